@@ -5,7 +5,6 @@ Counting rule: the day of `start` is day 0; N working days later is the Nth work
 
 from __future__ import annotations
 
-import pickle
 from datetime import date
 
 import pytest
@@ -157,14 +156,3 @@ def test_is_working_day() -> None:
     assert calendar.is_working_day(date(2026, 1, 5))
     assert not calendar.is_working_day(date(2026, 1, 3))  # Saturday
     assert not calendar.is_working_day(date(2026, 1, 1))  # New Year's Day
-
-
-def test_rule_violations_survive_pickling() -> None:
-    from putright.rules.errors import SameHandlerAtStageTwo
-
-    error = pickle.loads(pickle.dumps(SameHandlerAtStageTwo("x", code_paragraph="6.13")))
-    assert (type(error), error.message, error.code_paragraph) == (
-        SameHandlerAtStageTwo,
-        "x",
-        "6.13",
-    )
