@@ -188,7 +188,7 @@ def test_there_is_no_third_stage_letter_code_5_3() -> None:
 def test_a_stage_response_cannot_be_asked_for_at_the_other_stage() -> None:
     with pytest.raises(ValueError, match="stage 2"):
         required_elements(LetterKind.STAGE1_RESPONSE, stage=2)
-    assert required_elements(LetterKind.STAGE2_RESPONSE, stage=2) == REQUIREMENTS["stage2_response"]
+    assert required_elements(LetterKind.STAGE2_RESPONSE, stage=2) == REQUIREMENTS[LetterKind.STAGE2_RESPONSE]
 
 
 def test_every_requirement_cites_a_provision_of_the_2024_code_in_its_description() -> None:
