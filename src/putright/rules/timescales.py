@@ -31,8 +31,19 @@ class Stage(IntEnum):
     TWO = 2
 
 
-def _frozen(mapping: Mapping[int, int]) -> Mapping[int, int]:
-    return MappingProxyType(dict(mapping))
+_TABLES = ("acknowledge_days", "respond_days", "extension_cap_days")
+
+
+def _freeze_tables(obj: object) -> None:
+    # Read-only and sorted, so a shared ruleset cannot be altered by one caller for all, and
+    # equal tables hash equally.
+    for name in _TABLES:
+        table = MappingProxyType(dict(sorted(getattr(obj, name).items())))
+        object.__setattr__(obj, name, table)
+
+
+def _hash_tables(obj: object) -> int:
+    return hash(tuple(tuple(getattr(obj, name).items()) for name in _TABLES))
 
 
 @dataclass(frozen=True)
@@ -49,9 +60,7 @@ class Ruleset:
     refusal_time_limit_months: int = 12  # Code 2.3
 
     def __post_init__(self) -> None:
-        # Read-only views, so a shared ruleset cannot be altered by one caller for all.
-        for name in ("acknowledge_days", "respond_days", "extension_cap_days"):
-            object.__setattr__(self, name, _frozen(getattr(self, name)))
+        _freeze_tables(self)
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -96,16 +105,10 @@ class Policy:
     extension_cap_days: Mapping[int, int]
 
     def __post_init__(self) -> None:
-        for name in ("acknowledge_days", "respond_days", "extension_cap_days"):
-            object.__setattr__(self, name, _frozen(getattr(self, name)))
+        _freeze_tables(self)
 
     def __hash__(self) -> int:
-        return hash(
-            tuple(
-                tuple(sorted(m.items()))
-                for m in (self.acknowledge_days, self.respond_days, self.extension_cap_days)
-            )
-        )
+        return _hash_tables(self)
 
 
 def code_policy(ruleset: Ruleset = HOS_2024) -> Policy:
@@ -122,8 +125,7 @@ def check_stage(stage: int, ruleset: Ruleset = HOS_2024) -> None:
         )
     if stage > ruleset.max_stages:
         raise ThirdStageForbidden(
-            f"Stage {stage} does not exist: the Code allows no more than "
-            f"{ruleset.max_stages} stages",
+            f"Stage {stage} does not exist: the Code allows no more than {ruleset.max_stages} stages",
             code_paragraph="5.3",
         )
 
@@ -150,8 +152,7 @@ def validate_policy(policy: Policy, ruleset: Ruleset = HOS_2024) -> None:
                 )
             if ours[stage] < 1:
                 raise RuleViolation(
-                    f"The stage {stage} {label} timescale must be at least 1 working day, "
-                    f"not {ours[stage]}",
+                    f"The stage {stage} {label} timescale must be at least 1 working day, not {ours[stage]}",
                     code_paragraph=para,
                 )
             if ours[stage] > code[stage]:
