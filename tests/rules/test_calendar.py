@@ -139,9 +139,7 @@ def test_closures_extend_deadlines_and_the_codes_calendar_ignores_them() -> None
 
 def test_calendar_for_is_cached_and_accepts_the_nation_as_a_string() -> None:
     assert calendar_for("scotland") is calendar_for(Nation.SCOTLAND)
-    assert calendar_for(closures=[date(2025, 12, 29)]) is calendar_for(
-        closures=(date(2025, 12, 29),)
-    )
+    assert calendar_for(closures=[date(2025, 12, 29)]) is calendar_for(closures=(date(2025, 12, 29),))
     assert calendar_for().without_closures() is calendar_for()
 
 

@@ -57,10 +57,7 @@ def test_bank_holidays_match_govuk_in_both_directions(nation: Nation) -> None:
     # One year earlier so that 1 January lies inside (start, end].
     calendar = WorkingDayCalendar(nation, first_year=years.start - 1, last_year=years.stop - 1)
     ours = {
-        d
-        for d, _ in calendar.holidays_between(
-            date(years.start - 1, 12, 31), date(years.stop - 1, 12, 31)
-        )
+        d for d, _ in calendar.holidays_between(date(years.start - 1, 12, 31), date(years.stop - 1, 12, 31))
     }
     govuk = set(_govuk(nation))
     assert ours - govuk == KNOWN_ONLY_IN_HOLIDAYS.get(nation, set())

@@ -15,9 +15,7 @@ from putright.rules.calendar import Nation, calendar_for
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2059, 12, 31))
 counts = st.integers(min_value=0, max_value=200)
 nations = st.sampled_from(list(Nation))
-closure_sets = st.frozensets(
-    st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31)), max_size=8
-)
+closure_sets = st.frozensets(st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31)), max_size=8)
 
 
 @given(nation=nations, start=days, n=st.integers(min_value=1, max_value=200))
@@ -29,9 +27,7 @@ def test_the_result_is_a_working_day_after_start(nation: Nation, start: date, n:
 
 
 @given(nation=nations, start=days, n=counts, closures=closure_sets)
-def test_between_inverts_add(
-    nation: Nation, start: date, n: int, closures: frozenset[date]
-) -> None:
+def test_between_inverts_add(nation: Nation, start: date, n: int, closures: frozenset[date]) -> None:
     calendar = calendar_for(nation, closures)
     assert calendar.working_days_between(start, calendar.add_working_days(start, n)) == n
 
@@ -47,9 +43,7 @@ def test_add_matches_a_day_by_day_walk(nation: Nation, start: date, n: int) -> N
 
 
 @given(nation=nations, a=days, b=days, n=counts, m=counts)
-def test_add_is_monotonic_in_start_and_in_n(
-    nation: Nation, a: date, b: date, n: int, m: int
-) -> None:
+def test_add_is_monotonic_in_start_and_in_n(nation: Nation, a: date, b: date, n: int, m: int) -> None:
     calendar = calendar_for(nation)
     early, late = sorted((a, b))
     assert calendar.add_working_days(early, n) <= calendar.add_working_days(late, n)
@@ -57,9 +51,7 @@ def test_add_is_monotonic_in_start_and_in_n(
 
 
 @given(nation=nations, a=days, b=days, c=days)
-def test_between_is_monotonic_in_end_and_antitone_in_start(
-    nation: Nation, a: date, b: date, c: date
-) -> None:
+def test_between_is_monotonic_in_end_and_antitone_in_start(nation: Nation, a: date, b: date, c: date) -> None:
     calendar = calendar_for(nation)
     x, y = sorted((a, b))
     assert calendar.working_days_between(c, x) <= calendar.working_days_between(c, y)
@@ -67,17 +59,13 @@ def test_between_is_monotonic_in_end_and_antitone_in_start(
 
 
 @given(nation=nations, a=days, b=days, closures=closure_sets)
-def test_between_is_antisymmetric(
-    nation: Nation, a: date, b: date, closures: frozenset[date]
-) -> None:
+def test_between_is_antisymmetric(nation: Nation, a: date, b: date, closures: frozenset[date]) -> None:
     calendar = calendar_for(nation, closures)
     assert calendar.working_days_between(a, b) == -calendar.working_days_between(b, a)
 
 
 @given(start=days, n=counts, closures=closure_sets)
-def test_closures_never_bring_a_deadline_forward(
-    start: date, n: int, closures: frozenset[date]
-) -> None:
+def test_closures_never_bring_a_deadline_forward(start: date, n: int, closures: frozenset[date]) -> None:
     with_closures = calendar_for(Nation.ENGLAND_AND_WALES, closures)
     code = with_closures.without_closures()
     assert with_closures.add_working_days(start, n) >= code.add_working_days(start, n)

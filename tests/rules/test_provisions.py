@@ -60,9 +60,7 @@ def test_2024_sections_are_one_to_nine_with_the_appendix_titles() -> None:
     assert titles[6] == "Complaints Stages"
     assert titles[7] == "Putting things right"
     assert titles[9] == "Scrutiny & oversight: continuous learning and improvement"
-    assert {p.section_title for p in provisions_for() if p.section == 5} == {
-        "The Complaint Handling Process"
-    }
+    assert {p.section_title for p in provisions_for() if p.section == 5} == {"The Complaint Handling Process"}
 
 
 def test_section_8_takes_the_body_title_not_the_appendix_typo() -> None:

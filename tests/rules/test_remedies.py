@@ -49,9 +49,7 @@ def test_financial_remedy_needs_a_positive_amount_code_7_3() -> None:
 
 
 def test_a_valid_financial_remedy_passes() -> None:
-    check_remedy(
-        RemedyKind.FINANCIAL, Decimal("250.00"), "We will pay £250 to your rent account.", DUE
-    )
+    check_remedy(RemedyKind.FINANCIAL, Decimal("250.00"), "We will pay £250 to your rent account.", DUE)
     check_remedy(RemedyKind.FINANCIAL, Decimal("75"), "We will pay £75.", DUE)
 
 

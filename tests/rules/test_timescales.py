@@ -55,9 +55,7 @@ def test_rulesets_are_read_only_and_hashable() -> None:
     assert hash(code_policy()) == hash(code_policy())
 
 
-@pytest.mark.parametrize(
-    "on", [date(2024, 4, 1), date(2030, 1, 1), date(2024, 3, 31), date(2020, 1, 1)]
-)
+@pytest.mark.parametrize("on", [date(2024, 4, 1), date(2030, 1, 1), date(2024, 3, 31), date(2020, 1, 1)])
 def test_the_2024_code_is_in_force_and_is_used_for_earlier_dates(on: date) -> None:
     assert ruleset_in_force(on) is HOS_2024
 
@@ -131,9 +129,7 @@ def test_an_extension_is_at_least_one_working_day_code_6_4() -> None:
 def test_a_landlord_policy_with_a_shorter_extension_cap_applies_code_6_4() -> None:
     policy = Policy({1: 5, 2: 5}, {1: 10, 2: 20}, {1: 5, 2: 20})
     with pytest.raises(ExtensionOverCap):
-        check_extension(
-            stage=1, already_extended_days=0, requested_days=6, good_reason=False, policy=policy
-        )
+        check_extension(stage=1, already_extended_days=0, requested_days=6, good_reason=False, policy=policy)
 
 
 def test_a_third_stage_is_forbidden_code_5_3() -> None:
@@ -153,12 +149,8 @@ def test_a_stage_zero_is_forbidden_code_5_2() -> None:
 def test_a_shorter_landlord_policy_shortens_the_deadlines() -> None:
     policy = Policy({1: 3, 2: 5}, {1: 8, 2: 20}, {1: 10, 2: 20})
     validate_policy(policy)
-    assert acknowledge_by(CAL, stage=1, requested_on=date(2026, 3, 2), policy=policy) == date(
-        2026, 3, 5
-    )
-    assert respond_by(CAL, stage=1, acknowledged_on=date(2026, 3, 2), policy=policy) == date(
-        2026, 3, 12
-    )
+    assert acknowledge_by(CAL, stage=1, requested_on=date(2026, 3, 2), policy=policy) == date(2026, 3, 5)
+    assert respond_by(CAL, stage=1, acknowledged_on=date(2026, 3, 2), policy=policy) == date(2026, 3, 12)
     validate_policy(code_policy())
 
 
@@ -173,9 +165,7 @@ def test_a_shorter_landlord_policy_shortens_the_deadlines() -> None:
         ("extension_cap_days", 2, "6.15"),
     ],
 )
-def test_landlord_may_not_set_longer_timescales_than_the_code(
-    field: str, stage: int, paragraph: str
-) -> None:
+def test_landlord_may_not_set_longer_timescales_than_the_code(field: str, stage: int, paragraph: str) -> None:
     values = {
         "acknowledge_days": dict(HOS_2024.acknowledge_days),
         "respond_days": dict(HOS_2024.respond_days),
@@ -218,12 +208,8 @@ def test_refusing_within_twelve_months_of_the_issue_is_forbidden_code_2_3() -> N
 
 
 def test_refusing_as_out_of_time_after_twelve_months_is_allowed_code_2_3() -> None:
-    check_refusal_time_limit(
-        received_on=date(2026, 3, 3), issue_occurred_on=date(2025, 3, 2), aware_on=None
-    )
-    check_refusal_time_limit(
-        received_on=date(2026, 3, 3), issue_occurred_on=None, aware_on=date(2025, 3, 2)
-    )
+    check_refusal_time_limit(received_on=date(2026, 3, 3), issue_occurred_on=date(2025, 3, 2), aware_on=None)
+    check_refusal_time_limit(received_on=date(2026, 3, 3), issue_occurred_on=None, aware_on=date(2025, 3, 2))
 
 
 def test_twelve_months_from_29_february_ends_on_28_february_code_2_3() -> None:
@@ -234,23 +220,17 @@ def test_twelve_months_from_29_february_ends_on_28_february_code_2_3() -> None:
         check_refusal_time_limit(
             received_on=date(2025, 2, 28), issue_occurred_on=date(2024, 2, 29), aware_on=None
         )
-    check_refusal_time_limit(
-        received_on=date(2025, 3, 1), issue_occurred_on=date(2024, 2, 29), aware_on=None
-    )
+    check_refusal_time_limit(received_on=date(2025, 3, 1), issue_occurred_on=date(2024, 2, 29), aware_on=None)
 
 
 def test_a_refusal_as_out_of_time_needs_the_dates_as_evidence_code_2_1() -> None:
     with pytest.raises(RefusalWithinTimeLimit, match="evidenced") as raised:
-        check_refusal_time_limit(
-            received_on=date(2026, 3, 2), issue_occurred_on=None, aware_on=None
-        )
+        check_refusal_time_limit(received_on=date(2026, 3, 2), issue_occurred_on=None, aware_on=None)
     assert raised.value.code_paragraph == "2.1"
 
 
 def test_timeliness_of_a_response() -> None:
-    done = timeliness(
-        CAL, started_on=date(2026, 3, 2), due=date(2026, 3, 16), done_on=date(2026, 3, 17)
-    )
+    done = timeliness(CAL, started_on=date(2026, 3, 2), due=date(2026, 3, 16), done_on=date(2026, 3, 17))
     assert (done.on_time, done.working_days_taken) == (False, 11)
     assert not done.overdue_on(date(2026, 4, 1))
     open_ = timeliness(CAL, started_on=date(2026, 3, 2), due=date(2026, 3, 16), done_on=None)

@@ -194,9 +194,7 @@ class WorkingDayCalendar:
 
 
 @functools.lru_cache(maxsize=64)
-def _cached(
-    nation: Nation, closures: frozenset[date], first_year: int, last_year: int
-) -> WorkingDayCalendar:
+def _cached(nation: Nation, closures: frozenset[date], first_year: int, last_year: int) -> WorkingDayCalendar:
     return WorkingDayCalendar(nation, closures=closures, first_year=first_year, last_year=last_year)
 
 

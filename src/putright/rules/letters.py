@@ -138,9 +138,7 @@ def _build(kind: LetterKind, stage: int) -> tuple[Requirement, ...]:
             _req(Element.STAGE, "6.2" if one else "6.11", "the stage the complaint is logged at"),
             _req(Element.COMPLAINT_DEFINITION, "5.6", "our understanding of the complaint"),
             _req(Element.OUTCOMES_SOUGHT, "5.6", "the outcomes the resident is seeking"),
-            _req(
-                Element.RESPONSIBILITY, "5.7", "which aspects we are, and are not, responsible for"
-            ),
+            _req(Element.RESPONSIBILITY, "5.7", "which aspects we are, and are not, responsible for"),
             _req(Element.RESPONSE_DATE, "6.3" if one else "6.14", "the date we will respond by"),
         )
     if kind is LetterKind.CLARIFICATION_REQUEST:
@@ -164,19 +162,13 @@ def _build(kind: LetterKind, stage: int) -> tuple[Requirement, ...]:
         return (
             _reference(),
             _req(Element.REFUSAL_REASONS, "2.4", "why the matter is not suitable for complaints"),
-            _req(
-                Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"
-            ),
+            _req(Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"),
         )
     if kind is LetterKind.ESCALATION_REFUSAL:
         return (
             _reference(),
-            _req(
-                Element.REFUSAL_REASONS, "5.11", "valid reasons for not escalating, per section 2"
-            ),
-            _req(
-                Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"
-            ),
+            _req(Element.REFUSAL_REASONS, "5.11", "valid reasons for not escalating, per section 2"),
+            _req(Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"),
         )
     if kind is LetterKind.UPDATE:
         return (

@@ -47,9 +47,7 @@ class Action(StrEnum):
     AGREE_UPDATES = "agree_updates"
 
 
-OPEN_STATUSES: frozenset[Status] = frozenset(
-    {Status.RECEIVED, Status.ACKNOWLEDGED, Status.RESPONDED}
-)
+OPEN_STATUSES: frozenset[Status] = frozenset({Status.RECEIVED, Status.ACKNOWLEDGED, Status.RESPONDED})
 
 _S, _A = Status, Action
 TRANSITIONS: Mapping[tuple[Status, Action], Status] = MappingProxyType(
@@ -147,9 +145,7 @@ def next_status(*, status: Status, stage: int, action: Action) -> tuple[Status, 
     return new, (stage + 1 if action is Action.ESCALATE else stage)
 
 
-def check_stage_two_handler(
-    *, stage_one_handler: object | None, stage_two_handler: object | None
-) -> None:
+def check_stage_two_handler(*, stage_one_handler: object | None, stage_two_handler: object | None) -> None:
     """Code 6.13: the person considering stage 2 is not the person who considered stage 1."""
     if stage_one_handler is not None and stage_one_handler == stage_two_handler:
         raise SameHandlerAtStageTwo(

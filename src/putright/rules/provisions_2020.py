@@ -57,8 +57,7 @@ _QUESTIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "Is any third stage optional for residents?",
             "Does the final stage response set out residents' right to refer the matter to the "
             "Housing Ombudsman Service?",
-            "Do we keep a record of complaint correspondence including correspondence from the "
-            "resident?",
+            "Do we keep a record of complaint correspondence including correspondence from the resident?",
             "At what stage are most complaints resolved?",
         ),
     ),

@@ -454,8 +454,7 @@ PROVISIONS: tuple[tuple[str, int, str], ...] = (
     (
         "7.2",
         7,
-        "Any remedy offered must reflect the impact on the resident as a result of any fault "
-        "identified.",
+        "Any remedy offered must reflect the impact on the resident as a result of any fault identified.",
     ),
     (
         "7.3",

@@ -219,9 +219,7 @@ class RemedyInvalid(RuleViolation):
     """A remedy offer that does not say what will happen and by when, or a bad amount."""
 
 
-def check_remedy(
-    kind: RemedyKind | str, amount: Decimal | None, what: str, due_on: date | None
-) -> None:
+def check_remedy(kind: RemedyKind | str, amount: Decimal | None, what: str, due_on: date | None) -> None:
     """Check a remedy offer before it goes to the resident.
 
     Code 7.3: the offer sets out what will happen and by when, so ``what`` must not be
@@ -252,10 +250,6 @@ def check_remedy(
 
 def _check_amount(amount: Decimal) -> None:
     if not amount.is_finite() or amount < 0:
-        raise RemedyInvalid(
-            f"A remedy amount must be £0 or more, not {amount}.", code_paragraph="7.3"
-        )
+        raise RemedyInvalid(f"A remedy amount must be £0 or more, not {amount}.", code_paragraph="7.3")
     if amount != amount.quantize(PENNY):
-        raise RemedyInvalid(
-            f"A remedy amount is in pounds and pence, not {amount}.", code_paragraph="7.3"
-        )
+        raise RemedyInvalid(f"A remedy amount is in pounds and pence, not {amount}.", code_paragraph="7.3")

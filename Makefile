@@ -1,0 +1,66 @@
+# putright: `make run` sets up and serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+DEMO_ENV := DEBUG=true
+PG_PORT ?= 54329
+
+.DEFAULT_GOAL := help
+.PHONY: help run setup setup-dev system-packages assets test lint typecheck pytest test-postgres bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+system-packages: ## Install the Debian packages (Chromium, Pango for PDF, fonts) if missing
+	@need=""; \
+	for p in chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation poppler-utils; do \
+	  dpkg -s $$p >/dev/null 2>&1 || need="$$need $$p"; \
+	done; \
+	if [ -n "$$need" ]; then \
+	  echo "Installing Debian packages:$$need"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$need >/dev/null; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed ## Build the GOV.UK Frontend stylesheet and copy its assets
+	node scripts/build-assets.mjs
+
+setup: system-packages $(VENV)/.installed assets ## Install everything (Python, Node and Debian packages)
+
+run: setup ## Set up, load demo data and serve on http://127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/putright migrate --no-input -v0
+	$(DEMO_ENV) $(BIN)/putright demo
+	$(DEMO_ENV) $(BIN)/putright runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed ## ruff
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(VENV)/.installed ## mypy (strict on the rules core)
+	$(BIN)/mypy src/putright
+
+pytest: setup ## pytest on SQLite, browser journeys included
+	$(BIN)/pytest -q -p no:cacheprovider
+
+test: setup lint typecheck pytest ## The whole suite: lint, types, tests
+
+test-postgres: setup ## The database tests against a throwaway PostgreSQL server
+	bash .ci/postgres.sh $(BIN)/pytest -q -p no:cacheprovider -m "not e2e"
+
+bench: setup ## Benchmarks (see bench/README.md)
+	$(PY) bench/bench_calendar.py
+
+clean: ## Remove the virtualenv, node modules and built assets
+	rm -rf $(VENV) node_modules src/putright/static/vendor

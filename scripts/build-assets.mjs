@@ -1,0 +1,24 @@
+// Compiles GOV.UK Frontend unbranded (no crown, no GDS Transport font) into
+// src/putright/static/, and copies its images, JavaScript and axe-core beside it.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "src/putright/static/vendor");
+const govuk = join(root, "node_modules/govuk-frontend/dist/govuk");
+mkdirSync(out, { recursive: true });
+
+const result = sass.compile(join(root, "src/putright/static/putright/app.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import", "global-builtin"],
+});
+writeFileSync(join(out, "app.css"), result.css);
+cpSync(join(govuk, "assets/images"), join(out, "images"), { recursive: true });
+cpSync(join(govuk, "assets/manifest.json"), join(out, "manifest.json"));
+cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+cpSync(join(root, "node_modules/axe-core/axe.min.js"), join(out, "axe.min.js"));
+console.log(`assets built in ${out}`);

@@ -1,0 +1,71 @@
+"""The HTTP API under /api/v1/: every endpoint calls the same services as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from putright.api.auth import TokenAuth
+from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+
+api = NinjaAPI(
+    title="putright API",
+    version="1",
+    description=(
+        "Complaint handling to the Housing Ombudsman's Complaint Handling Code 2024. "
+        "A move the Code forbids answers 422 with `detail` and `code_paragraph`; invalid fields "
+        "answer 422 with field errors; a stale `version` answers 409."
+    ),
+    urls_namespace="api",
+    auth=TokenAuth(),
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ActionRefused)
+def _refused(request: HttpRequest, exc: ActionRefused) -> HttpResponse:
+    body: dict[str, Any] = {"detail": exc.message, "code_paragraph": exc.code_paragraph}
+    if exc.field:
+        body["errors"] = {exc.field: [exc.message]}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(InvalidInput)
+def _invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message, "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(EditConflict)
+def _conflict(request: HttpRequest, exc: EditConflict) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=409)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for item in exc.errors:
+        loc = [str(p) for p in item.get("loc", ()) if p not in ("body", "payload", "query", "path")]
+        errors.setdefault(".".join(loc) or "request", []).append(str(item.get("msg", "Invalid value")))
+    return api.create_response(request, {"detail": "Some fields are not valid", "errors": errors}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(
+        request, {"detail": "Send a valid API token: Authorization: Bearer <token>"}, status=401
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc.message)}, status=exc.status_code)
+
+
+from putright.api import complaints  # noqa: E402,F401  (registers the routes on `api`)

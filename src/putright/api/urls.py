@@ -1,0 +1,3 @@
+from putright.api.app import api
+
+__all__ = ["api"]

@@ -1,0 +1,55 @@
+"""Who may see and do what with complaints. Every view and endpoint asks here.
+
+Roles: handler and reviewer work cases; the complaints officer oversees and assigns;
+governance reads reports (anonymised); administrators run the system.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from putright.accounts.models import Role
+
+log = logging.getLogger("putright.access")
+
+CASEWORK_ROLES = frozenset({Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
+SPECIAL_CATEGORY_ROLES = frozenset({Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER})
+REPORT_ROLES = frozenset({Role.COMPLAINTS_OFFICER, Role.GOVERNANCE, Role.ADMINISTRATOR})
+SETTINGS_ROLES = frozenset({Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
+
+
+def _role(user: Any) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return None
+    return getattr(user, "role", None)
+
+
+def access_can_work_cases(user: Any) -> bool:
+    """Read and act on individual complaints."""
+    return _role(user) in CASEWORK_ROLES
+
+
+def access_can_assign(user: Any) -> bool:
+    return _role(user) in CASEWORK_ROLES
+
+
+def access_can_see_special_category(user: Any) -> bool:
+    """Health, disability and vulnerability details: only those who handle the case (UK GDPR art. 9)."""
+    return _role(user) in SPECIAL_CATEGORY_ROLES
+
+
+def access_can_view_reports(user: Any) -> bool:
+    return _role(user) in REPORT_ROLES
+
+
+def access_can_change_settings(user: Any) -> bool:
+    return _role(user) in SETTINGS_ROLES
+
+
+def access_log_special_category_read(user: Any, *, resident_id: int, where: str) -> None:
+    """Every read of special category data is logged (who, whose, where)."""
+    from putright.cases.models import SpecialCategoryRead
+
+    SpecialCategoryRead.objects.create(user=user, resident_id=resident_id, where=where[:200])
+    log.info("special-category read user=%s resident=%s where=%s", user.pk, resident_id, where)

@@ -1,0 +1,437 @@
+"""The complaint record. Thin models: fields, constraints and indexes only.
+
+Every write goes through `putright.cases.services`; the event log below is the
+full record the Code requires (5.12) and is never changed or deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from putright.cases.immutable import AppendOnlyModel
+from putright.landlord.models import Category
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Website"
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Telephone"
+    LETTER = "letter", "Letter"
+    IN_PERSON = "in_person", "In person"
+    SOCIAL_MEDIA = "social_media", "Social media"
+    REPRESENTATIVE = "representative", "Through a representative"
+    OTHER = "other", "Other"
+
+
+class Tenure(models.TextChoices):
+    GENERAL_NEEDS = "general_needs", "General needs rented"
+    SUPPORTED = "supported", "Supported housing rented"
+    SHARED_OWNERSHIP = "shared_ownership", "Shared ownership"
+    LEASEHOLD = "leasehold", "Leasehold"
+    OTHER = "other", "Other or not known"
+
+
+class Format(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    LARGE_PRINT = "large_print", "Large print"
+    EASY_READ = "easy_read", "Easy read"
+    BRAILLE = "braille", "Braille"
+    AUDIO = "audio", "Audio"
+    OTHER_LANGUAGE = "other_language", "Another language"
+
+
+class ContactPreference(models.TextChoices):
+    EMAIL = "email", "Email"
+    POST = "post", "Post"
+    PHONE = "phone", "Telephone"
+
+
+class Resident(models.Model):
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    tenancy_reference = models.CharField(max_length=60, blank=True, db_index=True)
+    tenure = models.CharField(max_length=20, choices=Tenure.choices, default=Tenure.OTHER)
+    preferred_channel = models.CharField(
+        max_length=10, choices=ContactPreference.choices, default=ContactPreference.EMAIL
+    )
+    preferred_format = models.CharField(max_length=20, choices=Format.choices, default=Format.STANDARD)
+    language = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Representative(models.Model):
+    """Someone acting for the resident (Code 3.6), with the resident's consent recorded."""
+
+    name = models.CharField(max_length=200)
+    relationship = models.CharField(max_length=120)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    consent_recorded_on = models.DateField(null=True, blank=True)
+    consent_method = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.relationship})"
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", "Awaiting acknowledgement"
+    ACKNOWLEDGED = "acknowledged", "Being investigated"
+    RESPONDED = "responded", "Response sent"
+    CLOSED = "closed", "Closed"
+    REFUSED = "refused", "Not accepted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Decision(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+
+
+class Hazard(models.TextChoices):
+    NONE = "", "No hazard reported"
+    EMERGENCY = "emergency", "Emergency hazard"
+    DAMP_MOULD = "damp_mould", "Significant damp and mould"
+    OTHER = "other", "Other significant hazard"
+
+
+class ServiceRequest(models.Model):
+    """A request to put something right (Code 1.4): recorded, monitored, reviewed."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    reference = models.CharField(max_length=20, unique=True)
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="service_requests")
+    description = models.TextField()
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    opened_on = models.DateField()
+    review_on = models.DateField(db_index=True)
+    completed_on = models.DateField(null=True, blank=True)
+    owner = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "review_on"])]
+
+
+class Complaint(models.Model):
+    reference = models.CharField(max_length=20, unique=True)
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="complaints")
+    representative = models.ForeignKey(
+        Representative, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints"
+    )
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    description = models.TextField()
+    received_at = models.DateTimeField()
+    received_on = models.DateField(db_index=True, help_text="The date in England at receipt")
+    issue_occurred_on = models.DateField(null=True, blank=True)
+    aware_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    stage = models.PositiveSmallIntegerField(default=1)
+    handler = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints_handled"
+    )
+    # The next Code deadline at the current stage, stored so the queue is one indexed scan.
+    next_due = models.DateField(null=True, blank=True)
+    vulnerable = models.BooleanField(default=False)
+    hazard = models.CharField(max_length=12, choices=Hazard.choices, default=Hazard.NONE, blank=True)
+    hazard_flagged_at = models.DateTimeField(null=True, blank=True)
+    priority = models.PositiveSmallIntegerField(default=0, help_text="Higher is more urgent (6.1)")
+    service_request = models.ForeignKey(
+        ServiceRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints"
+    )
+    linked_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="linked_complaints"
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    escalation_requested_on = models.DateField(null=True, blank=True, db_index=True)
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["status", "next_due"], name="complaint_queue"),
+            models.Index(fields=["handler", "status", "next_due"], name="complaint_handler_queue"),
+            models.Index(fields=["stage", "status"], name="complaint_stage_status"),
+            models.Index(fields=["-priority", "next_due"], name="complaint_priority"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(stage__in=[1, 2]), name="complaint_two_stages_only"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class StageRecord(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="stages")
+    stage = models.PositiveSmallIntegerField()
+    requested_at = models.DateTimeField()
+    requested_on = models.DateField()
+    escalation_reason = models.TextField(blank=True, help_text="Optional: never required (6.12)")
+    acknowledge_by = models.DateField(db_index=True)
+    acknowledged_on = models.DateField(null=True, blank=True)
+    definition = models.TextField(blank=True)
+    outcomes_sought = models.TextField(blank=True)
+    responsibility = models.TextField(
+        blank=True, help_text="Aspects the landlord is and is not responsible for (5.7)"
+    )
+    handler = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="stage_records"
+    )
+    respond_by = models.DateField(null=True, blank=True, db_index=True)
+    extension_days = models.PositiveSmallIntegerField(default=0)
+    responded_on = models.DateField(null=True, blank=True, db_index=True)
+    decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
+    reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["stage"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "stage"], name="one_record_per_stage"),
+            models.CheckConstraint(condition=models.Q(stage__in=[1, 2]), name="stage_one_or_two"),
+        ]
+        indexes = [models.Index(fields=["stage", "requested_on"])]
+
+
+class Extension(models.Model):
+    stage_record = models.ForeignKey(StageRecord, on_delete=models.CASCADE, related_name="extensions")
+    working_days = models.PositiveSmallIntegerField()
+    reason = models.TextField()
+    good_reason = models.BooleanField(default=False)
+    notified_on = models.DateField()
+    ombudsman_details_given = models.BooleanField(default=True)
+    new_respond_by = models.DateField()
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class RefusalReason(models.TextChoices):
+    OVER_12_MONTHS = "over_12_months", "The issue arose more than 12 months ago"
+    LEGAL_PROCEEDINGS = "legal_proceedings", "Legal proceedings have started"
+    PREVIOUSLY_CONSIDERED = "previously_considered", "Already considered under the policy"
+    OTHER = "other", "Another reason set out in the policy"
+
+
+class Refusal(models.Model):
+    """A decision not to accept a complaint (2.1-2.5) or not to escalate it (5.11)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="refusals")
+    stage = models.PositiveSmallIntegerField(help_text="1: not accepted; 2: escalation refused")
+    reason = models.CharField(max_length=24, choices=RefusalReason.choices)
+    evidence = models.TextField(blank=True)
+    explanation = models.TextField()
+    refused_on = models.DateField()
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
+
+
+class RemedyKind(models.TextChoices):
+    APOLOGY = "apology", "Apology"
+    ACKNOWLEDGEMENT = "acknowledgement", "Acknowledging what went wrong"
+    EXPLANATION = "explanation", "Explanation, help or reasons"
+    ACT_ON_DELAY = "act_on_delay", "Acting on a delay"
+    RECONSIDER = "reconsider", "Reconsidering or changing a decision"
+    AMEND_RECORD = "amend_record", "Amending a record"
+    FINANCIAL = "financial", "Financial remedy"
+    CHANGE_POLICY = "change_policy", "Changing policy or practice"
+
+
+class Remedy(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="remedies")
+    stage = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=RemedyKind.choices)
+    description = models.TextField(help_text="What will happen (7.3)")
+    amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True, db_index=True)
+    agreed_with_resident = models.BooleanField(default=False)
+    completed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Action(models.Model):
+    """An outstanding action promised in a response (6.6, 6.17), tracked to completion."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="actions")
+    stage = models.PositiveSmallIntegerField()
+    description = models.TextField()
+    owner = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
+    promise_on = models.DateField(db_index=True)
+    completed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class ActionUpdate(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    text = models.TextField()
+    given_on = models.DateField()
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
+
+
+class UpdateAgreement(models.Model):
+    """Intervals agreed with the resident when a response will be late (5.9)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="update_agreements")
+    interval_working_days = models.PositiveSmallIntegerField()
+    agreed_on = models.DateField()
+    next_update_on = models.DateField(db_index=True)
+    method = models.CharField(max_length=40, blank=True)
+    active = models.BooleanField(default=True)
+
+
+class AdjustmentKind(models.TextChoices):
+    REASONABLE_ADJUSTMENT = "adjustment", "Reasonable adjustment"
+    DISABILITY = "disability", "Disclosed disability"
+    VULNERABILITY = "vulnerability", "Vulnerability"
+
+
+class Adjustment(models.Model):
+    """Reasonable adjustments and disclosures (5.10). Disability and health are special category data."""
+
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="adjustments")
+    kind = models.CharField(max_length=16, choices=AdjustmentKind.choices)
+    description = models.TextField()
+    recorded_on = models.DateField()
+    review_on = models.DateField(db_index=True)
+    reviewed_on = models.DateField(null=True, blank=True)
+    active = models.BooleanField(default=True)
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
+
+
+class Restriction(models.Model):
+    """A restriction on contact for unacceptable behaviour (5.14, 5.15)."""
+
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="restrictions")
+    reason = models.TextField(help_text="The evidenced reasons")
+    scope = models.TextField(help_text="What contact is restricted, and how the resident can still complain")
+    proportionality = models.TextField(
+        help_text="Why this is proportionate, with regard to the Equality Act 2010"
+    )
+    starts_on = models.DateField()
+    review_on = models.DateField(db_index=True)
+    reviewed_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
+
+
+class Contact(models.Model):
+    """Any expression received by any channel by any member of staff (1.2-1.6, 3.2)."""
+
+    class Triage(models.TextChoices):
+        UNTRIAGED = "", "Not yet triaged"
+        COMPLAINT = "complaint", "Complaint"
+        SERVICE_REQUEST = "service_request", "Service request"
+        SURVEY_FEEDBACK = "survey_feedback", "Survey feedback"
+
+    resident = models.ForeignKey(Resident, null=True, blank=True, on_delete=models.SET_NULL)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField()
+    received_on = models.DateField()
+    summary = models.TextField()
+    recorded_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    triage = models.CharField(max_length=20, choices=Triage.choices, default=Triage.UNTRIAGED, blank=True)
+    choice_to_complain_offered = models.BooleanField(default=False)
+    how_to_complain_given = models.BooleanField(default=False)
+    triaged_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    complaint = models.ForeignKey(Complaint, null=True, blank=True, on_delete=models.SET_NULL)
+    service_request = models.ForeignKey(ServiceRequest, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        indexes = [models.Index(fields=["triage", "received_at"])]
+
+
+class Correspondence(AppendOnlyModel):
+    """Everything sent to or received from the resident or others (5.12). Never changed."""
+
+    class Direction(models.TextChoices):
+        IN = "in", "Received"
+        OUT = "out", "Sent"
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="correspondence")
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    channel = models.CharField(max_length=20)
+    party = models.CharField(max_length=200, help_text="Resident, representative, contractor...")
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
+    occurred_at = models.DateTimeField(db_index=True)
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+
+
+class Attachment(AppendOnlyModel):
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="attachments")
+    correspondence = models.ForeignKey(
+        Correspondence, null=True, blank=True, on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class CaseEvent(AppendOnlyModel):
+    """The append-only log of every change to a complaint: who, when, what, before and after."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(max_length=200)
+    action = models.CharField(max_length=40)
+    summary = models.CharField(max_length=500)
+    before: Any = models.JSONField(default=dict)
+    after: Any = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["complaint", "at"])]
+
+
+class IdempotencyKey(models.Model):
+    """A retried create with the same key returns the first complaint, not a second one."""
+
+    key = models.CharField(max_length=200)
+    user = models.ForeignKey(USER, on_delete=models.CASCADE)
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_once")]
+
+
+class SpecialCategoryRead(AppendOnlyModel):
+    """A log line for every view of health, disability or vulnerability details (UK GDPR art. 9)."""
+
+    user = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+")
+    where = models.CharField(max_length=200)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,199 @@
+"""Shared machinery for the case services: loading under lock, the event log, deadlines."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+
+from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.cases.models import CaseEvent, Complaint, Hazard, StageRecord, Status
+from putright.rules import lifecycle
+from putright.rules.calendar import WorkingDayCalendar, calendar_for
+from putright.rules.errors import RuleViolation
+
+ENGLAND = ZoneInfo("Europe/London")
+M = TypeVar("M", bound=models.Model)
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def code_calendar() -> WorkingDayCalendar:
+    """The Code's own calendar: bank holidays of the configured nation, no closures.
+
+    Office closures are not exemptions under the Code, so deadlines never count them.
+    """
+    return calendar_for(settings.PUTRIGHT_NATION)
+
+
+def england_date(moment: datetime) -> date:
+    """The date in England at `moment`: what counts as the day of receipt."""
+    if moment.tzinfo is None:
+        raise InvalidInput(
+            {"received_at": "Give the time with its UTC offset, e.g. 2026-03-01T09:30:00+00:00"}
+        )
+    return moment.astimezone(ENGLAND).date()
+
+
+def new_reference(prefix: str = "CMP") -> str:
+    """An unguessable reference, so a reference alone never reveals another case exists."""
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{prefix}-{body[:4]}-{body[4:]}"
+
+
+def create_with_reference(model: type[M], prefix: str, **fields: Any) -> M:
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return model._default_manager.create(reference=new_reference(prefix), **fields)
+        except IntegrityError:
+            continue
+    raise RuntimeError("could not allocate a unique reference")
+
+
+@contextmanager
+def rules() -> Iterator[None]:
+    """Turn a rule violation into the application error the interfaces understand."""
+    try:
+        yield
+    except RuleViolation as violation:
+        raise ActionRefused.from_rule(violation) from violation
+
+
+def lock_complaint(complaint_id: int, *, expected_version: int | None = None) -> Complaint:
+    """Load a complaint for change inside the caller's transaction.
+
+    `select_for_update` serialises writers on PostgreSQL; `expected_version` makes a
+    write based on a stale page fail with a clear conflict instead of overwriting.
+    """
+    try:
+        complaint = (
+            Complaint.objects.select_for_update().select_related("resident", "handler").get(pk=complaint_id)
+        )
+    except Complaint.DoesNotExist:
+        raise InvalidInput({"complaint": "No such complaint"}) from None
+    if expected_version is not None and expected_version != complaint.version:
+        raise EditConflict(
+            f"{complaint.reference} was changed by someone else while you were working on it. "
+            "Reload it to see their change; what you entered has not been saved."
+        )
+    return complaint
+
+
+def current_stage(complaint: Complaint) -> StageRecord:
+    return StageRecord.objects.select_for_update().get(complaint=complaint, stage=complaint.stage)
+
+
+def stage_record(complaint: Complaint, stage: int) -> StageRecord | None:
+    return StageRecord.objects.filter(complaint=complaint, stage=stage).first()
+
+
+def move(complaint: Complaint, action: lifecycle.Action) -> None:
+    """Apply the lifecycle table: forbidden moves raise with their Code paragraph."""
+    with rules():
+        status, stage = lifecycle.next_status(
+            status=lifecycle.Status(complaint.status), stage=complaint.stage, action=action
+        )
+    complaint.status = str(status)
+    complaint.stage = stage
+
+
+def refresh_due(complaint: Complaint, record: StageRecord | None) -> None:
+    """Store the next Code deadline at the current stage, so queues are one index scan."""
+    if record is None or complaint.status not in {Status.RECEIVED, Status.ACKNOWLEDGED}:
+        complaint.next_due = None
+    elif complaint.status == Status.RECEIVED:
+        complaint.next_due = record.acknowledge_by
+    else:
+        complaint.next_due = record.respond_by
+
+
+def refresh_priority(complaint: Complaint) -> None:
+    """Hazards first, then vulnerable residents (Code 6.1)."""
+    score = {Hazard.EMERGENCY: 30, Hazard.DAMP_MOULD: 20, Hazard.OTHER: 20}.get(
+        Hazard(complaint.hazard or ""), 0
+    )
+    complaint.priority = score + (10 if complaint.vulnerable else 0)
+
+
+def snapshot(complaint: Complaint, record: StageRecord | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "status": complaint.status,
+        "stage": complaint.stage,
+        "handler": complaint.handler.username if complaint.handler_id and complaint.handler else None,
+        "next_due": complaint.next_due,
+        "priority": complaint.priority,
+        "hazard": complaint.hazard,
+        "vulnerable": complaint.vulnerable,
+    }
+    if record is not None:
+        for name in (
+            "acknowledge_by",
+            "acknowledged_on",
+            "respond_by",
+            "extension_days",
+            "responded_on",
+            "decision",
+        ):
+            data[f"stage{record.stage}_{name}"] = getattr(record, name)
+    return data
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "quantize"):
+        return str(value)
+    return value
+
+
+def record_event(
+    complaint: Complaint,
+    *,
+    actor: Any,
+    now: datetime,
+    action: str,
+    summary: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    details: dict[str, Any] | None = None,
+) -> CaseEvent:
+    """Append the one event for this action; only the fields that changed are kept."""
+    changed = {k for k in after if before.get(k) != after.get(k)}
+    payload_after = {k: after[k] for k in changed}
+    if details:
+        payload_after.update(details)
+    complaint.version += 1
+    complaint.save()
+    label = getattr(actor, "username", None) or str(actor or "system")
+    return CaseEvent.objects.create(
+        complaint=complaint,
+        at=now,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=label,
+        action=action,
+        summary=summary[:500],
+        before=_jsonable({k: before.get(k) for k in changed}),
+        after=_jsonable(payload_after),
+    )
+
+
+def require_text(errors: dict[str, str], name: str, value: str | None, message: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        errors[name] = message
+    return text
+
+
+def raise_if(errors: dict[str, str]) -> None:
+    if errors:
+        raise InvalidInput(errors)

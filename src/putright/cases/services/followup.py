@@ -1,0 +1,261 @@
+"""Keeping the resident informed and putting things right (Code 5.6, 5.9, 6.6, 6.8, 7.3)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from django.db import transaction
+
+from putright.cases.errors import InvalidInput
+from putright.cases.models import (
+    Action,
+    ActionUpdate,
+    Complaint,
+    Correspondence,
+    Remedy,
+    UpdateAgreement,
+)
+from putright.cases.services._common import (
+    code_calendar,
+    current_stage,
+    england_date,
+    lock_complaint,
+    move,
+    raise_if,
+    record_event,
+    require_text,
+    snapshot,
+)
+from putright.cases.services.intake import NewComplaint, complaint_log
+from putright.rules import lifecycle
+from putright.rules.lifecycle import Action as Move
+
+
+def complaint_request_clarification(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    questions: str,
+    expected_version: int | None = None,
+) -> Complaint:
+    """Ask the resident to clarify an unclear aspect of the complaint (Code 5.6, 5.7)."""
+    errors: dict[str, str] = {}
+    text = require_text(errors, "questions", questions, "Write what you need the resident to clarify")
+    raise_if(errors)
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, Move.REQUEST_CLARIFICATION)
+        Correspondence.objects.create(
+            complaint=complaint,
+            direction=Correspondence.Direction.OUT,
+            channel=complaint.resident.preferred_channel,
+            party="Resident",
+            subject="We need to check our understanding of your complaint",
+            body=text,
+            occurred_at=now,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="clarification_requested",
+            summary="Asked the resident for clarification",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"questions": text},
+        )
+    return complaint
+
+
+def complaint_add_issue(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    description: str,
+    raised_at: datetime,
+    related: bool,
+    would_unreasonably_delay: bool = False,
+    expected_version: int | None = None,
+) -> tuple[Complaint, Complaint | None]:
+    """A new issue raised during stage 1 (Code 6.8).
+
+    It joins the stage 1 response when related, the response has not gone and it would
+    not unreasonably delay it; otherwise it is logged as a new complaint, linked to this one.
+    Returns the complaint and the new complaint, if one was opened.
+    """
+    errors: dict[str, str] = {}
+    text = require_text(errors, "description", description, "Describe the new issue")
+    raise_if(errors)
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        route: Literal["fold_in", "new_complaint"] = lifecycle.new_issue_route(
+            stage=complaint.stage,
+            status=lifecycle.Status(complaint.status),
+            related=related,
+            would_unreasonably_delay=would_unreasonably_delay,
+        )
+        new: Complaint | None = None
+        if route == "fold_in":
+            move(complaint, Move.ADD_ISSUE)
+            stamp = england_date(raised_at).strftime("%d %B %Y")
+            record.definition = f"{record.definition}\n\nAdditional issue raised on {stamp}: {text}".strip()
+            record.save(update_fields=["definition"])
+            summary = "New related issue added to the stage 1 complaint"
+        else:
+            new = complaint_log(
+                actor=actor,
+                now=now,
+                data=NewComplaint(
+                    channel=complaint.channel,
+                    received_at=raised_at,
+                    description=text,
+                    resident_id=complaint.resident_id,
+                    category=complaint.category.slug if complaint.category else None,
+                    representative=None,
+                    vulnerable=complaint.vulnerable,
+                    extra={"linked_from": complaint},
+                ),
+            )
+            summary = f"New issue logged as a separate complaint {new.reference}"
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="issue_added",
+            summary=summary,
+            before=before,
+            after=snapshot(complaint, record),
+            details={
+                "issue": text,
+                "route": route,
+                "new_complaint": new.reference if new else None,
+            },
+        )
+    return complaint, new
+
+
+def complaint_agree_updates(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    interval_working_days: int,
+    agreed_on: date,
+    method: str = "",
+    expected_version: int | None = None,
+) -> Complaint:
+    """Agree with the resident how often they will hear from us while a response is late (Code 5.9)."""
+    if not isinstance(interval_working_days, int) or not 1 <= interval_working_days <= 20:
+        raise InvalidInput({"interval_working_days": "Enter an interval between 1 and 20 working days"})
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, Move.AGREE_UPDATES)
+        UpdateAgreement.objects.filter(complaint=complaint, active=True).update(active=False)
+        agreement = UpdateAgreement.objects.create(
+            complaint=complaint,
+            interval_working_days=interval_working_days,
+            agreed_on=agreed_on,
+            next_update_on=code_calendar().add_working_days(agreed_on, interval_working_days),
+            method=method.strip(),
+        )
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="updates_agreed",
+            summary=f"Agreed to update the resident every {interval_working_days} working days",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"next_update_on": agreement.next_update_on, "method": agreement.method},
+        )
+    return complaint
+
+
+def remedy_complete(
+    *, actor: Any, now: datetime, remedy_id: int, completed_on: date, note: str = ""
+) -> Remedy:
+    """Record that a remedy was delivered (Code 7.3: followed through to completion)."""
+    with transaction.atomic():
+        remedy = Remedy.objects.select_for_update().get(pk=remedy_id)
+        if remedy.completed_on:
+            raise InvalidInput({"remedy": "This remedy is already recorded as completed"})
+        complaint = lock_complaint(remedy.complaint_id)
+        if completed_on > england_date(now):
+            raise InvalidInput({"completed_on": "The completion date cannot be in the future"})
+        remedy.completed_on = completed_on
+        remedy.save(update_fields=["completed_on"])
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="remedy_completed",
+            summary=f"Remedy completed: {remedy.get_kind_display()}",
+            before={},
+            after={},
+            details={"remedy": remedy.pk, "completed_on": completed_on, "note": note},
+        )
+    return remedy
+
+
+def action_update(
+    *,
+    actor: Any,
+    now: datetime,
+    action_id: int,
+    text: str,
+    given_on: date,
+    completed: bool = False,
+    new_promise_on: date | None = None,
+) -> Action:
+    """Update the resident on an outstanding action, or record it done (Code 6.6, 6.17)."""
+    errors: dict[str, str] = {}
+    body = require_text(errors, "text", text, "Write the update given to the resident")
+    raise_if(errors)
+    with transaction.atomic():
+        action = Action.objects.select_for_update().get(pk=action_id)
+        if action.completed_on:
+            raise InvalidInput({"action": "This action is already complete"})
+        complaint = lock_complaint(action.complaint_id)
+        before = {"promise_on": action.promise_on, "completed_on": action.completed_on}
+        ActionUpdate.objects.create(
+            action=action,
+            text=body,
+            given_on=given_on,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        if new_promise_on:
+            action.promise_on = new_promise_on
+        if completed:
+            action.completed_on = given_on
+        action.save(update_fields=["promise_on", "completed_on"])
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="action_completed" if completed else "action_updated",
+            summary=("Outstanding action completed: " if completed else "Update on action: ")
+            + action.description[:200],
+            before=before,
+            after={"promise_on": action.promise_on, "completed_on": action.completed_on},
+            details={"action": action.pk, "update": body},
+        )
+    return action
+
+
+__all__ = [
+    "action_update",
+    "complaint_add_issue",
+    "complaint_agree_updates",
+    "complaint_request_clarification",
+    "remedy_complete",
+]

@@ -1,0 +1,338 @@
+"""Getting complaints in: contacts from any channel, triage, service requests, logging (1.2-1.6, 3.2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+
+from putright.cases.errors import InvalidInput
+from putright.cases.models import (
+    Channel,
+    Complaint,
+    Contact,
+    Representative,
+    Resident,
+    ServiceRequest,
+    StageRecord,
+    Status,
+    Tenure,
+)
+from putright.cases.services._common import (
+    code_calendar,
+    create_with_reference,
+    england_date,
+    raise_if,
+    record_event,
+    refresh_due,
+    refresh_priority,
+    require_text,
+    snapshot,
+)
+from putright.landlord.models import Category
+from putright.rules.timescales import acknowledge_by
+
+# Clocks drift between a caller and us; anything later than this is a typing error.
+FUTURE_TOLERANCE = timedelta(minutes=10)
+SERVICE_REQUEST_REVIEW_DAYS = 10
+
+
+@dataclass(frozen=True)
+class ResidentDetails:
+    name: str
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    tenancy_reference: str = ""
+    tenure: str = Tenure.OTHER
+    preferred_channel: str = "email"
+    preferred_format: str = "standard"
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class RepresentativeDetails:
+    name: str
+    relationship: str
+    email: str = ""
+    phone: str = ""
+    consent_recorded_on: date | None = None
+    consent_method: str = ""
+
+
+@dataclass
+class NewComplaint:
+    channel: str
+    received_at: datetime
+    description: str
+    resident: ResidentDetails | None = None
+    resident_id: int | None = None
+    category: str | None = None
+    issue_occurred_on: date | None = None
+    aware_on: date | None = None
+    representative: RepresentativeDetails | None = None
+    vulnerable: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _resolve_category(slug: str | None, errors: dict[str, str]) -> Category | None:
+    if not slug:
+        return None
+    category = Category.objects.filter(slug=slug, active=True).first()
+    if category is None:
+        errors["category"] = f"Unknown category '{slug}'. Choose one of the landlord's categories."
+    return category
+
+
+def _validate_dates(data: NewComplaint, now: datetime, errors: dict[str, str]) -> date | None:
+    if data.received_at.tzinfo is None:
+        errors["received_at"] = "Give the time with its UTC offset, e.g. 2026-03-01T09:30:00+00:00"
+        return None
+    if data.received_at > now + FUTURE_TOLERANCE:
+        errors["received_at"] = "The time of receipt cannot be in the future"
+        return None
+    received_on = england_date(data.received_at)
+    for name in ("issue_occurred_on", "aware_on"):
+        value = getattr(data, name)
+        if value is not None and value > received_on:
+            errors[name] = "This date cannot be after the complaint was received"
+    return received_on
+
+
+def _resident(data: NewComplaint, errors: dict[str, str]) -> Resident | None:
+    if data.resident_id is not None:
+        resident = Resident.objects.filter(pk=data.resident_id).first()
+        if resident is None:
+            errors["resident"] = "No such resident"
+        return resident
+    if data.resident is None or not data.resident.name.strip():
+        errors["resident.name"] = "Enter the resident's name"
+        return None
+    if data.resident.tenure not in Tenure.values:
+        errors["resident.tenure"] = f"Tenure must be one of {', '.join(Tenure.values)}"
+    return None
+
+
+def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint:
+    """Log a complaint at stage 1 and set its acknowledgement deadline (Code 6.2, 5.12).
+
+    The day of receipt is the date in England of `received_at`, and is day 0 of the
+    five working days.
+    """
+    errors: dict[str, str] = {}
+    if data.channel not in Channel.values:
+        errors["channel"] = f"Channel must be one of {', '.join(Channel.values)}"
+    description = require_text(errors, "description", data.description, "Describe what went wrong")
+    received_on = _validate_dates(data, now, errors)
+    category = _resolve_category(data.category, errors)
+    existing = _resident(data, errors)
+    if data.representative is not None:
+        require_text(
+            errors,
+            "representative.name",
+            data.representative.name,
+            "Enter the representative's name",
+        )
+        require_text(
+            errors,
+            "representative.relationship",
+            data.representative.relationship,
+            "Say how the representative is related to the resident",
+        )
+    raise_if(errors)
+    assert received_on is not None
+
+    with transaction.atomic():
+        resident = existing or Resident.objects.create(**vars(data.resident))
+        representative = (
+            Representative.objects.create(**vars(data.representative)) if data.representative else None
+        )
+        complaint = create_with_reference(
+            Complaint,
+            "CMP",
+            resident=resident,
+            representative=representative,
+            category=category,
+            channel=data.channel,
+            description=description,
+            received_at=data.received_at,
+            received_on=received_on,
+            issue_occurred_on=data.issue_occurred_on,
+            aware_on=data.aware_on,
+            status=Status.RECEIVED,
+            stage=1,
+            vulnerable=data.vulnerable,
+            **data.extra,
+        )
+        record = StageRecord.objects.create(
+            complaint=complaint,
+            stage=1,
+            requested_at=data.received_at,
+            requested_on=received_on,
+            acknowledge_by=acknowledge_by(code_calendar(), stage=1, requested_on=received_on),
+        )
+        before: dict[str, Any] = {}
+        refresh_due(complaint, record)
+        refresh_priority(complaint)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="logged",
+            summary=f"Complaint received by {complaint.get_channel_display().lower()} on {received_on:%d %B %Y}",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"description": description, "received_at": data.received_at},
+        )
+    return complaint
+
+
+def contact_record(
+    *,
+    actor: Any,
+    now: datetime,
+    channel: str,
+    received_at: datetime,
+    summary: str,
+    resident_id: int | None = None,
+) -> Contact:
+    """Record what a resident said, however and to whomever they said it (Code 3.2)."""
+    errors: dict[str, str] = {}
+    if channel not in Channel.values:
+        errors["channel"] = f"Channel must be one of {', '.join(Channel.values)}"
+    text = require_text(errors, "summary", summary, "Say what the resident told you")
+    if received_at.tzinfo is None:
+        errors["received_at"] = "Give the time with its UTC offset"
+    elif received_at > now + FUTURE_TOLERANCE:
+        errors["received_at"] = "The time of contact cannot be in the future"
+    resident = None
+    if resident_id is not None:
+        resident = Resident.objects.filter(pk=resident_id).first()
+        if resident is None:
+            errors["resident"] = "No such resident"
+    raise_if(errors)
+    return Contact.objects.create(
+        resident=resident,
+        channel=channel,
+        received_at=received_at,
+        received_on=england_date(received_at),
+        summary=text,
+        recorded_by=actor,
+    )
+
+
+def contact_triage(
+    *,
+    actor: Any,
+    now: datetime,
+    contact: Contact,
+    triage: str,
+    choice_to_complain_offered: bool,
+    resident: ResidentDetails | None = None,
+    description: str | None = None,
+    category: str | None = None,
+) -> Contact:
+    """Decide what a contact is (Code 1.2-1.6).
+
+    Whenever dissatisfaction is expressed the resident must be offered the choice to
+    complain (1.3); survey feedback is not a complaint, but the resident is told how
+    to complain (1.6).
+    """
+    if contact.triage:
+        raise InvalidInput({"triage": "This contact has already been triaged"})
+    if triage not in {c for c in Contact.Triage.values if c}:
+        raise InvalidInput({"triage": "Choose complaint, service request or survey feedback"})
+    if triage == Contact.Triage.SERVICE_REQUEST and not choice_to_complain_offered:
+        raise InvalidInput(
+            {
+                "choice_to_complain_offered": "Confirm the resident was offered the choice to complain (Code 1.3)"
+            }
+        )
+    with transaction.atomic():
+        resident_obj = contact.resident
+        if resident_obj is None:
+            if resident is None or not resident.name.strip():
+                raise InvalidInput({"resident.name": "Enter the resident's name"})
+            resident_obj = Resident.objects.create(**vars(resident))
+            contact.resident = resident_obj
+        contact.triage = triage
+        contact.choice_to_complain_offered = choice_to_complain_offered
+        contact.how_to_complain_given = triage == Contact.Triage.SURVEY_FEEDBACK or choice_to_complain_offered
+        contact.triaged_by = actor
+        contact.triaged_at = now
+        if triage == Contact.Triage.COMPLAINT:
+            contact.complaint = complaint_log(
+                actor=actor,
+                now=now,
+                data=NewComplaint(
+                    channel=contact.channel,
+                    received_at=contact.received_at,
+                    description=description or contact.summary,
+                    resident_id=resident_obj.pk,
+                    category=category,
+                ),
+            )
+        elif triage == Contact.Triage.SERVICE_REQUEST:
+            contact.service_request = service_request_create(
+                actor=actor,
+                resident=resident_obj,
+                description=description or contact.summary,
+                opened_on=contact.received_on,
+                category=category,
+            )
+        contact.save()
+    return contact
+
+
+def service_request_create(
+    *,
+    actor: Any,
+    resident: Resident,
+    description: str,
+    opened_on: date,
+    category: str | None = None,
+) -> ServiceRequest:
+    """Record a service request (Code 1.4) with a date to review it by."""
+    errors: dict[str, str] = {}
+    text = require_text(errors, "description", description, "Describe what needs putting right")
+    cat = _resolve_category(category, errors)
+    raise_if(errors)
+    return create_with_reference(
+        ServiceRequest,
+        "SR",
+        resident=resident,
+        description=text,
+        category=cat,
+        opened_on=opened_on,
+        review_on=code_calendar().add_working_days(opened_on, SERVICE_REQUEST_REVIEW_DAYS),
+        owner=actor if getattr(actor, "pk", None) else None,
+    )
+
+
+def service_request_raise_complaint(
+    *,
+    actor: Any,
+    now: datetime,
+    request: ServiceRequest,
+    received_at: datetime,
+    description: str,
+    channel: str,
+) -> Complaint:
+    """Dissatisfaction with a service request raises a complaint; the request carries on (Code 1.5)."""
+    with transaction.atomic():
+        complaint = complaint_log(
+            actor=actor,
+            now=now,
+            data=NewComplaint(
+                channel=channel,
+                received_at=received_at,
+                description=description,
+                resident_id=request.resident_id,
+                category=request.category.slug if request.category else None,
+                extra={"service_request": request},
+            ),
+        )
+    # The request stays open: the Code forbids stopping work on it because of the complaint.
+    return complaint

@@ -1,0 +1,15 @@
+"""URLs: the resident portal at /, staff pages under /staff/, the API under /api/v1/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from putright.api.urls import api
+from putright.landlord.views import landlord_css
+
+urlpatterns = [
+    path("landlord.css", landlord_css, name="landlord-css"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("staff/", include("putright.staff.urls")),
+    path("", include("putright.portal.urls")),
+]

@@ -1,0 +1,72 @@
+"""Shared fixtures: staff users for each role, API clients, and a fixed clock for the services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from putright.accounts.models import ApiToken, Role, User
+
+# A fixed "now" for service calls: Tuesday 1 December 2026, 10:00 in London.
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., User]:
+    counter = {"n": 0}
+
+    def make(role: str = Role.HANDLER, username: str | None = None) -> User:
+        counter["n"] += 1
+        name = username or f"{role}{counter['n']}"
+        user = User.objects.create_user(username=name, password="correct horse battery", role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def handler(make_user: Callable[..., User]) -> User:
+    return make_user(Role.HANDLER, "hana")
+
+
+@pytest.fixture
+def reviewer(make_user: Callable[..., User]) -> User:
+    return make_user(Role.REVIEWER, "rory")
+
+
+@pytest.fixture
+def officer(make_user: Callable[..., User]) -> User:
+    return make_user(Role.COMPLAINTS_OFFICER, "olive")
+
+
+class ApiClient:
+    """The Django test client with a bearer token and JSON bodies."""
+
+    def __init__(self, token: str) -> None:
+        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.client.get(f"/api/v1{path}", params)
+
+    def post(self, path: str, body: dict[str, Any] | None = None, **headers: Any) -> Any:
+        return self.client.post(
+            f"/api/v1{path}", body or {}, content_type="application/json", headers=headers
+        )
+
+
+@pytest.fixture
+def api_for(db: Any) -> Callable[[User], ApiClient]:
+    def make(user: User) -> ApiClient:
+        _, raw = ApiToken.issue(user)
+        return ApiClient(raw)
+
+    return make

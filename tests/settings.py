@@ -1,0 +1,19 @@
+"""Test settings: production settings, less what needs TLS or a collectstatic run."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 50)
+os.environ["SECURE_SSL_REDIRECT"] = "false"
+os.environ["SESSION_COOKIE_SECURE"] = "false"
+os.environ["CSRF_COOKIE_SECURE"] = "false"
+os.environ.setdefault("PUTRIGHT_MEDIA_ROOT", tempfile.mkdtemp(prefix="putright-test-files-"))
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from putright.settings import *  # noqa: F403
+
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
