@@ -10,6 +10,8 @@ urlpatterns = [
     path("landlord.css", landlord_css, name="landlord-css"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("staff/reports/", include("putright.governance.urls")),
+    path("staff/self-assessment/", include("putright.assessment.urls")),
     path("staff/", include("putright.staff.urls")),
     path("", include("putright.portal.urls")),
 ]

@@ -68,4 +68,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc.message)}, status=exc.status_code)
 
 
-from putright.api import complaints  # noqa: E402,F401  (registers the routes on `api`)
+from putright.api import complaints, letters, reports  # noqa: E402  (routes need `api` above)
+
+api.add_router("", complaints.router)
+api.add_router("", letters.router)
+api.add_router("", reports.router)

@@ -11,7 +11,6 @@ from ninja import Header, Path, Query, Router
 from ninja.errors import HttpError
 
 from putright.accounts.models import User
-from putright.api.app import api
 from putright.api.schemas import (
     AcknowledgeIn,
     AssignIn,
@@ -323,6 +322,3 @@ def close(request: HttpRequest, complaint_id: ComplaintId, payload: NoteIn) -> d
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
-
-
-api.add_router("", router)

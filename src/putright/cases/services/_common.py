@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.cases.hooks import run_event_hooks
 from putright.cases.models import CaseEvent, Complaint, Hazard, StageRecord, Status
 from putright.rules import lifecycle
 from putright.rules.calendar import WorkingDayCalendar, calendar_for
@@ -175,7 +176,7 @@ def record_event(
     complaint.version += 1
     complaint.save()
     label = getattr(actor, "username", None) or str(actor or "system")
-    return CaseEvent.objects.create(
+    event = CaseEvent.objects.create(
         complaint=complaint,
         at=now,
         actor=actor if getattr(actor, "pk", None) else None,
@@ -185,6 +186,8 @@ def record_event(
         before=_jsonable({k: before.get(k) for k in changed}),
         after=_jsonable(payload_after),
     )
+    run_event_hooks(event)
+    return event
 
 
 def require_text(errors: dict[str, str], name: str, value: str | None, message: str) -> str:

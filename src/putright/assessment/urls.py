@@ -1,0 +1,3 @@
+app_name = "assessment"
+
+urlpatterns: list = []  # type: ignore[type-arg]

@@ -1,0 +1,26 @@
+"""Explicit extension points for other domain apps (no Django signals).
+
+The letters app registers a hook at start-up that drafts the letter the Code requires
+for an event, inside the same transaction as the action; sending happens after commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from putright.cases.models import CaseEvent
+
+EventHook = Callable[["CaseEvent"], None]
+_EVENT_HOOKS: list[EventHook] = []
+
+
+def register_event_hook(hook: EventHook) -> None:
+    if hook not in _EVENT_HOOKS:
+        _EVENT_HOOKS.append(hook)
+
+
+def run_event_hooks(event: CaseEvent) -> None:
+    for hook in _EVENT_HOOKS:
+        hook(event)

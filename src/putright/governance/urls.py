@@ -1,0 +1,3 @@
+app_name = "governance"
+
+urlpatterns: list = []  # type: ignore[type-arg]
