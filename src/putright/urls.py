@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("staff/reports/", include("putright.governance.urls")),
+    path("staff/letters/", include("putright.letters.urls")),
+    path("publications/", include("putright.governance.public_urls")),
     path("staff/self-assessment/", include("putright.assessment.urls")),
     path("staff/", include("putright.staff.urls")),
     path("", include("putright.portal.urls")),

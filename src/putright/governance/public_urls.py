@@ -1,0 +1,4 @@
+
+app_name = "publications"
+
+urlpatterns: list = []  # type: ignore[type-arg]

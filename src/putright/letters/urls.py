@@ -1,0 +1,4 @@
+
+app_name = "letters"
+
+urlpatterns: list = []  # type: ignore[type-arg]
