@@ -65,6 +65,10 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:
+        # A body that is not JSON is invalid input like any other: one documented status.
+        message = "The request body is not valid JSON"
+        return api.create_response(request, {"detail": message, "errors": {"body": [message]}}, status=422)
     return api.create_response(request, {"detail": str(exc.message)}, status=exc.status_code)
 
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Header, Path, Query, Router
+from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from putright.accounts.models import User
@@ -70,7 +71,7 @@ def create_complaint(
     request: HttpRequest,
     payload: ComplaintIn,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
-) -> tuple[int, dict[str, Any]]:
+) -> Reply[dict[str, Any]]:
     """Log a complaint at stage 1. The acknowledgement is due 5 working days after the date
     in England of `received_at` (Code 6.2). A retry with the same `Idempotency-Key` returns
     the complaint made first."""
@@ -78,7 +79,7 @@ def create_complaint(
     if idempotency_key:
         earlier = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first()
         if earlier:
-            return 201, _complaint_out(earlier.complaint_id)
+            return Reply(201, _complaint_out(earlier.complaint_id))
     data = services.NewComplaint(
         channel=payload.channel,
         received_at=payload.received_at,
@@ -101,8 +102,8 @@ def create_complaint(
         earlier = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first()
         if earlier is None:
             raise
-        return 201, _complaint_out(earlier.complaint_id)
-    return 201, _complaint_out(complaint.pk)
+        return Reply(201, _complaint_out(earlier.complaint_id))
+    return Reply(201, _complaint_out(complaint.pk))
 
 
 @router.get("/complaints", response={200: ComplaintPage, **READ_ERRORS}, summary="List complaints")

@@ -1,0 +1,51 @@
+"""The layering of DESIGN.md, checked rather than described.
+
+Interface apps (staff pages, resident portal, API) import domain services and selectors,
+never each other; the rules core imports nothing from the rest of the project (see
+tests/rules/test_rules_purity.py).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "putright"
+INTERFACES = ("staff", "portal", "api")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_interface_apps_do_not_import_each_other(interface):
+    others = [f"putright.{name}" for name in INTERFACES if name != interface]
+    offenders = {
+        f"{path.relative_to(SRC)} imports {module}"
+        for path in (SRC / interface).rglob("*.py")
+        for module in imported_modules(path)
+        if any(module == other or module.startswith(other + ".") for other in others)
+    }
+    assert not offenders, sorted(offenders)
+
+
+def test_domain_apps_do_not_import_interface_apps():
+    domain = [p for p in SRC.iterdir() if p.is_dir() and p.name not in (*INTERFACES, "templates", "static")]
+    offenders = {
+        f"{path.relative_to(SRC)} imports {module}"
+        for app in domain
+        for path in app.rglob("*.py")
+        for module in imported_modules(path)
+        if any(module == f"putright.{i}" or module.startswith(f"putright.{i}.") for i in INTERFACES)
+    }
+    assert not offenders, sorted(offenders)
