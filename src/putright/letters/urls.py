@@ -1,4 +1,3 @@
-
 app_name = "letters"
 
 urlpatterns: list = []  # type: ignore[type-arg]
