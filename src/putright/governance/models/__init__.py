@@ -1,0 +1,40 @@
+"""Governance records: the Ombudsman's cases, learning from complaints, and publications.
+
+Thin models: fields, constraints and indexes. Writes go through
+`putright.governance.services`; figures are read by `putright.governance.selectors`.
+"""
+
+from putright.governance.models.annual import AnnualReport, AnnualReportDocument
+from putright.governance.models.learning import Audience, LearningItem, LearningReport, LearningStatus
+from putright.governance.models.ombudsman import (
+    ComplaintHandlingFailureOrder,
+    EvidenceRequest,
+    ExceptionalCircumstance,
+    FailureReason,
+    Finding,
+    FindingKind,
+    OmbudsmanCase,
+    OmbudsmanOrder,
+    OrderKind,
+)
+from putright.governance.models.publications import Publication, PublicationKind
+
+__all__ = [
+    "AnnualReport",
+    "AnnualReportDocument",
+    "Audience",
+    "ComplaintHandlingFailureOrder",
+    "EvidenceRequest",
+    "ExceptionalCircumstance",
+    "FailureReason",
+    "Finding",
+    "FindingKind",
+    "LearningItem",
+    "LearningReport",
+    "LearningStatus",
+    "OmbudsmanCase",
+    "OmbudsmanOrder",
+    "OrderKind",
+    "Publication",
+    "PublicationKind",
+]

@@ -1,0 +1,1 @@
+"""Reads for governance: performance figures, TSMs, themes, and the Ombudsman's cases."""

@@ -1,0 +1,43 @@
+"""Complaint handling performance for any period, live from the record (Code 8.1b, 9.6, 9.7a).
+
+One call, a fixed number of queries whatever the number of complaints: every figure is
+aggregated in the database except working days, which need the calendar (see
+`working_days`). The result is plain data, ready for the API, pages and exports.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from putright.governance.selectors import breakdowns
+from putright.governance.selectors.ombudsman import ombudsman_figures
+from putright.governance.selectors.periods import Period
+from putright.governance.selectors.stages import stage_figures
+from putright.governance.selectors.tsm import tsm_measures
+from putright.governance.selectors.working_days import working_days_taken
+from putright.landlord.models import LandlordSettings
+
+
+def performance_report(*, period: Period, today: date) -> dict[str, Any]:
+    """Every figure for `period`. Figures "as at" a day use the period's end, or today if sooner."""
+    as_of = min(period.end, today)
+    stages = stage_figures(period, as_of=as_of)
+    days = working_days_taken(period)
+    extensions = breakdowns.extensions(period)
+    for stage in (1, 2):
+        stages[stage]["working_days"] = days[stage]
+        stages[stage]["extensions_notified"] = extensions[stage]
+    return {
+        "period": {"from": period.start, "to": period.end, "as_at": as_of, "label": period.label()},
+        "stage1": stages[1],
+        "stage2": stages[2],
+        "escalation_rate_pct": stages[1]["escalation_rate_pct"],
+        "refused": breakdowns.refusals(period),
+        "categories": breakdowns.categories(period),
+        "channels": breakdowns.channels(period),
+        "remedies": breakdowns.remedies(period),
+        "follow_through": breakdowns.follow_through(as_of),
+        "ombudsman": ombudsman_figures(period, as_of=as_of),
+        "tsm": tsm_measures(stages, LandlordSettings.current()),
+    }

@@ -1,0 +1,70 @@
+"""Working days taken to respond: the median and 90th percentile, from the complaint record.
+
+Working days follow the Code's calendar (`code_calendar()`): the day the stage was
+requested (receipt at stage 1, the escalation request at stage 2) is day 0, and the
+response day is counted. The database cannot count working days without the calendar,
+so it returns each distinct (stage, requested on, responded on) with how many
+responses share it; the percentiles are then weighted over those few rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count
+
+from putright.cases.models import StageRecord
+from putright.cases.services._common import code_calendar
+from putright.governance.selectors.periods import Period
+
+
+def percentile_cont(counts: list[tuple[int, int]], fraction: float) -> float | None:
+    """The continuous percentile (as PostgreSQL's `percentile_cont`) of values given as (value, how many).
+
+    `counts` must be sorted by value. Linear interpolation between the two nearest ranks.
+    """
+    total = sum(n for _, n in counts)
+    if total == 0:
+        return None
+    rank = (total - 1) * fraction
+    low, high = math.floor(rank), math.ceil(rank)
+
+    def value_at(position: int) -> int:
+        seen = 0
+        for value, n in counts:
+            seen += n
+            if position < seen:
+                return value
+        return counts[-1][0]
+
+    lower = value_at(low)
+    if high == low:
+        return float(lower)
+    return lower + (value_at(high) - lower) * (rank - low)
+
+
+def working_days_taken(period: Period) -> dict[int, dict[str, Any]]:
+    """For responses sent in `period`, per stage: how many, median, 90th percentile and mean working days."""
+    calendar = code_calendar()
+    rows = (
+        StageRecord.objects.filter(responded_on__range=(period.start, period.end))
+        .values_list("stage", "requested_on", "responded_on")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_stage: dict[int, dict[int, int]] = {1: defaultdict(int), 2: defaultdict(int)}
+    for stage, requested_on, responded_on, n in rows:
+        by_stage[stage][calendar.working_days_between(requested_on, responded_on)] += n
+    result: dict[int, dict[str, Any]] = {}
+    for stage, histogram in by_stage.items():
+        counts = sorted(histogram.items())
+        total = sum(n for _, n in counts)
+        result[stage] = {
+            "count": total,
+            "median": percentile_cont(counts, 0.5),
+            "p90": percentile_cont(counts, 0.9),
+            "mean": (sum(v * n for v, n in counts) / total) if total else None,
+        }
+    return result
