@@ -36,3 +36,17 @@ def test_every_api_operation_answers_generated_input_without_a_server_error(case
     case.call_and_validate(
         headers={"Authorization": f"Bearer {token}"}, excluded_checks=[positive_data_acceptance]
     )
+
+
+def test_schema_names_are_unique_so_no_operation_documents_another_ones_shape():
+    from ninja import Schema
+
+    def walk(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from walk(sub)
+
+    ours = [c for c in walk(Schema) if c.__module__.startswith("putright.")]
+    names = [c.__name__ for c in ours]
+    duplicates = {n: [c.__module__ for c in ours if c.__name__ == n] for n in names if names.count(n) > 1}
+    assert not duplicates, duplicates

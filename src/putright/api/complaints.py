@@ -20,7 +20,7 @@ from putright.api.schemas import (
     ComplaintPage,
     ErrorOut,
     EscalateIn,
-    EventOut,
+    ComplaintEventOut,
     ExtendIn,
     NoteIn,
     RefuseIn,
@@ -146,7 +146,7 @@ def get_complaint(request: HttpRequest, complaint_id: ComplaintId) -> dict[str, 
 
 @router.get(
     "/complaints/{complaint_id}/events",
-    response={200: list[EventOut], **READ_ERRORS},
+    response={200: list[ComplaintEventOut], **READ_ERRORS},
     summary="The full record of a complaint (Code 5.12)",
 )
 def complaint_events(request: HttpRequest, complaint_id: ComplaintId) -> list[dict[str, Any]]:

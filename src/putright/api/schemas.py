@@ -139,7 +139,7 @@ class NoteIn(Schema):
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
-class ExtensionOut(Schema):
+class ComplaintExtensionOut(Schema):
     working_days: int
     reason: str
     good_reason: bool
@@ -147,7 +147,7 @@ class ExtensionOut(Schema):
     new_respond_by: date
 
 
-class StageOut(Schema):
+class ComplaintStageOut(Schema):
     stage: int
     requested_on: date
     acknowledge_by: date
@@ -160,10 +160,10 @@ class StageOut(Schema):
     responsibility: str
     decision: str | None
     reasons: str
-    extensions: list[ExtensionOut]
+    extensions: list[ComplaintExtensionOut]
 
 
-class RemedyOut(Schema):
+class ComplaintRemedyOut(Schema):
     id: int
     stage: int
     kind: str
@@ -173,7 +173,7 @@ class RemedyOut(Schema):
     completed_on: date | None
 
 
-class ActionOut(Schema):
+class ComplaintActionOut(Schema):
     id: int
     stage: int
     description: str
@@ -181,7 +181,7 @@ class ActionOut(Schema):
     completed_on: date | None
 
 
-class ResidentOut(Schema):
+class ComplaintResidentOut(Schema):
     name: str
     email: str
     phone: str
@@ -206,10 +206,10 @@ class ComplaintOut(Schema):
     hazard: str
     vulnerable: bool
     version: int
-    resident: ResidentOut
-    stages: list[StageOut]
-    remedies: list[RemedyOut]
-    outstanding_actions: list[ActionOut]
+    resident: ComplaintResidentOut
+    stages: list[ComplaintStageOut]
+    remedies: list[ComplaintRemedyOut]
+    outstanding_actions: list[ComplaintActionOut]
 
 
 class ComplaintPage(Schema):
@@ -219,7 +219,7 @@ class ComplaintPage(Schema):
     has_next: bool
 
 
-class EventOut(Schema):
+class ComplaintEventOut(Schema):
     at: datetime
     actor: str
     action: str
