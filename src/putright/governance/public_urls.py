@@ -1,3 +1,4 @@
+
 app_name = "publications"
 
 urlpatterns: list = []  # type: ignore[type-arg]
