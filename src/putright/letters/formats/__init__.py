@@ -1,0 +1,49 @@
+"""One letter, several forms: HTML for email, tagged PDF, DOCX; large print on request.
+
+All forms are made from the same `LetterPage` (letterhead, recipient, date, reference,
+subject, the body's blocks, signature), so they cannot say different things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from putright.letters.blocks import Block
+
+
+@dataclass(frozen=True)
+class LetterPage:
+    landlord_name: str
+    landlord_address: str
+    landlord_email: str
+    landlord_phone: str
+    recipient: str
+    recipient_address: str
+    dated: date
+    reference: str
+    subject: str
+    blocks: list[Block]
+    signature: str
+    large_print: bool = False
+    logo: bytes = b""
+    logo_content_type: str = ""
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.dated.day} {self.dated:%B %Y}"
+
+    def lines(self, text: str) -> list[str]:
+        return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+
+    @property
+    def address_lines(self) -> list[str]:
+        return self.lines(self.recipient_address) if "@" not in self.recipient_address else []
+
+    @property
+    def landlord_lines(self) -> list[str]:
+        return self.lines(self.landlord_address)
+
+    @property
+    def signature_lines(self) -> list[str]:
+        return [line.strip() for line in self.signature.splitlines() if line.strip()]

@@ -1,0 +1,89 @@
+"""Putting a letter together: its wording, its body, its page, and where it goes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from putright.cases.models import ContactPreference, Format, Resident
+from putright.landlord.models import LandlordSettings
+from putright.letters.blocks import Block, blocks_html, parse_blocks
+from putright.letters.display import template_context
+from putright.letters.formats import LetterPage
+from putright.letters.models import Letter, LetterChannel, LetterTemplate
+from putright.letters.selectors import template_active
+from putright.letters.wording import default_wording, render_wording
+from putright.rules.letters import LetterKind
+
+ENGLAND = ZoneInfo("Europe/London")
+
+
+def england_date(moment: datetime) -> date:
+    """The date in England at ``moment``: the date a letter carries."""
+    return moment.astimezone(ENGLAND).date()
+
+
+def wording_for(kind: LetterKind | str) -> tuple[LetterTemplate | None, str]:
+    """The landlord's active template for ``kind`` and its source, or putright's default wording."""
+    template = template_active(kind=kind)
+    return template, template.body if template else default_wording(kind)
+
+
+def render_body(source: str, content: dict[str, Any]) -> tuple[list[Block], str]:
+    blocks = render_wording(source, template_context(content))
+    return blocks, blocks_html(blocks)
+
+
+def delivery(resident: Resident) -> dict[str, Any]:
+    """How the letter goes: email when the resident prefers it and has an address, else post.
+
+    A resident who prefers the telephone still gets the letter in writing, as the Code
+    requires; by email if we have an address, by post otherwise.
+    """
+    wants_post = resident.preferred_channel == ContactPreference.POST
+    by_email = bool(resident.email) and not wants_post
+    return {
+        "channel": LetterChannel.EMAIL if by_email else LetterChannel.POST,
+        "recipient": resident.name,
+        "recipient_address": resident.email if by_email else resident.address,
+        "large_print": resident.preferred_format == Format.LARGE_PRINT,
+    }
+
+
+def signature_for(template: LetterTemplate | None, actor: Any, landlord: LandlordSettings) -> str:
+    if template is not None and template.signature.strip():
+        return template.signature
+    name = getattr(actor, "display_name", "") or "The complaints team"
+    return f"{name}\n{landlord.name}"
+
+
+def page_for(
+    letter: Letter,
+    *,
+    landlord: LandlordSettings,
+    template: LetterTemplate | None,
+    actor: Any,
+    dated: date,
+    with_logo: bool = True,
+) -> LetterPage:
+    logo, logo_type = b"", ""
+    if with_logo and template is not None and template.logo:
+        with template.logo.open("rb") as handle:
+            logo, logo_type = handle.read(), template.logo_content_type
+    return LetterPage(
+        landlord_name=landlord.name,
+        landlord_address=landlord.complaints_address,
+        landlord_email=landlord.complaints_email,
+        landlord_phone=landlord.complaints_phone,
+        recipient=letter.recipient,
+        recipient_address=letter.recipient_address,
+        dated=dated,
+        reference=letter.complaint.reference,
+        subject=letter.subject,
+        blocks=parse_blocks(letter.body_html),
+        signature=signature_for(template, actor, landlord),
+        large_print=letter.large_print,
+        logo=logo,
+        logo_content_type=logo_type,
+    )
