@@ -17,3 +17,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Staff two-factor sign-in is required in production; the browser journeys of other
+# features sign in with a password only. Tests of the second factor switch it on.
+os.environ.setdefault("PUTRIGHT_STAFF_2FA", "optional")
+PUTRIGHT_STAFF_2FA = os.environ["PUTRIGHT_STAFF_2FA"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
@@ -18,7 +20,21 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @pytest.fixture
-def token(db):
+def keep_test_connection():
+    """Call the WSGI app the way Django's test client does.
+
+    The handler closes "unusable" connections at each request's start and end; inside a
+    test's transaction that would close PostgreSQL's connection mid-test.
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db, keep_test_connection):
     user = User.objects.create_user(username="fuzz-officer", role=Role.COMPLAINTS_OFFICER)
     User.objects.create_user(username="fuzz-handler", role=Role.HANDLER)
     _, raw = ApiToken.issue(user)

@@ -74,7 +74,9 @@ def lock_complaint(complaint_id: int, *, expected_version: int | None = None) ->
     """
     try:
         complaint = (
-            Complaint.objects.select_for_update().select_related("resident", "handler").get(pk=complaint_id)
+            Complaint.objects.select_for_update(of=("self",))
+            .select_related("resident", "handler")
+            .get(pk=complaint_id)
         )
     except Complaint.DoesNotExist:
         raise InvalidInput({"complaint": "No such complaint"}) from None
