@@ -56,7 +56,10 @@ def _respond(complaint: Complaint, actor: User, now: datetime, **kwargs: Any) ->
 
 def _escalate_and_acknowledge(complaint: Complaint, reviewer: User, now: datetime) -> None:
     services.complaint_escalate(
-        actor=reviewer, now=now, complaint_id=complaint.pk, requested_at=datetime(2026, 11, 30, 15, tzinfo=UTC)
+        actor=reviewer,
+        now=now,
+        complaint_id=complaint.pk,
+        requested_at=datetime(2026, 11, 30, 15, tzinfo=UTC),
     )
     services.complaint_acknowledge(
         actor=reviewer,
@@ -210,7 +213,9 @@ def test_stage_two_acknowledgement_and_final_response_give_the_ombudsman_route_c
         assert "stage 2" in text and "The resident disagrees that the appointments were kept." in text
         assert "Thursday 31 December 2026" in text  # 20 working days after 1 December (6.14)
     with commit():
-        _respond(acknowledged, reviewer, now, responded_on=date(2026, 12, 1), reasons="The records are clear.")
+        _respond(
+            acknowledged, reviewer, now, responded_on=date(2026, 12, 1), reasons="The records are clear."
+        )
     final = _only(acknowledged, "stage2_response")
     assert final.stage == 2 and final.status == LetterStatus.ISSUED
     for text in _texts(final):
@@ -266,19 +271,31 @@ def test_completing_a_remedy_and_an_action_is_confirmed_code_7_3_6_6(
         now,
         decision="upheld",
         reasons="Two appointments were missed.",
-        remedies=[services.RemedyInput(kind="apology", description="A written apology from the repairs manager")],
-        outstanding_actions=[services.ActionInput(description="Replace the window", promise_on=date(2027, 1, 15))],
+        remedies=[
+            services.RemedyInput(kind="apology", description="A written apology from the repairs manager")
+        ],
+        outstanding_actions=[
+            services.ActionInput(description="Replace the window", promise_on=date(2027, 1, 15))
+        ],
     )
     remedy = Remedy.objects.get(complaint=acknowledged)
     action = Action.objects.get(complaint=acknowledged)
     with commit():
         services.remedy_complete(actor=handler, now=now, remedy_id=remedy.pk, completed_on=date(2026, 12, 1))
         services.action_update(
-            actor=handler, now=now, action_id=action.pk, text="Fitted today.", given_on=date(2026, 12, 1), completed=True
+            actor=handler,
+            now=now,
+            action_id=action.pk,
+            text="Fitted today.",
+            given_on=date(2026, 12, 1),
+            completed=True,
         )
     letters = list(Letter.objects.filter(complaint=acknowledged, kind="completion").order_by("id"))
     assert len(letters) == 2
-    expected = ("A written apology from the repairs manager", "Replace the window. We did this on Tuesday 1 December 2026.")
+    expected = (
+        "A written apology from the repairs manager",
+        "Replace the window. We did this on Tuesday 1 December 2026.",
+    )
     for letter, phrase in zip(letters, expected, strict=True):
         assert letter.status == LetterStatus.ISSUED
         for text in _texts(letter):
@@ -298,6 +315,7 @@ def test_email_letter_is_sent_with_its_pdf_and_kept_as_correspondence_code_5_12(
     (name, content, content_type) = message.attachments[0]
     stored = letter_file(letter_id=letter.pk, fmt="pdf")
     assert stored is not None and content == stored.content and content_type == "application/pdf"
+    assert name == stored.filename
     record = letter.correspondence
     assert record is not None
     assert (record.direction, record.channel, record.occurred_at) == ("out", "email", now)
