@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, queue, record
+from putright.staff.views import actions, case, contacts, queue, record
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -15,6 +15,15 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", queue.queue, name="queue"),
     path("complaints/", queue.complaints, name="complaints"),
+    path("contacts/new/", contacts.contact_new, name="contact_new"),
+    path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
+    path("service-requests/", contacts.service_requests, name="service_requests"),
+    path("service-requests/<int:request_id>/", contacts.service_request, name="service_request"),
+    path(
+        "service-requests/<int:request_id>/complaint/",
+        contacts.service_request_complaint,
+        name="service_request_complaint",
+    ),
     path(C, case.case, name="case"),
     path(C + "attachments/<int:attachment_id>/", case.attachment, name="attachment"),
     path(C + "acknowledge/", actions.Acknowledge.as_view(), name="acknowledge"),

@@ -49,6 +49,8 @@ def staff_navigation(request: Any) -> list[NavItem] | None:
         items += [
             ("my-work", "My work", reverse("staff:queue")),
             ("all", "All complaints", reverse("staff:complaints")),
+            ("contact", "Record a contact", reverse("staff:contact_new")),
+            ("requests", "Service requests", reverse("staff:service_requests")),
         ]
     if access.access_can_view_reports(user):
         items += [
