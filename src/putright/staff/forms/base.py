@@ -153,7 +153,7 @@ class StaffForm(forms.Form):
         else:
             self.add_error(None, exc.message)
 
-    def summary(self) -> list[dict[str, str]]:
+    def error_summary(self) -> list[dict[str, str]]:
         """The error summary: each message once, linked to its field where there is one."""
         items: list[dict[str, str]] = []
         for name, errors in self.errors.items():

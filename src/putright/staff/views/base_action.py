@@ -108,7 +108,7 @@ class ComplaintActionView(View):
             {
                 "complaint": self.complaint,
                 "form": form,
-                "errors": form.summary(),
+                "errors": form.error_summary(),
                 "title": self.title,
                 "intro": self.intro,
                 "submit": self.submit,

@@ -37,7 +37,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
             form.add_case_error(exc)
         else:
             return redirect(reverse("staff:contact_triage", args=[contact.pk]))
-    return render(request, "staff/contacts/new.html", {"form": form, "errors": form.summary()})
+    return render(request, "staff/contacts/new.html", {"form": form, "errors": form.error_summary()})
 
 
 @staff_page(access.access_can_work_cases, NO_CASES)
@@ -79,7 +79,7 @@ def contact_triage(request: HttpRequest, contact_id: int) -> HttpResponse:
         else:
             return _after_triage(request, contact)
     return render(
-        request, "staff/contacts/triage.html", {"contact": contact, "form": form, "errors": form.summary()}
+        request, "staff/contacts/triage.html", {"contact": contact, "form": form, "errors": form.error_summary()}
     )
 
 
@@ -156,5 +156,5 @@ def service_request_complaint(request: HttpRequest, request_id: int) -> HttpResp
     return render(
         request,
         "staff/service_requests/complaint.html",
-        {"item": item, "form": form, "errors": form.summary()},
+        {"item": item, "form": form, "errors": form.error_summary()},
     )

@@ -35,7 +35,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "title": "My work" if mine else "All complaints",
             "mine": mine,
             "form": form,
-            "errors": form.summary() if form.is_bound else [],
+            "errors": form.error_summary() if form.is_bound else [],
             "page": page,
             "today": today(),
         },

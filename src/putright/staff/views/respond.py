@@ -65,7 +65,7 @@ class Respond(ComplaintActionView):
             form,
             remedies=remedies,
             actions=actions,
-            errors=form.summary() + self.row_summary(remedies, actions),
+            errors=form.error_summary() + self.row_summary(remedies, actions),
         )
 
     @staticmethod
@@ -93,7 +93,7 @@ class Respond(ComplaintActionView):
         items = []
         for label, formset in (("Remedy", remedies), ("Action", actions)):
             for i, row in enumerate(formset.forms, start=1):
-                items += [{"href": e["href"], "text": f"{label} {i}: {e['text']}"} for e in row.summary()]
+                items += [{"href": e["href"], "text": f"{label} {i}: {e['text']}"} for e in row.error_summary()]
             items += [{"href": "", "text": str(e)} for e in formset.non_form_errors()]
         return items
 
