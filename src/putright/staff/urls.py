@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, queue, record
+from putright.staff.views import actions, case, contacts, queue, record, settings
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -23,6 +23,18 @@ urlpatterns = [
         "service-requests/<int:request_id>/complaint/",
         contacts.service_request_complaint,
         name="service_request_complaint",
+    ),
+    path("settings/", settings.details, name="settings"),
+    path("settings/timescales/", settings.timescales, name="settings_timescales"),
+    path("settings/closures/", settings.closures, name="settings_closures"),
+    path(
+        "settings/closures/<int:closure_id>/remove/", settings.closure_remove, name="settings_closure_remove"
+    ),
+    path("settings/categories/", settings.categories, name="settings_categories"),
+    path(
+        "settings/categories/<int:category_id>/toggle/",
+        settings.category_toggle,
+        name="settings_category_toggle",
     ),
     path(C, case.case, name="case"),
     path(C + "attachments/<int:attachment_id>/", case.attachment, name="attachment"),

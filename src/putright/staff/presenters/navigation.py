@@ -22,6 +22,8 @@ SECTIONS = {
     "settings_timescales": "settings",
     "settings_closures": "settings",
     "settings_categories": "settings",
+    "settings_closure_remove": "settings",
+    "settings_category_toggle": "settings",
 }
 
 
@@ -57,6 +59,8 @@ def staff_navigation(request: Any) -> list[NavItem] | None:
             ("reports", "Reports", "/staff/reports/"),
             ("self-assessment", "Self-assessment", "/staff/self-assessment/"),
         ]
+    if access.access_can_change_settings(user):
+        items.append(("settings", "Settings", reverse("staff:settings")))
     if user.is_staff and user.role == "administrator":
         items.append(("admin", "Administration", "/admin/"))
     return [NavItem(key, text, href, key == here) for key, text, href in items]

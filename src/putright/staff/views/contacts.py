@@ -79,7 +79,9 @@ def contact_triage(request: HttpRequest, contact_id: int) -> HttpResponse:
         else:
             return _after_triage(request, contact)
     return render(
-        request, "staff/contacts/triage.html", {"contact": contact, "form": form, "errors": form.error_summary()}
+        request,
+        "staff/contacts/triage.html",
+        {"contact": contact, "form": form, "errors": form.error_summary()},
     )
 
 

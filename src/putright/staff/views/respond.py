@@ -93,7 +93,9 @@ class Respond(ComplaintActionView):
         items = []
         for label, formset in (("Remedy", remedies), ("Action", actions)):
             for i, row in enumerate(formset.forms, start=1):
-                items += [{"href": e["href"], "text": f"{label} {i}: {e['text']}"} for e in row.error_summary()]
+                items += [
+                    {"href": e["href"], "text": f"{label} {i}: {e['text']}"} for e in row.error_summary()
+                ]
             items += [{"href": "", "text": str(e)} for e in formset.non_form_errors()]
         return items
 
