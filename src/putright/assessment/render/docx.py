@@ -115,9 +115,9 @@ def document_docx(doc: AssessmentDocument) -> bytes:
 
     word.add_heading("RAG key", level=1)
     key = _table(word, ("Rating", "Meaning"))
-    for line in doc.rag_key:
+    for key_line in doc.rag_key:
         cells = key.add_row().cells
-        cells[0].text, cells[1].text = line.label, line.text
+        cells[0].text, cells[1].text = key_line.label, key_line.text
 
     for part in doc.sections:
         word.add_heading(f"Section {part.number}: {part.title}", level=1)
