@@ -133,17 +133,22 @@ def remedies(period: Period) -> dict[str, Any]:
 
 
 def follow_through(as_of: date) -> dict[str, int]:
-    """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3)."""
+    """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3).
+
+    Only items still open at `as_of` are joined to their response, so the work stays small
+    however many were completed before.
+    """
+    not_done = Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)
     given = Q(complaint__stages__stage=F("stage"), complaint__stages__responded_on__lte=as_of)
-    late_action = Q(promise_on__lt=as_of) & (Q(completed_on__isnull=True) | Q(completed_on__gt=as_of))
-    late_remedy = Q(due_on__lt=as_of) & (Q(completed_on__isnull=True) | Q(completed_on__gt=as_of))
-    actions = Action.objects.filter(given).aggregate(
-        open=Count("id", filter=Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)),
-        overdue=Count("id", filter=late_action),
+    actions = (
+        Action.objects.filter(not_done)
+        .filter(given)
+        .aggregate(open=Count("id"), overdue=Count("id", filter=Q(promise_on__lt=as_of)))
     )
-    remedies_ = Remedy.objects.filter(given).aggregate(
-        open=Count("id", filter=Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)),
-        overdue=Count("id", filter=late_remedy),
+    remedies_ = (
+        Remedy.objects.filter(not_done)
+        .filter(given)
+        .aggregate(open=Count("id"), overdue=Count("id", filter=Q(due_on__lt=as_of)))
     )
     return {
         "actions_open": actions["open"],
