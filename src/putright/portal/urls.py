@@ -24,6 +24,11 @@ urlpatterns = [
     path("complaints/<str:reference>/stage-2/", follow.escalate, name="complaint_escalate"),
     path("complaints/<str:reference>/stage-2/asked/", follow.escalated, name="complaint_escalated"),
     path(
+        "complaints/<str:reference>/letters/<int:letter_id>/<str:fmt>/",
+        follow.letter,
+        name="complaint_letter",
+    ),
+    path(
         "complaints/<str:reference>/files/<int:attachment_id>/",
         follow.attachment,
         name="complaint_file",

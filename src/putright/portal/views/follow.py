@@ -7,6 +7,8 @@ does not exist (Code 5.12 record; UK GDPR: residents see only their own complain
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -14,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.letters.selectors import LetterFileCorrupt
 from putright.portal.forms.follow import AddInformationForm, EscalateForm, WithdrawForm, uploads_of
 from putright.portal.views._common import not_found, now, resident_required
 from putright.residents.errors import NotReachable
@@ -21,9 +24,12 @@ from putright.residents.selectors import (
     resident_attachment,
     resident_complaint_view,
     resident_complaints_page,
+    resident_letter_file,
     resident_stage_two,
 )
 from putright.residents.services import resident_add_information, resident_escalate, resident_withdraw
+
+log = logging.getLogger("putright.portal")
 
 
 def _email(request: HttpRequest) -> str:
@@ -151,3 +157,19 @@ def attachment(request: HttpRequest, reference: str, attachment_id: int) -> Http
         filename=found.original_name,
         content_type=found.content_type,
     )
+
+
+@require_GET
+@resident_required
+def letter(request: HttpRequest, reference: str, letter_id: int, fmt: str) -> HttpResponse:
+    try:
+        found = resident_letter_file(email=_email(request), reference=reference, letter_id=letter_id, fmt=fmt)
+    except LetterFileCorrupt:
+        log.exception("letter %s on %s failed its checksum", letter_id, reference)
+        messages.error(request, "We could not open this letter. Please call us and we will send you a copy.")
+        return redirect("portal:complaint", reference=reference.upper())
+    if found is None:
+        return not_found(request)
+    response = HttpResponse(found.content, content_type=found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
+    return response

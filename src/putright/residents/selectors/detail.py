@@ -1,8 +1,7 @@
-"""Reads for the resident portal: plain data, a fixed number of queries per page.
+"""One complaint as its resident or representative sees it.
 
-Only complaints that `putright.residents.access` lets the signed-in email reach are
-read. What a resident sees of the record is what was said to or by them: staff notes
-and correspondence with other parties stay out.
+What a resident sees of the record is what was said to or by them: staff notes and
+correspondence with other parties stay out.
 """
 
 from __future__ import annotations
@@ -23,12 +22,13 @@ from putright.cases.models import (
     Refusal,
     StageRecord,
 )
+from putright.cases.services._common import england_date
+from putright.letters.selectors import letters_for_complaint
 from putright.residents.access import Role, access_resident_complaints, access_role_on
-from putright.residents.policy import policy_timescales
+from putright.residents.selectors.summary import ComplaintSummary, about_of, standing_of
 from putright.residents.services.follow import can_add_information, can_escalate, can_withdraw
-from putright.residents.wording import Standing, decision_words, standing
-
-PAGE_SIZE = 20
+from putright.residents.wording import decision_words
+from putright.rules.letters import letter_label
 
 
 @dataclass(frozen=True)
@@ -45,15 +45,6 @@ class StageView:
 
 
 @dataclass(frozen=True)
-class ComplaintSummary:
-    reference: str
-    stage: int
-    received_on: date
-    standing: Standing
-    about: str
-
-
-@dataclass(frozen=True)
 class FileView:
     id: int
     name: str
@@ -67,6 +58,15 @@ class MessageView:
     subject: str
     body: str
     files: list[FileView]
+
+
+@dataclass(frozen=True)
+class LetterView:
+    id: int
+    title: str
+    issued_on: date
+    large_print: bool
+    has_docx: bool
 
 
 @dataclass(frozen=True)
@@ -87,54 +87,12 @@ class ComplaintView(ComplaintSummary):
     stages: list[StageView]
     remedies: list[PromiseView]
     actions: list[PromiseView]
+    letters: list[LetterView]
     messages: list[MessageView]
     refusal: str
     can_escalate: bool
     can_withdraw: bool
     can_add: bool
-
-
-def _stage_of(complaint: Complaint) -> StageRecord | None:
-    records = [r for r in complaint.stages.all() if r.stage == complaint.stage]
-    return records[0] if records else None
-
-
-def _standing(complaint: Complaint) -> Standing:
-    record = _stage_of(complaint)
-    return standing(
-        status=complaint.status,
-        stage=complaint.stage,
-        acknowledge_by=record.acknowledge_by if record else None,
-        respond_by=record.respond_by if record else None,
-        responded_on=record.responded_on if record else None,
-        withdrawn_on=complaint.withdrawn_on,
-        closed_on=complaint.closed_on,
-    )
-
-
-def _about(description: str) -> str:
-    first = description.strip().splitlines()[0] if description.strip() else ""
-    return first if len(first) <= 120 else first[:117].rstrip() + "..."
-
-
-def resident_complaints_page(*, email: str, page: int = 1) -> tuple[list[ComplaintSummary], bool]:
-    """The complaints this email may reach, newest first, one page at a time. Two queries."""
-    start = (max(page, 1) - 1) * PAGE_SIZE
-    rows = list(
-        access_resident_complaints(email=email)
-        .prefetch_related(Prefetch("stages", queryset=StageRecord.objects.order_by("stage")))
-        .order_by("-received_at", "-id")[start : start + PAGE_SIZE + 1]
-    )
-    return [
-        ComplaintSummary(
-            reference=c.reference,
-            stage=c.stage,
-            received_on=c.received_on,
-            standing=_standing(c),
-            about=_about(c.description),
-        )
-        for c in rows[:PAGE_SIZE]
-    ], len(rows) > PAGE_SIZE
 
 
 def _stage_views(complaint: Complaint) -> list[StageView]:
@@ -154,7 +112,7 @@ def _stage_views(complaint: Complaint) -> list[StageView]:
     ]
 
 
-def _shared_with_resident(complaint: Complaint) -> Q:
+def shared_with_resident(complaint: Complaint) -> Q:
     """What the resident sent, and what was sent to the resident or their representative."""
     to_them = Q(party__icontains=complaint.resident.name)
     if complaint.representative is not None:
@@ -164,10 +122,25 @@ def _shared_with_resident(complaint: Complaint) -> Q:
     )
 
 
+def _letters(complaint: Complaint) -> list[LetterView]:
+    """Letters issued to the resident (never drafts), oldest first (Code 6.9, 6.19)."""
+    return [
+        LetterView(
+            id=letter.pk,
+            title=letter.subject or letter_label(letter.kind).capitalize(),
+            issued_on=england_date(letter.issued_at) if letter.issued_at else complaint.received_on,
+            large_print=letter.large_print,
+            has_docx=bool(letter.docx),
+        )
+        for letter in letters_for_complaint(complaint_id=complaint.pk, issued_only=True)
+    ]
+
+
 def _messages(complaint: Complaint) -> list[MessageView]:
+    # A sent letter is also kept as correspondence; it is listed once, with the letters.
     items = (
-        Correspondence.objects.filter(complaint=complaint)
-        .filter(_shared_with_resident(complaint))
+        Correspondence.objects.filter(complaint=complaint, letter__isnull=True)
+        .filter(shared_with_resident(complaint))
         .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("id")))
         .order_by("-occurred_at", "-id")
     )
@@ -214,8 +187,8 @@ def resident_complaint_view(*, email: str, reference: str) -> ComplaintView | No
         reference=complaint.reference,
         stage=complaint.stage,
         received_on=complaint.received_on,
-        standing=_standing(complaint),
-        about=_about(complaint.description),
+        standing=standing_of(complaint),
+        about=about_of(complaint.description),
         description=complaint.description,
         role=access_role_on(complaint, email=email),
         resident_name=complaint.resident.name,
@@ -234,68 +207,10 @@ def resident_complaint_view(*, email: str, reference: str) -> ComplaintView | No
             )
             for a in complaint.actions.all()
         ],
+        letters=_letters(complaint),
         messages=_messages(complaint),
         refusal=" ".join(r.explanation for r in refusals),
         can_escalate=can_escalate(complaint, escalation_refused=any(r.stage == 2 for r in refusals)),
         can_withdraw=can_withdraw(complaint),
         can_add=can_add_information(complaint),
     )
-
-
-def resident_attachment(*, email: str, reference: str, attachment_id: int) -> Attachment | None:
-    """A file on a complaint the email may reach, if the resident may see it; otherwise None."""
-    complaint = access_resident_complaints(email=email).filter(reference=reference.strip().upper()).first()
-    if complaint is None:
-        return None
-    return (
-        Attachment.objects.filter(pk=attachment_id, complaint=complaint)
-        .filter(
-            correspondence__in=Correspondence.objects.filter(complaint=complaint).filter(
-                _shared_with_resident(complaint)
-            )
-        )
-        .first()
-    )
-
-
-@dataclass(frozen=True)
-class Submitted:
-    reference: str
-    acknowledge_by: date
-    email: str
-    for_someone_else: bool
-
-
-def resident_submitted(*, reference: str) -> Submitted | None:
-    """The confirmation of a complaint just made. The caller holds its reference from the session."""
-    complaint = (
-        Complaint.objects.select_related("resident", "representative").filter(reference=reference).first()
-    )
-    if complaint is None:
-        return None
-    first = StageRecord.objects.get(complaint=complaint, stage=1)
-    rep = complaint.representative
-    return Submitted(
-        reference=complaint.reference,
-        acknowledge_by=first.acknowledge_by,
-        email=rep.email if rep else complaint.resident.email,
-        for_someone_else=rep is not None,
-    )
-
-
-@dataclass(frozen=True)
-class StageTwo:
-    reference: str
-    requested_on: date
-    acknowledge_by: date
-    respond_days: int
-
-
-def resident_stage_two(*, email: str, reference: str) -> StageTwo | None:
-    """The stage 2 request on a complaint the email may reach (Code 6.11): None if there is none."""
-    complaint = access_resident_complaints(email=email).filter(reference=reference.strip().upper()).first()
-    record = StageRecord.objects.filter(complaint=complaint, stage=2).first() if complaint else None
-    if complaint is None or record is None:
-        return None
-    days = policy_timescales().stage2_respond
-    return StageTwo(complaint.reference, record.requested_on, record.acknowledge_by, respond_days=days)
