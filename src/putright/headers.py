@@ -2,6 +2,12 @@
 
 The Content-Security-Policy forbids inline script and styles from elsewhere: every
 script we serve is a file under /static/, so an injected <script> cannot run.
+Django's SecurityMiddleware adds HSTS, nosniff, Referrer-Policy and
+Cross-Origin-Opener-Policy; XFrameOptionsMiddleware adds X-Frame-Options: DENY.
+
+Pages and API answers carry residents' details, so nothing Django renders may be kept
+by a browser or a shared proxy unless the view says otherwise (ASVS 8.2.1); static
+files are served before this middleware by whitenoise and keep their long caching.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ CSP = "; ".join(
     ]
 )
 
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
 
 class SecurityHeadersMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -32,5 +40,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        response.headers.setdefault("Cache-Control", "no-store")
         return response

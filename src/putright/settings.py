@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "putright.staff",
     "putright.portal",
     "putright.api",
+    "putright.privacy",
 ]
 
 MIDDLEWARE = [
@@ -192,3 +193,14 @@ LOGGING = {
         "putright.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Security, privacy and resilience (issue #10; docs/security.md) -----------------
+# Staff sign-in goes through the limits in putright.accounts.services.signin_limits.
+AUTHENTICATION_BACKENDS = ["putright.accounts.backends.LockoutModelBackend"]
+# "required": every staff member proves an authenticator app on /staff/ and /admin/.
+# "optional": only those who have set one up. The local demo (DEBUG) defaults to optional.
+PUTRIGHT_STAFF_2FA = os.environ.get("PUTRIGHT_STAFF_2FA", "optional" if DEBUG else "required")
+# HSTS preload commits the domain and all its subdomains to HTTPS in browsers for
+# months, and cannot be undone quickly: it is the landlord's decision
+# (SECURE_HSTS_PRELOAD=true), not a default, so Django's reminder about it is silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/letters/", include("putright.letters.urls")),
     path("publications/", include("putright.governance.public_urls")),
     path("staff/self-assessment/", include("putright.assessment.urls")),
+    path("staff/account/", include("putright.accounts.urls")),
     path("staff/", include("putright.staff.urls")),
     path("", include("putright.portal.urls")),
 ]

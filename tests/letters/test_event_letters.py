@@ -315,6 +315,7 @@ def test_email_letter_is_sent_with_its_pdf_and_kept_as_correspondence_code_5_12(
     (name, content, content_type) = message.attachments[0]
     stored = letter_file(letter_id=letter.pk, fmt="pdf")
     assert stored is not None and content == stored.content and content_type == "application/pdf"
+    assert name == stored.filename
     record = letter.correspondence
     assert record is not None
     assert (record.direction, record.channel, record.occurred_at) == ("out", "email", now)

@@ -8,3 +8,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from putright import checks  # noqa: F401  (registers the system checks)
+        from putright.accounts import checks as account_checks  # noqa: F401

@@ -44,3 +44,49 @@ class ApiToken(models.Model):
         raw = "pr_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, token_hash=hash_token(raw), prefix=raw[:8])
         return token, raw
+
+
+class LoginFailure(models.Model):
+    """A failed staff sign-in, counted per username and per connection (ASVS 2.2.1).
+
+    Buckets hold a keyed hash, never the typed username or the IP address: people
+    type passwords into the username box, and addresses are personal data.
+    """
+
+    bucket = models.CharField(max_length=80)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["bucket", "at"])]
+
+
+class LoginLock(models.Model):
+    """Sign-in refused for a bucket until `until`, set when a failure reaches the limit."""
+
+    bucket = models.CharField(max_length=80, db_index=True)
+    until = models.DateTimeField(db_index=True)
+    created_at = models.DateTimeField()
+
+
+class TotpDevice(models.Model):
+    """A staff member's authenticator app (RFC 6238, 30-second steps, 6 digits).
+
+    The secret must be readable to check codes, so it cannot be hashed: the database
+    and its backups are protected as the most sensitive assets (docs/security.md).
+    `last_step` stops a code being used twice (ASVS 2.8.4).
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField()
+    last_step = models.BigIntegerField(default=0)
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for when the authenticator is lost. Stored as a salted SHA-256 (ASVS 2.6.2)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    salt = models.CharField(max_length=32)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)

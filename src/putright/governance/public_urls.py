@@ -1,4 +1,3 @@
-
 app_name = "publications"
 
 urlpatterns: list = []  # type: ignore[type-arg]

@@ -1,12 +1,59 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff import views
+from putright.staff.views import actions, case, contacts, queue, record, settings
+from putright.staff.views.auth import StaffLoginView
+from putright.staff.views.extend import Extend
+from putright.staff.views.respond import Respond
 
 app_name = "staff"
 
+C = "complaints/<int:complaint_id>/"
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="staff/login.html"), name="login"),
+    path("login/", StaffLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", views.queue, name="queue"),
+    path("", queue.queue, name="queue"),
+    path("complaints/", queue.complaints, name="complaints"),
+    path("contacts/new/", contacts.contact_new, name="contact_new"),
+    path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
+    path("service-requests/", contacts.service_requests, name="service_requests"),
+    path("service-requests/<int:request_id>/", contacts.service_request, name="service_request"),
+    path(
+        "service-requests/<int:request_id>/complaint/",
+        contacts.service_request_complaint,
+        name="service_request_complaint",
+    ),
+    path("settings/", settings.details, name="settings"),
+    path("settings/timescales/", settings.timescales, name="settings_timescales"),
+    path("settings/closures/", settings.closures, name="settings_closures"),
+    path(
+        "settings/closures/<int:closure_id>/remove/", settings.closure_remove, name="settings_closure_remove"
+    ),
+    path("settings/categories/", settings.categories, name="settings_categories"),
+    path(
+        "settings/categories/<int:category_id>/toggle/",
+        settings.category_toggle,
+        name="settings_category_toggle",
+    ),
+    path(C, case.case, name="case"),
+    path(C + "attachments/<int:attachment_id>/", case.attachment, name="attachment"),
+    path(C + "acknowledge/", actions.Acknowledge.as_view(), name="acknowledge"),
+    path(C + "clarify/", actions.Clarify.as_view(), name="clarify"),
+    path(C + "assign/", actions.Assign.as_view(), name="assign"),
+    path(C + "extend/", Extend.as_view(), name="extend"),
+    path(C + "issue/", actions.AddIssue.as_view(), name="add_issue"),
+    path(C + "respond/", Respond.as_view(), name="respond"),
+    path(C + "escalate/", actions.Escalate.as_view(), name="escalate"),
+    path(C + "refuse/", actions.Refuse.as_view(), name="refuse"),
+    path(C + "refuse-escalation/", actions.RefuseEscalation.as_view(), name="refuse_escalation"),
+    path(C + "updates/", actions.AgreeUpdates.as_view(), name="agree_updates"),
+    path(C + "withdraw/", actions.Withdraw.as_view(), name="withdraw"),
+    path(C + "close/", actions.Close.as_view(), name="close"),
+    path(C + "correspondence/", record.AddCorrespondence.as_view(), name="correspondence"),
+    path(C + "adjustment/", record.RecordAdjustment.as_view(), name="adjustment"),
+    path(C + "restriction/", record.RecordRestriction.as_view(), name="restriction"),
+    path(C + "hazard/", record.FlagHazard.as_view(), name="hazard"),
+    path(C + "remedies/<int:remedy_id>/complete/", record.CompleteRemedy.as_view(), name="remedy_complete"),
+    path(C + "actions/<int:action_id>/update/", record.UpdateAction.as_view(), name="action_update"),
 ]

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from putright.cases.models import (
     Action,
@@ -28,35 +28,49 @@ from putright.governance.selectors.stages import keyed
 UNCATEGORISED = "Not categorised"
 
 
-def categories(period: Period) -> list[dict[str, Any]]:
-    """Complaints received at each stage in the period, by category, most first."""
-    rows = (
-        StageRecord.objects.filter(requested_on__range=(period.start, period.end))
-        .values("complaint__category__slug", "complaint__category__name")
-        .annotate(stage1=Count("id", filter=Q(stage=1)), stage2=Count("id", filter=Q(stage=2)))
-        .order_by()
-    )
-    result = [
-        {
-            "slug": row["complaint__category__slug"] or "",
-            "name": row["complaint__category__name"] or UNCATEGORISED,
-            "stage1": row["stage1"],
-            "stage2": row["stage2"],
-        }
-        for row in rows
-    ]
-    return sorted(result, key=lambda r: (-r["stage1"], -r["stage2"], r["name"]))
-
-
-def channels(period: Period) -> dict[str, int]:
-    """Stage 1 complaints received in the period by the channel they came in (Code 3.2)."""
-    counts = dict(
+def _stage_one_by(period: Period) -> list[dict[str, Any]]:
+    """Stage 1 complaints received in the period by channel and category: one indexed scan."""
+    return list(
         Complaint.objects.filter(received_on__range=(period.start, period.end))
-        .values_list("channel")
+        .values("channel", "category__slug", "category__name")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return {channel: counts.get(channel, 0) for channel in Channel.values}
+
+
+def categories(period: Period, stage_one: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Complaints received at each stage in the period, by category, most first."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def row(slug: str | None, name: str | None) -> dict[str, Any]:
+        key = slug or ""
+        if key not in found:
+            found[key] = {"slug": key, "name": name or UNCATEGORISED, "stage1": 0, "stage2": 0}
+        return found[key]
+
+    for r in stage_one if stage_one is not None else _stage_one_by(period):
+        row(r["category__slug"], r["category__name"])["stage1"] += r["n"]
+    for r in (
+        StageRecord.objects.filter(stage=2, requested_on__range=(period.start, period.end))
+        .values("complaint__category__slug", "complaint__category__name")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        row(r["complaint__category__slug"], r["complaint__category__name"])["stage2"] += r["n"]
+    return sorted(found.values(), key=lambda r: (-r["stage1"], -r["stage2"], r["name"]))
+
+
+def channels(period: Period, stage_one: list[dict[str, Any]] | None = None) -> dict[str, int]:
+    """Stage 1 complaints received in the period by the channel they came in (Code 3.2)."""
+    counts = dict.fromkeys(Channel.values, 0)
+    for r in stage_one if stage_one is not None else _stage_one_by(period):
+        counts[r["channel"]] = counts.get(r["channel"], 0) + r["n"]
+    return counts
+
+
+def categories_and_channels(period: Period) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    stage_one = _stage_one_by(period)
+    return categories(period, stage_one), channels(period, stage_one)
 
 
 def refusals(period: Period) -> dict[str, Any]:
@@ -107,17 +121,17 @@ def extensions(period: Period) -> dict[int, dict[str, int]]:
     }
 
 
-def _given_by(period_start: date, period_end: date) -> Q:
-    # A remedy or action belongs to the response that set it out: the stage response of its complaint.
-    return Q(
-        complaint__stages__stage=F("stage"), complaint__stages__responded_on__range=(period_start, period_end)
+def _response(**sent: Any) -> Exists:
+    """The remedy or action was set out in its complaint's response at the same stage, sent as given."""
+    return Exists(
+        StageRecord.objects.filter(complaint_id=OuterRef("complaint_id"), stage=OuterRef("stage"), **sent)
     )
 
 
 def remedies(period: Period) -> dict[str, Any]:
     """Remedies set out in responses sent in the period, by kind, with the financial total (Code 7.1-7.3)."""
     rows = (
-        Remedy.objects.filter(_given_by(period.start, period.end))
+        Remedy.objects.filter(_response(responded_on__range=(period.start, period.end)))
         .values("kind")
         .annotate(count=Count("id"), amount=Sum("amount"))
         .order_by()
@@ -132,22 +146,24 @@ def remedies(period: Period) -> dict[str, Any]:
     }
 
 
-def follow_through(as_of: date) -> dict[str, int]:
-    """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3)."""
-    given = Q(complaint__stages__stage=F("stage"), complaint__stages__responded_on__lte=as_of)
-    late_action = Q(promise_on__lt=as_of) & (Q(completed_on__isnull=True) | Q(completed_on__gt=as_of))
-    late_remedy = Q(due_on__lt=as_of) & (Q(completed_on__isnull=True) | Q(completed_on__gt=as_of))
-    actions = Action.objects.filter(given).aggregate(
-        open=Count("id", filter=Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)),
-        overdue=Count("id", filter=late_action),
-    )
-    remedies_ = Remedy.objects.filter(given).aggregate(
-        open=Count("id", filter=Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)),
-        overdue=Count("id", filter=late_remedy),
-    )
+def follow_through(as_of: date, *, today: date) -> dict[str, int]:
+    """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3).
+
+    Only items still open at `as_of` are counted. Responses are never dated in the future, so
+    every action and remedy on record today was set out by today: the link to the response is
+    needed only for a day in the past.
+    """
+    not_done = Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)
+    actions = Action.objects.filter(not_done)
+    remedies_ = Remedy.objects.filter(not_done)
+    if as_of < today:
+        actions = actions.filter(_response(responded_on__lte=as_of))
+        remedies_ = remedies_.filter(_response(responded_on__lte=as_of))
+    action_counts = actions.aggregate(open=Count("id"), overdue=Count("id", filter=Q(promise_on__lt=as_of)))
+    remedy_counts = remedies_.aggregate(open=Count("id"), overdue=Count("id", filter=Q(due_on__lt=as_of)))
     return {
-        "actions_open": actions["open"],
-        "actions_overdue": actions["overdue"],
-        "remedies_open": remedies_["open"],
-        "remedies_overdue": remedies_["overdue"],
+        "actions_open": action_counts["open"],
+        "actions_overdue": action_counts["overdue"],
+        "remedies_open": remedy_counts["open"],
+        "remedies_overdue": remedy_counts["overdue"],
     }

@@ -25,6 +25,7 @@ def performance_report(*, period: Period, today: date) -> dict[str, Any]:
     stages = stage_figures(period, as_of=as_of)
     days = working_days_taken(period)
     extensions = breakdowns.extensions(period)
+    categories, channels = breakdowns.categories_and_channels(period)
     for stage in (1, 2):
         stages[stage]["working_days"] = days[stage]
         stages[stage]["extensions_notified"] = extensions[stage]
@@ -34,10 +35,10 @@ def performance_report(*, period: Period, today: date) -> dict[str, Any]:
         "stage2": stages[2],
         "escalation_rate_pct": stages[1]["escalation_rate_pct"],
         "refused": breakdowns.refusals(period),
-        "categories": breakdowns.categories(period),
-        "channels": breakdowns.channels(period),
+        "categories": categories,
+        "channels": channels,
         "remedies": breakdowns.remedies(period),
-        "follow_through": breakdowns.follow_through(as_of),
+        "follow_through": breakdowns.follow_through(as_of, today=today),
         "ombudsman": ombudsman_figures(period, as_of=as_of),
         "tsm": tsm_measures(stages, LandlordSettings.current()),
     }

@@ -44,46 +44,39 @@ WITHDRAWN_HERE = Q(complaint__status=Status.WITHDRAWN, complaint__stage=F("stage
 IN_TIME = Q(responded_on__lte=F("respond_by"))
 
 
-def _received(period: Period) -> dict[int, dict[str, int]]:
-    rows = (
-        StageRecord.objects.filter(requested_on__range=(period.start, period.end))
-        .values("stage")
-        .annotate(
-            received=_n(),
-            refused=_n(REFUSED),
-            withdrawn=_n(WITHDRAWN_HERE),
-            acknowledged=_n(Q(acknowledged_on__isnull=False)),
-            acknowledged_within_timescale=_n(Q(acknowledged_on__lte=F("acknowledge_by"))),
-            vulnerable=_n(Q(complaint__vulnerable=True)),
-            hazard=_n(~Q(complaint__hazard="")),
-            accepted_rented=_n(Q(complaint__resident__tenure__in=RENTED) & ~REFUSED),
-            accepted_shared_ownership=_n(Q(complaint__resident__tenure__in=SHARED_OWNERSHIP) & ~REFUSED),
-        )
-        .order_by()
-    )
-    return keyed(rows, "stage")
-
-
-def _responded(period: Period) -> dict[int, dict[str, int]]:
+def _by_stage(period: Period) -> dict[int, dict[str, int]]:
+    """Complaints received and responses sent in the period, in one pass over the stage records."""
+    span = (period.start, period.end)
+    got = Q(requested_on__range=span)
+    sent = Q(responded_on__range=span)
     rented = Q(complaint__resident__tenure__in=RENTED)
     shared = Q(complaint__resident__tenure__in=SHARED_OWNERSHIP)
     rows = (
-        StageRecord.objects.filter(responded_on__range=(period.start, period.end))
+        StageRecord.objects.filter(got | sent)
         .values("stage")
         .annotate(
-            responded=_n(),
-            responded_within_timescale=_n(IN_TIME),
-            responded_within_timescale_without_extension=_n(IN_TIME & Q(extension_days=0)),
-            responded_within_timescale_with_extension=_n(IN_TIME & Q(extension_days__gt=0)),
-            extended=_n(Q(extension_days__gt=0)),
-            escalated=_n(Q(stage=1, complaint__escalation_requested_on__isnull=False)),
-            upheld=_n(Q(decision=Decision.UPHELD)),
-            partly_upheld=_n(Q(decision=Decision.PARTLY_UPHELD)),
-            not_upheld=_n(Q(decision=Decision.NOT_UPHELD)),
-            rented_responded=_n(rented),
-            rented_within_timescale=_n(rented & IN_TIME),
-            shared_ownership_responded=_n(shared),
-            shared_ownership_within_timescale=_n(shared & IN_TIME),
+            received=_n(got),
+            refused=_n(got & REFUSED),
+            withdrawn=_n(got & WITHDRAWN_HERE),
+            acknowledged=_n(got & Q(acknowledged_on__isnull=False)),
+            acknowledged_within_timescale=_n(got & Q(acknowledged_on__lte=F("acknowledge_by"))),
+            vulnerable=_n(got & Q(complaint__vulnerable=True)),
+            hazard=_n(got & ~Q(complaint__hazard="")),
+            accepted_rented=_n(got & rented & ~REFUSED),
+            accepted_shared_ownership=_n(got & shared & ~REFUSED),
+            responded=_n(sent),
+            responded_within_timescale=_n(sent & IN_TIME),
+            responded_within_timescale_without_extension=_n(sent & IN_TIME & Q(extension_days=0)),
+            responded_within_timescale_with_extension=_n(sent & IN_TIME & Q(extension_days__gt=0)),
+            extended=_n(sent & Q(extension_days__gt=0)),
+            escalated=_n(sent & Q(stage=1, complaint__escalation_requested_on__isnull=False)),
+            upheld=_n(sent & Q(decision=Decision.UPHELD)),
+            partly_upheld=_n(sent & Q(decision=Decision.PARTLY_UPHELD)),
+            not_upheld=_n(sent & Q(decision=Decision.NOT_UPHELD)),
+            rented_responded=_n(sent & rented),
+            rented_within_timescale=_n(sent & rented & IN_TIME),
+            shared_ownership_responded=_n(sent & shared),
+            shared_ownership_within_timescale=_n(sent & shared & IN_TIME),
         )
         .order_by()
     )
@@ -118,7 +111,7 @@ def _pct(part: int, whole: int) -> float | None:
 
 def stage_figures(period: Period, *, as_of: date) -> dict[int, dict[str, Any]]:
     """Per stage: received, acknowledged, responded (in time, with and without extension), decisions."""
-    received, responded, overdue = _received(period), _responded(period), _overdue(as_of)
+    counted, overdue = _by_stage(period), _overdue(as_of)
     figures: dict[int, dict[str, Any]] = {}
     for stage in STAGES:
         row: dict[str, Any] = {
@@ -147,8 +140,7 @@ def stage_figures(period: Period, *, as_of: date) -> dict[int, dict[str, Any]]:
             "acknowledgements_overdue": 0,
             "responses_overdue": 0,
         }
-        row.update(received.get(stage, {}))
-        row.update(responded.get(stage, {}))
+        row.update(counted.get(stage, {}))
         row.update(overdue.get(stage, {}))
         row["accepted"] = row["received"] - row["refused"]
         row["responded_late"] = row["responded"] - row["responded_within_timescale"]

@@ -87,7 +87,8 @@ def letter_draft_for_event(*, event: CaseEvent) -> Letter | None:
     together. A complete draft is issued and sent once the action commits (unless inside
     `letters_held_as_drafts`); an incomplete one waits for the caseworker.
     """
-    complaint = Complaint.objects.select_related("resident").get(pk=event.complaint_id)
+    # The service that wrote the event left the complaint (and its resident) loaded on it.
+    complaint = event.complaint
     built = content_for_event(event, complaint, LandlordSettings.current())
     if built is None:
         return None

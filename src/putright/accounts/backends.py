@@ -1,0 +1,46 @@
+"""The staff sign-in backend: Django's password check behind the sign-in limits.
+
+While a username or a connection is locked, `authenticate` raises PermissionDenied,
+which makes Django stop trying other backends and return None: a correct password
+does not get through a lock. The sign-in page then shows its usual error; the
+middleware (`putright.accounts.middleware`) replaces that page with one saying the
+sign-in is temporarily locked and until when.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from putright.accounts.network import client_ip
+from putright.accounts.services.signin_limits import (
+    signin_failure_record,
+    signin_locked_until,
+    signin_success_record,
+)
+
+LOCKED_MESSAGE = "Sign-in is temporarily locked after too many failed attempts."
+
+
+class LockoutModelBackend(ModelBackend):
+    def authenticate(
+        self, request: Any, username: str | None = None, password: str | None = None, **kwargs: Any
+    ) -> Any:
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if username is None or password is None:
+            return None
+        now = timezone.now()
+        ip = client_ip(request)
+        if signin_locked_until(username=username, ip=ip, now=now) is not None:
+            raise PermissionDenied(LOCKED_MESSAGE)
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None:
+            signin_failure_record(username=username, ip=ip, now=now)
+        else:
+            signin_success_record(username=username)
+        return user

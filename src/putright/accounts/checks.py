@@ -1,0 +1,35 @@
+"""Checks on the staff second-factor setting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
+
+from putright.accounts.session import MODES, second_factor_mode
+
+
+@register(Tags.security)
+def second_factor_mode_known(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    if second_factor_mode() not in MODES:
+        return [
+            Error(
+                f"PUTRIGHT_STAFF_2FA is '{second_factor_mode()}'.",
+                hint=f"Set it to one of {', '.join(MODES)}.",
+                id="accounts.E001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def second_factor_required(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    if second_factor_mode() != "required":
+        return [
+            Warning(
+                "Staff can sign in without a second factor (PUTRIGHT_STAFF_2FA is not 'required').",
+                hint="Complaint records hold special category data: set PUTRIGHT_STAFF_2FA=required.",
+                id="accounts.W001",
+            )
+        ]
+    return []

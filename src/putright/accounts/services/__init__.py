@@ -1,0 +1,1 @@
+"""Account services: sign-in limits and the staff second factor. The only writers of those rows."""

@@ -1,0 +1,1 @@
+"""Resident portal pages. Interface only: reads through selectors, writes through services."""

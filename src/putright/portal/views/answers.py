@@ -1,0 +1,114 @@
+"""The check-your-answers page: each answer in plain words, with a link to change it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from putright.cases.models import ContactPreference, Format
+from putright.portal.views.draft import BY_SLUG, Step
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    value: str
+    href: str
+    hidden: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    rows: list[Row]
+
+
+def _date(day: date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def _when(when: dict[str, Any]) -> str:
+    if when["issue_occurred_on"]:
+        return f"It happened on {_date(when['issue_occurred_on'])}"
+    if when["aware_on"]:
+        return f"I found out about it on {_date(when['aware_on'])}"
+    return "I'm not sure"
+
+
+def _contact(contact: dict[str, Any]) -> str:
+    how = contact["contact"]
+    detail = {"email": contact["email"], "phone": contact["phone"], "post": contact["postal_address"]}[how]
+    return f"{ContactPreference(how).label}: {detail}"
+
+
+def _help(help_: dict[str, Any]) -> str:
+    if help_["letter_format"] == Format.OTHER_LANGUAGE:
+        return f"Another language: {help_['language']}"
+    if help_["letter_format"] == Format.STANDARD:
+        return "Standard letters and emails"
+    return str(Format(help_["letter_format"]).label)
+
+
+def sections(
+    answers: dict[str, dict[str, Any]], for_someone_else: bool, url: Callable[[Step | None], str]
+) -> list[Section]:
+    def row(key: str, value: str, slug: str, hidden: str, anchor: str = "") -> Row:
+        href = url(BY_SLUG[slug]) + (f"#{anchor}" if anchor else "")
+        return Row(key, value or "Not given", href, hidden)
+
+    them = "they" if for_someone_else else "you"
+    people = [
+        row(
+            "Who the complaint is for",
+            "Someone else" if for_someone_else else "Me",
+            "who",
+            "who the complaint is for",
+        )
+    ]
+    if for_someone_else:
+        rep = answers["representative"]
+        people += [
+            row("Your name", rep["rep_name"], "representative", "your name", "rep_name"),
+            row(
+                "How you know them",
+                rep["relationship"],
+                "representative",
+                "how you know them",
+                "relationship",
+            ),
+            row("They agree", "Yes", "representative", "whether they agree", "resident_agrees"),
+        ]
+    details = answers["details"]
+    people += [
+        row("Their name" if for_someone_else else "Your name", details["name"], "details", "name", "name"),
+        row("Address of the home", details["address"], "details", "address", "address"),
+    ]
+    help_ = answers["help"]
+    return [
+        Section(
+            "The complaint",
+            [
+                row(
+                    "What happened", answers["what-happened"]["description"], "what-happened", "what happened"
+                ),
+                row("When", _when(answers["when"]), "when", "when it happened"),
+                row(
+                    f"What {them} would like to happen",
+                    answers["outcome"]["outcomes"],
+                    "outcome",
+                    "what you would like to happen",
+                ),
+            ],
+        ),
+        Section("About " + ("you and them" if for_someone_else else "you"), people),
+        Section(
+            "Contact and help",
+            [
+                row("How to contact you", _contact(answers["contact"]), "contact", "how to contact you"),
+                row("Letters and emails", _help(help_), "help", "format of letters and emails"),
+                row("Other help", help_["adjustments"], "help", "other help", "adjustments"),
+            ],
+        ),
+    ]

@@ -1,0 +1,230 @@
+"""Forms for moving a complaint through its stages (Code sections 2, 5 and 6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.cases.models import RefusalReason
+from putright.staff.forms.base import DateField, Radios, VersionedForm
+from putright.staff.forms.queue import caseworkers
+
+TEXT = {"rows": "4", "spellcheck": "true"}
+
+
+def text(
+    label: str, *, required: bool = True, hint: str = "", message: str = "", rows: int = 4
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=hint,
+        widget=forms.Textarea(attrs={**TEXT, "rows": str(rows)}),
+        error_messages={"required": message or f"Enter {label[0].lower()}{label[1:]}"},
+    )
+
+
+def today_field(what: str, label: str, hint: str = "") -> DateField:
+    return DateField(what=what, label=label, help_text=hint, initial=timezone.localdate)
+
+
+class HandlerChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Caseworkers by name and role; the stage 1 handler is marked, so 6.13 is visible before choosing."""
+
+    def __init__(self, *args: Any, stage_one_handler_id: int | None = None, **kwargs: Any) -> None:
+        self.stage_one_handler_id = stage_one_handler_id
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: User) -> str:
+        label = f"{obj.display_name} ({obj.get_role_display().lower()})"
+        return label + (", handled stage 1" if obj.pk == self.stage_one_handler_id else "")
+
+
+def handler_field(*, required: bool, stage_one_handler_id: int | None, empty_label: str) -> HandlerChoice:
+    ids = [u.pk for u in caseworkers()]
+    return HandlerChoice(
+        queryset=User.objects.filter(pk__in=ids).order_by("first_name", "username"),
+        required=required,
+        label="Handler",
+        empty_label=empty_label,
+        stage_one_handler_id=stage_one_handler_id,
+        error_messages={
+            "required": "Choose who will handle the complaint",
+            "invalid_choice": "Choose a caseworker from the list",
+        },
+    )
+
+
+class AcknowledgeForm(VersionedForm):
+    refusal_fields = {"6.2": "acknowledged_on", "6.11": "acknowledged_on", "6.13": "handler"}
+
+    acknowledged_on = today_field(
+        "the date you acknowledged the complaint",
+        "Date acknowledged",
+        "Usually today. The response deadline runs from this date (Code 6.3, 6.14).",
+    )
+    definition = text(
+        "Your understanding of the complaint",
+        hint="The complaint definition (Code 5.6). If any part is unclear, ask the resident to clarify instead.",
+        message="Set out your understanding of the complaint (Code 5.6)",
+    )
+    outcomes_sought = text(
+        "The outcomes the resident is seeking",
+        message="Record the outcomes the resident is seeking (Code 5.6)",
+        rows=3,
+    )
+    responsibility = text(
+        "What we are and are not responsible for",
+        hint="Code 5.7: say which parts of the complaint are ours to answer and which are not, and who to contact for those.",
+        message="Say which aspects we are and are not responsible for (Code 5.7)",
+        rows=3,
+    )
+
+    def __init__(self, *args: Any, stage_one_handler_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handler"] = handler_field(
+            required=False,
+            stage_one_handler_id=stage_one_handler_id,
+            empty_label="Keep the current handler, or me",
+        )
+
+
+class ClarifyForm(VersionedForm):
+    questions = text(
+        "What you need the resident to clarify",
+        hint="This is recorded as a letter to the resident (Code 5.6).",
+        message="Write what you need the resident to clarify",
+    )
+
+
+class AssignForm(VersionedForm):
+    refusal_fields = {"6.13": "handler"}
+
+    def __init__(self, *args: Any, stage_one_handler_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handler"] = handler_field(
+            required=True, stage_one_handler_id=stage_one_handler_id, empty_label="Choose a caseworker"
+        )
+
+
+class ExtendForm(VersionedForm):
+    refusal_fields = {
+        "6.4": "working_days",
+        "6.15": "working_days",
+        "6.5": "ombudsman_details_given",
+        "6.16": "ombudsman_details_given",
+    }
+
+    working_days = forms.IntegerField(
+        label="Extend by how many working days",
+        min_value=1,
+        max_value=60,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+        help_text="At most 10 working days in total at stage 1 and 20 at stage 2, unless there is good reason (Code 6.4, 6.15).",
+        error_messages={
+            "required": "Enter the number of working days",
+            "invalid": "Enter the number of working days as a whole number, like 5",
+            "min_value": "The extension must be at least 1 working day",
+            "max_value": "The extension cannot be more than 60 working days",
+        },
+    )
+    reason = text(
+        "The reason, as explained to the resident",
+        message="Explain the reason for the extension to the resident (Code 6.4)",
+    )
+    good_reason = forms.BooleanField(
+        required=False,
+        label="There is good reason to go past the usual limit",
+        help_text="Only for complex complaints; the reason must say why.",
+    )
+    notified_on = today_field("the date you told the resident", "Date the resident was told")
+    ombudsman_details_given = forms.BooleanField(
+        required=False,
+        label="The resident was given the Ombudsman's contact details with the extension",
+        help_text="Code 6.5 and 6.16 require it every time an extension is notified.",
+    )
+
+
+class AddIssueForm(VersionedForm):
+    description = text("The new issue", message="Describe the new issue")
+    raised_on = today_field("the date the resident raised it", "Date raised")
+    related = forms.TypedChoiceField(
+        label="Is it related to the complaint already being considered?",
+        choices=[("yes", "Yes, it is related"), ("no", "No, it is a separate matter")],
+        coerce=lambda v: v == "yes",
+        widget=Radios(),
+        error_messages={"required": "Say whether the new issue is related"},
+    )
+    would_unreasonably_delay = forms.BooleanField(
+        required=False,
+        label="Including it would unreasonably delay the stage 1 response",
+        help_text="Then it is logged as a new complaint (Code 6.8).",
+    )
+
+
+class EscalateForm(VersionedForm):
+    refusal_fields = {"6.10": "requested_on", "5.3": "requested_on"}
+    error_fields = {"requested_at": "requested_on"}
+
+    requested_on = today_field(
+        "the date the resident asked",
+        "Date the resident asked for stage 2",
+        "However they asked: by phone, email, letter or in person.",
+    )
+    reason = text(
+        "Reason given (optional)",
+        required=False,
+        hint="The resident does not have to give a reason (Code 6.12). Record one only if they offered it.",
+        rows=3,
+    )
+
+
+REFUSAL_HINTS = {
+    RefusalReason.OVER_12_MONTHS: "Counted from when the issue occurred or the resident became aware of it (Code 2.3). Consider discretion.",
+    RefusalReason.LEGAL_PROCEEDINGS: "Court proceedings have been filed (Code 2.3).",
+}
+
+
+class RefuseForm(VersionedForm):
+    refusal_fields = {"2.3": "reason", "2.1": "reason", "5.11": "reason", "6.20": "reason"}
+
+    reason = forms.ChoiceField(
+        label="Reason",
+        choices=RefusalReason.choices,
+        widget=Radios(hints={str(k): v for k, v in REFUSAL_HINTS.items()}),
+        error_messages={"required": "Choose the reason"},
+    )
+    explanation = text(
+        "Explanation for the resident",
+        hint="It goes to the resident with their right to take it to the Ombudsman (Code 2.4).",
+        message="Explain to the resident why (Code 2.4)",
+    )
+    evidence = text(
+        "Evidence", required=False, hint="What shows the reason applies to this complaint (Code 2.1).", rows=3
+    )
+
+
+class NoteForm(VersionedForm):
+    note = text("Note (optional)", required=False, rows=3)
+
+
+class AgreeUpdatesForm(VersionedForm):
+    interval_working_days = forms.IntegerField(
+        label="Update the resident every how many working days",
+        min_value=1,
+        max_value=20,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the interval in working days",
+            "invalid": "Enter the interval as a whole number",
+            "min_value": "Enter an interval between 1 and 20 working days",
+            "max_value": "Enter an interval between 1 and 20 working days",
+        },
+    )
+    agreed_on = today_field("the date it was agreed", "Date agreed")
+    method = forms.CharField(
+        label="How (optional)", required=False, max_length=40, help_text="For example, a phone call"
+    )

@@ -1,0 +1,96 @@
+"""Recording a contact, triaging it (Code 1.2-1.6), and raising a complaint from a service request (1.5)."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+
+from putright.cases.models import Channel, Contact, Tenure
+from putright.landlord.models import Category
+from putright.staff.forms.actions import text, today_field
+from putright.staff.forms.base import Radios, StaffForm, TimeField
+from putright.staff.forms.record import now_time
+
+
+class ContactForm(StaffForm):
+    error_fields = {"received_at": "received_on"}
+
+    channel = forms.ChoiceField(label="How did they get in touch?", choices=Channel.choices)
+    received_on = today_field("the date of the contact", "Date")
+    received_time = TimeField(
+        label="Time",
+        initial=now_time,
+        help_text="For example, 14:30",
+        error_messages={"required": "Enter the time"},
+    )
+    summary = text(
+        "What the resident told you",
+        hint="In their words where you can. They do not have to use the word 'complaint' (Code 1.3).",
+        message="Say what the resident told you",
+        rows=6,
+    )
+
+
+TRIAGE_HINTS = {
+    Contact.Triage.COMPLAINT: "Dissatisfaction about our service, actions or lack of action (Code 1.2). Logged at stage 1.",
+    Contact.Triage.SERVICE_REQUEST: "A request to put something right (Code 1.4). Recorded, monitored and reviewed.",
+    Contact.Triage.SURVEY_FEEDBACK: "Said in a survey (Code 1.6). Not a complaint, but tell them how to complain.",
+}
+
+
+def category_choices() -> list[tuple[str, str]]:
+    return [("", "No category")] + [(c.slug, c.name) for c in Category.objects.filter(active=True)]
+
+
+class TriageForm(StaffForm):
+    error_fields = {"resident.name": "name"}
+
+    triage = forms.ChoiceField(
+        label="What is it?",
+        choices=[c for c in Contact.Triage.choices if c[0]],
+        widget=Radios(hints={str(k): v for k, v in TRIAGE_HINTS.items()}),
+        error_messages={"required": "Choose complaint, service request or survey feedback"},
+    )
+    choice_to_complain_offered = forms.BooleanField(
+        required=False,
+        label="I offered the resident the choice to make a complaint",
+        help_text="Required whenever they expressed dissatisfaction (Code 1.3).",
+    )
+    description = text(
+        "Description (optional)", required=False, hint="Leave blank to use what they told you.", rows=3
+    )
+    category = forms.ChoiceField(label="Category", required=False, choices=[])
+    name = forms.CharField(label="Resident's full name", max_length=200, required=False)
+    email = forms.EmailField(
+        label="Email (optional)",
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    phone = forms.CharField(label="Phone (optional)", required=False, max_length=40)
+    address = text("Address (optional)", required=False, rows=3)
+    tenancy_reference = forms.CharField(label="Tenancy reference (optional)", required=False, max_length=60)
+    tenure = forms.ChoiceField(label="Tenure", choices=Tenure.choices, initial=Tenure.OTHER)
+
+    def __init__(self, *args: Any, needs_resident: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["category"]).choices = category_choices()
+        if not needs_resident:
+            for name in ("name", "email", "phone", "address", "tenancy_reference", "tenure"):
+                del self.fields[name]
+
+
+class RaiseComplaintForm(StaffForm):
+    error_fields = {"received_at": "received_on"}
+
+    channel = forms.ChoiceField(label="How did they tell you?", choices=Channel.choices)
+    received_on = today_field("the date they expressed dissatisfaction", "Date")
+    received_time = TimeField(
+        label="Time",
+        initial=now_time,
+        help_text="For example, 14:30",
+        error_messages={"required": "Enter the time"},
+    )
+    description = text(
+        "What they are dissatisfied with", message="Describe what the resident is dissatisfied with", rows=5
+    )

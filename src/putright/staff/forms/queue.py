@@ -1,0 +1,83 @@
+"""Filters and search for the complaint lists."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+
+from putright.accounts.models import Role, User
+from putright.cases import selectors
+from putright.cases.models import Status
+from putright.landlord.models import Category
+from putright.staff.forms.base import StaffForm
+
+UNASSIGNED = "none"
+CASEWORKER_ROLES = (Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER)
+
+
+def caseworkers() -> list[User]:
+    return list(
+        User.objects.filter(is_active=True, role__in=CASEWORKER_ROLES).order_by("first_name", "username")
+    )
+
+
+class QueueFilterForm(StaffForm):
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Reference or resident name",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-!-width-full"}),
+    )
+    stage = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any stage"), ("1", "Stage 1"), ("2", "Stage 2")],
+    )
+    status = forms.ChoiceField(required=False, choices=[("", "Open (any)"), *Status.choices])
+    category = forms.ChoiceField(required=False, choices=[])
+    handler = forms.ChoiceField(required=False, choices=[])
+    overdue = forms.BooleanField(required=False, label="Overdue only")
+    vulnerable = forms.BooleanField(required=False, label="Vulnerable residents only")
+    hazard = forms.BooleanField(required=False, label="Hazard flagged only")
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, mine: bool, show_vulnerable: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["category"]).choices = [("", "Any category")] + [
+            (c.slug, c.name) for c in Category.objects.filter(active=True)
+        ]
+        if mine:
+            del self.fields["handler"]
+        else:
+            cast(forms.ChoiceField, self.fields["handler"]).choices = [
+                ("", "Anyone"),
+                (UNASSIGNED, "Not assigned"),
+            ] + [(str(u.pk), u.display_name) for u in caseworkers()]
+        if not show_vulnerable:
+            del self.fields["vulnerable"]
+
+    def to_filters(self, *, user_id: int | None) -> tuple[selectors.ComplaintFilters, bool]:
+        """The selector's filters, and whether to show only complaints nobody is handling."""
+        self.is_valid()  # invalid filters are reported and left out; the valid ones still apply
+        data = getattr(self, "cleaned_data", {})
+        handler = data.get("handler") or ""
+        status = data.get("status") or None
+        filters = selectors.ComplaintFilters(
+            stage=data.get("stage"),
+            status=status,
+            overdue=bool(data.get("overdue")),
+            handler_id=user_id if user_id is not None else (int(handler) if handler.isdigit() else None),
+            category=data.get("category") or None,
+            vulnerable=True if data.get("vulnerable") else None,
+            hazard=True if data.get("hazard") else None,
+            search=data.get("q") or "",
+            open_only=status is None,
+        )
+        return filters, handler == UNASSIGNED
+
+    @property
+    def page_number(self) -> int:
+        self.is_valid()
+        return int(getattr(self, "cleaned_data", {}).get("page") or 1)

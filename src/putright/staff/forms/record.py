@@ -1,0 +1,125 @@
+"""Forms that add to the record: correspondence, circumstances, hazards, follow-up (Code 5.10-5.15, 6.6, 7.3)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from putright.cases.models import AdjustmentKind, Channel, Correspondence, Hazard
+from putright.cases.uploads import ALLOWED_DESCRIPTION
+from putright.staff.forms.actions import text, today_field
+from putright.staff.forms.base import (
+    DateField,
+    MultipleFileField,
+    Radios,
+    StaffForm,
+    TimeField,
+    VersionedForm,
+)
+
+
+def now_time() -> str:
+    return timezone.localtime().strftime("%H:%M")
+
+
+class CorrespondenceForm(VersionedForm):
+    error_fields = {"files": "attachments"}
+
+    direction = forms.ChoiceField(
+        label="Direction",
+        choices=Correspondence.Direction.choices,
+        widget=Radios(),
+        error_messages={"required": "Choose received or sent"},
+    )
+    channel = forms.ChoiceField(label="How", choices=Channel.choices)
+    party = forms.CharField(
+        label="From or to",
+        max_length=200,
+        help_text="For example: Resident, Representative, Contractor",
+        error_messages={"required": "Say who it was from or to"},
+    )
+    subject = forms.CharField(label="Subject (optional)", required=False, max_length=300)
+    body = text("Content", required=False, hint="Type the content, or attach a file.", rows=6)
+    occurred_on = today_field("the date", "Date")
+    occurred_time = TimeField(
+        label="Time",
+        initial=now_time,
+        help_text="For example, 14:30",
+        error_messages={"required": "Enter the time"},
+    )
+    attachments = MultipleFileField(
+        label="Attach files (optional)", required=False, help_text=f"{ALLOWED_DESCRIPTION}, up to 10 MB each"
+    )
+
+
+class AdjustmentForm(StaffForm):
+    kind = forms.ChoiceField(
+        label="What is being recorded",
+        choices=AdjustmentKind.choices,
+        widget=Radios(),
+        error_messages={"required": "Choose what is being recorded"},
+    )
+    description = text("Details", message="Describe the adjustment or what was disclosed")
+    recorded_on = today_field("the date recorded", "Date recorded")
+    review_on = DateField(
+        what="the review date",
+        label="Review by",
+        help_text="Adjustments are kept under active review (Code 5.10).",
+    )
+
+
+class RestrictionForm(StaffForm):
+    reason = text(
+        "The evidenced reasons", message="Set out the evidenced reasons for the restriction (Code 5.14)"
+    )
+    scope = text(
+        "What contact is restricted",
+        hint="And how the resident can still make and pursue a complaint.",
+        message="Say what contact is restricted and how the resident can still complain",
+    )
+    proportionality = text(
+        "Why it is proportionate",
+        hint="With regard to the Equality Act 2010 (Code 5.15).",
+        message="Explain why this is proportionate (Code 5.15)",
+    )
+    starts_on = today_field("the start date", "Starts on")
+    review_on = DateField(
+        what="the review date",
+        label="Review by",
+        help_text="Restrictions are kept under regular review (Code 5.14).",
+    )
+
+
+HAZARD_CHOICES = [(h.value, h.label) for h in Hazard if h.value] + [("none", "No hazard: clear the flag")]
+
+
+class HazardForm(VersionedForm):
+    hazard = forms.ChoiceField(
+        label="Hazard",
+        choices=HAZARD_CHOICES,
+        widget=Radios(
+            hints={
+                "emergency": "Awaab's Law: investigate and make safe within 24 hours.",
+                "damp_mould": "Awaab's Law: investigate within 10 working days.",
+            }
+        ),
+        error_messages={"required": "Choose the hazard"},
+    )
+    note = text("Note (optional)", required=False, rows=3)
+
+
+class RemedyCompleteForm(StaffForm):
+    completed_on = today_field("the date it was delivered", "Date delivered")
+    note = text("Note (optional)", required=False, rows=3)
+
+
+class ActionUpdateForm(StaffForm):
+    text = text("The update given to the resident", message="Write the update given to the resident")
+    given_on = today_field("the date of the update", "Date given")
+    completed = forms.BooleanField(required=False, label="The action is now complete")
+    new_promise_on = DateField(
+        what="the new promise date",
+        label="New promise date (optional)",
+        required=False,
+        help_text="Only if the date has changed, and the resident has been told.",
+    )

@@ -1,0 +1,78 @@
+"""The response form (Code 6.9, 6.19) with repeatable remedy and action rows; blank rows are ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from putright.cases.models import Decision, RemedyKind
+from putright.staff.forms.actions import text, today_field
+from putright.staff.forms.base import DateField, Radios, StaffForm, VersionedForm
+
+ROWS = 3
+
+
+class RespondForm(VersionedForm):
+    refusal_fields = {
+        "6.3": "responded_on",
+        "6.14": "responded_on",
+        "6.10": "responded_on",
+        "6.20": "responded_on",
+    }
+
+    responded_on = today_field("the date the response was sent", "Date the response was sent")
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=Decision.choices,
+        widget=Radios(),
+        error_messages={"required": "Choose the decision"},
+    )
+    reasons = text(
+        "Reasons for the decision",
+        hint="In plain language (Code 6.9d, 6.19d).",
+        message="Give the reasons for the decision (Code 6.9d)",
+        rows=6,
+    )
+
+
+class RemedyRow(StaffForm):
+    kind = forms.ChoiceField(
+        label="Kind of remedy",
+        choices=[("", "Choose a kind"), *RemedyKind.choices],
+        error_messages={"required": "Choose the kind of remedy"},
+    )
+    description = forms.CharField(
+        label="What will happen",
+        max_length=2000,
+        error_messages={"required": "Say what will happen to put things right (Code 7.3)"},
+    )
+    amount = forms.DecimalField(
+        label="Amount in pounds (for a financial remedy)",
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={"invalid": "Enter the amount in pounds, like 150 or 150.50"},
+    )
+    due_on = DateField(what="the date it will be done by", label="Done by (optional)", required=False)
+    agreed_with_resident = forms.BooleanField(required=False, label="Agreed with the resident")
+
+
+class ActionRow(StaffForm):
+    description = forms.CharField(
+        label="Outstanding action",
+        max_length=2000,
+        error_messages={"required": "Describe the outstanding action (Code 6.6)"},
+    )
+    promise_on = DateField(what="the date promised", label="Promised by")
+
+
+RemedyRows = forms.formset_factory(RemedyRow, extra=ROWS)
+ActionRows = forms.formset_factory(ActionRow, extra=ROWS)
+
+
+def filled(formset: Any) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, data) for the rows someone filled in."""
+    return [(i, form.cleaned_data) for i, form in enumerate(formset.forms) if form.cleaned_data]

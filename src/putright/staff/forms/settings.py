@@ -1,0 +1,82 @@
+"""The complaints officer's settings: landlord details, policy timescales, closure days, categories."""
+
+from __future__ import annotations
+
+from django import forms
+
+from putright.staff.forms.actions import text
+from putright.staff.forms.base import DateField, StaffForm
+
+NUMBER = {"class": "govuk-input--width-5", "inputmode": "numeric"}
+
+
+def count(label: str, hint: str = "") -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        help_text=hint,
+        widget=forms.TextInput(attrs=NUMBER),
+        error_messages={
+            "required": f"Enter {label[0].lower()}{label[1:]}",
+            "invalid": "Enter a whole number, like 8200",
+            "min_value": "Enter 0 or more",
+        },
+    )
+
+
+class DetailsForm(StaffForm):
+    name = forms.CharField(
+        label="Landlord name", max_length=200, error_messages={"required": "Enter the landlord's name"}
+    )
+    colour = forms.CharField(
+        label="Header colour",
+        max_length=7,
+        help_text="A hex colour, like #1d70b8. It appears as a line under the header.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+        error_messages={"required": "Enter the colour, like #1d70b8"},
+    )
+    homes_rented = count("Homes owned for rent", "General needs and supported housing (used for TSM CH01).")
+    homes_shared_ownership = count("Shared ownership homes owned")
+    ombudsman_details = text(
+        "The Ombudsman's contact details, as shown to residents",
+        hint="Given with every extension and final response (Code 6.5, 6.16, 6.19g).",
+        message="Enter the Ombudsman's contact details",
+    )
+    complaints_email = forms.EmailField(
+        label="Complaints email",
+        error_messages={"invalid": "Enter an email address like complaints@example.org"},
+    )
+    complaints_phone = forms.CharField(label="Complaints phone", max_length=40)
+    complaints_address = text("Complaints postal address", rows=3)
+
+
+def days(label: str, code: int, paragraph: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        help_text=f"The Code allows at most {code} working days (Code {paragraph}).",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the number of working days",
+            "invalid": "Enter a whole number of working days",
+        },
+    )
+
+
+class TimescalesForm(StaffForm):
+    stage1_acknowledge_days = days("Stage 1: acknowledge within", 5, "6.2")
+    stage1_respond_days = days("Stage 1: respond within, after acknowledging", 10, "6.3")
+    stage2_acknowledge_days = days("Stage 2: acknowledge within", 5, "6.11")
+    stage2_respond_days = days("Stage 2: respond within, after acknowledging", 20, "6.14")
+
+
+class ClosureForm(StaffForm):
+    day = DateField(what="the closure date", label="Date the office is closed")
+    reason = forms.CharField(
+        label="Reason (optional)", required=False, max_length=200, help_text="For example, Christmas closure"
+    )
+
+
+class CategoryForm(StaffForm):
+    name = forms.CharField(
+        label="New category", max_length=120, error_messages={"required": "Enter the category name"}
+    )

@@ -1,0 +1,197 @@
+"""The case page as plain data: deadlines, the next steps the Code allows, hazards, the record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.urls import reverse
+
+from putright.cases.models import (
+    Adjustment,
+    CaseEvent,
+    Complaint,
+    Correspondence,
+    Hazard,
+    Resident,
+    Restriction,
+    StageRecord,
+)
+from putright.rules import lifecycle
+from putright.rules.calendar import WorkingDayCalendar
+from putright.rules.errors import RuleViolation
+from putright.rules.hazards import HazardKind, hazard_deadlines
+from putright.staff.presenters.deadlines import Deadline, deadline, done
+
+# (lifecycle action, URL name, label); the order is the order of the buttons.
+ACTIONS: tuple[tuple[lifecycle.Action | None, str, str], ...] = (
+    (lifecycle.Action.ACKNOWLEDGE, "acknowledge", "Acknowledge and define"),
+    (lifecycle.Action.RESPOND, "respond", "Send the response"),
+    (lifecycle.Action.ESCALATE, "escalate", "Record an escalation request"),
+    (lifecycle.Action.CLOSE, "close", "Close the complaint"),
+    (lifecycle.Action.ASSIGN, "assign", "Assign a handler"),
+    (lifecycle.Action.EXTEND, "extend", "Extend the response deadline"),
+    (lifecycle.Action.REQUEST_CLARIFICATION, "clarify", "Ask for clarification"),
+    (lifecycle.Action.ADD_ISSUE, "add_issue", "Add a new issue"),
+    (lifecycle.Action.AGREE_UPDATES, "agree_updates", "Agree update intervals"),
+    (lifecycle.Action.REFUSE, "refuse", "Do not accept the complaint"),
+    (lifecycle.Action.REFUSE_ESCALATION, "refuse_escalation", "Refuse the escalation"),
+    (lifecycle.Action.WITHDRAW, "withdraw", "Record a withdrawal"),
+    (None, "correspondence", "Add correspondence"),
+    (None, "hazard", "Flag a hazard"),
+)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    key: str
+    label: str
+    url: str
+    primary: bool
+
+
+def allowed(complaint: Complaint, action: lifecycle.Action) -> bool:
+    try:
+        lifecycle.next_status(status=lifecycle.Status(complaint.status), stage=complaint.stage, action=action)
+    except RuleViolation:
+        return False
+    return True
+
+
+def next_steps(complaint: Complaint) -> list[NextStep]:
+    """The actions the Code allows now; the first is the natural next step."""
+    steps = []
+    for action, name, label in ACTIONS:
+        if action is None or allowed(complaint, action):
+            steps.append(NextStep(name, label, reverse(f"staff:{name}", args=[complaint.pk]), False))
+    if complaint.stage == 2 and complaint.handler_id is None:
+        # Stage 2 waits for a different person (6.13): assigning comes first.
+        steps.sort(key=lambda s: s.key != "assign")
+    if steps and steps[0].key not in ("correspondence", "hazard"):
+        steps[0] = NextStep(steps[0].key, steps[0].label, steps[0].url, True)
+    return steps
+
+
+@dataclass(frozen=True)
+class StageView:
+    stage: int
+    record: StageRecord
+    acknowledge: Deadline
+    respond: Deadline | None
+    extensions: list[Any]
+    handler: str
+
+
+def stage_views(complaint: Complaint, today: date, calendar: WorkingDayCalendar) -> list[StageView]:
+    views = []
+    for record in sorted(complaint.stages.all(), key=lambda r: r.stage):
+        ack = (
+            done(record.acknowledge_by, record.acknowledged_on, calendar)
+            if record.acknowledged_on
+            else deadline(record.acknowledge_by, today, calendar)
+        )
+        respond = None
+        if record.respond_by:
+            respond = (
+                done(record.respond_by, record.responded_on, calendar)
+                if record.responded_on
+                else deadline(record.respond_by, today, calendar)
+            )
+        if complaint.status in ("closed", "refused", "withdrawn") and not record.responded_on and respond:
+            respond = Deadline(record.respond_by, None, "No longer running", "", "")
+        views.append(
+            StageView(
+                stage=record.stage,
+                record=record,
+                acknowledge=ack,
+                respond=respond,
+                extensions=list(record.extensions.all()),
+                handler=record.handler.display_name if record.handler else "Not assigned",
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class HazardPanel:
+    label: str
+    flagged_at: datetime | None
+    investigate_by: datetime | date | None
+    make_safe_by: datetime | None
+    awaabs_law: bool
+
+
+_AWAAB_KIND = {Hazard.EMERGENCY: HazardKind.EMERGENCY, Hazard.DAMP_MOULD: HazardKind.SIGNIFICANT_DAMP_MOULD}
+
+
+def hazard_panel(complaint: Complaint, calendar: WorkingDayCalendar) -> HazardPanel | None:
+    """Awaab's Law deadlines beside the Code's: complaint timescales never replace them."""
+    if not complaint.hazard:
+        return None
+    hazard = Hazard(complaint.hazard)
+    kind = _AWAAB_KIND.get(hazard)
+    found = None
+    if kind is not None and complaint.hazard_flagged_at is not None:
+        found = hazard_deadlines(kind, reported_at=complaint.hazard_flagged_at, calendar=calendar)
+    return HazardPanel(
+        label=hazard.label,
+        flagged_at=complaint.hazard_flagged_at,
+        investigate_by=found.investigate_by if found else None,
+        make_safe_by=found.make_safe_by if found else None,
+        awaabs_law=found is not None,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str
+    title: str
+    text: str
+    who: str
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+
+
+def timeline(
+    complaint_id: int, events: list[CaseEvent], letters: list[Correspondence]
+) -> list[TimelineEntry]:
+    """The event log and the correspondence, merged in date order (Code 5.12)."""
+    entries = [TimelineEntry(e.at, "event", e.summary, "", e.actor_label) for e in events] + [
+        TimelineEntry(
+            c.occurred_at,
+            "correspondence",
+            f"{c.get_direction_display()}: {c.subject or c.channel} ({c.party})",
+            c.body,
+            c.created_by.display_name if c.created_by else "",
+            [
+                {
+                    "name": a.original_name,
+                    "size_kb": max(1, a.size // 1024),
+                    "url": reverse("staff:attachment", args=[complaint_id, a.pk]),
+                }
+                for a in c.attachments.all()
+            ],
+        )
+        for c in letters
+    ]
+    return sorted(entries, key=lambda e: e.at)
+
+
+@dataclass(frozen=True)
+class Circumstances:
+    """Adjustments, disclosures and restrictions: special category data, shown only to roles allowed."""
+
+    adjustments: list[Adjustment]
+    restrictions: list[Restriction]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.adjustments or self.restrictions)
+
+
+def circumstances(resident: Resident) -> Circumstances:
+    return Circumstances(
+        adjustments=list(resident.adjustments.filter(active=True).order_by("review_on")),
+        restrictions=list(resident.restrictions.filter(ends_on__isnull=True).order_by("review_on")),
+    )

@@ -1,0 +1,72 @@
+"""The case page: where a complaint stands, what the Code asks next, and the full record."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from putright.cases import access, selectors
+from putright.cases.models import Attachment, Complaint, Correspondence
+from putright.staff.presenters.case import circumstances, hazard_panel, next_steps, stage_views, timeline
+from putright.staff.presenters.checklist import code_checklist
+from putright.staff.presenters.deadlines import code_calendar
+from putright.staff.views._base import staff_page, today
+
+NO_CASES = "Your role does not give access to individual complaints."
+
+
+def load_complaint(complaint_id: int) -> Complaint:
+    complaint = selectors.complaint_get(complaint_id=complaint_id)
+    if complaint is None:
+        raise Http404("No such complaint")
+    return complaint
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    complaint = load_complaint(complaint_id)
+    day = today()
+    calendar = code_calendar()
+    special = None
+    if access.access_can_see_special_category(request.user):
+        special = circumstances(complaint.resident)
+        if special.any:
+            access.access_log_special_category_read(
+                request.user,
+                resident_id=complaint.resident_id,
+                where=f"staff case page {complaint.reference}",
+            )
+    letters = list(
+        Correspondence.objects.filter(complaint_id=complaint.pk)
+        .select_related("created_by")
+        .prefetch_related("attachments")
+    )
+    events = list(selectors.complaint_events(complaint_id=complaint.pk))
+    return render(
+        request,
+        "staff/case/page.html",
+        {
+            "complaint": complaint,
+            "stages": stage_views(complaint, day, calendar),
+            "checklist": code_checklist(complaint, today=day),
+            "steps": next_steps(complaint),
+            "hazard": hazard_panel(complaint, calendar),
+            "special": special,
+            "can_see_special": special is not None,
+            "timeline": timeline(complaint.pk, events, letters),
+            "remedies": sorted(complaint.remedies.all(), key=lambda r: (r.stage, r.pk)),
+            "actions": sorted(complaint.actions.all(), key=lambda a: (a.promise_on, a.pk)),
+            "today": day,
+        },
+    )
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def attachment(request: HttpRequest, complaint_id: int, attachment_id: int) -> FileResponse:
+    """A stored document from the record, as an attachment (never rendered inline)."""
+    item = Attachment.objects.filter(pk=attachment_id, complaint_id=complaint_id).first()
+    if item is None:
+        raise Http404("No such attachment")
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )

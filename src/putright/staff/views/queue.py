@@ -1,0 +1,54 @@
+"""My work and All complaints: the same list, with or without the handler default."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from putright.cases import access
+from putright.staff.forms.queue import QueueFilterForm
+from putright.staff.presenters.deadlines import code_calendar
+from putright.staff.presenters.queue import queue_page
+from putright.staff.views._base import staff_page, today
+
+PAGE_SIZE = 25
+NO_CASES = "Your role does not give access to individual complaints."
+
+
+def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
+    show_vulnerable = access.access_can_see_special_category(request.user)
+    form = QueueFilterForm(request.GET or None, mine=mine, show_vulnerable=show_vulnerable)
+    filters, unassigned = form.to_filters(user_id=request.user.pk if mine else None)
+    page = queue_page(
+        filters=filters,
+        unassigned=unassigned,
+        today=today(),
+        page=form.page_number,
+        page_size=PAGE_SIZE,
+        calendar=code_calendar(),
+        show_vulnerable=show_vulnerable,
+    )
+    return render(
+        request,
+        "staff/queue.html",
+        {
+            "title": "My work" if mine else "All complaints",
+            "mine": mine,
+            "form": form,
+            "errors": form.error_summary() if form.is_bound else [],
+            "page": page,
+            "today": today(),
+        },
+    )
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def queue(request: HttpRequest) -> HttpResponse:
+    """The signed-in caseworker's own open complaints, most urgent first."""
+    return _list(request, mine=True)
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def complaints(request: HttpRequest) -> HttpResponse:
+    """Every complaint, filtered and searched; where the complaints officer assigns work."""
+    return _list(request, mine=False)

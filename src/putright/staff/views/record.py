@@ -1,0 +1,187 @@
+"""Adding to the record: correspondence, circumstances, hazards, and following through (Code 5.10-5.15, 6.6, 7.3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from putright.cases import access, services
+from putright.cases.models import Action, Complaint, Correspondence, Remedy
+from putright.staff.forms import record as f
+from putright.staff.forms.base import england_moment
+from putright.staff.views.base_action import ComplaintActionView
+
+SPECIAL = "Your role cannot see or record health, disability or vulnerability details."
+
+
+class AddCorrespondence(ComplaintActionView):
+    form_class = f.CorrespondenceForm
+    title = "Add correspondence"
+    intro = "Keep every letter, email, call note and document in the record (Code 5.12)."
+    submit = "Add to the record"
+    multipart = True
+
+    def perform(self, data: dict[str, Any]) -> Correspondence:
+        return services.correspondence_add(
+            actor=self.actor,
+            now=self.now,
+            complaint_id=self.complaint.pk,
+            direction=data["direction"],
+            channel=data["channel"],
+            party=data["party"],
+            subject=data.get("subject") or "",
+            body=data.get("body") or "",
+            occurred_at=england_moment(data["occurred_on"], data["occurred_time"]),
+            files=data.get("attachments") or [],
+        )
+
+    def success_message(self, result: Correspondence) -> str:
+        return "Correspondence added to the record"
+
+
+class RecordAdjustment(ComplaintActionView):
+    form_class = f.AdjustmentForm
+    title = "Record an adjustment or disclosure"
+    intro = (
+        "Reasonable adjustments and disclosed disabilities are recorded and kept under active review "
+        "(Code 5.10). This is special category data: only caseworkers see it."
+    )
+    submit = "Record it"
+    check = staticmethod(access.access_can_see_special_category)
+    denied = SPECIAL
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.adjustment_record(
+            actor=self.actor,
+            now=self.now,
+            resident_id=self.complaint.resident_id,
+            kind=data["kind"],
+            description=data["description"],
+            recorded_on=data["recorded_on"],
+            review_on=data["review_on"],
+        )
+
+    def success_message(self, result: Any) -> str:
+        return f"{result.get_kind_display()} recorded. Review by {result.review_on:%d %B %Y}."
+
+
+class RecordRestriction(ComplaintActionView):
+    form_class = f.RestrictionForm
+    title = "Record a contact restriction"
+    intro = "Restrictions need evidenced reasons, proportionality and regular review (Code 5.14, 5.15)."
+    submit = "Record the restriction"
+    check = staticmethod(access.access_can_see_special_category)
+    denied = SPECIAL
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.restriction_record(
+            actor=self.actor,
+            now=self.now,
+            resident_id=self.complaint.resident_id,
+            reason=data["reason"],
+            scope=data["scope"],
+            proportionality=data["proportionality"],
+            starts_on=data["starts_on"],
+            review_on=data["review_on"],
+        )
+
+    def success_message(self, result: Any) -> str:
+        return f"Restriction recorded. Review by {result.review_on:%d %B %Y}."
+
+
+class FlagHazard(ComplaintActionView):
+    form_class = f.HazardForm
+    title = "Flag a hazard"
+    intro = (
+        "A complaint that reveals a hazard is flagged at once. Awaab's Law timescales run beside the Code's."
+    )
+    submit = "Save the hazard flag"
+
+    def initial(self) -> dict[str, Any]:
+        return {**super().initial(), "hazard": self.complaint.hazard or None}
+
+    def perform(self, data: dict[str, Any]) -> Complaint:
+        return services.complaint_flag_hazard(
+            actor=self.actor,
+            now=self.now,
+            complaint_id=self.complaint.pk,
+            hazard="" if data["hazard"] == "none" else data["hazard"],
+            note=data.get("note") or "",
+            expected_version=data.get("expected_version"),
+        )
+
+    def success_message(self, result: Complaint) -> str:
+        return f"Hazard: {result.get_hazard_display()}" if result.hazard else "Hazard flag cleared"
+
+
+class CompleteRemedy(ComplaintActionView):
+    form_class = f.RemedyCompleteForm
+    title = "Record a remedy as delivered"
+    intro = "A remedy is followed through to completion (Code 7.3)."
+    submit = "Record as delivered"
+    remedy: Remedy
+
+    def load(self, **kwargs: Any) -> None:
+        found = Remedy.objects.filter(pk=kwargs["remedy_id"], complaint_id=self.complaint.pk).first()
+        if found is None:
+            raise Http404("No such remedy")
+        self.remedy = found
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def context(self) -> dict[str, Any]:
+        return {"subject": f"{self.remedy.get_kind_display()}: {self.remedy.description}"}
+
+    def perform(self, data: dict[str, Any]) -> Remedy:
+        return services.remedy_complete(
+            actor=self.actor,
+            now=self.now,
+            remedy_id=self.remedy.pk,
+            completed_on=data["completed_on"],
+            note=data.get("note") or "",
+        )
+
+    def success_message(self, result: Remedy) -> str:
+        return "Remedy recorded as delivered"
+
+
+class UpdateAction(ComplaintActionView):
+    form_class = f.ActionUpdateForm
+    title = "Update on an outstanding action"
+    intro = "Outstanding actions are tracked, with updates to the resident (Code 6.6, 6.17)."
+    submit = "Record the update"
+    action: Action
+
+    def load(self, **kwargs: Any) -> None:
+        found = Action.objects.filter(pk=kwargs["action_id"], complaint_id=self.complaint.pk).first()
+        if found is None:
+            raise Http404("No such action")
+        self.action = found
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def context(self) -> dict[str, Any]:
+        return {"subject": f"{self.action.description} (promised by {self.action.promise_on:%d %B %Y})"}
+
+    def perform(self, data: dict[str, Any]) -> Action:
+        return services.action_update(
+            actor=self.actor,
+            now=self.now,
+            action_id=self.action.pk,
+            text=data["text"],
+            given_on=data["given_on"],
+            completed=data["completed"],
+            new_promise_on=data.get("new_promise_on"),
+        )
+
+    def success_message(self, result: Action) -> str:
+        return "Action completed" if result.completed_on else "Update recorded"

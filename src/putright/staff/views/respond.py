@@ -1,0 +1,128 @@
+"""The stage response, with remedies and outstanding actions (Code 6.6, 6.9, 6.19, 7.1-7.3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from putright.cases import services
+from putright.cases.errors import CaseError, EditConflict, InvalidInput
+from putright.cases.models import Complaint
+from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
+from putright.staff.views.base_action import ComplaintActionView
+
+
+class Respond(ComplaintActionView):
+    form_class = RespondForm
+    template_name = "staff/actions/respond.html"
+    title = "Send the response"
+    submit = "Record the response"
+
+    @property
+    def intro(self) -> str:  # type: ignore[override]
+        where = "stage 2, then to the Ombudsman" if self.complaint.stage == 1 else "the Ombudsman"
+        return (
+            "Respond when the answer is known, not when the actions are done (Code 6.6). The letter states "
+            f"the stage, definition, decision, reasons, remedy, outstanding actions and how to escalate to {where}."
+        )
+
+    def rows(self, data: Any = None) -> tuple[Any, Any]:
+        return RemedyRows(data, prefix="remedies"), ActionRows(data, prefix="actions")
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        remedies, actions = self.rows()
+        return self.show(self.make_form(), remedies=remedies, actions=actions)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.make_form(request.POST)
+        remedies, actions = self.rows(request.POST)
+        valid = [form.is_valid(), remedies.is_valid(), actions.is_valid()]
+        if all(valid):
+            remedy_rows, action_rows = filled(remedies), filled(actions)
+            try:
+                result = self.perform(
+                    {
+                        **form.cleaned_data,
+                        "remedies": [d for _, d in remedy_rows],
+                        "actions": [d for _, d in action_rows],
+                    }
+                )
+            except InvalidInput as exc:
+                self.place_row_errors(exc, form, remedies, remedy_rows, actions, action_rows)
+            except EditConflict as exc:
+                form.add_case_error(exc)
+                self.take_current_version(form)
+            except CaseError as exc:
+                form.add_case_error(exc)
+            else:
+                messages.success(request, self.success_message(result))
+                return redirect(reverse("staff:case", args=[self.complaint.pk]))
+        return self.show(
+            form,
+            remedies=remedies,
+            actions=actions,
+            errors=form.error_summary() + self.row_summary(remedies, actions),
+        )
+
+    @staticmethod
+    def place_row_errors(
+        exc: InvalidInput, form: Any, remedies: Any, remedy_rows: Any, actions: Any, action_rows: Any
+    ) -> None:
+        # The service numbers only the rows it was given; map them back to the rows on the page.
+        targets = {"remedies": (remedies, remedy_rows), "outstanding_actions": (actions, action_rows)}
+        rest = {}
+        for key, messages_ in exc.errors.items():
+            group, _, tail = key.partition(".")
+            index, _, name = tail.partition(".")
+            if group in targets and index.isdigit() and int(index) < len(targets[group][1]):
+                formset, rows = targets[group]
+                row_form = formset.forms[rows[int(index)][0]]
+                for message in messages_:
+                    row_form.add_error(name if name in row_form.fields else None, message)
+            else:
+                rest[key] = messages_
+        if rest:
+            form.add_case_error(InvalidInput(rest))
+
+    @staticmethod
+    def row_summary(remedies: Any, actions: Any) -> list[dict[str, str]]:
+        items = []
+        for label, formset in (("Remedy", remedies), ("Action", actions)):
+            for i, row in enumerate(formset.forms, start=1):
+                items += [
+                    {"href": e["href"], "text": f"{label} {i}: {e['text']}"} for e in row.error_summary()
+                ]
+            items += [{"href": "", "text": str(e)} for e in formset.non_form_errors()]
+        return items
+
+    def perform(self, data: dict[str, Any]) -> Complaint:
+        return services.complaint_respond(
+            actor=self.actor,
+            now=self.now,
+            complaint_id=self.complaint.pk,
+            responded_on=data["responded_on"],
+            decision=data["decision"],
+            reasons=data["reasons"],
+            remedies=[
+                services.RemedyInput(
+                    kind=r["kind"],
+                    description=r["description"],
+                    amount=r.get("amount"),
+                    due_on=r.get("due_on"),
+                    agreed_with_resident=bool(r.get("agreed_with_resident")),
+                )
+                for r in data["remedies"]
+            ],
+            outstanding_actions=[
+                services.ActionInput(description=a["description"], promise_on=a["promise_on"])
+                for a in data["actions"]
+            ],
+            expected_version=data.get("expected_version"),
+        )
+
+    def success_message(self, result: Complaint) -> str:
+        return f"Stage {result.stage} response recorded"
