@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-DEMO_ENV := DEBUG=true
+DEMO_ENV := DEBUG=true PUTRIGHT_STAFF_2FA=optional
 PG_PORT ?= 54329
 
 .DEFAULT_GOAL := help
