@@ -137,6 +137,6 @@ def queue_page(
     )
 
 
-def filter_summary(data: dict[str, Any]) -> bool:
+def filters_in_use(data: dict[str, Any]) -> bool:
     """True when any filter beyond the defaults is in use."""
     return any(v not in (None, "", False) for k, v in data.items() if k != "page")
