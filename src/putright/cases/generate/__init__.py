@@ -18,27 +18,11 @@ from django.db import transaction
 
 from putright.cases.generate.record import reference_for
 from putright.cases.generate.simulate import Simulator
-from putright.cases.generate.sinks import PostgresSink, sink_for_connection
+from putright.cases.generate.sinks import sink_for_connection
 from putright.cases.generate.world import arrival_day, arrival_days, build_world
+from putright.cases.generate.writer import WRITE_ORDER, Writer
 from putright.cases.models import Complaint
 from putright.cases.services._common import code_calendar
-
-# Parents before children, though the foreign keys are checked at commit.
-WRITE_ORDER = (
-    "resident",
-    "adjustment",
-    "representative",
-    "complaint",
-    "stage",
-    "extension",
-    "refusal",
-    "remedy",
-    "action",
-    "action_update",
-    "update_agreement",
-    "correspondence",
-    "event",
-)
 
 
 class Progress:
@@ -86,29 +70,30 @@ def generate(
     with transaction.atomic():
         world = build_world(complaints=complaints, years=years)
     sink = sink_for_connection(chunk=max(1000, min(batch, 20_000)))
-    if isinstance(sink, PostgresSink):
-        sink.skip_key_checks()
     sim = Simulator(rng=rng, calendar=code_calendar(), today=today, world=world, sink=sink)
     days, cum = arrival_days(today=today, years=years)
     may_clash = Complaint.objects.exists()
     written = dict.fromkeys(WRITE_ORDER, 0)
     progress = Progress(complaints, out)
+    writer = Writer(sink)
     done = 0
-    while done < complaints:
-        size = min(batch, complaints - done)
-        for i in range(done, done + size):
-            sim.complaint(arrival_day(i, complaints, rng, days, cum))
-        with transaction.atomic():
+    try:
+        while done < complaints:
+            size = min(batch, complaints - done)
+            for i in range(done, done + size):
+                sim.complaint(arrival_day(i, complaints, rng, days, cum))
+            rows = sim.take_rows()
             if may_clash:
-                _avoid_existing_references(sim.rows["complaint"])
+                _avoid_existing_references(rows["complaint"])
             for key in WRITE_ORDER:
-                rows = sim.rows[key]
-                sink.write(key, rows)
-                written[key] += len(rows)
-                rows.clear()
-        done += size
-        progress.update(done)
-    sink.finish()
+                written[key] += len(rows[key])
+            writer.submit(rows)
+            done += size
+            progress.update(done)
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.close()
     return written
 
 

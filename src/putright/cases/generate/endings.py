@@ -9,7 +9,7 @@ from typing import Any
 from putright.cases.generate import texts
 from putright.cases.generate.outcomes import Outcomes
 from putright.cases.generate.record import Case, StageRow
-from putright.cases.generate.world import Staff, Weighted, moment
+from putright.cases.generate.world import Staff, Weighted, choice, long_date, moment, randint
 from putright.cases.models import RemedyKind
 from putright.rules.timescales import HOS_2024, acknowledge_by
 
@@ -44,13 +44,13 @@ class Endings(Outcomes):
         rng = self.sim.rng
         before = case.snapshot(rec)
         decision = DECISIONS.pick(rng)
-        rec.responded_on, rec.decision, rec.reasons = day, decision, rng.choice(texts.REASONS)
+        rec.responded_on, rec.decision, rec.reasons = day, decision, choice(rng, texts.REASONS)
         remedies = self._remedies(case, rec, day, who) if decision != "not_upheld" else []
         actions = (
             self._actions(case, rec, day, who) if decision != "not_upheld" and rng.random() < 0.8 else []
         )
         details = {"reasons": rec.reasons, "remedies": remedies, "outstanding_actions": actions}
-        summary = f"Stage {rec.stage} response sent on {day:%d %B %Y}: {DECISION_LABELS[decision]}"
+        summary = f"Stage {rec.stage} response sent on {long_date(day)}: {DECISION_LABELS[decision]}"
         at = self.record(
             case, rec, before, day, who, "responded", summary, details, status="responded", next_due=None
         )
@@ -65,7 +65,7 @@ class Endings(Outcomes):
             ("apology", APOLOGY, None, None, day)
         ]
         if rng.random() < 0.5:
-            done = day + timedelta(days=rng.randint(1, 21))
+            done = day + timedelta(days=randint(rng, 1, 21))
             paid = done if done < today and rng.random() < 0.9 else None
             money = (
                 "financial",
@@ -76,7 +76,7 @@ class Endings(Outcomes):
             )
             offered.append(money)
         if rng.random() < 0.15:
-            kind, text = rng.choice(OTHER_REMEDIES)
+            kind, text = choice(rng, OTHER_REMEDIES)
             offered.append((kind, text, None, day + timedelta(days=30), None))
         for kind, text, amount, due, completed in offered:
             rid = self.take("remedy")
@@ -98,9 +98,9 @@ class Endings(Outcomes):
         created = moment(rng, day)
         promised = []
         for _ in range(1 if rng.random() < 0.8 else 2):
-            text = rng.choice(ACTIONS)
-            promise = day + timedelta(days=rng.randint(5, 60))
-            done: date | None = max(promise + timedelta(days=rng.randint(-5, 12)), day + timedelta(days=1))
+            text = choice(rng, ACTIONS)
+            promise = day + timedelta(days=randint(rng, 5, 60))
+            done: date | None = max(promise + timedelta(days=randint(rng, -5, 12)), day + timedelta(days=1))
             if not (done and done < today and rng.random() < 0.85):
                 done = None
             aid = self.take("action")
@@ -211,7 +211,7 @@ class Endings(Outcomes):
         before = case.snapshot(first)
         case.state.update(status="received", stage=2, handler=None, next_due=due)
         case.escalation_requested_on, case.closed_on = asked, None
-        summary = f"Stage 2 requested on {asked:%d %B %Y}; acknowledge by {due:%d %B %Y}"
+        summary = f"Stage 2 requested on {long_date(asked)}; acknowledge by {long_date(due)}"
         case.event(
             at, self.sim.world.officer, "escalated", summary, before, case.snapshot(record), {"reason": ""}
         )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from putright.cases.generate import texts
 from putright.cases.generate.record import Case, StageRow
-from putright.cases.generate.world import Staff, moment
+from putright.cases.generate.world import Staff, choice, long_date, moment
 from putright.rules.timescales import HOS_2024, respond_by
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class Outcomes:
         rec.definition = texts.DEFINITIONS[case.slug]
         if rec.stage == 2:
             rec.definition += " The resident is unhappy with the stage 1 response."
-        rec.outcomes_sought = self.sim.rng.choice(texts.OUTCOMES)
+        rec.outcomes_sought = choice(self.sim.rng, texts.OUTCOMES)
         rec.responsibility = texts.RESPONSIBILITY
         rec.respond_by = self._respond_by(rec, day)
         at = self.record(
@@ -86,7 +86,7 @@ class Outcomes:
             day,
             who,
             "acknowledged",
-            f"Stage {rec.stage} acknowledged on {day:%d %B %Y}; response due {rec.respond_by:%d %B %Y}",
+            f"Stage {rec.stage} acknowledged on {long_date(day)}; response due {long_date(rec.respond_by)}",
             {
                 "definition": rec.definition,
                 "outcomes_sought": rec.outcomes_sought,
@@ -97,7 +97,7 @@ class Outcomes:
             next_due=rec.respond_by,
         )
         body = (
-            f"We understand your complaint as: {rec.definition} We will reply by {rec.respond_by:%d %B %Y}."
+            f"We understand your complaint as: {rec.definition} We will reply by {long_date(rec.respond_by)}."
         )
         self.letter(case, at, "out", f"Stage {rec.stage}: we have your complaint", body, who)
 
@@ -126,7 +126,7 @@ class Outcomes:
         before = case.snapshot(rec)
         rec.extension_days += days
         rec.respond_by = self._respond_by(rec, rec.acknowledged_on)
-        reason = self.sim.rng.choice(texts.EXTENSION_REASONS)
+        reason = choice(self.sim.rng, texts.EXTENSION_REASONS)
         at = self.record(
             case,
             rec,
@@ -134,19 +134,19 @@ class Outcomes:
             day,
             who,
             "extended",
-            f"Stage {rec.stage} response extended by {days} working days to {rec.respond_by:%d %B %Y}",
+            f"Stage {rec.stage} response extended by {days} working days to {long_date(rec.respond_by)}",
             {"reason": reason, "good_reason": good, "working_days": days},
             next_due=rec.respond_by,
         )
         self.rows["extension"].append(
             (self.take("extension"), rec.id, days, reason, good, day, True, rec.respond_by, who[0], at)
         )
-        body = f"{reason} We will reply by {rec.respond_by:%d %B %Y}. {texts.OMBUDSMAN}"
+        body = f"{reason} We will reply by {long_date(rec.respond_by)}. {texts.OMBUDSMAN}"
         self.letter(case, at, "out", "We need more time to reply", body, who)
 
     def agree_updates(self, case: Case, rec: StageRow, day: date, who: Staff) -> None:
         """Code 5.9: a late response, with updates agreed at an interval."""
-        interval = self.sim.rng.choice((5, 5, 10))
+        interval = choice(self.sim.rng, (5, 5, 10))
         following = self.sim.calendar.add_working_days(day, interval)
         self.rows["update_agreement"].append(
             (self.take("update_agreement"), case.id, interval, day, following, "Phone call", True)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from putright.cases.generate import texts
 from putright.cases.generate.sinks import Row, Sink
-from putright.cases.generate.world import Weighted, World
+from putright.cases.generate.world import Weighted, World, choice, randint
 
 TENURES = Weighted(texts.TENURES)
 FORMATS = Weighted(texts.FORMATS)
@@ -28,14 +28,14 @@ class People:
             i = rng.randrange(len(world.residents))
             return world.residents[i], bool(world.vulnerable[i])
         rid = self.sink.take("resident")
-        first, last = rng.choice(texts.FIRST), rng.choice(texts.LAST)
+        first, last = choice(rng, texts.FIRST), choice(rng, texts.LAST)
         self.rows["resident"].append(
             (
                 rid,
                 f"{first} {last}",
                 f"{first.lower()}.{last.lower()}.{rid}@example.com",
                 f"07700 9{rid % 100000:05d}",
-                f"{rng.randint(1, 250)} {rng.choice(texts.STREETS)} Road, Anytown",
+                f"{randint(rng, 1, 250)} {choice(rng, texts.STREETS)} Road, Anytown",
                 f"T{rid:07d}",
                 TENURES.pick(rng),
                 PREFERRED.pick(rng),
@@ -46,7 +46,7 @@ class People:
         )
         vulnerable = False
         if rng.random() < P_ADJUSTMENT:
-            kind, text = rng.choice(texts.ADJUSTMENTS)
+            kind, text = choice(rng, texts.ADJUSTMENTS)
             vulnerable = kind != "adjustment"
             on = at.date()
             review = on + timedelta(days=180)
@@ -62,8 +62,8 @@ class People:
         if rng.random() >= P_REPRESENTED:
             return None, "Resident"
         rep_id = self.sink.take("representative")
-        name = f"{rng.choice(texts.FIRST)} {rng.choice(texts.LAST)}"
-        relationship = rng.choice(texts.RELATIONSHIPS)
+        name = f"{choice(rng, texts.FIRST)} {choice(rng, texts.LAST)}"
+        relationship = choice(rng, texts.RELATIONSHIPS)
         email = f"rep{rep_id}@example.org"
         self.rows["representative"].append(
             (rep_id, name, relationship, email, "", day, "Signed consent form")

@@ -16,7 +16,7 @@ from putright.cases.generate.endings import Endings
 from putright.cases.generate.people import People
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.sinks import Row, Sink
-from putright.cases.generate.world import Staff, Weighted, World, moment
+from putright.cases.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
 from putright.cases.models import Hazard
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.timescales import HOS_2024, acknowledge_by, check_extension
@@ -41,11 +41,18 @@ class Simulator:
         self.outcomes = Endings(self)
         self.people = People(rng, world, sink, self.rows)
 
+    def take_rows(self) -> dict[str, list[Row]]:
+        """The rows generated since the last call; generation carries on into empty lists."""
+        taken = {key: list(rows) for key, rows in self.rows.items()}
+        for rows in self.rows.values():
+            rows.clear()
+        return taken
+
     def at(self, case: Case, day: date) -> datetime:
         """A time on `day` after the case's last event, so its events stay in order."""
         when = moment(self.rng, day)
         if case.last_at is not None and when <= case.last_at:
-            when = case.last_at + timedelta(minutes=self.rng.randint(1, 20))
+            when = case.last_at + timedelta(minutes=randint(self.rng, 1, 20))
         return when
 
     def complaint(self, received_on: date) -> None:
@@ -57,7 +64,7 @@ class Simulator:
         category_id = world.categories_by_month[received_on.month - 1].pick(rng)
         case.slug = world.category_slugs[category_id]
         channel = "representative" if rep_id and rng.random() < 0.3 else CHANNELS.pick(rng)
-        description = rng.choice(texts.TEXTS[case.slug])
+        description = choice(rng, texts.TEXTS[case.slug])
         fate = rng.random()
         refused = P_WITHDRAWN <= fate < P_WITHDRAWN + P_REFUSED
         refusal = REFUSALS.pick(rng) if refused else texts.REFUSALS[0]
@@ -90,7 +97,7 @@ class Simulator:
             "hazard": "",
             "vulnerable": vulnerable,
         }
-        summary = f"Complaint received by {CHANNEL_LABELS.get(channel, channel)} on {received_on:%d %B %Y}"
+        summary = f"Complaint received by {CHANNEL_LABELS.get(channel, channel)} on {long_date(received_on)}"
         details = {"description": description, "received_at": received_at.isoformat()}
         case.event(received_at, world.officer, "logged", summary, {}, case.snapshot(s1), details)
         intake = (
@@ -105,14 +112,14 @@ class Simulator:
             received_at,
         )
         self.rows["correspondence"].append((self.sink.take("correspondence"), *intake))
-        handler = rng.choice(world.handlers)
+        handler = choice(rng, world.handlers)
         self._hazard(case, received_on, handler)
         if rng.random() < 0.5 and add(received_on, 1) < self.today:
             self.outcomes.assign(case, s1, add(received_on, 1), handler)
         if fate < P_WITHDRAWN:
-            self.outcomes.withdraw(case, s1, add(received_on, rng.randint(1, 4)))
+            self.outcomes.withdraw(case, s1, add(received_on, randint(rng, 1, 4)))
         elif refused:
-            self.outcomes.refuse(case, s1, add(received_on, rng.randint(1, 5)), handler, refusal)
+            self.outcomes.refuse(case, s1, add(received_on, randint(rng, 1, 5)), handler, refusal)
         elif self.stage(case, s1, handler):
             self._after_stage_one(case)
         self.outcomes.flush_deferred(case)
@@ -123,12 +130,12 @@ class Simulator:
         """When the issue arose and when the resident became aware (Code 2.3's 12 months)."""
         rng = self.rng
         if out_of_time:
-            issue = received_on - timedelta(days=rng.randint(400, 1500))
-            return issue, issue + timedelta(days=rng.randint(0, 20))
+            issue = received_on - timedelta(days=randint(rng, 400, 1500))
+            return issue, issue + timedelta(days=randint(rng, 0, 20))
         issue = received_on - timedelta(days=int(rng.triangular(0, 200, 5)))
         if rng.random() < 0.7:
             return issue, None
-        return issue, issue + timedelta(days=rng.randint(0, (received_on - issue).days))
+        return issue, issue + timedelta(days=randint(rng, 0, (received_on - issue).days))
 
     def _hazard(self, case: Case, day: date, handler: Staff) -> None:
         """Hazards the complaint reveals go to the top of the queue (Code 6.1, Awaab's Law)."""
@@ -156,7 +163,7 @@ class Simulator:
         stalled = rng.random() < P_STALLED
         if stalled and rng.random() < 0.5:
             return False
-        ack = add(rec.requested_on, rng.choice(ACK_DELAYS))
+        ack = add(rec.requested_on, choice(rng, ACK_DELAYS))
         if ack >= today:
             return False
         self.outcomes.acknowledge(case, rec, ack, handler)
@@ -166,16 +173,16 @@ class Simulator:
         # Whatever comes next happens on or after the day of the last extension.
         busy = ack
         if rng.random() < P_EXTENDED[rec.stage]:
-            busy = self._extend(case, rec, add(ack, rng.randint(3, base - 1)), handler)
+            busy = self._extend(case, rec, add(ack, randint(rng, 3, base - 1)), handler)
         if rng.random() < 0.02:
-            self.outcomes.withdraw(case, rec, add(busy, rng.randint(1, 5)))
+            self.outcomes.withdraw(case, rec, add(busy, randint(rng, 1, 5)))
             return False
         if stalled:
             return False
         allowed = base + rec.extension_days
         late = rng.random() < P_LATE[rec.stage]
         replied = add(
-            ack, allowed + rng.randint(1, 10) if late else rng.randint(max(1, allowed // 3), allowed)
+            ack, allowed + randint(rng, 1, 10) if late else randint(rng, max(1, allowed // 3), allowed)
         )
         replied = max(replied, busy)
         if replied >= today:
@@ -192,9 +199,9 @@ class Simulator:
         Returns the day of the last extension granted.
         """
         rng = self.rng
-        grants = [(day, rng.choice(FIRST_EXTENSION[rec.stage]))]
+        grants = [(day, choice(rng, FIRST_EXTENSION[rec.stage]))]
         if rng.random() < 0.15:
-            grants.append((self.calendar.add_working_days(day, 3), rng.choice((5, 10))))
+            grants.append((self.calendar.add_working_days(day, 3), choice(rng, (5, 10))))
         cap = HOS_2024.extension_cap_days[rec.stage]
         last = rec.acknowledged_on
         assert last is not None
@@ -217,24 +224,24 @@ class Simulator:
         rng, add, today = self.rng, self.calendar.add_working_days, self.today
         s1 = case.records[0]
         assert s1.responded_on is not None
-        close_on = add(s1.responded_on, rng.randint(10, 25))
+        close_on = add(s1.responded_on, randint(rng, 10, 25))
         escalates = rng.random() < P_ESCALATED_AFTER_RESPONSE
-        asked = add(s1.responded_on, rng.randint(1, 30)) if escalates else None
+        asked = add(s1.responded_on, randint(rng, 1, 30)) if escalates else None
         if close_on < today and (asked is None or close_on < asked):
             self.outcomes.close(case, s1, close_on)
         if asked is None or asked >= today:
             return
-        refuse_on = add(asked, rng.randint(1, 5))
+        refuse_on = add(asked, randint(rng, 1, 5))
         if rng.random() < 0.04 and refuse_on < today:
             self.outcomes.refuse_escalation(case, s1, asked, refuse_on)
             return
         s2 = self.outcomes.escalate(case, s1, asked)
         case.records.append(s2)
-        reviewer = rng.choice(self.world.reviewers)
+        reviewer = choice(rng, self.world.reviewers)
         if rng.random() < 0.5 and add(asked, 1) < today:
             self.outcomes.assign(case, s2, add(asked, 1), reviewer)
         if self.stage(case, s2, reviewer):
             assert s2.responded_on is not None
-            close_on = s2.responded_on + timedelta(days=rng.randint(0, 10))
+            close_on = s2.responded_on + timedelta(days=randint(rng, 0, 10))
             if close_on < today:
                 self.outcomes.close(case, s2, close_on)

@@ -236,8 +236,15 @@ class Sink:
     def write(self, key: str, rows: list[Row]) -> None:
         raise NotImplementedError
 
+    def begin(self) -> None:
+        """Prepare the writing connection's session."""
+
+    def end(self) -> None:
+        """Put the writing connection's session back as it was."""
+
     def finish(self) -> None:
-        """Refresh the planner's statistics: the tables have just grown by orders of magnitude."""
+        """Refresh the planner's statistics (the tables have just grown by orders of magnitude), then end."""
+        self.end()
 
 
 class PostgresSink(Sink):
@@ -246,7 +253,7 @@ class PostgresSink(Sink):
         self._sequences: dict[str, str] = {}
         self.checked_keys = True
 
-    def skip_key_checks(self) -> bool:
+    def begin(self) -> None:
         """Skip the per-row foreign key triggers for this session, where the role may.
 
         They cost more than the rest of the load put together (each is a locking read of
@@ -256,10 +263,15 @@ class PostgresSink(Sink):
         with connection.cursor() as cursor:
             cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
             if not cursor.fetchone()[0]:
-                return False
+                return
             cursor.execute("SET session_replication_role = replica")
         self.checked_keys = False
-        return True
+
+    def end(self) -> None:
+        if not self.checked_keys:
+            with connection.cursor() as cursor:
+                cursor.execute("SET session_replication_role = DEFAULT")
+            self.checked_keys = True
 
     def _allocate(self, table: Table, n: int) -> list[int]:
         with connection.cursor() as cursor:
@@ -294,9 +306,8 @@ class PostgresSink(Sink):
                     write_row(row)
 
     def finish(self) -> None:
+        self.end()
         with connection.cursor() as cursor:
-            if not self.checked_keys:
-                cursor.execute("SET session_replication_role = DEFAULT")
             for table in self.tables.values():
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(table.name)}")
 
