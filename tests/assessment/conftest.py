@@ -72,7 +72,7 @@ class CaseBuilder:
         )
         return self.stage(complaint, Complaint.objects.get(pk=complaint.pk).stage)
 
-    def respond(self, complaint: Complaint, *, late_by: int = 0) -> StageRecord:
+    def respond(self, complaint: Complaint, *, late_by: int = 0, decision: str = "upheld") -> StageRecord:
         stage = Complaint.objects.get(pk=complaint.pk).stage
         record = self.stage(complaint, stage)
         assert record.respond_by is not None
@@ -82,7 +82,7 @@ class CaseBuilder:
             now=at(day, 16),
             complaint_id=complaint.pk,
             responded_on=day,
-            decision="upheld",
+            decision=decision,
             reasons="The repair was late",
         )
         return self.stage(complaint, stage)

@@ -6,9 +6,18 @@ from datetime import date
 
 import pytest
 
-from putright.assessment.evidence import Period, evidence_failures, evidence_figure, measures_for
+from putright.assessment.evidence import (
+    Figure,
+    Period,
+    Unavailable,
+    evidence_failures,
+    evidence_figure,
+    evidence_for_provision,
+    measures_for,
+)
 from putright.assessment.evidence.rag import suggest_rag
 from putright.assessment.models import Rag
+from tests.assessment.conftest import at
 
 PERIOD = Period(start=date(2026, 4, 1), end=date(2026, 9, 30), today=date(2026, 12, 1))
 RECEIVED = date(2026, 6, 1)  # a Monday with no bank holiday in the fortnight after it
@@ -167,3 +176,143 @@ def test_the_suggested_rag_uses_the_stated_thresholds(passed, total, rag):
     suggested, reason = suggest_rag(passed, total)
     assert suggested == rag
     assert reason
+
+
+@pytest.mark.django_db
+def test_stage_one_responses_count_when_confirmed_by_an_issued_letter_with_every_element_code_6_9(
+    cases, django_capture_on_commit_callbacks
+):
+    confirmed = cases.log(RECEIVED)
+    cases.acknowledge(confirmed)
+    with django_capture_on_commit_callbacks(execute=True):
+        cases.respond(confirmed, decision="not_upheld")
+    waiting = cases.log(RECEIVED)
+    cases.acknowledge(waiting)
+    cases.respond(waiting)  # upheld with no remedy: the draft waits for the caseworker's reason
+    result = figure("6.9")
+    assert (result.total, result.passed) == (2, 1)
+    assert list(evidence_failures(measure=record_measure("6.9"), period=PERIOD).object_list) == [
+        waiting.reference
+    ]
+
+
+@pytest.mark.django_db
+def test_without_any_issued_letter_the_letters_evidence_is_not_available_code_6_9_and_6_19(record):
+    found = evidence_for_provision(edition="hos-2024", provision_id="6.19", period=PERIOD)
+    (unavailable,) = [f for f in found if isinstance(f, Unavailable)]
+    assert [f.measure.source for f in found if isinstance(f, Figure)] == ["qa"]
+    assert unavailable.reason.startswith("Not available: putright has not issued any response letters")
+
+
+@pytest.mark.django_db
+def test_upheld_complaints_count_when_linked_to_learning_and_learning_when_shared_code_9_1_and_9_3(
+    cases, officer
+):
+    from putright.governance.services.learning import (
+        LearningInput,
+        learning_item_create,
+        learning_item_report,
+    )
+
+    learnt, unlearnt = cases.log(RECEIVED), cases.log(RECEIVED)
+    for complaint in (learnt, unlearnt):
+        cases.acknowledge(complaint)
+        cases.respond(complaint)
+    item = learning_item_create(
+        actor=officer,
+        now=at(date(2026, 7, 1)),
+        data=LearningInput(
+            title="Missed repair appointments",
+            learning="Contractors were not told of changed appointments",
+            improvement="Appointment changes now go to the contractor the same day",
+            identified_on=date(2026, 7, 1),
+            complaint_references=[learnt.reference],
+        ),
+    )
+    assert (figure("9.1").total, figure("9.1").passed) == (2, 1)
+    assert (figure("9.3").total, figure("9.3").passed) == (1, 0)
+    learning_item_report(
+        actor=officer,
+        now=at(date(2026, 7, 2)),
+        item_id=item.pk,
+        audience="senior_lead",
+        reported_on=date(2026, 7, 2),
+    )
+    assert figure("9.3").passed == 1
+
+
+@pytest.mark.django_db
+def test_adjustments_overdue_for_review_fail_and_reviewed_ones_pass_code_5_10(cases, handler):
+    from putright.cases import services
+
+    complaint = cases.log(RECEIVED)
+    kept_up, overdue = (
+        services.adjustment_record(
+            actor=handler,
+            now=at(date(2026, 4, 2)),
+            resident_id=complaint.resident_id,
+            kind="adjustment",
+            description="Large print letters",
+            recorded_on=date(2026, 4, 2),
+            review_on=date(2026, 7, 1),
+        )
+        for _ in range(2)
+    )
+    services.adjustment_review(
+        actor=handler,
+        now=at(date(2026, 6, 30)),
+        adjustment_id=kept_up.pk,
+        reviewed_on=date(2026, 6, 30),
+        next_review_on=date(2026, 12, 31),
+        still_needed=True,
+    )
+    result = figure("5.10")
+    assert (result.total, result.passed) == (2, 1)
+    assert list(evidence_failures(measure=record_measure("5.10"), period=PERIOD).object_list) == [
+        f"Adjustment {overdue.pk}"
+    ]
+
+
+@pytest.mark.django_db
+def test_a_restriction_past_its_review_date_fails_code_5_14(cases, handler):
+    from putright.cases import services
+
+    complaint = cases.log(RECEIVED)
+    services.restriction_record(
+        actor=handler,
+        now=at(date(2026, 5, 1)),
+        resident_id=complaint.resident_id,
+        reason="Abusive calls on 3, 4 and 8 April, recorded",
+        scope="Contact by email only; complaints still accepted",
+        proportionality="Limited to calls; no disability disclosed; reviewed in three months",
+        starts_on=date(2026, 5, 1),
+        review_on=date(2026, 8, 1),
+    )
+    result = figure("5.14")
+    assert (result.total, result.failed) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_remedies_completed_by_their_dates_code_7_3(cases, handler):
+    from putright.cases import services
+
+    complaint = cases.log(RECEIVED)
+    record = cases.acknowledge(complaint)
+    services.complaint_respond(
+        actor=handler,
+        now=at(record.respond_by),
+        complaint_id=complaint.pk,
+        responded_on=record.respond_by,
+        decision="upheld",
+        reasons="The repair was missed twice",
+        remedies=[
+            services.RemedyInput(kind="apology", description="Apology", due_on=date(2026, 6, 30)),
+            services.RemedyInput(kind="financial", description="£150", amount=150, due_on=date(2026, 7, 15)),
+        ],
+    )
+    on_time = complaint.remedies.get(kind="apology")
+    services.remedy_complete(
+        actor=handler, now=at(date(2026, 6, 29)), remedy_id=on_time.pk, completed_on=date(2026, 6, 29)
+    )
+    result = figure("7.3")
+    assert (result.total, result.passed) == (2, 1)

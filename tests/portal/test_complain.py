@@ -173,6 +173,7 @@ def test_every_field_answers_bad_input_with_an_error_summary_and_keeps_what_was_
     assert 'class="govuk-error-message"' in page
     assert page.count(message.split(",")[0]) >= 2, "the message shows in the summary and by the field"
     assert "<title>Error: " in page
+    assert "[&#x27;" not in page, "a message was shown as a Python list"
     for value in data.values():
         if value.strip() and len(value) < 100:
             assert value in page, f"{value!r} was lost"

@@ -191,3 +191,12 @@ def test_the_list_reads_in_a_bounded_number_of_queries(ada, django_assert_max_nu
     with django_assert_max_num_queries(12):
         page = ada.get("/complaints/").content.decode()
     assert "Older complaints" in page
+
+
+def test_a_long_withdrawal_note_is_refused_and_kept(ada, complaint):
+    text = "because " * 1_300
+    page = ada.post(f"/complaints/{complaint.reference}/withdraw/", {"note": text}).content.decode()
+    assert 'href="#note"' in page and "10,000 characters or fewer" in page
+    assert text.strip() in page
+    complaint.refresh_from_db()
+    assert complaint.status == Status.RECEIVED

@@ -135,3 +135,16 @@ def test_owners_are_reminded_of_adjustment_reviews_and_late_actions_code_5_10_6_
 def test_a_bad_date_is_refused():
     with pytest.raises(CommandError):
         call_command("remind", "--today", "23/11/2026", stdout=StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_reports_what_it_sent(make_user):
+    handler = make_user("handler", "hana")
+    officer = make_user("complaints_officer", "olive")
+    for user in (handler, officer):
+        user.email = f"{user.username}@example.org"
+        user.save()
+    complaint = log(officer)
+    services.complaint_assign(actor=officer, now=RECEIVED, complaint_id=complaint.pk, handler=handler)
+    assert "Sent 2, already sent today 0" in run("2026-11-11")
+    assert "Sent 0, already sent today 2" in run("2026-11-11")

@@ -112,3 +112,18 @@ def test_adjustments_are_hidden_from_administrators_and_nothing_is_logged(
 def test_governance_cannot_open_a_case(log_complaint, governance, client_for):
     complaint = log_complaint()
     assert client_for(governance).get(f"/staff/complaints/{complaint.pk}/").status_code == 403
+
+
+def test_a_complaint_mentioning_mould_prompts_a_hazard_flag(log_complaint, handler, client_for):
+    complaint = log_complaint(description="There is black mould in the bedroom.")
+    page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
+    assert "mentions damp or mould" in page
+
+
+def test_closure_days_before_a_deadline_are_shown_as_not_moving_it(log_complaint, handler, client_for):
+    from putright.landlord.services import closure_day_add
+
+    complaint = log_complaint()
+    closure_day_add(actor=handler, day=timezone.localdate() + timedelta(days=1), reason="Training")
+    page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
+    assert "Closures do not move the deadlines below" in page

@@ -93,3 +93,9 @@ def test_anonymous_visit_leads_to_sign_in(client):
 def test_governance_sign_in_lands_on_reports(governance, client):
     response = client.post("/staff/login/", {"username": "gwen", "password": "correct horse battery"})
     assert response.url == "/staff/reports/"
+
+
+def test_my_work_says_how_many_complaints_wait_for_a_handler_code_6_13(log_complaint, handler, client_for):
+    log_complaint()
+    page = client_for(handler).get("/staff/").content.decode()
+    assert "1 open complaint has no handler" in page

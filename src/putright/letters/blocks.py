@@ -175,17 +175,22 @@ def _runs_html(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def blocks_html(blocks: list[Block], *, heading_classes: dict[str, str] | None = None) -> str:
-    """Blocks back to HTML, every text escaped. ``heading_classes`` adds CSS classes by tag."""
-    classes = heading_classes or {}
+def blocks_html(blocks: list[Block], *, classes: dict[str, str] | None = None, shift: int = 0) -> str:
+    """Blocks back to HTML, every text escaped.
+
+    ``shift`` moves headings down (h2 becomes h3 with ``shift=1``), for showing a letter
+    inside a page that has its own headings; ``classes`` adds CSS classes by output tag.
+    """
+    classes = classes or {}
     out = []
     for block in blocks:
-        attr = f' class="{classes[block.tag]}"' if block.tag in classes else ""
+        tag = f"h{min(int(block.tag[1]) + shift, 6)}" if block.tag in HEADINGS else block.tag
+        attr = f' class="{classes[tag]}"' if tag in classes else ""
         if block.tag in LISTS:
             items = "".join(f"<li>{_runs_html(item)}</li>" for item in block.items)
-            out.append(f"<{block.tag}{attr}>{items}</{block.tag}>")
+            out.append(f"<{tag}{attr}>{items}</{tag}>")
         else:
-            out.append(f"<{block.tag}{attr}>{_runs_html(block.runs)}</{block.tag}>")
+            out.append(f"<{tag}{attr}>{_runs_html(block.runs)}</{tag}>")
     return "\n".join(out)
 
 

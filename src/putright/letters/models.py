@@ -14,11 +14,11 @@ from django.conf import settings
 from django.db import models
 
 from putright.cases.models import CaseEvent, Complaint, Correspondence
-from putright.rules.letters import LetterKind
+from putright.rules.letters import LetterKind, letter_label
 
 USER = settings.AUTH_USER_MODEL
 
-KIND_CHOICES = [(kind.value, kind.value.replace("_", " ").capitalize()) for kind in LetterKind]
+KIND_CHOICES = [(kind.value, letter_label(kind)[0].upper() + letter_label(kind)[1:]) for kind in LetterKind]
 
 
 class LetterIsIssued(Exception):

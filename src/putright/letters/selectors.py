@@ -7,12 +7,19 @@ complaint is the resident's): these functions do not know who is asking.
 from __future__ import annotations
 
 import hashlib
-from typing import NamedTuple
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
 
 from django.db.models import QuerySet
 
+from putright.cases.models import Complaint, UpdateAgreement
+from putright.landlord.models import LandlordSettings
+from putright.letters.blocks import blocks_html, parse_blocks
+from putright.letters.content import elements_filled
 from putright.letters.models import Letter, LetterChannel, LetterStatus, LetterTemplate
-from putright.rules.letters import LetterKind
+from putright.letters.readability import Readability, readability
+from putright.rules.letters import LetterKind, Requirement, letter_label, missing_elements
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -94,3 +101,75 @@ def template_active(*, kind: LetterKind | str) -> LetterTemplate | None:
 
 def templates_active() -> dict[str, LetterTemplate]:
     return {t.kind: t for t in LetterTemplate.objects.filter(active=True)}
+
+
+@dataclass(frozen=True)
+class LetterReview:
+    """What a caseworker needs to finish a draft: what is missing, and how plain it reads."""
+
+    letter: Letter
+    label: str
+    missing: tuple[Requirement, ...]
+    readability: Readability
+    editable: tuple[str, ...]
+    preview_html: str
+
+
+def letter_review(*, letter_id: int) -> LetterReview | None:
+    """A letter with its missing elements (Code paragraphs named) and plain-language report."""
+    from putright.letters.services.drafting import editable_fields
+
+    letter = letter_get(letter_id=letter_id)
+    if letter is None:
+        return None
+    kind = LetterKind(letter.kind)
+    blocks = parse_blocks(letter.body_html)
+    missing = (
+        ()
+        if letter.status == LetterStatus.ISSUED
+        else missing_elements(kind, elements_filled(letter.content), letter.stage)
+    )
+    return LetterReview(
+        letter=letter,
+        label=letter_label(kind),
+        missing=missing,
+        readability=readability(blocks, target=LandlordSettings.current().readability_target),
+        editable=editable_fields(kind) if letter.status == LetterStatus.DRAFT else (),
+        preview_html=blocks_html(blocks, classes=PREVIEW_CLASSES, shift=1),
+    )
+
+
+PREVIEW_CLASSES = {
+    "h2": "govuk-heading-s",
+    "h3": "govuk-heading-s",
+    "h4": "govuk-heading-s",
+    "p": "govuk-body",
+    "ul": "govuk-list govuk-list--bullet",
+    "ol": "govuk-list govuk-list--number",
+}
+
+
+def complaint_letters_page(
+    *, complaint_id: int, page: int = 1, page_size: int = 20
+) -> tuple[dict[str, Any], list[Letter], bool] | None:
+    """One page of a complaint's letters, and whether another follows; None if no such complaint."""
+    complaint = Complaint.objects.filter(pk=complaint_id).values("id", "reference", "stage", "status").first()
+    if complaint is None:
+        return None
+    start = (max(page, 1) - 1) * page_size
+    rows = list(letters_for_complaint(complaint_id=complaint_id)[start : start + page_size + 1])
+    return dict(complaint), rows[:page_size], len(rows) > page_size
+
+
+def next_update_due(*, complaint_id: int) -> date | None:
+    """The next update date agreed with the resident (Code 5.9), to suggest in a new update."""
+    agreement = (
+        UpdateAgreement.objects.filter(complaint_id=complaint_id, active=True)
+        .order_by("-agreed_on", "-id")
+        .first()
+    )
+    return agreement.next_update_on if agreement else None
+
+
+def complaint_reference(*, complaint_id: int) -> str | None:
+    return Complaint.objects.filter(pk=complaint_id).values_list("reference", flat=True).first()

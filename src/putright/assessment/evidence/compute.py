@@ -13,7 +13,8 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, QuerySet
 
-from putright.assessment.evidence.measures import MEASURES, Measure, Period
+from putright.assessment.evidence.catalogue import MEASURES
+from putright.assessment.evidence.measures import Measure, Period
 from putright.assessment.evidence.qa import qa_measures
 from putright.assessment.evidence.rag import percentage, suggest_rag
 from putright.assessment.evidence.sources import extra_measures, unavailable_sources

@@ -20,6 +20,7 @@ from putright.assessment.models import (
     Approval,
     Assessment,
     Comply,
+    EvidenceDocument,
     ImprovementAction,
     Publication,
     Version,
@@ -38,6 +39,11 @@ def assessments_page(*, page: int = 1) -> Page[Any]:
         "-period_end", "-id"
     )
     return Paginator(qs, PAGE_SIZE).get_page(page)
+
+
+def assessment_choices(*, limit: int = 20) -> list[tuple[int, str]]:
+    """Recent assessments as (id, title), for choosing one to carry forward or compare."""
+    return list(Assessment.objects.order_by("-period_end", "-id").values_list("pk", "title")[:limit])
 
 
 def assessment_get(*, assessment_id: int) -> Assessment | None:
@@ -144,12 +150,36 @@ def answer_get(*, assessment: Assessment, provision_id: str) -> Answer | None:
     )
 
 
+def document_choices(*, assessment: Assessment) -> list[tuple[int, str]]:
+    return list(
+        EvidenceDocument.objects.filter(assessment=assessment)
+        .order_by("title", "id")
+        .values_list("pk", "title")
+    )
+
+
+def documents_for(*, assessment: Assessment) -> list[EvidenceDocument]:
+    return list(EvidenceDocument.objects.filter(assessment=assessment).order_by("title", "id"))
+
+
+def document_get(*, assessment: Assessment, document_id: int) -> EvidenceDocument | None:
+    return EvidenceDocument.objects.filter(assessment=assessment, pk=document_id).first()
+
+
 def plan_actions(*, assessment: Assessment, include_done: bool = False) -> QuerySet[ImprovementAction]:
     """The improvement plan: ACTIONs across provisions, soonest due first."""
     qs = ImprovementAction.objects.filter(answer__assessment=assessment).select_related("answer")
     if not include_done:
         qs = qs.exclude(status=ActionStatus.DONE)
     return qs.order_by("due_on", "answer__position", "id")
+
+
+def action_get(*, assessment: Assessment, action_id: int) -> ImprovementAction | None:
+    return (
+        ImprovementAction.objects.filter(answer__assessment=assessment, pk=action_id)
+        .select_related("answer")
+        .first()
+    )
 
 
 def plan_page(*, assessment: Assessment, page: int = 1) -> Page[Any]:

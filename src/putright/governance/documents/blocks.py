@@ -80,12 +80,13 @@ class Chart:
     series: Sequence[tuple[str, Sequence[float | None]]]
     unit: str = ""
     kind: str = "chart"
+    label_heading: str = "Measure"
 
     def svg(self) -> SafeString:
         return mark_safe(bar_chart(title=self.title, labels=self.labels, series=self.series, unit=self.unit))  # noqa: S308  (built from escaped parts)
 
     def table(self) -> Table:
-        head = ["", *(name for name, _ in self.series)]
+        head = [self.label_heading, *(name for name, _ in self.series)]
         rows = [
             [label, *("no figure" if vs[i] is None else _cell(vs[i], self.unit) for _, vs in self.series)]
             for i, label in enumerate(self.labels)

@@ -182,6 +182,7 @@ def category_blocks(report: dict[str, Any]) -> list[Block]:
         blocks.append(
             Chart(
                 title="Complaints received by category",
+                label_heading="Category",
                 labels=[c["name"] for c in top],
                 series=[("Stage 1", [c["stage1"] for c in top]), ("Stage 2", [c["stage2"] for c in top])],
             )

@@ -30,12 +30,13 @@ UNCATEGORISED = "Not categorised"
 
 def _stage_one_by(period: Period) -> list[dict[str, Any]]:
     """Stage 1 complaints received in the period by channel and category: one indexed scan."""
-    return list(
+    rows = (
         Complaint.objects.filter(received_on__range=(period.start, period.end))
         .values("channel", "category__slug", "category__name")
         .annotate(n=Count("id"))
         .order_by()
     )
+    return [dict(r) for r in rows]
 
 
 def categories(period: Period, stage_one: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -50,13 +51,13 @@ def categories(period: Period, stage_one: list[dict[str, Any]] | None = None) ->
 
     for r in stage_one if stage_one is not None else _stage_one_by(period):
         row(r["category__slug"], r["category__name"])["stage1"] += r["n"]
-    for r in (
+    for slug, name, n in (
         StageRecord.objects.filter(stage=2, requested_on__range=(period.start, period.end))
-        .values("complaint__category__slug", "complaint__category__name")
+        .values_list("complaint__category__slug", "complaint__category__name")
         .annotate(n=Count("id"))
         .order_by()
     ):
-        row(r["complaint__category__slug"], r["complaint__category__name"])["stage2"] += r["n"]
+        row(slug, name)["stage2"] += n
     return sorted(found.values(), key=lambda r: (-r["stage1"], -r["stage2"], r["name"]))
 
 

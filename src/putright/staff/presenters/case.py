@@ -21,7 +21,7 @@ from putright.cases.models import (
 from putright.rules import lifecycle
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.errors import RuleViolation
-from putright.rules.hazards import HazardKind, hazard_deadlines
+from putright.rules.hazards import HazardKind, hazard_deadlines, looks_like_hazard
 from putright.staff.presenters.deadlines import Deadline, deadline, done
 
 # (lifecycle action, URL name, label); the order is the order of the buttons.
@@ -111,6 +111,30 @@ def stage_views(complaint: Complaint, today: date, calendar: WorkingDayCalendar)
             )
         )
     return views
+
+
+def closures_before_deadlines(views: list[StageView], closures: list[date], today: date) -> list[date]:
+    """Office closures between today and a running deadline: shown, never counted (the Code has no exemption)."""
+    running = [
+        d.due
+        for v in views
+        for d in (v.acknowledge, v.respond)
+        if d is not None and d.due and d.days_left is not None
+    ]
+    if not running:
+        return []
+    last = max(running)
+    return [day for day in closures if today <= day <= last]
+
+
+def hazard_prompt(complaint: Complaint) -> str:
+    """A keyword screen on what the resident said; a person decides whether to flag (Awaab's Law)."""
+    if complaint.hazard:
+        return ""
+    found = looks_like_hazard(complaint.description)
+    if found is None:
+        return ""
+    return "an emergency hazard" if found is HazardKind.EMERGENCY else "damp or mould"
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,10 @@ class CheckItem:
         return TAGS[self.state][1]
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _acknowledged_in_time(record: StageRecord, today: date) -> CheckItem:
     para = "6.11" if record.stage == 2 else "6.2"
     title = f"Stage {record.stage} acknowledged within 5 working days"
@@ -73,7 +77,7 @@ def _definition(record: StageRecord) -> CheckItem:
 
 
 def _responsibility(record: StageRecord) -> CheckItem:
-    title = f"Stage {record.stage}: what we are and are not responsible for set out"
+    title = f"Stage {record.stage}: what we are and are not responsible for is set out"
     if record.acknowledged_on is None:
         return CheckItem("responsibility", title, "5.7", TO_DO, "Set it out when you acknowledge")
     if not record.responsibility.strip():

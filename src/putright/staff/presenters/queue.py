@@ -46,6 +46,7 @@ class QueuePage:
     page: int
     has_next: bool
     counts: list[StageCount]
+    waiting: int
 
 
 _STATUS_CLASS = {
@@ -134,9 +135,16 @@ def queue_page(
         page=page,
         has_next=has_next,
         counts=stage_counts(filters, unassigned=unassigned, today=today, soon=soon),
+        waiting=waiting_for_a_handler(today),
     )
 
 
-def filter_summary(data: dict[str, Any]) -> bool:
+def waiting_for_a_handler(today: date) -> int:
+    """Open complaints nobody is handling (stage 2 escalations start like this, Code 6.13)."""
+    open_ones = selectors.ComplaintFilters(open_only=True)
+    return selectors.complaints_filtered(filters=open_ones, today=today).filter(handler__isnull=True).count()
+
+
+def filters_in_use(data: dict[str, Any]) -> bool:
     """True when any filter beyond the defaults is in use."""
     return any(v not in (None, "", False) for k, v in data.items() if k != "page")

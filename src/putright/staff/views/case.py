@@ -7,7 +7,16 @@ from django.shortcuts import render
 
 from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
-from putright.staff.presenters.case import circumstances, hazard_panel, next_steps, stage_views, timeline
+from putright.landlord.models import ClosureDay
+from putright.staff.presenters.case import (
+    circumstances,
+    closures_before_deadlines,
+    hazard_panel,
+    hazard_prompt,
+    next_steps,
+    stage_views,
+    timeline,
+)
 from putright.staff.presenters.checklist import code_checklist
 from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.views._base import staff_page, today
@@ -42,12 +51,18 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
         .prefetch_related("attachments")
     )
     events = list(selectors.complaint_events(complaint_id=complaint.pk))
+    stages = stage_views(complaint, day, calendar)
+    closures = list(
+        ClosureDay.objects.filter(day__gte=day).order_by("day").values_list("day", flat=True)[:60]
+    )
     return render(
         request,
         "staff/case/page.html",
         {
             "complaint": complaint,
-            "stages": stage_views(complaint, day, calendar),
+            "stages": stages,
+            "closures": closures_before_deadlines(stages, closures, day),
+            "hazard_prompt": hazard_prompt(complaint),
             "checklist": code_checklist(complaint, today=day),
             "steps": next_steps(complaint),
             "hazard": hazard_panel(complaint, calendar),

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from putright.cases import access
 from putright.staff.forms.queue import QueueFilterForm
 from putright.staff.presenters.deadlines import code_calendar
-from putright.staff.presenters.queue import queue_page
+from putright.staff.presenters.queue import filters_in_use, queue_page
 from putright.staff.views._base import staff_page, today
 
 PAGE_SIZE = 25
@@ -37,6 +37,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "form": form,
             "errors": form.error_summary() if form.is_bound else [],
             "page": page,
+            "filtering": filters_in_use(request.GET.dict()),
             "today": today(),
         },
     )

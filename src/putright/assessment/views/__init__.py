@@ -1,0 +1,1 @@
+"""Self-assessment pages. Thin: a role check, one domain call, a template."""

@@ -1,0 +1,80 @@
+"""Shared view plumbing: role checks through `putright.assessment.access`, the clock, files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from putright.assessment import access
+from putright.assessment.models import Assessment
+from putright.assessment.selectors.staff import assessment_get
+
+View = Callable[..., HttpResponse]
+REASONS = {
+    "read": "Self-assessments are for the complaints officer, administrators and the governing body.",
+    "edit": "Only the complaints officer or an administrator can change a self-assessment.",
+    "approve": "Only a governance user can record the governing body's approval.",
+}
+CHECKS = {
+    "read": access.access_can_read_assessment,
+    "edit": access.access_can_edit_assessment,
+    "approve": access.access_can_approve_assessment,
+}
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def forbidden(request: HttpRequest, need: str) -> HttpResponse:
+    return render(request, "assessment/forbidden.html", {"reason": REASONS[need]}, status=403)
+
+
+def requires(need: str) -> Callable[[View], View]:
+    """Signed in, and a role that may `read`, `edit` or `approve`; else the 403 page."""
+
+    def decorate(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not CHECKS[need](request.user):
+                return forbidden(request, need)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def get_assessment(pk: int) -> Assessment:
+    assessment = assessment_get(assessment_id=pk)
+    if assessment is None:
+        raise Http404("No such self-assessment")
+    return assessment
+
+
+def page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+
+
+def file_response(content: bytes, *, content_type: str, filename: str, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def roles(request: HttpRequest) -> dict[str, bool]:
+    return {
+        "can_edit": access.access_can_edit_assessment(request.user),
+        "can_approve": access.access_can_approve_assessment(request.user),
+    }

@@ -1,0 +1,163 @@
+"""Pages for a whole self-assessment: list, start, task list, details, complete, approve, publish."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from putright.assessment import services
+from putright.assessment.evidence import measured_provisions
+from putright.assessment.forms import ApproveForm, CompleteForm, DetailsForm, NewAssessmentForm
+from putright.assessment.selectors.staff import assessment_choices, assessment_overview, assessments_page
+from putright.assessment.views._common import get_assessment, page_number, requires, roles, today
+from putright.cases.errors import CaseError
+
+
+@requires("read")
+def assessment_list(request: HttpRequest) -> HttpResponse:
+    page = assessments_page(page=page_number(request))
+    return render(request, "assessment/list.html", {"page": page, **roles(request)})
+
+
+@requires("edit")
+def assessment_new(request: HttpRequest) -> HttpResponse:
+    form = NewAssessmentForm(request.POST or None, previous=assessment_choices())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment = services.assessment_create(
+                actor=request.user,
+                now=timezone.now(),
+                title=data["title"],
+                edition=data["edition"],
+                reason=data["reason"],
+                reason_detail=data["reason_detail"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                copy_from_id=int(data["copy_from"]) if data["copy_from"] else None,
+            )
+        except CaseError as exc:
+            form.add_case_error(exc)
+        else:
+            messages.success(request, f"{assessment.title} started")
+            return redirect("assessment:overview", pk=assessment.pk)
+    return render(request, "assessment/new.html", {"form": form})
+
+
+@requires("read")
+def assessment_overview_page(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_assessment(pk)
+    overview = assessment_overview(assessment=assessment, today=today())
+    measured = measured_provisions(edition=assessment.edition)
+    return render(
+        request,
+        "assessment/overview.html",
+        {"o": overview, "a": assessment, "measured": measured, **roles(request)},
+    )
+
+
+@requires("edit")
+def assessment_details(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_assessment(pk)
+    initial = {
+        name: getattr(assessment, name)
+        for name in (
+            "title",
+            "reason",
+            "reason_detail",
+            "period_start",
+            "period_end",
+            "rag_green",
+            "rag_amber",
+            "rag_red",
+        )
+    }
+    form = DetailsForm(request.POST or None, initial={**initial, "expected_revision": assessment.revision})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assessment_update(
+                actor=request.user,
+                now=timezone.now(),
+                assessment_id=pk,
+                title=data["title"],
+                reason=data["reason"],
+                reason_detail=data["reason_detail"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                rag_green=data["rag_green"],
+                rag_amber=data["rag_amber"],
+                rag_red=data["rag_red"],
+                expected_revision=data["expected_revision"],
+            )
+        except CaseError as exc:
+            form.add_case_error(exc)
+        else:
+            messages.success(request, "Details saved")
+            return redirect("assessment:overview", pk=pk)
+    return render(request, "assessment/details.html", {"form": form, "a": assessment})
+
+
+@requires("edit")
+def assessment_complete_page(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_assessment(pk)
+    initial = {"completed_by_name": request.user.get_full_name(), "completed_on": today()}  # type: ignore[union-attr]
+    form = CompleteForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_complete(
+                actor=request.user,
+                now=timezone.now(),
+                assessment_id=pk,
+                completed_by_name=form.cleaned_data["completed_by_name"],
+                completed_on=form.cleaned_data["completed_on"],
+            )
+        except CaseError as exc:
+            form.add_case_error(exc)
+        else:
+            messages.success(request, "Self-assessment completed: it is ready for the governing body")
+            return redirect("assessment:overview", pk=pk)
+    return render(request, "assessment/complete.html", {"form": form, "a": assessment})
+
+
+@requires("approve")
+def assessment_approve_page(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_assessment(pk)
+    form = ApproveForm(
+        request.POST or None, initial={"version_number": assessment.revision, "approved_on": today()}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assessment_approve(
+                actor=request.user,
+                now=timezone.now(),
+                assessment_id=pk,
+                version_number=data["version_number"],
+                approver_name=data["approver_name"],
+                body=data["body"],
+                approved_on=data["approved_on"],
+                response=data["response"],
+            )
+        except CaseError as exc:
+            form.add_case_error(exc)
+        else:
+            messages.success(request, f"Approval of version {data['version_number']} recorded")
+            return redirect("assessment:overview", pk=pk)
+    return render(request, "assessment/approve.html", {"form": form, "a": assessment})
+
+
+@require_POST
+@requires("edit")
+def assessment_publish_page(request: HttpRequest, pk: int) -> HttpResponse:
+    get_assessment(pk)
+    try:
+        publication = services.assessment_publish(actor=request.user, now=timezone.now(), assessment_id=pk)
+    except CaseError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Version {publication.version_number} published")
+    return redirect("assessment:overview", pk=pk)

@@ -1,0 +1,226 @@
+"""How a generated stage ends: a response with remedies and actions, a closure, an
+escalation, a refusal or a withdrawal. Each writes one event, as the services do."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from putright.cases.generate import texts
+from putright.cases.generate.outcomes import Outcomes
+from putright.cases.generate.record import Case, StageRow
+from putright.cases.generate.world import Staff, Weighted, choice, long_date, moment, randint
+from putright.cases.models import RemedyKind
+from putright.rules.timescales import HOS_2024, acknowledge_by
+
+DECISIONS = Weighted(texts.DECISIONS)
+AMOUNTS = Weighted(texts.FINANCIAL)
+DECISION_LABELS = {"upheld": "upheld", "partly_upheld": "partly upheld", "not_upheld": "not upheld"}
+REFUSAL_LABELS = {
+    "over_12_months": "the issue arose more than 12 months ago",
+    "legal_proceedings": "legal proceedings have started",
+    "previously_considered": "already considered under the policy",
+    "other": "another reason set out in the policy",
+}
+ACTIONS = (
+    "Complete the outstanding repair",
+    "Inspect the home again and report back",
+    "Arrange a contractor visit and confirm the date",
+    "Update the resident's contact preferences on our systems",
+)
+OTHER_REMEDIES = (
+    ("explanation", "We have explained how we will handle reports like yours from now on."),
+    ("act_on_delay", "We have booked the work for the first available date."),
+    ("change_policy", "We are changing how repairs are booked so appointments are confirmed in writing."),
+    ("amend_record", "We have corrected your rent account."),
+)
+APOLOGY = "We apologise for the delay and the distress caused."
+DONE = "The work is complete."
+
+
+class Endings(Outcomes):
+    def respond(self, case: Case, rec: StageRow, day: date, who: Staff) -> None:
+        """Code 6.3, 6.9, 6.14, 6.19 with remedies (7.1-7.3) and outstanding actions (6.6)."""
+        rng = self.sim.rng
+        before = case.snapshot(rec)
+        decision = DECISIONS.pick(rng)
+        rec.responded_on, rec.decision, rec.reasons = day, decision, choice(rng, texts.REASONS)
+        remedies = self._remedies(case, rec, day, who) if decision != "not_upheld" else []
+        actions = (
+            self._actions(case, rec, day, who) if decision != "not_upheld" and rng.random() < 0.8 else []
+        )
+        details = {"reasons": rec.reasons, "remedies": remedies, "outstanding_actions": actions}
+        summary = f"Stage {rec.stage} response sent on {long_date(day)}: {DECISION_LABELS[decision]}"
+        at = self.record(
+            case, rec, before, day, who, "responded", summary, details, status="responded", next_due=None
+        )
+        after = "the Housing Ombudsman" if rec.stage == 2 else "stage 2 of our complaints procedure"
+        body = f"Our decision: {DECISION_LABELS[decision]}. {rec.reasons} If you are not satisfied you can ask for {after}."
+        self.letter(case, at, "out", f"Our stage {rec.stage} response", body, who)
+
+    def _remedies(self, case: Case, rec: StageRow, day: date, who: Staff) -> list[dict[str, Any]]:
+        rng, today = self.sim.rng, self.sim.today
+        created = moment(rng, day)
+        offered: list[tuple[str, str, Any, date | None, date | None]] = [
+            ("apology", APOLOGY, None, None, day)
+        ]
+        if rng.random() < 0.5:
+            done = day + timedelta(days=randint(rng, 1, 21))
+            paid = done if done < today and rng.random() < 0.9 else None
+            money = (
+                "financial",
+                "Compensation for time and trouble.",
+                AMOUNTS.pick(rng),
+                day + timedelta(days=14),
+                paid,
+            )
+            offered.append(money)
+        if rng.random() < 0.15:
+            kind, text = choice(rng, OTHER_REMEDIES)
+            offered.append((kind, text, None, day + timedelta(days=30), None))
+        for kind, text, amount, due, completed in offered:
+            rid = self.take("remedy")
+            agreed = rng.random() < 0.7
+            self.rows["remedy"].append(
+                (rid, case.id, rec.stage, kind, text, amount, due, agreed, completed, created)
+            )
+            if completed and completed != day:
+                details = {"remedy": rid, "completed_on": completed, "note": ""}
+                summary = f"Remedy completed: {RemedyKind(kind).label}"
+                self.deferred.append((completed, who, "remedy_completed", summary, {}, {}, details))
+        return [
+            {"kind": k, "description": t, "amount": a and str(a), "due_on": d and d.isoformat()}
+            for k, t, a, d, _ in offered
+        ]
+
+    def _actions(self, case: Case, rec: StageRow, day: date, who: Staff) -> list[dict[str, Any]]:
+        rng, today = self.sim.rng, self.sim.today
+        created = moment(rng, day)
+        promised = []
+        for _ in range(1 if rng.random() < 0.8 else 2):
+            text = choice(rng, ACTIONS)
+            promise = day + timedelta(days=randint(rng, 5, 60))
+            done: date | None = max(promise + timedelta(days=randint(rng, -5, 12)), day + timedelta(days=1))
+            if not (done and done < today and rng.random() < 0.85):
+                done = None
+            aid = self.take("action")
+            self.rows["action"].append((aid, case.id, rec.stage, text, who[0], promise, done, created))
+            if done:
+                self.rows["action_update"].append((self.take("action_update"), aid, DONE, done, who[0]))
+                old, new = (
+                    {"promise_on": promise, "completed_on": None},
+                    {"promise_on": promise, "completed_on": done},
+                )
+                summary = f"Outstanding action completed: {text}"
+                self.deferred.append(
+                    (done, who, "action_completed", summary, old, new, {"action": aid, "update": DONE})
+                )
+            promised.append({"description": text, "promise_on": promise.isoformat()})
+        return promised
+
+    def close(self, case: Case, rec: StageRow, day: date) -> None:
+        case.closed_on = day
+        before = case.snapshot(rec)
+        self.record(
+            case, rec, before, day, self.sim.world.officer, "closed", "Complaint closed", status="closed"
+        )
+
+    def withdraw(self, case: Case, rec: StageRow, day: date) -> None:
+        if day >= self.sim.today:
+            return
+        case.withdrawn_on = day
+        officer = self.sim.world.officer
+        before = case.snapshot(rec)
+        note = {"note": "The resident asked to withdraw the complaint."}
+        at = self.record(
+            case,
+            rec,
+            before,
+            day,
+            officer,
+            "withdrawn",
+            "Complaint withdrawn",
+            note,
+            status="withdrawn",
+            next_due=None,
+        )
+        self.letter(case, at, "in", "Withdrawal", "Please withdraw my complaint.", officer)
+
+    def refuse(
+        self,
+        case: Case,
+        rec: StageRow,
+        day: date,
+        who: Staff,
+        refusal: tuple[str, int, str],
+    ) -> None:
+        """Code 2.1-2.5: not accepted, explained in writing with the right to go to the Ombudsman."""
+        if day >= self.sim.today:
+            return
+        reason, _, explanation = refusal
+        evidence = "Checked against our records"
+        self.rows["refusal"].append(
+            (self.take("refusal"), case.id, 1, reason, evidence, explanation, day, who[0])
+        )
+        case.closed_on = day
+        before = case.snapshot(rec)
+        details = {"reason": reason, "explanation": explanation, "evidence": evidence}
+        summary = f"Not accepted: {REFUSAL_LABELS[reason]}"
+        at = self.record(
+            case, rec, before, day, who, "refused", summary, details, status="refused", next_due=None
+        )
+        body = f"{explanation} {texts.OMBUDSMAN}"
+        self.letter(case, at, "out", "We cannot accept your complaint", body, who)
+
+    def refuse_escalation(self, case: Case, rec: StageRow, asked: date, day: date) -> None:
+        """Code 5.11: escalation refused for a reason consistent with section 2."""
+        reason, _, explanation = texts.REFUSALS[1]
+        officer = self.sim.world.officer
+        self.letter(
+            case,
+            self.sim.at(case, asked),
+            "in",
+            "Escalation request",
+            "I want to take my complaint to stage 2.",
+            officer,
+        )
+        self.rows["refusal"].append(
+            (self.take("refusal"), case.id, 2, reason, "", explanation, day, officer[0])
+        )
+        case.closed_on = case.closed_on or day
+        before = case.snapshot(rec)
+        details = {"reason": reason, "explanation": explanation}
+        summary = f"Escalation refused: {REFUSAL_LABELS[reason]}"
+        at = self.record(
+            case, rec, before, day, officer, "escalation_refused", summary, details, status="closed"
+        )
+        self.letter(
+            case,
+            at,
+            "out",
+            "We cannot escalate your complaint",
+            f"{explanation} {texts.OMBUDSMAN}",
+            officer,
+        )
+
+    def escalate(self, case: Case, first: StageRow, asked: date) -> StageRow:
+        """Code 6.10-6.12: stage 2 at the resident's request, no reason needed; handler cleared (6.13)."""
+        at = self.sim.at(case, asked)
+        due = acknowledge_by(self.sim.calendar, stage=2, requested_on=asked, ruleset=HOS_2024)
+        record = StageRow(self.take("stage"), 2, at, asked, due)
+        before = case.snapshot(first)
+        case.state.update(status="received", stage=2, handler=None, next_due=due)
+        case.escalation_requested_on, case.closed_on = asked, None
+        summary = f"Stage 2 requested on {long_date(asked)}; acknowledge by {long_date(due)}"
+        case.event(
+            at, self.sim.world.officer, "escalated", summary, before, case.snapshot(record), {"reason": ""}
+        )
+        self.letter(
+            case,
+            at,
+            "in",
+            "Escalation request",
+            "I want to take my complaint to stage 2.",
+            self.sim.world.officer,
+        )
+        return record

@@ -1,0 +1,221 @@
+"""One complaint's record as it is built: its state, events and correspondence.
+
+Events mirror what the services write (`record_event`): the fields that changed, before
+and after, and the complaint's version goes up by one with each.
+"""
+
+from __future__ import annotations
+
+import json
+import json.encoder
+from datetime import date, datetime
+from operator import methodcaller
+from typing import Any
+
+from putright.cases.generate.sinks import Row
+
+_make_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
+# Dates and times are written as the services write them (`isoformat()`).
+_iso = methodcaller("isoformat")
+_fallback = json.JSONEncoder(separators=(",", ":"), default=_iso).encode
+# The C encoder called directly: json.dumps adds two Python calls per event, and events
+# are most of what the generator writes.
+_chunks = (
+    _make_encoder(None, _iso, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
+    if _make_encoder is not None
+    else None
+)
+
+
+def _dumps(value: dict[str, Any]) -> str:
+    if not value:
+        return "{}"
+    if _chunks is None:
+        return _fallback(value)
+    return "".join(_chunks(value, 0))
+
+
+STAGE_KEYS = {
+    n: tuple(
+        f"stage{n}_{name}"
+        for name in (
+            "acknowledge_by",
+            "acknowledged_on",
+            "respond_by",
+            "extension_days",
+            "responded_on",
+            "decision",
+        )
+    )
+    for n in (1, 2)
+}
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_MASK = (1 << 40) - 1
+
+
+def reference_for(complaint_id: int) -> str:
+    """`CMP-XXXX-XXXX` from the id by a fixed permutation of 40-bit numbers.
+
+    Distinct ids give distinct references, whatever the seed or the run; each step
+    (odd multiplication, xor with a right shift) is invertible modulo 2**40.
+    """
+    x = complaint_id & _MASK
+    for multiplier in (0x9E3779B97F, 0xC2B2AE3D27, 0x165667B19F):
+        x = (x * multiplier) & _MASK
+        x ^= x >> 19
+    body = "".join(REFERENCE_ALPHABET[(x >> shift) & 31] for shift in range(35, -1, -5))
+    return f"CMP-{body[:4]}-{body[4:]}"
+
+
+class StageRow:
+    """A StageRecord under construction (Code 6.2-6.4, 6.11-6.15)."""
+
+    __slots__ = (
+        "acknowledge_by",
+        "acknowledged_on",
+        "decision",
+        "definition",
+        "extension_days",
+        "handler_id",
+        "id",
+        "outcomes_sought",
+        "reasons",
+        "requested_at",
+        "requested_on",
+        "respond_by",
+        "responded_on",
+        "responsibility",
+        "stage",
+    )
+
+    def __init__(self, id: int, stage: int, requested_at: datetime, requested_on: date, ack_by: date) -> None:
+        self.id, self.stage = id, stage
+        self.requested_at, self.requested_on, self.acknowledge_by = requested_at, requested_on, ack_by
+        self.acknowledged_on: date | None = None
+        self.respond_by: date | None = None
+        self.responded_on: date | None = None
+        self.handler_id: int | None = None
+        self.extension_days = 0
+        self.definition = self.outcomes_sought = self.responsibility = self.decision = self.reasons = ""
+
+    def row(self, complaint_id: int) -> Row:
+        return (
+            self.id,
+            complaint_id,
+            self.stage,
+            self.requested_at,
+            self.requested_on,
+            self.acknowledge_by,
+            self.acknowledged_on,
+            self.definition,
+            self.outcomes_sought,
+            self.responsibility,
+            self.handler_id,
+            self.respond_by,
+            self.extension_days,
+            self.responded_on,
+            self.decision,
+            self.reasons,
+        )
+
+
+class Case:
+    """The running state of one complaint: what `snapshot()` would show, its version, its dates."""
+
+    def __init__(self, complaint_id: int, events: list[Row], take_event_id: Any) -> None:
+        self.id = complaint_id
+        self.state: dict[str, Any] = {}
+        self.version = 1
+        self.last_at: datetime | None = None
+        self.hazard_flagged_at: datetime | None = None
+        self.closed_on: date | None = None
+        self.withdrawn_on: date | None = None
+        self.escalation_requested_on: date | None = None
+        self.records: list[StageRow] = []
+        self.party = "Resident"
+        self.slug = ""
+        # resident, representative, category, channel, description, received_at, received_on,
+        # issue_occurred_on, aware_on: fixed when the complaint is logged.
+        self.intake: Row = ()
+        self._events = events
+        self._take = take_event_id
+
+    def snapshot(self, record: StageRow | None) -> dict[str, Any]:
+        data = dict(self.state)
+        if record is not None:
+            ack_by, ack_on, respond_by, extension, responded, decision = STAGE_KEYS[record.stage]
+            data[ack_by] = record.acknowledge_by
+            data[ack_on] = record.acknowledged_on
+            data[respond_by] = record.respond_by
+            data[extension] = record.extension_days
+            data[responded] = record.responded_on
+            data[decision] = record.decision
+        return data
+
+    def event(
+        self,
+        at: datetime,
+        actor: tuple[int, str] | None,
+        action: str,
+        summary: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        old, new = {}, {}
+        for k, value in after.items():
+            was = before.get(k)
+            if was != value:
+                old[k] = was
+                new[k] = value
+        if details:
+            new.update(details)
+        self.version += 1
+        self.last_at = at
+        actor_id, label = actor if actor else (None, "system")
+        self._events.append(
+            (
+                self._take("event"),
+                self.id,
+                at,
+                actor_id,
+                label,
+                action,
+                summary[:500],
+                _dumps(old),
+                _dumps(new),
+            )
+        )
+
+    def next_due(self) -> date | None:
+        """As `refresh_due`: the next Code deadline at the current stage, while one is running."""
+        current, status = self.records[-1], self.state["status"]
+        if status == "received":
+            return current.acknowledge_by
+        if status == "acknowledged":
+            return current.respond_by
+        return None
+
+    def row(self) -> Row:
+        state = self.state
+        received_at = self.intake[5]
+        handler_id = self.records[-1].handler_id if state["handler"] else None
+        return (
+            self.id,
+            reference_for(self.id),
+            *self.intake,
+            state["status"],
+            state["stage"],
+            handler_id,
+            self.next_due(),
+            state["vulnerable"],
+            state["hazard"],
+            self.hazard_flagged_at,
+            state["priority"],
+            self.closed_on,
+            self.withdrawn_on,
+            self.escalation_requested_on,
+            self.version,
+            received_at,
+            self.last_at or received_at,
+        )

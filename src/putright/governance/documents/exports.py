@@ -1,0 +1,100 @@
+"""CSV and Excel exports of the figures and of the case list."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from putright.governance.selectors.periods import Period
+
+# Spreadsheets run cells starting with these as formulas: prefix them so text stays text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    if value is None:
+        return ""
+    return value
+
+
+def flatten(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """("stage1.received", 7) for every figure, lists of rows left to their own sheet."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("categories", "counting_rules"):
+                continue
+            yield from flatten(value, f"{prefix}{key}.")
+    else:
+        if isinstance(data, float):
+            data = round(data, 4)
+        if isinstance(data, Decimal | date):
+            data = str(data)
+        yield prefix.rstrip("."), data
+
+
+def figures_csv(report: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["measure", "value"])
+    for key, value in flatten(report):
+        writer.writerow([key, safe(value)])
+    for category in report["categories"]:
+        writer.writerow([f"categories.{category['name']}.stage1", category["stage1"]])
+        writer.writerow([f"categories.{category['name']}.stage2", category["stage2"]])
+    for index, rule in enumerate(report["tsm"]["counting_rules"], 1):
+        writer.writerow([f"counting_rule.{index}", rule])
+    return out.getvalue()
+
+
+def figures_xlsx(report: dict[str, Any], period: Period) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Figures")
+    sheet.append(["Measure", "Value"])
+    for key, value in flatten(report):
+        sheet.append([key, safe(value)])
+    categories = book.create_sheet("Categories")
+    categories.append(["Category", "Stage 1 received", "Stage 2 received"])
+    for c in report["categories"]:
+        categories.append([safe(c["name"]), c["stage1"], c["stage2"]])
+    rules = book.create_sheet("Counting rules")
+    rules.append([f"Figures for {period.label()}"])
+    for rule in report["tsm"]["counting_rules"]:
+        rules.append([rule])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def rows_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """CSV lines, one at a time, for a streaming response."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe(row.get(c)) for c in columns])
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def rows_xlsx(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Complaints")
+    sheet.append(list(columns))
+    for row in rows:
+        sheet.append([safe(row.get(c)) for c in columns])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,85 @@
+"""The performance dashboard: figures for a chosen period against the period before (Code 9.6, 9.7a)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from putright.governance.documents.figures import performance_blocks
+from putright.governance.documents.fmt import change, num, pct
+from putright.governance.selectors.performance import performance_report
+from putright.governance.views._common import page, period_from, period_query, reports_view
+
+
+def _headlines(report: dict[str, Any], previous: dict[str, Any]) -> list[dict[str, str]]:
+    one, two = report["stage1"], report["stage2"]
+    before_one, before_two = previous["stage1"], previous["stage2"]
+    tsm, before_tsm = report["tsm"], previous["tsm"]
+    rows = [
+        (
+            "Stage 1 complaints received",
+            num(one["received"]),
+            change(one["received"], before_one["received"]),
+        ),
+        (
+            "Stage 2 complaints received",
+            num(two["received"]),
+            change(two["received"], before_two["received"]),
+        ),
+        (
+            "Stage 1 responses within timescale (CH02)",
+            pct(tsm["CH02"]["stage1_within_timescale_pct"]),
+            change(
+                tsm["CH02"]["stage1_within_timescale_pct"], before_tsm["CH02"]["stage1_within_timescale_pct"]
+            ),
+        ),
+        (
+            "Stage 2 responses within timescale (CH02)",
+            pct(tsm["CH02"]["stage2_within_timescale_pct"]),
+            change(
+                tsm["CH02"]["stage2_within_timescale_pct"], before_tsm["CH02"]["stage2_within_timescale_pct"]
+            ),
+        ),
+        (
+            "Stage 1 complaints per 1,000 homes (CH01)",
+            num(tsm["CH01"]["stage1_per_1000_homes"], 2),
+            change(tsm["CH01"]["stage1_per_1000_homes"], before_tsm["CH01"]["stage1_per_1000_homes"]),
+        ),
+        (
+            "Complaints not accepted",
+            num(report["refused"]["total"]),
+            change(report["refused"]["total"], previous["refused"]["total"]),
+        ),
+        (
+            "Responses overdue at period end",
+            num(one["responses_overdue"] + two["responses_overdue"]),
+            change(
+                one["responses_overdue"] + two["responses_overdue"],
+                before_one["responses_overdue"] + before_two["responses_overdue"],
+            ),
+        ),
+    ]
+    return [{"label": label, "value": value, "change": delta} for label, value, delta in rows]
+
+
+@reports_view
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    period, form = period_from(request, today)
+    context: dict[str, Any] = {"form": form, "period": period}
+    if period is not None:
+        report = performance_report(period=period, today=today)
+        before = period.previous()
+        previous = performance_report(period=before, today=today)
+        context.update(
+            report=report,
+            previous_period=before,
+            headlines=_headlines(report, previous),
+            blocks=performance_blocks(report, previous, previous_label=before.label()),
+            query=period_query(period),
+        )
+    return page(
+        request, "governance/dashboard.html", context, here="dashboard", status=200 if period else 400
+    )

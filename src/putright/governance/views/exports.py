@@ -1,0 +1,59 @@
+"""Downloads: the figures and the case list as CSV or Excel (anonymised for the governance role)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+
+from putright.governance.access import access_sees_personal_data
+from putright.governance.documents.exports import figures_csv, figures_xlsx, rows_csv, rows_xlsx
+from putright.governance.selectors.caselist import case_rows, columns
+from putright.governance.selectors.performance import performance_report
+from putright.governance.views._common import page, period_from, reports_view
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _name(kind: str, start: object, end: object, fmt: str) -> str:
+    return f'attachment; filename="complaints-{kind}-{start}-to-{end}.{fmt}"'
+
+
+@reports_view
+def export_figures(request: HttpRequest, fmt: str) -> HttpResponse:
+    today = timezone.localdate()
+    period, form = period_from(request, today)
+    if period is None:
+        return page(
+            request, "governance/dashboard.html", {"form": form, "period": None}, here="dashboard", status=400
+        )
+    report = performance_report(period=period, today=today)
+    if fmt == "csv":
+        response = HttpResponse(figures_csv(report), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(figures_xlsx(report, period), content_type=XLSX)
+    else:
+        raise Http404("Choose csv or xlsx")
+    response["Content-Disposition"] = _name("figures", period.start, period.end, fmt)
+    return response
+
+
+@reports_view
+def export_cases(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
+    today = timezone.localdate()
+    period, form = period_from(request, today)
+    if period is None:
+        return page(
+            request, "governance/dashboard.html", {"form": form, "period": None}, here="dashboard", status=400
+        )
+    personal = access_sees_personal_data(request.user)
+    cols = columns(personal=personal)
+    rows = case_rows(period, personal=personal)
+    response: HttpResponse | StreamingHttpResponse
+    if fmt == "csv":
+        response = StreamingHttpResponse(rows_csv(cols, rows), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(rows_xlsx(cols, rows), content_type=XLSX)
+    else:
+        raise Http404("Choose csv or xlsx")
+    response["Content-Disposition"] = _name("cases", period.start, period.end, fmt)
+    return response

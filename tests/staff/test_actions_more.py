@@ -1,0 +1,215 @@
+"""The other actions: clarification, new issues, refusals, update intervals, withdrawal, closure, follow-up."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from putright.cases import services
+from putright.cases.models import Action, Complaint, Refusal, Remedy, Restriction, UpdateAgreement
+
+
+def dates(name, day):
+    return {f"{name}-day": day.day, f"{name}-month": day.month, f"{name}-year": day.year}
+
+
+def responded(complaint, handler, clock, **extra):
+    return services.complaint_respond(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        responded_on=timezone.localdate(),
+        decision="upheld",
+        reasons="Late repair",
+        **extra,
+    )
+
+
+def test_clarification_is_recorded_as_a_letter_code_5_6(log_complaint, handler, client_for):
+    complaint = log_complaint()
+    client = client_for(handler)
+    response = client.post(
+        f"/staff/complaints/{complaint.pk}/clarify/",
+        {"expected_version": complaint.version, "questions": "Which tap is leaking?"},
+    )
+    assert response.status_code == 302
+    assert "Which tap is leaking?" in client.get(response.url).content.decode()
+
+
+def test_unrelated_new_issue_opens_a_linked_complaint_code_6_8(
+    log_complaint, acknowledge, handler, client_for
+):
+    complaint = acknowledge(log_complaint(), handler)
+    response = client_for(handler).post(
+        f"/staff/complaints/{complaint.pk}/issue/",
+        {
+            "expected_version": complaint.version,
+            "description": "The fence is broken too.",
+            **dates("raised_on", timezone.localdate()),
+            "related": "no",
+        },
+    )
+    assert response.status_code == 302
+    assert Complaint.objects.get(linked_from=complaint).description == "The fence is broken too."
+
+
+def test_refusing_as_out_of_time_within_12_months_is_refused_code_2_3(log_complaint, handler, client_for):
+    complaint = log_complaint(issue_occurred_on=timezone.localdate() - timedelta(days=30))
+    page = (
+        client_for(handler)
+        .post(
+            f"/staff/complaints/{complaint.pk}/refuse/",
+            {"expected_version": complaint.version, "reason": "over_12_months", "explanation": "Too old."},
+        )
+        .content.decode()
+    )
+    assert "Code 2.3:" in page and 'id="id_reason-error"' in page
+    assert not Refusal.objects.exists()
+
+
+def test_refusing_an_escalation_needs_reasons_for_the_resident_code_5_11(
+    log_complaint, acknowledge, handler, clock, client_for
+):
+    complaint = responded(acknowledge(log_complaint(), handler), handler, clock)
+    client = client_for(handler)
+    page = client.post(
+        f"/staff/complaints/{complaint.pk}/refuse-escalation/",
+        {"expected_version": complaint.version, "reason": "legal_proceedings", "explanation": ""},
+    ).content.decode()
+    assert 'id="id_explanation-error"' in page
+    response = client.post(
+        f"/staff/complaints/{complaint.pk}/refuse-escalation/",
+        {
+            "expected_version": complaint.version,
+            "reason": "legal_proceedings",
+            "explanation": "A court claim is filed.",
+        },
+    )
+    assert response.status_code == 302
+    assert Refusal.objects.get(complaint=complaint).stage == 2
+
+
+def test_update_intervals_are_agreed_code_5_9(log_complaint, acknowledge, handler, client_for):
+    complaint = acknowledge(log_complaint(), handler)
+    response = client_for(handler).post(
+        f"/staff/complaints/{complaint.pk}/updates/",
+        {
+            "expected_version": complaint.version,
+            "interval_working_days": "5",
+            **dates("agreed_on", timezone.localdate()),
+            "method": "Phone call",
+        },
+    )
+    assert response.status_code == 302
+    assert UpdateAgreement.objects.get(complaint=complaint).interval_working_days == 5
+
+
+def test_withdrawal_and_closure_keep_the_record_code_5_12(
+    log_complaint, acknowledge, handler, clock, client_for
+):
+    first = log_complaint()
+    client = client_for(handler)
+    assert (
+        client.post(
+            f"/staff/complaints/{first.pk}/withdraw/", {"expected_version": first.version}
+        ).status_code
+        == 302
+    )
+    assert Complaint.objects.get(pk=first.pk).status == "withdrawn"
+    second = responded(acknowledge(log_complaint(), handler), handler, clock)
+    assert (
+        client.post(f"/staff/complaints/{second.pk}/close/", {"expected_version": second.version}).status_code
+        == 302
+    )
+    assert Complaint.objects.get(pk=second.pk).status == "closed"
+    assert "Complaint closed" in client.get(f"/staff/complaints/{second.pk}/").content.decode()
+
+
+def test_closing_before_responding_is_refused_with_the_paragraph_code_6_3(
+    log_complaint, acknowledge, handler, client_for
+):
+    complaint = acknowledge(log_complaint(), handler)
+    page = (
+        client_for(handler)
+        .post(f"/staff/complaints/{complaint.pk}/close/", {"expected_version": complaint.version})
+        .content.decode()
+    )
+    assert "Code 6.3:" in page
+
+
+def test_remedy_delivered_and_action_completed_code_7_3_6_6(
+    log_complaint, acknowledge, handler, clock, client_for
+):
+    complaint = responded(
+        acknowledge(log_complaint(), handler),
+        handler,
+        clock,
+        remedies=[services.RemedyInput(kind="apology", description="Sorry")],
+        outstanding_actions=[services.ActionInput(description="Fix", promise_on=timezone.localdate())],
+    )
+    remedy, action = Remedy.objects.get(complaint=complaint), Action.objects.get(complaint=complaint)
+    client = client_for(handler)
+    today = dates("completed_on", timezone.localdate())
+    assert (
+        client.post(f"/staff/complaints/{complaint.pk}/remedies/{remedy.pk}/complete/", today).status_code
+        == 302
+    )
+    update = {"text": "Fitted today", **dates("given_on", timezone.localdate()), "completed": "on"}
+    assert (
+        client.post(f"/staff/complaints/{complaint.pk}/actions/{action.pk}/update/", update).status_code
+        == 302
+    )
+    remedy.refresh_from_db()
+    action.refresh_from_db()
+    assert remedy.completed_on and action.completed_on
+
+
+def test_restriction_needs_evidence_proportionality_and_review_code_5_14(log_complaint, handler, client_for):
+    complaint = log_complaint()
+    today = timezone.localdate()
+    client = client_for(handler)
+    page = client.post(
+        f"/staff/complaints/{complaint.pk}/restriction/",
+        {
+            "reason": "Abusive calls",
+            "scope": "Email only",
+            "proportionality": "",
+            **dates("starts_on", today),
+            **dates("review_on", today + timedelta(days=90)),
+        },
+    ).content.decode()
+    assert 'id="id_proportionality-error"' in page
+    response = client.post(
+        f"/staff/complaints/{complaint.pk}/restriction/",
+        {
+            "reason": "Abusive calls",
+            "scope": "Email only; complaints still accepted by email",
+            "proportionality": "Least restrictive option",
+            **dates("starts_on", today),
+            **dates("review_on", today + timedelta(days=90)),
+        },
+    )
+    assert response.status_code == 302
+    assert Restriction.objects.get(resident=complaint.resident).scope.startswith("Email only")
+
+
+def test_a_date_that_does_not_exist_is_reported_in_gov_uk_words(log_complaint, handler, client_for):
+    complaint = log_complaint()
+    page = (
+        client_for(handler)
+        .post(
+            f"/staff/complaints/{complaint.pk}/acknowledge/",
+            {
+                "expected_version": complaint.version,
+                "acknowledged_on-day": "31",
+                "acknowledged_on-month": "2",
+                "acknowledged_on-year": "2026",
+                "definition": "x",
+                "outcomes_sought": "y",
+                "responsibility": "z",
+            },
+        )
+        .content.decode()
+    )
+    assert "must be a real date" in page and 'href="#id_acknowledged_on-day"' in page

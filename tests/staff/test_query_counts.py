@@ -1,0 +1,107 @@
+"""Each page's query count is bounded; the complaint list costs the same at 5 and at 50 complaints."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from putright.cases import services
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/staff/", "/staff/complaints/", "/staff/complaints/?stage=1&overdue=on"])
+def test_complaint_list_queries_do_not_grow_with_the_page(
+    url, log_complaint, acknowledge, officer, client_for
+):
+    client = client_for(officer)
+    for i in range(5):
+        acknowledge(log_complaint(name=f"Resident {i}"), officer)
+    small = count_queries(client, url)
+    for i in range(45):
+        acknowledge(log_complaint(name=f"Resident {i + 5}"), officer)
+    assert count_queries(client, url) == small
+
+
+def test_list_pages_are_bounded(log_complaint, officer, client_for, django_assert_max_num_queries):
+    for i in range(30):
+        log_complaint(name=f"Resident {i}")
+    client = client_for(officer)
+    for url in (
+        "/staff/",
+        "/staff/complaints/",
+        "/staff/service-requests/",
+        "/staff/service-requests/?view=review",
+    ):
+        with django_assert_max_num_queries(14):
+            assert client.get(url).status_code == 200
+
+
+def test_case_page_is_bounded_whatever_the_record(
+    log_complaint, acknowledge, handler, clock, client_for, django_assert_max_num_queries
+):
+    complaint = acknowledge(log_complaint(), handler)
+    services.adjustment_record(
+        actor=handler,
+        now=clock,
+        resident_id=complaint.resident_id,
+        kind="disability",
+        description="Wheelchair",
+        recorded_on=timezone.localdate(),
+        review_on=timezone.localdate() + timedelta(days=30),
+    )
+    for i in range(20):
+        services.correspondence_add(
+            actor=handler,
+            now=clock,
+            complaint_id=complaint.pk,
+            direction="in",
+            channel="email",
+            party="Resident",
+            subject=f"Letter {i}",
+            body="Text",
+            occurred_at=clock,
+        )
+    services.complaint_extend(
+        actor=handler, now=clock, complaint_id=complaint.pk, working_days=3, reason="Survey"
+    )
+    client = client_for(handler)
+    with django_assert_max_num_queries(16):
+        assert client.get(f"/staff/complaints/{complaint.pk}/").status_code == 200
+
+
+def test_action_and_settings_pages_are_bounded(
+    log_complaint, officer, client_for, django_assert_max_num_queries
+):
+    complaint = log_complaint()
+    client = client_for(officer)
+    for name in (
+        "acknowledge",
+        "assign",
+        "extend",
+        "respond",
+        "escalate",
+        "correspondence",
+        "hazard",
+        "refuse",
+    ):
+        with django_assert_max_num_queries(14):
+            assert client.get(f"/staff/complaints/{complaint.pk}/{name}/").status_code in (200,)
+    for url in (
+        "/staff/settings/",
+        "/staff/settings/timescales/",
+        "/staff/settings/closures/",
+        "/staff/settings/categories/",
+        "/staff/contacts/new/",
+    ):
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200

@@ -1,0 +1,177 @@
+"""Every staff URL for every role: allowed pages answer, anonymous visits go to sign in, others get 403.
+
+The URL list comes from `putright.staff.urls.urlpatterns`, so a new URL without an entry here fails.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from putright.accounts.models import Role, User
+from putright.cases import services
+from putright.cases.models import Attachment, Contact
+from putright.landlord.models import Category, ClosureDay
+from putright.staff import urls
+
+ANONYMOUS = "anonymous"
+ROLES = [ANONYMOUS, *Role.values]
+CASEWORK = {Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR}
+SPECIAL = {Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER}
+SETTINGS = {Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR}
+EVERYONE = set(Role.values)
+
+C = ("complaint",)
+# name -> (roles allowed, method, the objects the URL names)
+EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
+    "login": (EVERYONE, "get", ()),
+    "logout": (EVERYONE, "post", ()),
+    "queue": (CASEWORK, "get", ()),
+    "complaints": (CASEWORK, "get", ()),
+    "contact_new": (CASEWORK, "get", ()),
+    "contact_triage": (CASEWORK, "get", ("contact",)),
+    "service_requests": (CASEWORK, "get", ()),
+    "service_request": (CASEWORK, "get", ("service_request",)),
+    "service_request_complaint": (CASEWORK, "get", ("service_request",)),
+    "settings": (SETTINGS, "get", ()),
+    "settings_timescales": (SETTINGS, "get", ()),
+    "settings_closures": (SETTINGS, "get", ()),
+    "settings_closure_remove": (SETTINGS, "post", ("closure",)),
+    "settings_categories": (SETTINGS, "get", ()),
+    "settings_category_toggle": (SETTINGS, "post", ("category",)),
+    "case": (CASEWORK, "get", C),
+    "attachment": (CASEWORK, "get", ("complaint", "attachment")),
+    "acknowledge": (CASEWORK, "get", C),
+    "clarify": (CASEWORK, "get", C),
+    "assign": (CASEWORK, "get", C),
+    "extend": (CASEWORK, "get", C),
+    "add_issue": (CASEWORK, "get", C),
+    "respond": (CASEWORK, "get", C),
+    "escalate": (CASEWORK, "get", C),
+    "refuse": (CASEWORK, "get", C),
+    "refuse_escalation": (CASEWORK, "get", C),
+    "agree_updates": (CASEWORK, "get", C),
+    "withdraw": (CASEWORK, "get", C),
+    "close": (CASEWORK, "get", C),
+    "correspondence": (CASEWORK, "get", C),
+    "adjustment": (SPECIAL, "get", C),
+    "restriction": (SPECIAL, "get", C),
+    "hazard": (CASEWORK, "get", C),
+    "remedy_complete": (CASEWORK, "get", ("complaint", "remedy")),
+    "action_update": (CASEWORK, "get", ("complaint", "action")),
+}
+
+
+def test_every_staff_url_has_an_entry_in_the_role_matrix():
+    names = {p.name for p in urls.urlpatterns}
+    assert names == set(EXPECTED), f"add these to EXPECTED: {names - set(EXPECTED)}"
+
+
+@pytest.fixture
+def world(officer, handler, clock):
+    today = timezone.localdate()
+    complaint = services.complaint_log(
+        actor=officer,
+        now=clock,
+        data=services.NewComplaint(
+            channel="phone",
+            received_at=clock,
+            description="Leak",
+            resident=services.ResidentDetails(name="Ada Lovelace"),
+        ),
+    )
+    services.complaint_acknowledge(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        acknowledged_on=today,
+        definition="Leak",
+        outcomes_sought="Fix",
+        responsibility="Ours",
+        handler=handler,
+    )
+    services.complaint_respond(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        responded_on=today,
+        decision="upheld",
+        reasons="Late",
+        remedies=[services.RemedyInput(kind="apology", description="Sorry")],
+        outstanding_actions=[
+            services.ActionInput(description="Fix it", promise_on=today + timedelta(days=5))
+        ],
+    )
+    item = services.correspondence_add(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        direction="in",
+        channel="email",
+        party="Resident",
+        subject="Photo",
+        body="",
+        occurred_at=clock,
+        files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")],
+    )
+    contact = services.contact_record(
+        actor=handler, now=clock, channel="phone", received_at=clock, summary="Broken"
+    )
+    contact2 = services.contact_record(
+        actor=handler, now=clock, channel="phone", received_at=clock, summary="Fix"
+    )
+    services.contact_triage(
+        actor=handler,
+        now=clock,
+        contact=contact2,
+        triage=Contact.Triage.SERVICE_REQUEST,
+        choice_to_complain_offered=True,
+        resident=services.ResidentDetails(name="Grace Hopper"),
+    )
+    contact2.refresh_from_db()
+    return {
+        "complaint": complaint.pk,
+        "attachment": Attachment.objects.get(correspondence=item).pk,
+        "remedy": complaint.remedies.get().pk,
+        "action": complaint.actions.get().pk,
+        "contact": contact.pk,
+        "service_request": contact2.service_request_id,
+        "closure": ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
+        "category": Category.objects.create(slug="repairs", name="Repairs").pk,
+    }
+
+
+def client_as(role: str, make_user) -> Client:
+    client = Client()
+    if role != ANONYMOUS:
+        user: User = make_user(role)
+        user.is_staff = role == Role.ADMINISTRATOR
+        user.save()
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_role_matrix(name, world, make_user):
+    allowed, method, needs = EXPECTED[name]
+    url = reverse(f"staff:{name}", args=[world[n] for n in needs])
+    login = reverse("staff:login")
+    for role in ROLES:
+        response = getattr(client_as(role, make_user), method)(url)
+        where = f"{method.upper()} {url} as {role}"
+        if name in ("login", "logout"):
+            assert response.status_code in (200, 302), where
+        elif role == ANONYMOUS:
+            assert response.status_code == 302 and response.url.startswith(login), where
+        elif role in allowed:
+            expected = 302 if method == "post" else 200
+            assert response.status_code == expected, where
+            if method == "post":
+                assert not response.url.startswith(login), where
+        else:
+            assert response.status_code == 403, where
