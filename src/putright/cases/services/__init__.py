@@ -1,5 +1,13 @@
 """Case services: the only writers of the complaint record. Each call is one action."""
 
+from putright.cases.services.acknowledge import complaint_acknowledge, complaint_assign
+from putright.cases.services.closing import (
+    complaint_close,
+    complaint_escalate,
+    complaint_refuse,
+    complaint_refuse_escalation,
+    complaint_withdraw,
+)
 from putright.cases.services.followup import (
     action_update,
     complaint_add_issue,
@@ -26,19 +34,7 @@ from putright.cases.services.people import (
     restriction_record,
     restriction_review,
 )
-from putright.cases.services.stages import (
-    ActionInput,
-    RemedyInput,
-    complaint_acknowledge,
-    complaint_assign,
-    complaint_close,
-    complaint_escalate,
-    complaint_extend,
-    complaint_refuse,
-    complaint_refuse_escalation,
-    complaint_respond,
-    complaint_withdraw,
-)
+from putright.cases.services.respond import ActionInput, RemedyInput, complaint_extend, complaint_respond
 
 __all__ = [
     "ActionInput",

@@ -1,90 +1,14 @@
-"""The complaint record. Thin models: fields, constraints and indexes only.
-
-Every write goes through `putright.cases.services`; the event log below is the
-full record the Code requires (5.12) and is never changed or deleted.
-"""
+"""The complaint, its stages and what happens at each (Code sections 1, 2, 5 and 6)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.conf import settings
 from django.db import models
 
-from putright.cases.immutable import AppendOnlyModel
+from putright.cases.models.people import Channel, Representative, Resident
 from putright.landlord.models import Category
 
 USER = settings.AUTH_USER_MODEL
-
-
-class Channel(models.TextChoices):
-    WEB = "web", "Website"
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Telephone"
-    LETTER = "letter", "Letter"
-    IN_PERSON = "in_person", "In person"
-    SOCIAL_MEDIA = "social_media", "Social media"
-    REPRESENTATIVE = "representative", "Through a representative"
-    OTHER = "other", "Other"
-
-
-class Tenure(models.TextChoices):
-    GENERAL_NEEDS = "general_needs", "General needs rented"
-    SUPPORTED = "supported", "Supported housing rented"
-    SHARED_OWNERSHIP = "shared_ownership", "Shared ownership"
-    LEASEHOLD = "leasehold", "Leasehold"
-    OTHER = "other", "Other or not known"
-
-
-class Format(models.TextChoices):
-    STANDARD = "standard", "Standard"
-    LARGE_PRINT = "large_print", "Large print"
-    EASY_READ = "easy_read", "Easy read"
-    BRAILLE = "braille", "Braille"
-    AUDIO = "audio", "Audio"
-    OTHER_LANGUAGE = "other_language", "Another language"
-
-
-class ContactPreference(models.TextChoices):
-    EMAIL = "email", "Email"
-    POST = "post", "Post"
-    PHONE = "phone", "Telephone"
-
-
-class Resident(models.Model):
-    name = models.CharField(max_length=200)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    address = models.TextField(blank=True)
-    tenancy_reference = models.CharField(max_length=60, blank=True, db_index=True)
-    tenure = models.CharField(max_length=20, choices=Tenure.choices, default=Tenure.OTHER)
-    preferred_channel = models.CharField(
-        max_length=10, choices=ContactPreference.choices, default=ContactPreference.EMAIL
-    )
-    preferred_format = models.CharField(max_length=20, choices=Format.choices, default=Format.STANDARD)
-    language = models.CharField(max_length=60, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    anonymised_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["email"])]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Representative(models.Model):
-    """Someone acting for the resident (Code 3.6), with the resident's consent recorded."""
-
-    name = models.CharField(max_length=200)
-    relationship = models.CharField(max_length=120)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    consent_recorded_on = models.DateField(null=True, blank=True)
-    consent_method = models.CharField(max_length=200, blank=True)
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.relationship})"
 
 
 class Status(models.TextChoices):
@@ -302,41 +226,6 @@ class UpdateAgreement(models.Model):
     active = models.BooleanField(default=True)
 
 
-class AdjustmentKind(models.TextChoices):
-    REASONABLE_ADJUSTMENT = "adjustment", "Reasonable adjustment"
-    DISABILITY = "disability", "Disclosed disability"
-    VULNERABILITY = "vulnerability", "Vulnerability"
-
-
-class Adjustment(models.Model):
-    """Reasonable adjustments and disclosures (5.10). Disability and health are special category data."""
-
-    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="adjustments")
-    kind = models.CharField(max_length=16, choices=AdjustmentKind.choices)
-    description = models.TextField()
-    recorded_on = models.DateField()
-    review_on = models.DateField(db_index=True)
-    reviewed_on = models.DateField(null=True, blank=True)
-    active = models.BooleanField(default=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
-
-
-class Restriction(models.Model):
-    """A restriction on contact for unacceptable behaviour (5.14, 5.15)."""
-
-    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="restrictions")
-    reason = models.TextField(help_text="The evidenced reasons")
-    scope = models.TextField(help_text="What contact is restricted, and how the resident can still complain")
-    proportionality = models.TextField(
-        help_text="Why this is proportionate, with regard to the Equality Act 2010"
-    )
-    starts_on = models.DateField()
-    review_on = models.DateField(db_index=True)
-    reviewed_on = models.DateField(null=True, blank=True)
-    ends_on = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
-
-
 class Contact(models.Model):
     """Any expression received by any channel by any member of staff (1.2-1.6, 3.2)."""
 
@@ -362,76 +251,3 @@ class Contact(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["triage", "received_at"])]
-
-
-class Correspondence(AppendOnlyModel):
-    """Everything sent to or received from the resident or others (5.12). Never changed."""
-
-    class Direction(models.TextChoices):
-        IN = "in", "Received"
-        OUT = "out", "Sent"
-
-    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="correspondence")
-    direction = models.CharField(max_length=3, choices=Direction.choices)
-    channel = models.CharField(max_length=20)
-    party = models.CharField(max_length=200, help_text="Resident, representative, contractor...")
-    subject = models.CharField(max_length=300, blank=True)
-    body = models.TextField(blank=True)
-    occurred_at = models.DateTimeField(db_index=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["occurred_at", "id"]
-
-
-class Attachment(AppendOnlyModel):
-    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="attachments")
-    correspondence = models.ForeignKey(
-        Correspondence, null=True, blank=True, on_delete=models.PROTECT, related_name="attachments"
-    )
-    file = models.FileField(upload_to="attachments/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-
-class CaseEvent(AppendOnlyModel):
-    """The append-only log of every change to a complaint: who, when, what, before and after."""
-
-    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
-    at = models.DateTimeField(db_index=True)
-    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField(max_length=200)
-    action = models.CharField(max_length=40)
-    summary = models.CharField(max_length=500)
-    before: Any = models.JSONField(default=dict)
-    after: Any = models.JSONField(default=dict)
-
-    class Meta:
-        ordering = ["at", "id"]
-        indexes = [models.Index(fields=["complaint", "at"])]
-
-
-class IdempotencyKey(models.Model):
-    """A retried create with the same key returns the first complaint, not a second one."""
-
-    key = models.CharField(max_length=200)
-    user = models.ForeignKey(USER, on_delete=models.CASCADE)
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_once")]
-
-
-class SpecialCategoryRead(AppendOnlyModel):
-    """A log line for every view of health, disability or vulnerability details (UK GDPR art. 9)."""
-
-    user = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+")
-    where = models.CharField(max_length=200)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,87 @@
+"""The full record: correspondence, files and the event log (Code 5.12). Never changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from putright.cases.immutable import AppendOnlyModel
+from putright.cases.models.complaint import Complaint
+from putright.cases.models.people import Resident
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Correspondence(AppendOnlyModel):
+    """Everything sent to or received from the resident or others (5.12). Never changed."""
+
+    class Direction(models.TextChoices):
+        IN = "in", "Received"
+        OUT = "out", "Sent"
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="correspondence")
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    channel = models.CharField(max_length=20)
+    party = models.CharField(max_length=200, help_text="Resident, representative, contractor...")
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
+    occurred_at = models.DateTimeField(db_index=True)
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+
+
+class Attachment(AppendOnlyModel):
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="attachments")
+    correspondence = models.ForeignKey(
+        Correspondence, null=True, blank=True, on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class CaseEvent(AppendOnlyModel):
+    """The append-only log of every change to a complaint: who, when, what, before and after."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(max_length=200)
+    action = models.CharField(max_length=40)
+    summary = models.CharField(max_length=500)
+    before: Any = models.JSONField(default=dict)
+    after: Any = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["complaint", "at"])]
+
+
+class IdempotencyKey(models.Model):
+    """A retried create with the same key returns the first complaint, not a second one."""
+
+    key = models.CharField(max_length=200)
+    user = models.ForeignKey(USER, on_delete=models.CASCADE)
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_once")]
+
+
+class SpecialCategoryRead(AppendOnlyModel):
+    """A log line for every view of health, disability or vulnerability details (UK GDPR art. 9)."""
+
+    user = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+")
+    where = models.CharField(max_length=200)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,279 @@
+"""Escalating, refusing, withdrawing and closing (Code 2.1-2.5, 5.3, 5.11, 6.10-6.12)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+
+from putright.cases.errors import InvalidInput
+from putright.cases.models import (
+    Complaint,
+    Refusal,
+    RefusalReason,
+    StageRecord,
+)
+from putright.cases.services._common import (
+    code_calendar,
+    current_stage,
+    england_date,
+    lock_complaint,
+    move,
+    raise_if,
+    record_event,
+    refresh_due,
+    require_text,
+    rules,
+    snapshot,
+)
+from putright.rules.lifecycle import Action as Move
+from putright.rules.timescales import (
+    acknowledge_by,
+    check_refusal_time_limit,
+)
+
+
+def complaint_escalate(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    requested_at: datetime,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Complaint:
+    """Start stage 2 at the resident's request. No reason is needed (Code 6.12); there is no stage 3 (5.3)."""
+    if requested_at.tzinfo is None:
+        raise InvalidInput({"requested_at": "Give the time with its UTC offset"})
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        first = current_stage(complaint)
+        before = snapshot(complaint, first)
+        move(complaint, Move.ESCALATE)
+        requested_on = england_date(requested_at)
+        if first.responded_on and requested_on < first.responded_on:
+            raise InvalidInput(
+                {"requested_at": "The escalation request cannot be before the stage 1 response"}
+            )
+        record = StageRecord.objects.create(
+            complaint=complaint,
+            stage=2,
+            requested_at=requested_at,
+            requested_on=requested_on,
+            escalation_reason=(reason or "").strip(),
+            acknowledge_by=acknowledge_by(code_calendar(), stage=2, requested_on=requested_on),
+        )
+        # The stage 1 handler may not consider stage 2 (6.13): the case waits for a reviewer.
+        complaint.handler = None
+        complaint.escalation_requested_on = requested_on
+        complaint.closed_on = None
+        refresh_due(complaint, record)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="escalated",
+            summary=f"Stage 2 requested on {requested_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"reason": record.escalation_reason},
+        )
+    return complaint
+
+
+def complaint_refuse(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    reason: str,
+    explanation: str,
+    evidence: str = "",
+    refused_on: date | None = None,
+    expected_version: int | None = None,
+) -> Complaint:
+    """Decline to accept a complaint for a valid, evidenced reason (Code 2.1-2.5).
+
+    A complaint within 12 months of the issue or of the resident becoming aware of it
+    may not be refused as out of time (2.3). The explanation goes to the resident with
+    the right to take the decision to the Ombudsman (2.4).
+    """
+    errors: dict[str, str] = {}
+    if reason not in RefusalReason.values:
+        errors["reason"] = f"Choose a reason: {', '.join(RefusalReason.values)}"
+    text = require_text(
+        errors,
+        "explanation",
+        explanation,
+        "Explain to the resident why the complaint is not accepted (Code 2.4)",
+    )
+    raise_if(errors)
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, Move.REFUSE)
+        if reason == RefusalReason.OVER_12_MONTHS:
+            with rules():
+                check_refusal_time_limit(
+                    received_on=complaint.received_on,
+                    issue_occurred_on=complaint.issue_occurred_on,
+                    aware_on=complaint.aware_on,
+                )
+        when = refused_on or england_date(now)
+        Refusal.objects.create(
+            complaint=complaint,
+            stage=1,
+            reason=reason,
+            evidence=evidence.strip(),
+            explanation=text,
+            refused_on=when,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        complaint.closed_on = when
+        refresh_due(complaint, record)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="refused",
+            summary=f"Not accepted: {RefusalReason(reason).label.lower()}",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"reason": reason, "explanation": text, "evidence": evidence.strip()},
+        )
+    return complaint
+
+
+def complaint_refuse_escalation(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    reason: str,
+    explanation: str,
+    evidence: str = "",
+    expected_version: int | None = None,
+) -> Complaint:
+    """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11)."""
+    errors: dict[str, str] = {}
+    if reason not in RefusalReason.values:
+        errors["reason"] = f"Choose a reason: {', '.join(RefusalReason.values)}"
+    text = require_text(
+        errors,
+        "explanation",
+        explanation,
+        "Set out the reasons clearly for the resident (Code 5.11)",
+    )
+    raise_if(errors)
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, Move.REFUSE_ESCALATION)
+        if reason == RefusalReason.OVER_12_MONTHS:
+            with rules():
+                check_refusal_time_limit(
+                    received_on=complaint.received_on,
+                    issue_occurred_on=complaint.issue_occurred_on,
+                    aware_on=complaint.aware_on,
+                )
+        when = england_date(now)
+        Refusal.objects.create(
+            complaint=complaint,
+            stage=2,
+            reason=reason,
+            evidence=evidence.strip(),
+            explanation=text,
+            refused_on=when,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        complaint.closed_on = complaint.closed_on or when
+        refresh_due(complaint, record)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="escalation_refused",
+            summary=f"Escalation refused: {RefusalReason(reason).label.lower()}",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"reason": reason, "explanation": text},
+        )
+    return complaint
+
+
+def _finish(
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    step: Move,
+    action: str,
+    summary: str,
+    field: str,
+    expected_version: int | None,
+    note: str = "",
+) -> Complaint:
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, step)
+        setattr(complaint, field, england_date(now))
+        refresh_due(complaint, record)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action=action,
+            summary=summary,
+            before=before,
+            after=snapshot(complaint, record),
+            details={"note": note} if note else None,
+        )
+    return complaint
+
+
+def complaint_withdraw(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Complaint:
+    """The resident withdraws the complaint. The record stays (5.12)."""
+    return _finish(
+        actor,
+        now,
+        complaint_id,
+        Move.WITHDRAW,
+        "withdrawn",
+        "Complaint withdrawn",
+        "withdrawn_on",
+        expected_version,
+        note,
+    )
+
+
+def complaint_close(
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Complaint:
+    """Close after a response. Outstanding actions are still tracked (6.6)."""
+    return _finish(
+        actor,
+        now,
+        complaint_id,
+        Move.CLOSE,
+        "closed",
+        "Complaint closed",
+        "closed_on",
+        expected_version,
+        note,
+    )
