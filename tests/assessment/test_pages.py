@@ -35,6 +35,8 @@ EDIT_PAGES = [
     "{pk}/import/",
     "{pk}/provisions/6.2/actions/new/",
     "quality-assurance/new/",
+    "{pk}/publish/",
+    "{pk}/provisions/6.2/figures/stage1-acknowledged/add/",
 ]
 
 
@@ -319,3 +321,25 @@ def test_recording_approval_from_the_page_needs_the_response(published, governan
         },
     )
     assert "Enter the governing body" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["{pk}/plan/", "{pk}/versions/", "", "quality-assurance/"])
+def test_lists_take_the_same_number_of_queries_however_long_they_grow(
+    assessment, officer, path, django_assert_max_num_queries
+):
+    client = client_for(officer)
+    client.get(url(path, assessment))  # warm the session and the landlord settings
+    for n in range(26):
+        assess.action_add(
+            actor=officer,
+            now=DAY,
+            assessment_id=assessment.pk,
+            provision_id="1.2",
+            description=f"Action {n}",
+            owner="Team",
+            due_on=date(2027, 1, 1),
+        )
+    with django_assert_max_num_queries(12):
+        response = client.get(url(path, assessment) + "?page=2")
+    assert response.status_code == 200

@@ -278,3 +278,11 @@ def test_learning_list_is_paginated_with_bounded_queries(client, make_user, djan
         response = client.get("/staff/reports/learning/")
     assert response.status_code == 200
     assert "Page 1 of 2" in response.content.decode()
+
+
+def test_dashboard_queries_do_not_grow_with_the_number_of_complaints(
+    client, make_user, scenario: Scenario, django_assert_max_num_queries
+):
+    login(client, make_user, Role.GOVERNANCE)
+    with django_assert_max_num_queries(50):
+        assert client.get(f"/staff/reports/?{Q1}").status_code == 200

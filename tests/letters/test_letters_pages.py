@@ -191,3 +191,15 @@ def test_complaint_letters_list_is_paginated_with_bounded_queries(
     assert page.status_code == 200
     assert ('rel="next"' in page.content.decode()) is (letters > 20)
     assert client.get("/staff/letters/complaint/999999/").status_code == 404
+
+
+def test_a_format_putright_cannot_produce_is_flagged_on_the_letter_equality_act(
+    log_complaint: Callable[..., Complaint], handler: User, now: datetime
+) -> None:
+    complaint = log_complaint(preferred_format="braille")
+    services.complaint_request_clarification(
+        actor=handler, now=now, complaint_id=complaint.pk, questions="Which?"
+    )
+    letter = Letter.objects.get(complaint=complaint)
+    html = _client(handler).get(f"/staff/letters/{letter.pk}/").content.decode()
+    assert "The resident asked for letters in braille." in html

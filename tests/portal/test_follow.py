@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from putright.cases import services
 from putright.cases.models import Attachment, StageRecord, Status
+from putright.letters.models import Letter, LetterStatus
 from tests.residents import factories
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def _respond(complaint, handler):
         responded_on=today,
         decision="upheld",
         reasons="We should have inspected.",
+        remedies=[services.RemedyInput(kind="apology", description="We apologise for not inspecting")],
         outstanding_actions=[
             services.ActionInput(description="Treat the mould", promise_on=date(2099, 1, 4))
         ],
@@ -200,3 +202,20 @@ def test_a_long_withdrawal_note_is_refused_and_kept(ada, complaint):
     assert text.strip() in page
     complaint.refresh_from_db()
     assert complaint.status == Status.RECEIVED
+
+
+def test_letters_issued_to_the_resident_can_be_downloaded_and_no_one_else_can_code_6_9(
+    ada, complaint, handler, eve_complaint, signed_in, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _respond(complaint, handler)
+    letter = Letter.objects.filter(complaint=complaint, status=LetterStatus.ISSUED).order_by("id").last()
+    assert letter is not None, "the letters app issues the stage 1 response"
+    mine = f"/complaints/{complaint.reference}/letters/{letter.pk}/pdf/"
+    assert mine in ada.get(f"/complaints/{complaint.reference}/").content.decode()
+    download = ada.get(mine)
+    assert download.status_code == 200 and download.content.startswith(b"%PDF-")
+    assert ada.get(f"/complaints/{eve_complaint.reference}/letters/{letter.pk}/pdf/").status_code == 404
+    eve = signed_in(Client(), "eve@example.org")
+    assert eve.get(mine).status_code == 404
+    assert eve.get(f"/complaints/{eve_complaint.reference}/letters/{letter.pk}/pdf/").status_code == 404

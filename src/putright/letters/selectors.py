@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from django.db.models import QuerySet
 
-from putright.cases.models import Complaint, UpdateAgreement
+from putright.cases.models import Complaint, Format, UpdateAgreement
 from putright.landlord.models import LandlordSettings
 from putright.letters.blocks import blocks_html, parse_blocks
 from putright.letters.content import elements_filled
@@ -54,7 +54,7 @@ def letters_for_complaint(*, complaint_id: int, issued_only: bool = False) -> Qu
 
 def letter_get(*, letter_id: int) -> Letter | None:
     return (
-        Letter.objects.select_related("complaint", "complaint__resident", "template")
+        Letter.objects.select_related("complaint", "complaint__resident", "template", "issued_by")
         .filter(pk=letter_id)
         .first()
     )
@@ -113,6 +113,7 @@ class LetterReview:
     readability: Readability
     editable: tuple[str, ...]
     preview_html: str
+    other_format: str = ""
 
 
 def letter_review(*, letter_id: int) -> LetterReview | None:
@@ -136,7 +137,17 @@ def letter_review(*, letter_id: int) -> LetterReview | None:
         readability=readability(blocks, target=LandlordSettings.current().readability_target),
         editable=editable_fields(kind) if letter.status == LetterStatus.DRAFT else (),
         preview_html=blocks_html(blocks, classes=PREVIEW_CLASSES, shift=1),
+        other_format=_other_format(letter),
     )
+
+
+def _other_format(letter: Letter) -> str:
+    """A format putright does not produce (braille, audio, easy read, another language), to arrange by hand."""
+    resident = letter.complaint.resident
+    if resident.preferred_format in (Format.STANDARD, Format.LARGE_PRINT):
+        return ""
+    label = Format(resident.preferred_format).label.lower()
+    return f"{label} ({resident.language})" if resident.language else label
 
 
 PREVIEW_CLASSES = {

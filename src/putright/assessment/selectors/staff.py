@@ -137,6 +137,11 @@ def assessment_overview(*, assessment: Assessment, today: date) -> Overview:
     )
 
 
+def approval_latest(*, assessment: Assessment) -> Approval | None:
+    """The governing body's most recent approval: the version that would be published."""
+    return Approval.objects.filter(assessment=assessment).order_by("-approved_on", "-id").first()
+
+
 def provision_of(assessment: Assessment, provision_id: str) -> Provision | None:
     return next((p for p in provisions_for(assessment.edition) if p.id == provision_id), None)
 

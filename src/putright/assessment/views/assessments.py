@@ -5,13 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from putright.assessment import services
 from putright.assessment.evidence import measured_provisions
 from putright.assessment.forms import ApproveForm, CompleteForm, DetailsForm, NewAssessmentForm
-from putright.assessment.selectors.staff import assessment_choices, assessment_overview, assessments_page
+from putright.assessment.selectors.staff import (
+    approval_latest,
+    assessment_choices,
+    assessment_overview,
+    assessments_page,
+)
 from putright.assessment.views._common import get_assessment, page_number, requires, roles, today
 from putright.cases.errors import CaseError
 
@@ -150,10 +155,33 @@ def assessment_approve_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "assessment/approve.html", {"form": form, "a": assessment})
 
 
-@require_POST
 @requires("edit")
 def assessment_publish_page(request: HttpRequest, pk: int) -> HttpResponse:
-    get_assessment(pk)
+    """GET asks to confirm which version goes public; POST publishes it (Code 8.2)."""
+    assessment = get_assessment(pk)
+    if request.method != "POST":
+        approval = approval_latest(assessment=assessment)
+        lines = (
+            [
+                f"Version {approval.version_number}, approved by {approval.approver_name}, {approval.body}, "
+                f"on {approval.approved_on:%-d %B %Y}, will be published with the governing body's response.",
+                "Anyone will be able to read it. Later changes stay private until approved and published.",
+            ]
+            if approval
+            else ["Nothing can be published until the governing body has approved a version."]
+        )
+        return render(
+            request,
+            "assessment/confirm.html",
+            {
+                "a": assessment,
+                "caption": assessment.title,
+                "heading": "Publish the approved self-assessment?",
+                "lines": lines,
+                "button": "Publish" if approval else "",
+                "back": reverse("assessment:overview", kwargs={"pk": pk}),
+            },
+        )
     try:
         publication = services.assessment_publish(actor=request.user, now=timezone.now(), assessment_id=pk)
     except CaseError as exc:

@@ -5,11 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from putright.assessment import services
-from putright.assessment.evidence import Period, evidence_failures, evidence_for_provision, measure_by_key
+from putright.assessment.evidence import (
+    Period,
+    evidence_failures,
+    evidence_figure,
+    evidence_for_provision,
+    measure_by_key,
+)
 from putright.assessment.forms import ActionForm, AnswerForm
 from putright.assessment.models import Answer, Assessment
 from putright.assessment.selectors.staff import (
@@ -103,9 +109,27 @@ def failures_page(request: HttpRequest, pk: int, pid: str, key: str) -> HttpResp
     )
 
 
-@require_POST
 @requires("edit")
 def attach_figure(request: HttpRequest, pk: int, pid: str, key: str) -> HttpResponse:
+    """GET asks to confirm; POST freezes the figure into the evidence."""
+    if request.method != "POST":
+        assessment = get_assessment(pk)
+        measure = measure_by_key(key)
+        if measure is None or measure.provision_id != pid:
+            raise Http404("No such figure")
+        figure = evidence_figure(measure=measure, period=_period(assessment))
+        return render(
+            request,
+            "assessment/confirm.html",
+            {
+                "a": assessment,
+                "caption": f"Provision {pid}",
+                "heading": "Add this figure to the evidence?",
+                "lines": [figure.summary, "Your answer and RAG rating stay as they are."],
+                "button": "Add to evidence",
+                "back": reverse("assessment:provision", kwargs={"pk": pk, "pid": pid}),
+            },
+        )
     try:
         services.evidence_attach(
             actor=request.user,
@@ -122,9 +146,24 @@ def attach_figure(request: HttpRequest, pk: int, pid: str, key: str) -> HttpResp
     return redirect("assessment:provision", pk=pk, pid=pid)
 
 
-@require_POST
 @requires("edit")
 def detach_figure(request: HttpRequest, pk: int, pid: str, eid: int) -> HttpResponse:
+    """GET asks to confirm; POST takes the figure out (the version history keeps it)."""
+    if request.method != "POST":
+        assessment = get_assessment(pk)
+        return render(
+            request,
+            "assessment/confirm.html",
+            {
+                "a": assessment,
+                "caption": f"Provision {pid}",
+                "heading": "Remove this figure from the evidence?",
+                "lines": ["Earlier versions keep it, as saved."],
+                "button": "Remove figure",
+                "warning": True,
+                "back": reverse("assessment:provision", kwargs={"pk": pk, "pid": pid}),
+            },
+        )
     try:
         services.evidence_detach(
             actor=request.user, now=timezone.now(), assessment_id=pk, system_evidence_id=eid

@@ -28,6 +28,7 @@ from putright.residents.services.emails import email_render, email_send_after_co
 
 CODE_LIFETIME = timedelta(minutes=15)
 SESSION_LIFETIME = timedelta(hours=4)
+SESSION_RECORD_KEPT = timedelta(days=90)
 WRONG_TRIES_PER_CODE = 5
 WRONG_CODE = "That code is not right, or it has run out. Check the code in your email, or ask for a new one."
 DEAD_LINK = "This sign-in link has run out or has already been used."
@@ -108,6 +109,8 @@ def sign_in_request(*, email: str, ip: str, now: datetime, links: SignInLinks) -
 
 
 def _start_session(email: str, via: str, now: datetime) -> ResidentSession:
+    # Who signed in, and when, is kept for 90 days after the sign-in ends, then dropped.
+    ResidentSession.objects.filter(expires_at__lt=now - SESSION_RECORD_KEPT).delete()
     return ResidentSession.objects.create(
         email=email, via=via, started_at=now, expires_at=now + SESSION_LIFETIME
     )
