@@ -15,12 +15,12 @@ from putright.accounts.models import User
 from putright.api.schemas import (
     AcknowledgeIn,
     AssignIn,
+    ComplaintEventOut,
     ComplaintIn,
     ComplaintOut,
     ComplaintPage,
     ErrorOut,
     EscalateIn,
-    ComplaintEventOut,
     ExtendIn,
     NoteIn,
     RefuseIn,
