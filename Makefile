@@ -61,6 +61,16 @@ test-postgres: setup ## The database tests against a throwaway PostgreSQL server
 
 bench: setup ## Benchmarks (see bench/README.md)
 	$(PY) bench/bench_calendar.py
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+bench-sqlite: setup ## Scale benchmarks on SQLite only (10k and 100k complaints)
+	$(PY) bench/run.py --databases sqlite $(BENCH_ARGS)
+
+bench-postgres: setup ## Scale benchmarks on a throwaway PostgreSQL (10k, 100k, 1M complaints)
+	$(PY) bench/run.py --databases postgres $(BENCH_ARGS)
+
+bench-quick: setup ## A few minutes: 10k complaints on both databases, short load phases
+	$(PY) bench/run.py --sizes 10000 --requests 30 --duration 10 --out /tmp/putright-bench.json --markdown /tmp/putright-bench.md
 
 clean: ## Remove the virtualenv, node modules and built assets
 	rm -rf $(VENV) node_modules src/putright/static/vendor

@@ -1,0 +1,1 @@
+"""Scale benchmarks for putright: the data generator lives in putright.cases.generate."""

@@ -1,0 +1,237 @@
+"""Server-side latency and queries per request, measured in-process with Django's test Client.
+
+Each endpoint is requested a few times to warm caches, then `n` times with the timer
+around the whole request (URL routing, middleware, view, template, serialisation): the
+time a worker spends on it, without the network. Queries are counted on every timed
+request with `CaptureQueriesContext`; the report gives the largest count seen.
+
+Pages and endpoints other engineers build are measured once their URL resolves.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from putright.accounts.models import ApiToken, Role, User
+from putright.cases.models import CaseEvent, Complaint
+
+Result = dict[str, Any]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def summarise(times: list[float], queries: list[int], **extra: Any) -> Result:
+    ms = [t * 1000 for t in times]
+    return {
+        "n": len(ms),
+        "p50_ms": round(percentile(ms, 0.5), 2),
+        "p95_ms": round(percentile(ms, 0.95), 2),
+        "max_ms": round(max(ms), 2) if ms else None,
+        "mean_ms": round(statistics.fmean(ms), 2) if ms else None,
+        "queries": max(queries) if queries else None,
+        "queries_min": min(queries) if queries else None,
+        **extra,
+    }
+
+
+def timed(call: Callable[[], Any], *, n: int, warm: int = 3) -> Result:
+    """Call `call` warm + n times; it returns an HTTP response or bytes."""
+    for _ in range(warm):
+        _check(call())
+    times, queries = [], []
+    for _ in range(n):
+        with CaptureQueriesContext(connection) as captured:
+            began = time.perf_counter()
+            _check(call())
+            times.append(time.perf_counter() - began)
+        queries.append(len(captured))
+    return summarise(times, queries)
+
+
+def _check(response: Any) -> None:
+    status = getattr(response, "status_code", 200)
+    if status != 200:
+        raise RuntimeError(f"answered {status}: {getattr(response, 'content', b'')[:300]!r}")
+
+
+def resolves(path: str) -> bool:
+    try:
+        resolve(path.split("?")[0])
+    except Resolver404:
+        return False
+    return True
+
+
+def bench_user(username: str, role: str) -> User:
+    user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
+    if user.role != role:
+        user.role = role
+        user.save(update_fields=["role"])
+    return user
+
+
+def staff_client(user: User) -> Client:
+    """A signed-in client whose session has passed the second factor, as in production."""
+    from putright.accounts.session import VERIFIED_KEY
+
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[VERIFIED_KEY] = user.pk
+    session.save()
+    return client
+
+
+def api_client(user: User) -> Client:
+    _, raw = ApiToken.issue(user)
+    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+
+def measure(*, n: int, seed: int = 1) -> dict[str, Result]:
+    """Every endpoint that exists, against the data in the database now."""
+    rng = random.Random(seed)
+    officer = bench_user("bench-officer", Role.COMPLAINTS_OFFICER)
+    api = api_client(officer)
+    staff = staff_client(officer)
+    bounds = Complaint.objects.order_by("id").values_list("id", flat=True)
+    low, high = bounds.first(), bounds.last()
+    assert low is not None and high is not None, "no complaints to measure"
+
+    def some_id() -> int:
+        while True:
+            pk = rng.randint(low, high)
+            if Complaint.objects.filter(pk=pk).exists():
+                return pk
+
+    ids = [some_id() for _ in range(n)]
+    results: dict[str, Result] = {}
+
+    def run(name: str, path: str, client: Client, count: int = n, **extra: Any) -> None:
+        if not resolves(path):
+            results[name] = {"skipped": f"{path} does not resolve yet"}
+            return
+        try:
+            results[name] = {"path": path, **timed(lambda: client.get(path), n=count), **extra}
+        except Exception as failure:
+            results[name] = {"path": path, "error": f"{type(failure).__name__}: {failure}"[:500]}
+
+    def run_ids(name: str, pattern: str, client: Client) -> None:
+        path = pattern.format(id=ids[0])
+        if not resolves(path):
+            results[name] = {"skipped": f"{pattern} does not resolve yet"}
+            return
+        cycle = iter(ids * 2)
+        try:
+            results[name] = {
+                "path": pattern,
+                **timed(lambda: client.get(pattern.format(id=next(cycle))), n=n),
+            }
+        except Exception as failure:
+            results[name] = {"path": pattern, "error": f"{type(failure).__name__}: {failure}"[:500]}
+
+    run("api_list", "/api/v1/complaints", api)
+    run("api_list_overdue", "/api/v1/complaints?overdue=true", api)
+    run("api_list_stage2", "/api/v1/complaints?stage=2", api)
+    run_ids("api_detail", "/api/v1/complaints/{id}", api)
+    handler = _busiest_handler()
+    if handler is not None:
+        run("staff_queue", "/staff/", staff_client(handler))
+    run("staff_all_complaints", "/staff/complaints/", staff)
+    run_ids("staff_case", "/staff/complaints/{id}/", staff)
+    today = timezone.localdate()
+    year = f"from={today - timedelta(days=365)}&to={today - timedelta(days=1)}"
+    run("api_report_year", f"/api/v1/reports/performance?{year}", api, count=max(3, n // 20))
+    results["letter_pdf"] = _letter_pdf(officer, count=max(3, n // 20))
+    results["annual_report_pdf"] = _annual_pdf(officer, staff, today)
+    return results
+
+
+def _busiest_handler() -> User | None:
+    from django.db.models import Count
+
+    row = (
+        Complaint.objects.filter(status__in=("received", "acknowledged"), handler__isnull=False)
+        .values("handler")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    return User.objects.get(pk=row["handler"]) if row else None
+
+
+def _letter_pdf(officer: User, *, count: int) -> Result:
+    """Render a stage 1 response letter to PDF (what issuing a response costs, without storing it)."""
+    try:
+        from putright.landlord.models import LandlordSettings
+        from putright.letters.formats.pdf import letter_pdf
+        from putright.letters.services.compose import page_for
+        from putright.letters.services.drafting import letter_draft_for_event, letters_held_as_drafts
+    except ImportError as missing:
+        return {"skipped": f"letters rendering not available: {missing}"}
+    try:
+        event = CaseEvent.objects.filter(action="responded").select_related("complaint__resident").last()
+        if event is None:
+            return {"skipped": "no responded complaint"}
+        with letters_held_as_drafts():
+            letter = letter_draft_for_event(event=event)
+        if letter is None:
+            return {"skipped": "no letter drafted for a response"}
+        landlord = LandlordSettings.current()
+
+        def render() -> bytes:
+            page = page_for(letter, landlord=landlord, template=None, actor=officer, dated=date.today())
+            return letter_pdf(page)
+
+        return {
+            "what": "stage 1 response letter, page composed and rendered",
+            **timed(render, n=count, warm=1),
+        }
+    except Exception as failure:
+        return {"error": f"{type(failure).__name__}: {failure}"[:500]}
+
+
+def _annual_pdf(officer: User, staff: Client, today: date) -> Result:
+    """The annual complaints performance and service improvement report (Code 8.1) as PDF, for the last year."""
+    try:
+        from putright.governance.models import AnnualReport
+        from putright.governance.services.annual import annual_report_save
+    except ImportError as missing:
+        return {"skipped": f"annual report not available: {missing}"}
+    try:
+        start, end = today - timedelta(days=365), today - timedelta(days=1)
+        report = AnnualReport.objects.filter(
+            period_start=start, period_end=end
+        ).first() or annual_report_save(
+            actor=officer,
+            now=timezone.now(),
+            period_start=start,
+            period_end=end,
+            commentary="Benchmark year.",
+        )
+        path = f"/staff/reports/annual/{report.pk}/report.pdf"
+        if not resolves(path):
+            return {"skipped": f"{path} does not resolve yet"}
+        return {
+            "path": "/staff/reports/annual/{id}/report.pdf",
+            **timed(lambda: staff.get(path), n=2, warm=1),
+        }
+    except Exception as failure:
+        return {"error": f"{type(failure).__name__}: {failure}"[:500]}

@@ -1,0 +1,171 @@
+"""bench/RESULTS.md from bench/results.json: targets, figures per database and size, findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+FINDINGS = Path(__file__).with_name("FINDINGS.md")
+
+ENDPOINTS = (
+    ("api_list", "API list `GET /api/v1/complaints` (first page)"),
+    ("api_list_overdue", "API list, `overdue=true`"),
+    ("api_list_stage2", "API list, `stage=2`"),
+    ("api_detail", "API read `GET /api/v1/complaints/{id}`"),
+    ("staff_queue", "Staff queue `/staff/` (My work)"),
+    ("staff_all_complaints", "Staff `/staff/complaints/` (All complaints)"),
+    ("staff_case", "Case page `/staff/complaints/{id}/`"),
+    ("api_report_year", "Performance report API, one year"),
+    ("letter_pdf", "Response letter PDF (compose and render)"),
+    ("annual_report_pdf", "Annual report PDF (Code 8.1), one year"),
+)
+
+# (endpoint, statistic, limit in ms, what the target says)
+PAGE_TARGETS = (
+    ("staff_queue", "p95_ms", 100, "queue page p95 < 100 ms"),
+    ("staff_case", "p95_ms", 100, "case page p95 < 100 ms"),
+    ("api_list", "p95_ms", 100, "complaints list API p95 < 100 ms"),
+    ("api_list_overdue", "p95_ms", 100, "complaints list API (overdue) p95 < 100 ms"),
+    ("api_list_stage2", "p95_ms", 100, "complaints list API (stage 2) p95 < 100 ms"),
+)
+PG_TARGETS = (
+    *PAGE_TARGETS,
+    ("api_report_year", "max_ms", 1000, "performance report for a year < 1 s"),
+    ("annual_report_pdf", "max_ms", 10000, "annual report PDF < 10 s"),
+)
+
+
+def _ms(value: Any) -> str:
+    return "-" if value is None else f"{value:,.1f}"
+
+
+def _verdict(ok: bool | None) -> str:
+    return {True: "met", False: "**not met**", None: "not measured"}[ok]
+
+
+def _target_rows(run: dict[str, Any], targets: tuple[tuple[str, str, int, str], ...]) -> list[str]:
+    rows = []
+    for key, stat, limit, label in targets:
+        figure = run["endpoints"].get(key, {})
+        value = figure.get(stat)
+        ok = None if value is None else value < limit
+        rows.append(f"| {label} | {_ms(value)} ms ({stat[:-3]}) | {_verdict(ok)} |")
+    if "load" in run and run["database"] == "postgresql":
+        create = run["load"]["create"]
+        ok = create["per_second"] >= 200 and create["errors"] == 0
+        rows.append(
+            f"| complaint creation ≥ 200/s, 2 workers, no errors | {create['per_second']:,.1f}/s, "
+            f"{create['errors']} errors | {_verdict(ok)} |"
+        )
+    return rows
+
+
+def _largest(runs: list[dict[str, Any]], database: str, at_most: int | None = None) -> dict[str, Any] | None:
+    chosen = [
+        r for r in runs if r["database"] == database and (at_most is None or r["complaints"] <= at_most)
+    ]
+    return max(chosen, key=lambda r: r["complaints"]) if chosen else None
+
+
+def _run_section(run: dict[str, Any]) -> list[str]:
+    lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", ""]
+    lines.append(
+        f"Load average (1, 5, 15 min) before the measurements: {run.get('loadavg_before')}; "
+        f"after them: {run.get('loadavg_after_endpoints')}."
+    )
+    gen = run.get("generated")
+    if gen:
+        lines.append(
+            f"Generated {gen['complaints']:,} complaints ({gen['rows']:,} rows) in {gen['seconds']:,} s "
+            f"({gen['per_second']:,}/s); load average after: {gen['loadavg_after']}."
+        )
+    lines += ["", "| endpoint | p50 ms | p95 ms | max ms | queries | n |", "|---|---:|---:|---:|---:|---:|"]
+    for key, label in ENDPOINTS:
+        figure = run["endpoints"].get(key)
+        if figure is None:
+            continue
+        if "skipped" in figure or "error" in figure:
+            lines.append(f"| {label} | {figure.get('skipped') or figure.get('error')} | | | | |")
+            continue
+        lines.append(
+            f"| {label} | {_ms(figure['p50_ms'])} | {_ms(figure['p95_ms'])} | {_ms(figure['max_ms'])} "
+            f"| {figure['queries']} | {figure['n']} |"
+        )
+    load = run.get("load")
+    if load:
+        lines += [
+            "",
+            f"Through gunicorn ({load['workers']} sync workers, 4 client threads, loopback):",
+            "",
+            "| phase | requests/s | requests | errors | p50 ms | p95 ms |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for phase in ("create", "read"):
+            p = load[phase]
+            lines.append(
+                f"| {phase} | {p['per_second']:,.1f} | {p['requests']:,} | {p['errors']} "
+                f"| {_ms(p['p50_ms'])} | {_ms(p['p95_ms'])} |"
+            )
+        lines += [
+            "",
+            f"Worker memory (VmRSS): {load['idle_rss_mb']} MB idle, peak {load['peak_rss_mb']} MB; "
+            f"load average after: {run.get('loadavg_after_load')}.",
+        ]
+    lines.append("")
+    return lines
+
+
+def _query_table(runs: list[dict[str, Any]]) -> list[str]:
+    lines = ["| endpoint | " + " | ".join(f"{r['database']} {r['complaints']:,}" for r in runs) + " |"]
+    lines.append("|---|" + "---:|" * len(runs))
+    for key, label in ENDPOINTS:
+        cells = [str(r["endpoints"].get(key, {}).get("queries", "-")) for r in runs]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def render(results: dict[str, Any]) -> str:
+    machine, runs = results.get("machine", {}), results.get("runs", [])
+    versions = sorted({f"{r['database']} {r['version']}" for r in runs})
+    lines = [
+        "# putright at scale: measured figures (issue #9)",
+        "",
+        f"Machine: {machine.get('cpu')}, {machine.get('cores')} cores, {machine.get('memory_gb')} GB RAM, "
+        f"Linux {machine.get('kernel')}; Python {machine.get('python')}, Django {machine.get('django')}, "
+        f"{', '.join(versions)} (SQLite library {machine.get('sqlite')}).",
+        "",
+        "The machine is shared with other engineers running test suites: the load average is given "
+        "next to each set of figures. With a load average above the 2 cores, every figure here is "
+        "slower than on a quiet machine.",
+        "",
+        "Server-side latency is measured in-process with Django's test Client (routing, middleware, "
+        "view, templates, serialisation; no network), after warm-up, with production settings "
+        "(DEBUG off, second factor verified in the session). Throughput and worker memory are "
+        "measured through gunicorn with 2 sync workers on 127.0.0.1.",
+        "",
+        "Reproduce: `make bench` (everything), or for example "
+        "`.venv/bin/python bench/run.py --databases postgres --sizes 10000,100000,1000000`.",
+        "",
+        "## Targets",
+        "",
+    ]
+    for database, at_most, targets in (("postgresql", None, PG_TARGETS), ("sqlite", 100_000, PAGE_TARGETS)):
+        run = _largest(runs, database, at_most)
+        if run is None:
+            continue
+        lines += [
+            f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}):",
+            "",
+            "| target | measured | |",
+            "|---|---|---|",
+            *_target_rows(run, targets),
+            "",
+        ]
+    lines += ["## Queries per request by data size", "", *_query_table(runs), "", "## Figures", ""]
+    for run in runs:
+        lines += _run_section(run)
+        lines.append(f"Command: `{run.get('command', '')}`")
+        lines.append("")
+    if FINDINGS.exists():
+        lines += ["## Findings and proposed fixes", "", FINDINGS.read_text().strip(), ""]
+    return "\n".join(lines)
