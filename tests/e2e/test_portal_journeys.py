@@ -163,6 +163,7 @@ def test_a_representative_complains_with_consent_and_follows_it_by_keyboard_alon
     press(page, "Start now")
 
     page.wait_for_url("**/complain/who/")
+    look(page, axe_check)
     tab_to(page, "#who")
     page.keyboard.press("ArrowDown")  # For someone else
     press(page, "Continue")
@@ -176,29 +177,35 @@ def test_a_representative_complains_with_consent_and_follows_it_by_keyboard_alon
     press(page, "Continue")
 
     page.wait_for_url("**/complain/what-happened/")
+    look(page, axe_check)
     type_into(page, "#description", "My mother's heating has been broken for two weeks.")
     press(page, "Continue")
 
     page.wait_for_url("**/complain/when/")
+    look(page, axe_check)
     tab_to(page, "#when")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")  # I'm not sure
     press(page, "Continue")
 
     page.wait_for_url("**/complain/outcome/")
+    look(page, axe_check)
     press(page, "Continue")  # optional: left empty
 
     page.wait_for_url("**/complain/details/")
+    look(page, axe_check)
     type_into(page, "#name", "Ada Resident")
     press(page, "Continue")
 
     page.wait_for_url("**/complain/contact/")
+    look(page, axe_check)
     tab_to(page, "#contact")
     page.keyboard.press("Space")  # Email
     type_into(page, "#email", "ben@example.org")
     press(page, "Continue")
 
     page.wait_for_url("**/complain/help/")
+    look(page, axe_check)
     tab_to(page, "#letter_format")
     page.keyboard.press("Space")  # Standard
     press(page, "Continue")
@@ -217,9 +224,11 @@ def test_a_representative_complains_with_consent_and_follows_it_by_keyboard_alon
     look(page, axe_check)
     press(page, "Sign in")
     page.wait_for_url("**/complaints/")
+    look(page, axe_check)
     press(page, complaint.reference)
     page.wait_for_url(f"**/complaints/{complaint.reference}/")
     assert "Complaint for Ada Resident" in page.inner_text("main")
+    look(page, axe_check)
 
     _acknowledge(complaint, handler)
     _respond(complaint, handler)
@@ -240,13 +249,16 @@ def test_a_second_resident_cannot_reach_the_first_ones_complaint_in_any_way_trie
     ada_file = ada.attachments.get().pk
 
     page.goto("/sign-in/")
+    look(page, axe_check)
     page.get_by_label("Email address").fill("eve@example.org")
     page.get_by_role("button", name="Send me a code").click()
     page.wait_for_url("**/sign-in/code/")
+    look(page, axe_check)
     page.get_by_label("Code").fill(code_in(emails_to("eve@example.org", "sign-in code")[-1]))
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/complaints/")
     assert ada.reference not in page.content()
+    look(page, axe_check)
 
     for path in (
         f"/complaints/{ada.reference}/",
@@ -265,6 +277,7 @@ def test_a_second_resident_cannot_reach_the_first_ones_complaint_in_any_way_trie
 
     # Point Eve's own withdraw form at Ada's complaint, and post extra fields naming it.
     page.goto(f"/complaints/{eve.reference}/withdraw/")
+    look(page, axe_check)
     page.evaluate(
         """ref => {
             const form = document.querySelector('main form');
@@ -279,6 +292,7 @@ def test_a_second_resident_cannot_reach_the_first_ones_complaint_in_any_way_trie
     with page.expect_navigation():
         page.get_by_role("button", name="Withdraw complaint").click()
     assert "Page not found" in page.inner_text("main")
+    look(page, axe_check)
     ada.refresh_from_db()
     eve.refresh_from_db()
     assert ada.status == Status.RECEIVED and eve.status == Status.RECEIVED
