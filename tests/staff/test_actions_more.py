@@ -213,3 +213,77 @@ def test_a_date_that_does_not_exist_is_reported_in_gov_uk_words(log_complaint, h
         .content.decode()
     )
     assert "must be a real date" in page and 'href="#id_acknowledged_on-day"' in page
+
+
+def test_adjustment_review_sets_the_next_review_code_5_10(log_complaint, handler, clock, client_for):
+    complaint = log_complaint()
+    today = timezone.localdate()
+    adjustment = services.adjustment_record(
+        actor=handler,
+        now=clock,
+        resident_id=complaint.resident_id,
+        kind="adjustment",
+        description="Large print",
+        recorded_on=today - timedelta(days=60),
+        review_on=today,
+    )
+    client = client_for(handler)
+    url = f"/staff/complaints/{complaint.pk}/adjustments/{adjustment.pk}/review/"
+    page = client.post(url, {**dates("reviewed_on", today), "still_needed": "yes"}).content.decode()
+    assert 'id="id_next_review_on-error"' in page
+    response = client.post(
+        url,
+        {
+            **dates("reviewed_on", today),
+            "still_needed": "yes",
+            **dates("next_review_on", today + timedelta(days=90)),
+        },
+    )
+    assert response.status_code == 302
+    adjustment.refresh_from_db()
+    assert adjustment.review_on == today + timedelta(days=90)
+
+
+def test_restriction_can_be_lifted_on_review_code_5_14(log_complaint, handler, clock, client_for):
+    complaint = log_complaint()
+    today = timezone.localdate()
+    restriction = services.restriction_record(
+        actor=handler,
+        now=clock,
+        resident_id=complaint.resident_id,
+        reason="Abuse",
+        scope="Email only",
+        proportionality="Least restrictive",
+        starts_on=today - timedelta(days=30),
+        review_on=today,
+    )
+    response = client_for(handler).post(
+        f"/staff/complaints/{complaint.pk}/restrictions/{restriction.pk}/review/",
+        {**dates("reviewed_on", today), "lift": "yes"},
+    )
+    assert response.status_code == 302
+    restriction.refresh_from_db()
+    assert restriction.ends_on == today
+
+
+def test_refusal_and_agreed_updates_appear_on_the_case_page(
+    log_complaint, acknowledge, handler, clock, client_for
+):
+    complaint = acknowledge(log_complaint(), handler)
+    services.complaint_agree_updates(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        interval_working_days=3,
+        agreed_on=timezone.localdate(),
+    )
+    services.complaint_refuse(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        reason="legal_proceedings",
+        explanation="A court claim has been filed.",
+    )
+    page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
+    assert "every 3 working days" in page
+    assert "A court claim has been filed." in page

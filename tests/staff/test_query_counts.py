@@ -75,7 +75,7 @@ def test_case_page_is_bounded_whatever_the_record(
         actor=handler, now=clock, complaint_id=complaint.pk, working_days=3, reason="Survey"
     )
     client = client_for(handler)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         assert client.get(f"/staff/complaints/{complaint.pk}/").status_code == 200
 
 

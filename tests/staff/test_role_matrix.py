@@ -62,6 +62,8 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "adjustment": (SPECIAL, "get", C),
     "restriction": (SPECIAL, "get", C),
     "hazard": (CASEWORK, "get", C),
+    "adjustment_review": (SPECIAL, "get", ("complaint", "adjustment")),
+    "restriction_review": (SPECIAL, "get", ("complaint", "restriction")),
     "remedy_complete": (CASEWORK, "get", ("complaint", "remedy")),
     "action_update": (CASEWORK, "get", ("complaint", "action")),
 }
@@ -119,6 +121,25 @@ def world(officer, handler, clock):
         occurred_at=clock,
         files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")],
     )
+    adjustment = services.adjustment_record(
+        actor=handler,
+        now=clock,
+        resident_id=complaint.resident_id,
+        kind="adjustment",
+        description="Large print",
+        recorded_on=today,
+        review_on=today + timedelta(days=30),
+    )
+    restriction = services.restriction_record(
+        actor=handler,
+        now=clock,
+        resident_id=complaint.resident_id,
+        reason="Abuse",
+        scope="Email only",
+        proportionality="Least restrictive",
+        starts_on=today,
+        review_on=today + timedelta(days=30),
+    )
     contact = services.contact_record(
         actor=handler, now=clock, channel="phone", received_at=clock, summary="Broken"
     )
@@ -140,6 +161,8 @@ def world(officer, handler, clock):
         "remedy": complaint.remedies.get().pk,
         "action": complaint.actions.get().pk,
         "contact": contact.pk,
+        "adjustment": adjustment.pk,
+        "restriction": restriction.pk,
         "service_request": contact2.service_request_id,
         "closure": ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         "category": Category.objects.create(slug="repairs", name="Repairs").pk,

@@ -54,6 +54,16 @@ urlpatterns = [
     path(C + "adjustment/", record.RecordAdjustment.as_view(), name="adjustment"),
     path(C + "restriction/", record.RecordRestriction.as_view(), name="restriction"),
     path(C + "hazard/", record.FlagHazard.as_view(), name="hazard"),
+    path(
+        C + "adjustments/<int:adjustment_id>/review/",
+        record.ReviewAdjustment.as_view(),
+        name="adjustment_review",
+    ),
+    path(
+        C + "restrictions/<int:restriction_id>/review/",
+        record.ReviewRestriction.as_view(),
+        name="restriction_review",
+    ),
     path(C + "remedies/<int:remedy_id>/complete/", record.CompleteRemedy.as_view(), name="remedy_complete"),
     path(C + "actions/<int:action_id>/update/", record.UpdateAction.as_view(), name="action_update"),
 ]

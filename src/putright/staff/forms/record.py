@@ -123,3 +123,37 @@ class ActionUpdateForm(StaffForm):
         required=False,
         help_text="Only if the date has changed, and the resident has been told.",
     )
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class AdjustmentReviewForm(StaffForm):
+    reviewed_on = today_field("the date of the review", "Date reviewed")
+    still_needed = forms.TypedChoiceField(
+        label="Is it still needed?",
+        choices=YES_NO,
+        coerce=lambda v: v == "yes",
+        widget=Radios(),
+        error_messages={"required": "Say whether it is still needed"},
+    )
+    next_review_on = DateField(
+        what="the next review date",
+        label="Next review by",
+        required=False,
+        help_text="If it is still needed.",
+    )
+
+
+class RestrictionReviewForm(StaffForm):
+    reviewed_on = today_field("the date of the review", "Date reviewed")
+    lift = forms.TypedChoiceField(
+        label="What did the review decide?",
+        choices=[("no", "Keep the restriction"), ("yes", "Lift the restriction")],
+        coerce=lambda v: v == "yes",
+        widget=Radios(),
+        error_messages={"required": "Say whether to keep or lift the restriction"},
+    )
+    next_review_on = DateField(
+        what="the next review date", label="Next review by", required=False, help_text="If it stays in place."
+    )

@@ -69,6 +69,10 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "special": special,
             "can_see_special": special is not None,
             "timeline": timeline(complaint.pk, events, letters),
+            "agreement": complaint.update_agreements.filter(active=True)
+            .order_by("-agreed_on", "-id")
+            .first(),
+            "refusals": list(complaint.refusals.order_by("refused_on", "id")),
             "remedies": sorted(complaint.remedies.all(), key=lambda r: (r.stage, r.pk)),
             "actions": sorted(complaint.actions.all(), key=lambda a: (a.promise_on, a.pk)),
             "today": day,

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import Http404
 
 from putright.cases import access, services
-from putright.cases.models import Action, Complaint, Correspondence, Remedy
+from putright.cases.models import Action, Adjustment, Complaint, Correspondence, Remedy, Restriction
 from putright.staff.forms import record as f
 from putright.staff.forms.base import england_moment
 from putright.staff.views.base_action import ComplaintActionView
@@ -185,3 +185,87 @@ class UpdateAction(ComplaintActionView):
 
     def success_message(self, result: Action) -> str:
         return "Action completed" if result.completed_on else "Update recorded"
+
+
+class ReviewAdjustment(ComplaintActionView):
+    form_class = f.AdjustmentReviewForm
+    title = "Review an adjustment or disclosure"
+    intro = "Agreed adjustments are kept under active review (Code 5.10)."
+    submit = "Record the review"
+    check = staticmethod(access.access_can_see_special_category)
+    denied = SPECIAL
+    adjustment: Adjustment
+
+    def load(self, **kwargs: Any) -> None:
+        found = Adjustment.objects.filter(
+            pk=kwargs["adjustment_id"], resident_id=self.complaint.resident_id
+        ).first()
+        if found is None:
+            raise Http404("No such adjustment")
+        self.adjustment = found
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def context(self) -> dict[str, Any]:
+        a = self.adjustment
+        return {"subject": f"{a.get_kind_display()}: {a.description} (review by {a.review_on:%d %B %Y})"}
+
+    def perform(self, data: dict[str, Any]) -> Adjustment:
+        return services.adjustment_review(
+            actor=self.actor,
+            now=self.now,
+            adjustment_id=self.adjustment.pk,
+            reviewed_on=data["reviewed_on"],
+            next_review_on=data.get("next_review_on"),
+            still_needed=data["still_needed"],
+        )
+
+    def success_message(self, result: Adjustment) -> str:
+        return (
+            f"Reviewed. Next review by {result.review_on:%d %B %Y}."
+            if result.active
+            else "Reviewed: no longer needed"
+        )
+
+
+class ReviewRestriction(ComplaintActionView):
+    form_class = f.RestrictionReviewForm
+    title = "Review a contact restriction"
+    intro = "Restrictions are kept under regular review, and lifted when no longer proportionate (Code 5.14, 5.15)."
+    submit = "Record the review"
+    check = staticmethod(access.access_can_see_special_category)
+    denied = SPECIAL
+    restriction: Restriction
+
+    def load(self, **kwargs: Any) -> None:
+        found = Restriction.objects.filter(
+            pk=kwargs["restriction_id"], resident_id=self.complaint.resident_id
+        ).first()
+        if found is None:
+            raise Http404("No such restriction")
+        self.restriction = found
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def context(self) -> dict[str, Any]:
+        r = self.restriction
+        return {"subject": f"{r.scope} (review by {r.review_on:%d %B %Y})"}
+
+    def perform(self, data: dict[str, Any]) -> Restriction:
+        return services.restriction_review(
+            actor=self.actor,
+            now=self.now,
+            restriction_id=self.restriction.pk,
+            reviewed_on=data["reviewed_on"],
+            next_review_on=data.get("next_review_on"),
+            lift=data["lift"],
+        )
+
+    def success_message(self, result: Restriction) -> str:
+        return (
+            "Restriction lifted"
+            if result.ends_on
+            else f"Reviewed. Next review by {result.review_on:%d %B %Y}."
+        )
