@@ -163,13 +163,8 @@ def _response_covers(record: StageRecord, complaint: Complaint) -> CheckItem:
     if gaps:
         return CheckItem("covers", title, para, NOT_MET, "Missing: " + ", ".join(gaps))
     actions = [a for a in complaint.actions.all() if a.stage == record.stage]
-    return CheckItem(
-        "covers",
-        title,
-        para,
-        MET,
-        f"{len(remedies)} remedies and {len(actions)} outstanding actions recorded",
-    )
+    recorded = f"{_count(len(remedies), 'remedy', 'remedies')} and {_count(len(actions), 'outstanding action', 'outstanding actions')}"
+    return CheckItem("covers", title, para, MET, f"{recorded} recorded")
 
 
 def _actions_on_track(complaint: Complaint, today: date) -> CheckItem:
