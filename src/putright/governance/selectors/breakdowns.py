@@ -24,48 +24,51 @@ from putright.cases.models import (
 )
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.stages import keyed
+from putright.landlord.models import Category
 
 UNCATEGORISED = "Not categorised"
 
 
-def _stage_one_by(period: Period) -> list[dict[str, Any]]:
-    """Stage 1 complaints received in the period by channel and category: one indexed scan."""
-    rows = (
+def _stage_one_by(period: Period) -> list[tuple[str, int | None, int]]:
+    """Stage 1 complaints received in the period by channel and category id: one indexed scan, no join."""
+    return list(
         Complaint.objects.filter(received_on__range=(period.start, period.end))
-        .values("channel", "category__slug", "category__name")
+        .values_list("channel", "category_id")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return [dict(r) for r in rows]
 
 
-def categories(period: Period, stage_one: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def categories(
+    period: Period, stage_one: list[tuple[str, int | None, int]] | None = None
+) -> list[dict[str, Any]]:
     """Complaints received at each stage in the period, by category, most first."""
-    found: dict[str, dict[str, Any]] = {}
+    names = {pk: (slug, name) for pk, slug, name in Category.objects.values_list("id", "slug", "name")}
+    found: dict[int | None, dict[str, Any]] = {}
 
-    def row(slug: str | None, name: str | None) -> dict[str, Any]:
-        key = slug or ""
-        if key not in found:
-            found[key] = {"slug": key, "name": name or UNCATEGORISED, "stage1": 0, "stage2": 0}
-        return found[key]
+    def row(category_id: int | None) -> dict[str, Any]:
+        if category_id not in found:
+            slug, name = names.get(category_id, ("", UNCATEGORISED)) if category_id else ("", UNCATEGORISED)
+            found[category_id] = {"slug": slug, "name": name, "stage1": 0, "stage2": 0}
+        return found[category_id]
 
-    for r in stage_one if stage_one is not None else _stage_one_by(period):
-        row(r["category__slug"], r["category__name"])["stage1"] += r["n"]
-    for slug, name, n in (
+    for _, category_id, n in stage_one if stage_one is not None else _stage_one_by(period):
+        row(category_id)["stage1"] += n
+    for category_id, n in (
         StageRecord.objects.filter(stage=2, requested_on__range=(period.start, period.end))
-        .values_list("complaint__category__slug", "complaint__category__name")
+        .values_list("complaint__category_id")
         .annotate(n=Count("id"))
         .order_by()
     ):
-        row(slug, name)["stage2"] += n
+        row(category_id)["stage2"] += n
     return sorted(found.values(), key=lambda r: (-r["stage1"], -r["stage2"], r["name"]))
 
 
-def channels(period: Period, stage_one: list[dict[str, Any]] | None = None) -> dict[str, int]:
+def channels(period: Period, stage_one: list[tuple[str, int | None, int]] | None = None) -> dict[str, int]:
     """Stage 1 complaints received in the period by the channel they came in (Code 3.2)."""
     counts = dict.fromkeys(Channel.values, 0)
-    for r in stage_one if stage_one is not None else _stage_one_by(period):
-        counts[r["channel"]] = counts.get(r["channel"], 0) + r["n"]
+    for channel, _, n in stage_one if stage_one is not None else _stage_one_by(period):
+        counts[channel] = counts.get(channel, 0) + n
     return counts
 
 
