@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from putright.cases import services
+from putright.cases import access, services
 from putright.cases.models import Complaint
 from putright.staff.forms import actions as f
 from putright.staff.forms.base import england_moment
@@ -70,6 +70,7 @@ class Assign(ComplaintActionView):
     form_class = f.AssignForm
     title = "Assign a handler"
     submit = "Assign"
+    check = staticmethod(access.access_can_assign)
 
     @property
     def intro(self) -> str:  # type: ignore[override]
