@@ -287,3 +287,24 @@ def test_refusal_and_agreed_updates_appear_on_the_case_page(
     page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
     assert "every 3 working days" in page
     assert "A court claim has been filed." in page
+
+
+def test_showing_an_adjustment_for_review_is_logged_as_a_special_category_read(
+    log_complaint, handler, clock, client_for
+):
+    from putright.cases.models import SpecialCategoryRead
+
+    complaint = log_complaint()
+    today = timezone.localdate()
+    adjustment = services.adjustment_record(
+        actor=handler,
+        now=clock,
+        resident_id=complaint.resident_id,
+        kind="disability",
+        description="Uses a wheelchair",
+        recorded_on=today,
+        review_on=today + timedelta(days=30),
+    )
+    page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/adjustments/{adjustment.pk}/review/")
+    assert "Uses a wheelchair" in page.content.decode()
+    assert SpecialCategoryRead.objects.filter(user=handler, where__contains="adjustment review").exists()

@@ -209,6 +209,9 @@ class ReviewAdjustment(ComplaintActionView):
 
     def context(self) -> dict[str, Any]:
         a = self.adjustment
+        access.access_log_special_category_read(
+            self.actor, resident_id=a.resident_id, where=f"staff adjustment review {self.complaint.reference}"
+        )
         return {"subject": f"{a.get_kind_display()}: {a.description} (review by {a.review_on:%d %B %Y})"}
 
     def perform(self, data: dict[str, Any]) -> Adjustment:
@@ -251,6 +254,11 @@ class ReviewRestriction(ComplaintActionView):
 
     def context(self) -> dict[str, Any]:
         r = self.restriction
+        access.access_log_special_category_read(
+            self.actor,
+            resident_id=r.resident_id,
+            where=f"staff restriction review {self.complaint.reference}",
+        )
         return {"subject": f"{r.scope} (review by {r.review_on:%d %B %Y})"}
 
     def perform(self, data: dict[str, Any]) -> Restriction:
