@@ -361,3 +361,16 @@ def test_a_completed_action_records_when_it_was_done(make_assessment, officer):
         actor=officer, now=DAY, action_id=action.pk, status="done", completed_on=date(2027, 1, 20), **fields
     )
     assert done.completed_on == date(2027, 1, 20)
+
+
+@pytest.mark.django_db
+def test_on_postgresql_the_database_refuses_to_rewrite_a_version(make_assessment):
+    from django.db import DatabaseError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the database trigger exists on PostgreSQL; SQLite relies on the application guard")
+    assessment = make_assessment()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE assessment_version SET summary = 'rewritten' WHERE assessment_id = %s", [assessment.pk]
+        )
