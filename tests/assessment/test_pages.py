@@ -343,3 +343,16 @@ def test_lists_take_the_same_number_of_queries_however_long_they_grow(
     with django_assert_max_num_queries(12):
         response = client.get(url(path, assessment) + "?page=2")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_document_name_with_quotes_downloads_safely(assessment, officer):
+    client = client_for(officer)
+    client.post(
+        url("{pk}/documents/", assessment),
+        {"title": "Policy", "file": SimpleUploadedFile('policy "final".pdf', b"%PDF-1.7 ...")},
+    )
+    document = EvidenceDocument.objects.get(assessment=assessment)
+    response = client.get(url(f"{{pk}}/documents/{document.pk}/", assessment))
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert '"final".pdf"' not in response["Content-Disposition"]

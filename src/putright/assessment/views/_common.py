@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from putright.assessment import access
 from putright.assessment.models import Assessment
@@ -67,8 +68,10 @@ def page_number(request: HttpRequest) -> int:
 
 def file_response(content: bytes, *, content_type: str, filename: str, inline: bool = False) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    # Uploaded names are the uploader's: let Django quote and encode them safely.
+    disposition = content_disposition_header(as_attachment=not inline, filename=filename)
+    if disposition:
+        response["Content-Disposition"] = disposition
     response["Cache-Control"] = "private, no-store"
     return response
 
