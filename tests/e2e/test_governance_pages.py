@@ -46,6 +46,14 @@ def test_governance_pages_have_no_accessibility_violations_code_9_6_8_2(page, ax
     assert "9.7a" in page.content()
     axe_check(page, context="board report")
 
+    page.goto(f"/staff/reports/themes/?{query}")
+    axe_check(page, context="themes")
+
+    page.goto("/staff/reports/annual/new/")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/staff/reports/annual/*/")
+    axe_check(page, context="annual report")
+
     page.goto(f"/staff/reports/ombudsman/{case.pk}/")
     axe_check(page, context="Ombudsman case")
 

@@ -286,3 +286,12 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_complaints(
     login(client, make_user, Role.GOVERNANCE)
     with django_assert_max_num_queries(50):
         assert client.get(f"/staff/reports/?{Q1}").status_code == 200
+
+
+def test_extension_reasons_are_listed_for_the_officer_not_for_governance_code_6_4(
+    client, make_user, scenario: Scenario
+):
+    login(client, make_user, Role.COMPLAINTS_OFFICER)
+    assert "Contractor report" in client.get(f"/staff/reports/?{Q1}").content.decode()
+    login(client, make_user, Role.GOVERNANCE)
+    assert "Contractor report" not in client.get(f"/staff/reports/?{Q1}").content.decode()

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
 from putright.cases.models import (
     Action,
@@ -171,3 +171,23 @@ def follow_through(as_of: date, *, today: date) -> dict[str, int]:
         "remedies_open": remedy_counts["open"],
         "remedies_overdue": remedy_counts["overdue"],
     }
+
+
+def extensions_listed(period: Period, *, limit: int = 50) -> list[dict[str, Any]]:
+    """The extensions notified in the period with their reasons, latest first (Code 6.4, 6.15).
+
+    The reasons are free text: show them only to roles that may see case details.
+    """
+    rows = (
+        Extension.objects.filter(notified_on__range=(period.start, period.end))
+        .order_by("-notified_on", "-id")
+        .values(
+            "notified_on",
+            "working_days",
+            "good_reason",
+            "reason",
+            reference=F("stage_record__complaint__reference"),
+            stage=F("stage_record__stage"),
+        )[:limit]
+    )
+    return [dict(row) for row in rows]

@@ -7,8 +7,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from putright.governance.access import access_sees_personal_data
 from putright.governance.documents.figures import performance_blocks
 from putright.governance.documents.fmt import change, num, pct
+from putright.governance.selectors import breakdowns
 from putright.governance.selectors.performance import performance_report
 from putright.governance.views._common import page, period_from, period_query, reports_view
 
@@ -79,6 +81,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             headlines=_headlines(report, previous),
             blocks=performance_blocks(report, previous, previous_label=before.label()),
             query=period_query(period),
+            extensions=breakdowns.extensions_listed(period)
+            if access_sees_personal_data(request.user)
+            else None,
         )
     return page(
         request, "governance/dashboard.html", context, here="dashboard", status=200 if period else 400
