@@ -247,7 +247,9 @@ def test_annual_report_is_published_with_the_governing_body_response_code_8_2(
         },
     )
     assert client.post(f"/staff/reports/annual/{report.pk}/publish/").status_code == 302
-    publication = Publication.objects.get()
+    assert client.post(f"/staff/reports/annual/{report.pk}/publish/").status_code == 302  # again: replaces
+    assert Publication.objects.filter(withdrawn_at__isnull=True).count() == 1
+    publication = Publication.objects.get(withdrawn_at__isnull=True)
     client.logout()
     public = client.get("/publications/").content.decode()
     assert publication.title in public

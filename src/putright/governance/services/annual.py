@@ -14,7 +14,7 @@ from putright.cases.services._common import england_date
 from putright.cases.uploads import check_upload
 from putright.governance.models import AnnualReport, AnnualReportDocument, PublicationKind
 from putright.governance.services._common import not_future, raise_if, user_or_none
-from putright.governance.services.publications import publication_create
+from putright.governance.services.publications import publication_create, publication_withdraw
 
 
 def annual_report_save(
@@ -110,7 +110,10 @@ def annual_report_record_response(
 
 
 def annual_report_publish(*, actor: Any, now: datetime, report_id: int) -> AnnualReport:
-    """Publish the report with the governing body's response alongside it (8.2), as PDF and DOCX."""
+    """Publish the report with the governing body's response alongside it (8.2), as PDF and DOCX.
+
+    Publishing again replaces the earlier version on the public page.
+    """
     from putright.governance.documents.annual import annual_report_document
 
     report = AnnualReport.objects.get(pk=report_id)
@@ -134,6 +137,9 @@ def annual_report_publish(*, actor: Any, now: datetime, report_id: int) -> Annua
             period_start=report.period_start,
             period_end=report.period_end,
         )
+        if report.publication_id:
+            # The new version replaces the old on the public page; the old file is kept.
+            publication_withdraw(actor=actor, now=now, publication_id=report.publication_id)
         AnnualReport.objects.filter(pk=report.pk).update(publication=publication)
         report.publication = publication
     return report
