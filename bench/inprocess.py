@@ -23,6 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from bench import sched
 from putright.accounts.models import ApiToken, Role, User
 from putright.cases.models import CaseEvent, Complaint
 
@@ -38,32 +39,52 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def summarise(times: list[float], queries: list[int], **extra: Any) -> Result:
+def summarise(times: list[float], queries: list[int], cpu: list[float], queued: list[float]) -> Result:
     ms = [t * 1000 for t in times]
+    busy = [t - q for t, q in zip(ms, queued, strict=True)]
     return {
         "n": len(ms),
         "p50_ms": round(percentile(ms, 0.5), 2),
         "p95_ms": round(percentile(ms, 0.95), 2),
         "max_ms": round(max(ms), 2) if ms else None,
         "mean_ms": round(statistics.fmean(ms), 2) if ms else None,
+        # Wall time less the time spent runnable but waiting for a core (app and database).
+        "unqueued_p50_ms": round(percentile(busy, 0.5), 2),
+        "unqueued_p95_ms": round(percentile(busy, 0.95), 2),
+        "cpu_p50_ms": round(percentile(cpu, 0.5), 2),
+        "cpu_p95_ms": round(percentile(cpu, 0.95), 2),
+        "queued_p95_ms": round(percentile(queued, 0.95), 2),
         "queries": max(queries) if queries else None,
         "queries_min": min(queries) if queries else None,
-        **extra,
     }
 
 
 def timed(call: Callable[[], Any], *, n: int, warm: int = 3) -> Result:
-    """Call `call` warm + n times; it returns an HTTP response or bytes."""
+    """Call `call` warm + n times; it returns an HTTP response or bytes.
+
+    Besides wall time, each call's CPU time and run-queue wait are read from the kernel
+    for this thread and for the PostgreSQL backend serving it.
+    """
     for _ in range(warm):
         _check(call())
-    times, queries = [], []
+    times: list[float] = []
+    queries: list[int] = []
+    cpu: list[float] = []
+    queued: list[float] = []
+    me = sched.this_thread()
     for _ in range(n):
+        backend = sched.database_backend()
+        tasks = [me, backend] if backend else [me]
+        before = [sched.read(t) for t in tasks]
         with CaptureQueriesContext(connection) as captured:
             began = time.perf_counter()
             _check(call())
             times.append(time.perf_counter() - began)
+        after = [sched.read(t) for t in tasks]
+        cpu.append(sum(a[0] - b[0] for a, b in zip(after, before, strict=True)) / 1e6)
+        queued.append(sum(a[1] - b[1] for a, b in zip(after, before, strict=True)) / 1e6)
         queries.append(len(captured))
-    return summarise(times, queries)
+    return summarise(times, queries, cpu, queued)
 
 
 def _check(response: Any) -> None:

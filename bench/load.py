@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench import sched
 from bench.inprocess import percentile
 
 HOST = "127.0.0.1"
@@ -105,9 +106,19 @@ class RssSampler(threading.Thread):
 
 
 def drive(
-    port: int, make: Callable[[random.Random], Request], *, token: str, duration: float, threads: int
+    port: int,
+    make: Callable[[random.Random], Request],
+    *,
+    token: str,
+    duration: float,
+    threads: int,
+    servers: Callable[[], list[int]] = list,
 ) -> dict[str, Any]:
-    """Send requests from `threads` threads for `duration` seconds; count answers by status."""
+    """Send requests from `threads` threads for `duration` seconds; count answers by status.
+
+    `servers` lists the processes doing the work (gunicorn workers, database backends):
+    their CPU time per request is what the machine spends on one, whoever else is busy.
+    """
     deadline = time.monotonic() + duration
     latencies: list[float] = []
     statuses: dict[str, int] = {}
@@ -137,6 +148,7 @@ def drive(
             for key, count in seen.items():
                 statuses[key] = statuses.get(key, 0) + count
 
+    cpu_before = sched.processes(servers())
     began = time.monotonic()
     pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
     for t in pool:
@@ -144,6 +156,7 @@ def drive(
     for t in pool:
         t.join()
     elapsed = time.monotonic() - began
+    cpu_after = sched.processes(servers())
     ok = sum(count for key, count in statuses.items() if key.startswith("2"))
     ms = [x * 1000 for x in latencies]
     return {
@@ -156,6 +169,9 @@ def drive(
         "per_second": round(ok / elapsed, 1),
         "p50_ms": round(percentile(ms, 0.5), 1),
         "p95_ms": round(percentile(ms, 0.95), 1),
+        # Server CPU per answered request, and the time server processes waited for a core.
+        "server_cpu_ms_per_request": round((cpu_after[0] - cpu_before[0]) / 1e6 / max(ok, 1), 2),
+        "server_queued_s": round((cpu_after[1] - cpu_before[1]) / 1e9, 1),
     }
 
 
@@ -183,18 +199,27 @@ def reads(ids: list[int]) -> Callable[[random.Random], Request]:
     return make
 
 
-def run_load(env: dict[str, str], *, token: str, ids: list[int], duration: float) -> dict[str, Any]:
-    """Creation, then reads, each for `duration` seconds against one gunicorn with two workers."""
+def run_load(
+    env: dict[str, str], *, token: str, ids: list[int], duration: float, postmaster: int | None = None
+) -> dict[str, Any]:
+    """Creation, then reads, each for `duration` seconds against one gunicorn with two workers.
+
+    `postmaster` is the PostgreSQL server's process, whose children serve the workers.
+    """
     results: dict[str, Any] = {"workers": 2}
     with gunicorn(env) as (proc, port):
         sampler = RssSampler(proc.pid)
         sampler.start()
         results["idle_rss_mb"] = [round(_rss_mb(pid), 1) for pid in _children(proc.pid)]
+
+        def servers() -> list[int]:
+            return _children(proc.pid) + (_children(postmaster) if postmaster else [])
+
         for name, make in (("create", new_complaint), ("read", reads(ids))):
             # Each worker loads the URL configuration, the API schemas and templates on its
             # first requests: warm both up before the clock starts.
             drive(port, make, token=token, duration=WARM_UP, threads=4)
-            results[name] = drive(port, make, token=token, duration=duration, threads=4)
+            results[name] = drive(port, make, token=token, duration=duration, threads=4, servers=servers)
         sampler.stop.set()
         sampler.join()
         results["peak_rss_mb"] = sorted(round(v, 1) for v in sampler.peak.values())

@@ -97,13 +97,30 @@ def main() -> None:
             officer = bench_user("bench-officer", Role.COMPLAINTS_OFFICER)
             token = api_client(officer).defaults["HTTP_AUTHORIZATION"].split()[1]
             ids = _sample_ids(500, args.seed)
+            postmaster = _postmaster()
             connection.close()
-            run["load"] = run_load(dict(os.environ), token=token, ids=ids, duration=args.duration)
+            run["load"] = run_load(
+                dict(os.environ), token=token, ids=ids, duration=args.duration, postmaster=postmaster
+            )
             run["loadavg_after_load"] = loadavg()
         run["database_bytes"] = _database_bytes()
         runs.append(run)
         Path(args.out).write_text(json.dumps(runs, indent=2, default=str))
         print(f"bench: {vendor} at {size:,} complaints measured", flush=True)
+
+
+def _postmaster() -> int | None:
+    """The PostgreSQL server process (the parent of this connection's backend), if on this machine."""
+    from bench.sched import database_backend
+
+    backend = database_backend()
+    if backend is None:
+        return None
+    try:
+        stat = Path(backend).with_name("stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 def _sample_ids(count: int, seed: int) -> list[int]:
