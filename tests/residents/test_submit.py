@@ -41,7 +41,8 @@ def test_online_complaint_is_logged_on_the_web_channel_with_its_acknowledgement_
 
 def test_the_outcomes_the_resident_seeks_are_kept_with_the_complaint_code_5_6(submit):
     complaint = submit()
-    assert "What I would like to happen:\nTreat the mould and fix the leak." in complaint.description
+    assert complaint.stages.get(stage=1).outcomes_sought == "Treat the mould and fix the leak."
+    assert "Treat the mould" not in complaint.description
 
 
 def test_format_and_language_are_recorded_on_the_resident(submit):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 
 USER = settings.AUTH_USER_MODEL
 
@@ -58,7 +59,8 @@ class Resident(models.Model):
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["email"])]
+        # Residents sign in by email typed in any case: the lookup is on UPPER(email).
+        indexes = [models.Index(Upper("email"), name="resident_email_ci")]
 
     def __str__(self) -> str:
         return self.name
@@ -71,8 +73,12 @@ class Representative(models.Model):
     relationship = models.CharField(max_length=120)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
     consent_recorded_on = models.DateField(null=True, blank=True)
     consent_method = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        indexes = [models.Index(Upper("email"), name="representative_email_ci")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.relationship})"

@@ -58,6 +58,7 @@ class RepresentativeDetails:
     relationship: str
     email: str = ""
     phone: str = ""
+    address: str = ""
     consent_recorded_on: date | None = None
     consent_method: str = ""
 
@@ -74,6 +75,8 @@ class NewComplaint:
     aware_on: date | None = None
     representative: RepresentativeDetails | None = None
     vulnerable: bool = False
+    # What the resident says they want; the handler confirms it in the definition (5.6).
+    outcomes_sought: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -172,6 +175,7 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
             requested_at=data.received_at,
             requested_on=received_on,
             acknowledge_by=acknowledge_by(code_calendar(), stage=1, requested_on=received_on),
+            outcomes_sought=data.outcomes_sought.strip(),
         )
         before: dict[str, Any] = {}
         refresh_due(complaint, record)

@@ -72,13 +72,7 @@ def _checked_files(files: list[UploadedFile[Any]]) -> list[tuple[UploadedFile[An
 
 
 def _description(s: ComplaintSubmission) -> str:
-    who = "they" if s.representative else "I"
-    parts = [s.what_happened.strip()]
-    if s.outcomes_sought.strip():
-        parts.append(f"What {who} would like to happen:\n{s.outcomes_sought.strip()}")
-    if s.representative and s.contact_method == "post" and s.postal_address.strip():
-        parts.append(f"Write to the representative at:\n{s.postal_address.strip()}")
-    return "\n\n".join(parts)
+    return s.what_happened.strip()
 
 
 def _new_complaint(s: ComplaintSubmission, now: datetime, today: date) -> services.NewComplaint:
@@ -90,6 +84,7 @@ def _new_complaint(s: ComplaintSubmission, now: datetime, today: date) -> servic
         channel=Channel.REPRESENTATIVE if rep else Channel.WEB,
         received_at=now,
         description=_description(s),
+        outcomes_sought=s.outcomes_sought,
         issue_occurred_on=s.issue_occurred_on,
         aware_on=s.aware_on,
         resident=services.ResidentDetails(
@@ -107,6 +102,7 @@ def _new_complaint(s: ComplaintSubmission, now: datetime, today: date) -> servic
                 relationship=rep.relationship.strip(),
                 email=email,
                 phone=s.phone.strip(),
+                address=s.postal_address.strip() if s.contact_method == "post" else "",
                 consent_recorded_on=today,
                 consent_method="The representative confirmed the resident agrees, on the online complaint form",
             )

@@ -31,6 +31,11 @@ class Acknowledge(ComplaintActionView):
     def form_kwargs(self) -> dict[str, Any]:
         return {"stage_one_handler_id": self.stage_one_handler_id() if self.complaint.stage == 2 else None}
 
+    def initial(self) -> dict[str, Any]:
+        # Start from what the resident said they want; the handler confirms it (5.6).
+        record = self.complaint.stages.filter(stage=self.complaint.stage).first()
+        return {**super().initial(), "outcomes_sought": record.outcomes_sought if record else ""}
+
     def perform(self, data: dict[str, Any]) -> Complaint:
         return services.complaint_acknowledge(
             actor=self.actor,
