@@ -33,8 +33,8 @@ class Acknowledge(ComplaintActionView):
 
     def initial(self) -> dict[str, Any]:
         # Start from what the resident said they want; the handler confirms it (5.6).
-        record = self.complaint.stages.filter(stage=self.complaint.stage).first()
-        return {**super().initial(), "outcomes_sought": record.outcomes_sought if record else ""}
+        current = [r for r in self.complaint.stages.all() if r.stage == self.complaint.stage]
+        return {**super().initial(), "outcomes_sought": current[0].outcomes_sought if current else ""}
 
     def perform(self, data: dict[str, Any]) -> Complaint:
         return services.complaint_acknowledge(
