@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "putright.headers.SecurityHeadersMiddleware",
+    "putright.accounts.middleware.StaffAccountMiddleware",
 ]
 
 ROOT_URLCONF = "putright.urls"

@@ -8,11 +8,14 @@ from datetime import timedelta
 
 import pyotp
 import pytest
-from django.test import Client
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from putright.accounts.models import ApiToken, RecoveryCode, TotpDevice
 from putright.accounts.services.twofactor import totp_new_secret, twofactor_enrol
+from tests.accounts.conftest import MIDDLEWARE_PATH, production_middleware
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +207,23 @@ def test_when_optional_staff_who_set_one_up_must_still_prove_it(handler):
     enrolled(handler)
     response = signed_in(handler).get("/staff/complaints/")
     assert response["Location"].startswith(VERIFY)
+
+
+def page_queries(client: Client, path: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)
+
+
+@pytest.mark.parametrize("mode", ["optional", "required"])
+def test_checking_the_second_factor_adds_no_query_to_a_page(handler, mode):
+    totp, _ = enrolled(handler)
+    client = signed_in(handler)
+    with override_settings(MIDDLEWARE=production_middleware(), PUTRIGHT_STAFF_2FA=mode):
+        client.post(VERIFY, {"code": totp.now()})
+        client.get("/staff/complaints/")
+        guarded = page_queries(client, "/staff/complaints/")
+    unguarded_middleware = [m for m in production_middleware() if m != MIDDLEWARE_PATH]
+    with override_settings(MIDDLEWARE=unguarded_middleware):
+        unguarded = page_queries(client, "/staff/complaints/")
+    assert guarded == unguarded

@@ -52,6 +52,7 @@ def test_check_deploy_reports_no_issues_with_production_settings():
         ({"SECRET_KEY_EPHEMERAL": True}, "putright.W001"),
         ({"PUTRIGHT_STAFF_2FA": "optional"}, "accounts.W001"),
         ({"PUTRIGHT_STAFF_2FA": "sometimes"}, "accounts.E001"),
+        ({"MIDDLEWARE": [m for m in production_middleware() if "StaffAccount" not in m]}, "accounts.W002"),
     ],
 )
 def test_check_deploy_names_each_weakened_setting(weakened, check_id):

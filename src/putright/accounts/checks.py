@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 from putright.accounts.session import MODES, second_factor_mode
+
+MIDDLEWARE = "putright.accounts.middleware.StaffAccountMiddleware"
 
 
 @register(Tags.security)
@@ -30,6 +33,19 @@ def second_factor_required(app_configs: Any, **kwargs: Any) -> list[CheckMessage
                 "Staff can sign in without a second factor (PUTRIGHT_STAFF_2FA is not 'required').",
                 hint="Complaint records hold special category data: set PUTRIGHT_STAFF_2FA=required.",
                 id="accounts.W001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def staff_account_middleware_installed(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    if MIDDLEWARE not in settings.MIDDLEWARE:
+        return [
+            Warning(
+                f"{MIDDLEWARE} is not in MIDDLEWARE: the second factor is not enforced.",
+                hint="Add it after AuthenticationMiddleware.",
+                id="accounts.W002",
             )
         ]
     return []

@@ -71,7 +71,12 @@ def _new_recovery_codes(user: Any, now: datetime) -> list[str]:
 
 
 def twofactor_enrolled(*, user: Any) -> bool:
-    return TotpDevice.objects.filter(user=user).exists()
+    """Whether the user has an authenticator. Free when the user was loaded by the sign-in
+    backend (it joins the device); one query otherwise."""
+    try:
+        return user.totp_device is not None
+    except TotpDevice.DoesNotExist:
+        return False
 
 
 def twofactor_enrol(*, user: Any, secret: str, code: str, now: datetime) -> list[str]:

@@ -35,6 +35,7 @@ def learning_list(request: HttpRequest) -> HttpResponse:
         {
             "items": items,
             "status": status,
+            "status_label": LearningStatus(status).label if status else "",
             "statuses": LearningStatus.choices,
             "can_manage": access_can_manage_governance(request.user),
             "personal": access_sees_personal_data(request.user),

@@ -7,12 +7,12 @@ from typing import Any
 from django import forms
 
 from putright.accounts.models import Role, User
+from putright.governance.forms.base import DateField, GovForm, Radios
 from putright.governance.models import Audience, FailureReason, FindingKind, LearningStatus, OrderKind
 from putright.landlord.models import Category
-from putright.staff.forms.base import DateField, Radios, StaffForm
 
 
-class PeriodForm(StaffForm):
+class PeriodForm(GovForm):
     start = DateField(what="the first day of the period", label="From", help_text="For example, 1 4 2026")
     end = DateField(what="the last day of the period", label="To", help_text="For example, 30 6 2026")
 
@@ -62,7 +62,7 @@ def _owners() -> list[tuple[str, str]]:
     return [("", "No owner yet"), *((str(u.pk), u.display_name) for u in users[:500])]
 
 
-class LearningForm(StaffForm):
+class LearningForm(GovForm):
     title = _text("Title", max_length=200)
     learning = _text("What the complaints showed", rows=4, hint="Look beyond the individual case (Code 9.1)")
     improvement = _text("The improvement to the service", rows=4, hint="What will change (Code 9.2)")
@@ -90,7 +90,7 @@ class LearningForm(StaffForm):
         _set_choices(self, "owner", _owners())
 
 
-class LearningReportForm(StaffForm):
+class LearningReportForm(GovForm):
     audience = forms.ChoiceField(
         label="Reported to",
         choices=Audience.choices,
@@ -101,14 +101,14 @@ class LearningReportForm(StaffForm):
     note = _text("Note", required=False, max_length=300, hint="For example, the meeting")
 
 
-class OmbudsmanCaseForm(StaffForm):
+class OmbudsmanCaseForm(GovForm):
     complaint = _text("Complaint reference", hint="Our reference, for example CMP-ABCD-2345", max_length=20)
     ombudsman_reference = _text("Ombudsman's reference", required=False, max_length=60)
     referred_on = DateField(what="the date the Ombudsman told you about the case", label="Date referred")
     summary = _text("Summary", required=False, rows=3)
 
 
-class EvidenceRequestForm(StaffForm):
+class EvidenceRequestForm(GovForm):
     description = _text("Evidence asked for", rows=3)
     requested_on = DateField(what="the date of the request", label="Date requested")
     due_on = DateField(
@@ -119,11 +119,11 @@ class EvidenceRequestForm(StaffForm):
     )
 
 
-class EvidenceSentForm(StaffForm):
+class EvidenceSentForm(GovForm):
     sent_on = DateField(what="the date the evidence was sent", label="Date sent")
 
 
-class FindingForm(StaffForm):
+class FindingForm(GovForm):
     issue = _text("Issue", max_length=300, hint="The part of the complaint the finding is about")
     kind = forms.ChoiceField(
         label="Finding",
@@ -137,7 +137,7 @@ class FindingForm(StaffForm):
     determined_on = DateField(what="the date of the determination", label="Date determined")
 
 
-class OrderForm(StaffForm):
+class OrderForm(GovForm):
     kind = forms.ChoiceField(
         label="Order or recommendation",
         choices=OrderKind.choices,
@@ -153,7 +153,7 @@ class OrderForm(StaffForm):
         _set_choices(self, "finding", [("", "Not linked to a finding"), *(findings or [])])
 
 
-class OrderCompleteForm(StaffForm):
+class OrderCompleteForm(GovForm):
     completed_on = DateField(what="the date it was complied with", label="Date complied with")
     compliance_evidence = _text("Evidence of compliance", rows=3)
     evidence_sent_on = DateField(
@@ -161,11 +161,11 @@ class OrderCompleteForm(StaffForm):
     )
 
 
-class CloseCaseForm(StaffForm):
+class CloseCaseForm(GovForm):
     closed_on = DateField(what="the date the case closed", label="Date closed")
 
 
-class FailureOrderForm(StaffForm):
+class FailureOrderForm(GovForm):
     reason = forms.ChoiceField(
         label="Kind of failure",
         choices=FailureReason.choices,
@@ -185,12 +185,12 @@ class FailureOrderForm(StaffForm):
     error_fields = {"complaint_reference": "complaint"}
 
 
-class FailureComplyForm(StaffForm):
+class FailureComplyForm(GovForm):
     complied_on = DateField(what="the date it was complied with", label="Date complied with")
     compliance_note = _text("How it was complied with", rows=3)
 
 
-class ExceptionalForm(StaffForm):
+class ExceptionalForm(GovForm):
     title = _text("Title", max_length=200, hint="For example, Cyber incident affecting our case system")
     description = _text("What happened and how residents are affected", rows=4)
     started_on = DateField(what="the date the circumstances began", label="Began on")
@@ -201,11 +201,11 @@ class ExceptionalForm(StaffForm):
     return_to_compliance_by = DateField(what="the date you will comply again", label="Back in compliance by")
 
 
-class ExceptionalEndForm(StaffForm):
+class ExceptionalEndForm(GovForm):
     returned_on = DateField(what="the date compliance returned", label="Compliance returned on")
 
 
-class AnnualReportForm(StaffForm):
+class AnnualReportForm(GovForm):
     period_start = DateField(what="the first day of the year", label="Year from")
     period_end = DateField(what="the last day of the year", label="Year to")
     commentary = _text(
@@ -219,13 +219,13 @@ class AnnualReportForm(StaffForm):
     )
 
 
-class OmbudsmanReportUploadForm(StaffForm):
+class OmbudsmanReportUploadForm(GovForm):
     file = forms.FileField(
         label="The Ombudsman's annual report on us (PDF)", help_text="Code 8.1e. Up to 10 MB"
     )
 
 
-class ResponseForm(StaffForm):
+class ResponseForm(GovForm):
     presented_to_governing_body_on = DateField(
         what="the date the report went to the governing body", label="Presented on"
     )
@@ -233,3 +233,24 @@ class ResponseForm(StaffForm):
         "The governing body's response", rows=6, hint="Published with the report (Code 8.2)"
     )
     response_recorded_on = DateField(what="the date of the response", label="Response dated")
+
+
+__all__ = [
+    "AnnualReportForm",
+    "CloseCaseForm",
+    "EvidenceRequestForm",
+    "EvidenceSentForm",
+    "ExceptionalEndForm",
+    "ExceptionalForm",
+    "FailureComplyForm",
+    "FailureOrderForm",
+    "FindingForm",
+    "LearningForm",
+    "LearningReportForm",
+    "OmbudsmanCaseForm",
+    "OmbudsmanReportUploadForm",
+    "OrderCompleteForm",
+    "OrderForm",
+    "PeriodForm",
+    "ResponseForm",
+]
