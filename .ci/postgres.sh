@@ -16,6 +16,7 @@ trap stop EXIT
 as_pg "$PGBIN/initdb" -D "$DATA" -U postgres -A trust --no-sync >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
   -o "-p $PG_PORT -k $SOCK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres putright
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/putright"
 "$@"

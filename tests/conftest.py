@@ -8,8 +8,14 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from putright.accounts.models import ApiToken, Role, User
+
+# Timing goals live in benchmarks, never in tests: Hypothesis's per-example deadline
+# turns a busy machine into a failing test, so it is off for the whole suite.
+hypothesis_settings.register_profile("putright", deadline=None)
+hypothesis_settings.load_profile("putright")
 
 # A fixed "now" for service calls: Tuesday 1 December 2026, 10:00 in London.
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)

@@ -38,6 +38,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "service_requests": (CASEWORK, "get", ()),
     "service_request": (CASEWORK, "get", ("service_request",)),
     "service_request_complaint": (CASEWORK, "get", ("service_request",)),
+    "service_request_review": (CASEWORK, "get", ("service_request",)),
     "settings": (SETTINGS, "get", ()),
     "settings_timescales": (SETTINGS, "get", ()),
     "settings_closures": (SETTINGS, "get", ()),

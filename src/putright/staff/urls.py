@@ -20,6 +20,11 @@ urlpatterns = [
     path("service-requests/", contacts.service_requests, name="service_requests"),
     path("service-requests/<int:request_id>/", contacts.service_request, name="service_request"),
     path(
+        "service-requests/<int:request_id>/review/",
+        contacts.service_request_review,
+        name="service_request_review",
+    ),
+    path(
         "service-requests/<int:request_id>/complaint/",
         contacts.service_request_complaint,
         name="service_request_complaint",

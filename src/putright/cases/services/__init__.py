@@ -24,6 +24,7 @@ from putright.cases.services.intake import (
     contact_triage,
     service_request_create,
     service_request_raise_complaint,
+    service_request_review,
 )
 from putright.cases.services.people import (
     adjustment_record,
@@ -68,4 +69,5 @@ __all__ = [
     "restriction_review",
     "service_request_create",
     "service_request_raise_complaint",
+    "service_request_review",
 ]

@@ -340,3 +340,37 @@ def service_request_raise_complaint(
         )
     # The request stays open: the Code forbids stopping work on it because of the complaint.
     return complaint
+
+
+def service_request_review(
+    *,
+    actor: Any,
+    request_id: int,
+    reviewed_on: date,
+    outcome: str,
+    next_review_on: date | None = None,
+) -> ServiceRequest:
+    """Review a service request (Code 1.4: recorded, monitored and reviewed regularly).
+
+    `outcome` is "open" (set the next review date), "completed" or "cancelled".
+    """
+    if outcome not in ServiceRequest.State.values:
+        raise InvalidInput({"outcome": "Choose whether the request stays open, is completed or is cancelled"})
+    if outcome == ServiceRequest.State.OPEN and (next_review_on is None or next_review_on <= reviewed_on):
+        raise InvalidInput({"next_review_on": "Set the next review date, after today"})
+    with transaction.atomic():
+        request = ServiceRequest.objects.select_for_update().filter(pk=request_id).first()
+        if request is None:
+            raise InvalidInput({"request": "No such service request"})
+        if request.state != ServiceRequest.State.OPEN:
+            raise InvalidInput({"outcome": f"This request is already {request.get_state_display().lower()}"})
+        request.state = outcome
+        if outcome == ServiceRequest.State.OPEN:
+            assert next_review_on is not None
+            request.review_on = next_review_on
+        else:
+            request.completed_on = reviewed_on
+        if request.owner_id is None and getattr(actor, "pk", None):
+            request.owner = actor
+        request.save()
+    return request

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 
 from putright.cases.models import Attachment, CaseEvent, Complaint, Correspondence
 from putright.cases.services._common import ENGLAND
-from putright.governance.documents.pdf import html_with_images_to_pdf
+from putright.documents import html_to_pdf
 from putright.landlord.models import LandlordSettings
 
 log = logging.getLogger("putright.governance")
@@ -146,7 +146,7 @@ def evidence_pack_pdf(*, complaint: Complaint, generated_at: datetime) -> bytes:
             "stages": list(complaint.stages.order_by("stage")),
         },
     )
-    main = html_with_images_to_pdf(html)
+    main = html_to_pdf(html)
     if not pdfs:
         return main
     from pypdf import PdfReader, PdfWriter

@@ -9,7 +9,7 @@ from django import forms
 from putright.cases.models import Channel, Contact, Tenure
 from putright.landlord.models import Category
 from putright.staff.forms.actions import text, today_field
-from putright.staff.forms.base import Radios, StaffForm, TimeField
+from putright.staff.forms.base import DateField, Radios, StaffForm, TimeField
 from putright.staff.forms.record import now_time
 
 
@@ -93,4 +93,21 @@ class RaiseComplaintForm(StaffForm):
     )
     description = text(
         "What they are dissatisfied with", message="Describe what the resident is dissatisfied with", rows=5
+    )
+
+
+class ReviewServiceRequestForm(StaffForm):
+    outcome = forms.ChoiceField(
+        label="What is the outcome of the review?",
+        choices=[
+            ("open", "Still open: set the next review"),
+            ("completed", "Completed: the work is done"),
+            ("cancelled", "Cancelled: no longer needed"),
+        ],
+        widget=Radios,
+        error_messages={"required": "Choose the outcome of the review"},
+    )
+    reviewed_on = today_field("the date of the review", "Date of review")
+    next_review_on = DateField(
+        what="the next review date", label="Next review (if still open)", required=False
     )

@@ -12,7 +12,12 @@ from putright.cases import access, services
 from putright.cases.errors import CaseError
 from putright.cases.models import Contact, ServiceRequest
 from putright.staff.forms.base import england_moment
-from putright.staff.forms.contacts import ContactForm, RaiseComplaintForm, TriageForm
+from putright.staff.forms.contacts import (
+    ContactForm,
+    RaiseComplaintForm,
+    ReviewServiceRequestForm,
+    TriageForm,
+)
 from putright.staff.presenters.service_requests import requests_page
 from putright.staff.views._base import staff_page, today
 from putright.staff.views.case import NO_CASES
@@ -158,5 +163,31 @@ def service_request_complaint(request: HttpRequest, request_id: int) -> HttpResp
     return render(
         request,
         "staff/service_requests/complaint.html",
+        {"item": item, "form": form, "errors": form.error_summary()},
+    )
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def service_request_review(request: HttpRequest, request_id: int) -> HttpResponse:
+    item = _request_or_404(request_id)
+    form = ReviewServiceRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.service_request_review(
+                actor=request.user,
+                request_id=item.pk,
+                reviewed_on=data["reviewed_on"],
+                outcome=data["outcome"],
+                next_review_on=data.get("next_review_on"),
+            )
+        except CaseError as exc:
+            form.add_case_error(exc)
+        else:
+            messages.success(request, f"Service request {item.reference} reviewed.")
+            return redirect(reverse("staff:service_request", args=[item.pk]))
+    return render(
+        request,
+        "staff/service_requests/review.html",
         {"item": item, "form": form, "errors": form.error_summary()},
     )
