@@ -6,6 +6,7 @@ account has no usable password until an administrator sets one.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"No user called '{options['username']}'")
             twofactor_reset(user=user)
+            logging.getLogger("putright.security").warning("second factor reset user=%s", user.username)
             self.stdout.write(
                 f"Second factor removed for {user.username}: they set up a new one at next sign-in"
             )
