@@ -24,6 +24,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from bench import sched
+from bench.explain import explain_call
 from putright.accounts.models import ApiToken, Role, User
 from putright.cases.models import CaseEvent, Complaint
 
@@ -126,8 +127,11 @@ def api_client(user: User) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
-def measure(*, n: int, seed: int = 1) -> dict[str, Result]:
-    """Every endpoint that exists, against the data in the database now."""
+def measure(*, n: int, seed: int = 1, explain: bool = True) -> dict[str, Result]:
+    """Every endpoint that exists, against the data in the database now.
+
+    With `explain`, one request to each endpoint also has its queries explained.
+    """
     rng = random.Random(seed)
     officer = bench_user("bench-officer", Role.COMPLAINTS_OFFICER)
     api = api_client(officer)
@@ -151,6 +155,8 @@ def measure(*, n: int, seed: int = 1) -> dict[str, Result]:
             return
         try:
             results[name] = {"path": path, **timed(lambda: client.get(path), n=count), **extra}
+            if explain:
+                results[name]["plans"] = explain_call(lambda: client.get(path))
         except Exception as failure:
             results[name] = {"path": path, "error": f"{type(failure).__name__}: {failure}"[:500]}
 
@@ -165,6 +171,8 @@ def measure(*, n: int, seed: int = 1) -> dict[str, Result]:
                 "path": pattern,
                 **timed(lambda: client.get(pattern.format(id=next(cycle))), n=n),
             }
+            if explain:
+                results[name]["plans"] = explain_call(lambda: client.get(path))
         except Exception as failure:
             results[name] = {"path": pattern, "error": f"{type(failure).__name__}: {failure}"[:500]}
 

@@ -117,3 +117,16 @@ def test_failure_rows_hold_neither_the_typed_username_nor_the_address(db):
     buckets = " ".join(LoginFailure.objects.values_list("bucket", flat=True))
     assert "secret" not in buckets
     assert "192.0.2.99" not in buckets
+
+
+def test_sign_in_events_are_logged_without_what_was_typed_in_error(handler, caplog):
+    client = Client()
+    with caplog.at_level("INFO", logger="putright.security"):
+        sign_in(client, "hana", "wrong password", ip="192.0.2.70")
+        sign_in(client, "correct horse battery", "x", ip="192.0.2.70")
+        sign_in(client, "hana", PASSWORD, ip="192.0.2.70")
+    messages = [record.getMessage() for record in caplog.records if record.name == "putright.security"]
+    assert "staff sign-in failed user=hana ip=192.0.2.70" in messages
+    assert "staff sign-in failed user=(not an account) ip=192.0.2.70" in messages
+    assert "staff sign-in user=hana ip=192.0.2.70" in messages
+    assert not any("correct horse" in message for message in messages)

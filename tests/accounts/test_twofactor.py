@@ -227,3 +227,18 @@ def test_checking_the_second_factor_adds_no_query_to_a_page(handler, mode):
     with override_settings(MIDDLEWARE=unguarded_middleware):
         unguarded = page_queries(client, "/staff/complaints/")
     assert guarded == unguarded
+
+
+@pytest.mark.usefixtures("second_factor_required")
+def test_an_administrator_can_reset_a_lost_authenticator_from_the_command_line(handler):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    enrolled(handler)
+    out = StringIO()
+    call_command("user", "reset-2fa", "hana", stdout=out)
+    assert "Second factor removed for hana" in out.getvalue()
+    assert not TotpDevice.objects.filter(user=handler).exists()
+    assert not RecoveryCode.objects.filter(user=handler).exists()
+    assert signed_in(handler).get("/staff/complaints/")["Location"].startswith(SETUP)

@@ -69,3 +69,12 @@ def test_an_unknown_member_of_staff_is_refused_before_anything_changes(story):
     with pytest.raises(CommandError, match="nobody"):
         erase(str(story.ada.pk), "--reason", "Asked", "--by", "nobody")
     assert Resident.objects.get(pk=story.ada.pk).name == "Ada Lovelace"
+
+
+def test_after_erasure_the_old_email_reaches_nothing_in_the_portal(story):
+    from putright.residents.access import access_resident_complaints
+
+    assert access_resident_complaints(email="ada@example.com").exists()
+    erase(str(story.ada.pk), "--reason", "Asked in writing")
+    assert not access_resident_complaints(email="ada@example.com").exists()
+    assert not access_resident_complaints(email="babbage@example.com").exists()

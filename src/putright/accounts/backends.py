@@ -9,6 +9,7 @@ sign-in is temporarily locked and until when.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -24,6 +25,7 @@ from putright.accounts.services.signin_limits import (
 )
 
 LOCKED_MESSAGE = "Sign-in is temporarily locked after too many failed attempts."
+log = logging.getLogger("putright.security")
 
 
 class LockoutModelBackend(ModelBackend):
@@ -47,10 +49,24 @@ class LockoutModelBackend(ModelBackend):
         now = timezone.now()
         ip = client_ip(request)
         if signin_locked_until(username=username, ip=ip, now=now) is not None:
+            log.warning("staff sign-in refused while locked user=%s ip=%s", _loggable(username), ip)
             raise PermissionDenied(LOCKED_MESSAGE)
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None:
-            signin_failure_record(username=username, ip=ip, now=now)
+            until = signin_failure_record(username=username, ip=ip, now=now)
+            log.warning("staff sign-in failed user=%s ip=%s", _loggable(username), ip)
+            if until is not None:
+                log.warning(
+                    "staff sign-in locked until %s user=%s ip=%s", until.isoformat(), _loggable(username), ip
+                )
         else:
             signin_success_record(username=username)
+            log.info("staff sign-in user=%s ip=%s", user.get_username(), ip)
         return user
+
+
+def _loggable(username: str) -> str:
+    """The username if it is a real account's; otherwise not, since people type passwords there."""
+    if get_user_model()._default_manager.filter(username=username).exists():
+        return username
+    return "(not an account)"

@@ -5,6 +5,7 @@ Thin views: one account service call each; the clock is read here and passed in.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 from putright.accounts.access import access_can_manage_own_second_factor
 from putright.accounts.errors import CodeRefused, TooManyAttempts
 from putright.accounts.forms import CodeForm
+from putright.accounts.network import client_ip
 from putright.accounts.services.twofactor import (
     recovery_codes_left,
     recovery_codes_regenerate,
@@ -38,6 +40,7 @@ from putright.accounts.session import (
 from putright.landlord.models import LandlordSettings
 
 STAFF_HOME = "/staff/"
+log = logging.getLogger("putright.security")
 
 
 def _next(request: HttpRequest) -> str:
@@ -82,6 +85,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         except CodeRefused as refusal:
             form.add_error("code", refusal.message)
         else:
+            log.info("second factor set up user=%s ip=%s", request.user.get_username(), client_ip(request))
             request.session.pop(PENDING_SECRET_KEY, None)
             session_mark_verified(request)
             request.session[NEW_CODES_KEY] = codes
@@ -112,10 +116,17 @@ def verify(request: HttpRequest) -> HttpResponse:
         try:
             method = twofactor_verify(user=request.user, code=form.cleaned_data["code"], now=timezone.now())
         except CodeRefused as refusal:
+            log.warning(
+                "second factor code refused user=%s ip=%s", request.user.get_username(), client_ip(request)
+            )
             form.add_error("code", refusal.message)
         except TooManyAttempts as locked:
+            log.warning("second factor locked user=%s ip=%s", request.user.get_username(), client_ip(request))
             until, status = locked.until, 429
         else:
+            log.info(
+                "second factor %s user=%s ip=%s", method, request.user.get_username(), client_ip(request)
+            )
             session_mark_verified(request)
             if method == "recovery":
                 return redirect(_with_next("account:recovery_codes", request))
@@ -131,6 +142,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     if not session_verified(request):
         return redirect(_with_next("account:verify", request))
     if request.method == "POST":
+        log.info("recovery codes replaced user=%s", request.user.get_username())
         request.session[NEW_CODES_KEY] = recovery_codes_regenerate(user=request.user, now=timezone.now())
         return redirect(_with_next("account:recovery_codes", request))
     # Shown once: the codes leave the session as they are displayed.

@@ -1,4 +1,4 @@
-"""`putright user create USERNAME --role ROLE [--email EMAIL]`.
+"""`putright user create USERNAME --role ROLE [--email EMAIL]` and `putright user reset-2fa USERNAME`.
 
 With PUTRIGHT_PASSWORD in the environment the user can sign in with it; otherwise the
 account has no usable password until an administrator sets one.
@@ -6,6 +6,7 @@ account has no usable password until an administrator sets one.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -14,19 +15,35 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from putright.accounts.models import Role, User
+from putright.accounts.services.twofactor import twofactor_reset
 
 
 class Command(BaseCommand):
     help = "Manage staff users."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="op", required=True, metavar="{create}")
+        sub = parser.add_subparsers(dest="op", required=True, metavar="{create,reset-2fa}")
         create = sub.add_parser("create", help="Create a staff user (password from PUTRIGHT_PASSWORD).")
         create.add_argument("username")
         create.add_argument("--role", required=True, choices=Role.values)
         create.add_argument("--email", default="")
+        reset = sub.add_parser(
+            "reset-2fa",
+            help="Remove USERNAME's authenticator and recovery codes (a lost phone); they set up a new one at next sign-in.",
+        )
+        reset.add_argument("username")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["op"] == "reset-2fa":
+            user = User.objects.filter(username=options["username"]).first()
+            if user is None:
+                raise CommandError(f"No user called '{options['username']}'")
+            twofactor_reset(user=user)
+            logging.getLogger("putright.security").warning("second factor reset user=%s", user.username)
+            self.stdout.write(
+                f"Second factor removed for {user.username}: they set up a new one at next sign-in"
+            )
+            return
         username = options["username"].strip()
         if not username:
             raise CommandError("USERNAME cannot be empty")

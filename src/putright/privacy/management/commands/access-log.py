@@ -21,8 +21,8 @@ def _since(text: str) -> datetime:
 
 
 def _cell(text: str) -> str:
-    """Stop a spreadsheet reading a cell as a formula (CSV injection, ASVS 5.3.10)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Stop a spreadsheet reading a cell as a formula (CSV injection, CWE-1236)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r", "\0") else text
 
 
 class Command(BaseCommand):
