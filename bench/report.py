@@ -114,13 +114,16 @@ def _run_section(run: dict[str, Any]) -> list[str]:
     if load:
         lines += [
             "",
-            f"Through gunicorn ({load['workers']} sync workers, 4 client threads, loopback):",
+            f"Through gunicorn ({load['workers']} sync workers; `create_gthread`: 2 gthread workers of "
+            "4 threads), 4 client threads, loopback:",
             "",
             "| phase | requests/s | requests | errors | p50 ms | p95 ms | server CPU ms each | servers queued s |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        for phase in ("create", "read"):
-            p = load[phase]
+        for phase in ("create", "read", "create_gthread"):
+            p = load.get(phase)
+            if p is None:
+                continue
             lines.append(
                 f"| {phase} | {p['per_second']:,.1f} | {p['requests']:,} | {p['errors']} "
                 f"| {_ms(p['p50_ms'])} | {_ms(p['p95_ms'])} | {_ms(p.get('server_cpu_ms_per_request'))} "
@@ -142,6 +145,22 @@ def _query_table(runs: list[dict[str, Any]]) -> list[str]:
         cells = [str(r["endpoints"].get(key, {}).get("queries", "-")) for r in runs]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return lines
+
+
+def _plans(run: dict[str, Any], slow_ms: float = 20.0) -> list[str]:
+    """The queries worth a look: sequential scans of large tables, or slow ones."""
+    lines = []
+    for key, label in ENDPOINTS:
+        for plan in run["endpoints"].get(key, {}).get("plans", []):
+            ms = plan.get("ms")
+            scans = plan.get("seq_scans", [])
+            if not scans and (ms is None or ms < slow_ms):
+                continue
+            timing = f"{ms:,.1f} ms" if ms is not None else "plan only"
+            where = "; ".join(scans) or ", ".join(plan.get("indexes", [])) or plan.get("top", "")
+            sql = plan["sql"][:160]
+            lines.append(f"- {label}: {timing}, {where}. `{sql}...`")
+    return lines or ["- No query scans a large table or takes over 20 ms."]
 
 
 def render(results: dict[str, Any]) -> str:
@@ -192,6 +211,10 @@ def render(results: dict[str, Any]) -> str:
         lines += _run_section(run)
         lines.append(f"Command: `{run.get('command', '')}`")
         lines.append("")
+    for database in ("postgresql", "sqlite"):
+        run = _largest(runs, database)
+        if run is not None and any("plans" in e for e in run["endpoints"].values()):
+            lines += [f"## Query plans: {database} at {run['complaints']:,} complaints", "", *_plans(run), ""]
     if FINDINGS.exists():
         lines += ["## Findings and proposed fixes", "", FINDINGS.read_text().strip(), ""]
     return "\n".join(lines)

@@ -55,7 +55,7 @@ def main() -> None:
     from django.utils import timezone
 
     from bench.inprocess import api_client, bench_user, measure
-    from bench.load import run_load
+    from bench.throughput import run_load
     from putright.accounts.models import Role
     from putright.cases.generate import generate
     from putright.cases.models import Complaint

@@ -59,12 +59,13 @@ def _rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], workers: int = 2):  # type: ignore[no-untyped-def]
+def gunicorn(env: dict[str, str], workers: int = 2, threads: int = 1):  # type: ignore[no-untyped-def]
     port = free_port()
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "putright.wsgi:application",
         f"--workers={workers}",
+        *([f"--threads={threads}", "--worker-class=gthread"] if threads > 1 else []),
         f"--bind={HOST}:{port}",
         "--timeout=60",
         "--log-level=warning",
@@ -202,7 +203,9 @@ def reads(ids: list[int]) -> Callable[[random.Random], Request]:
 def run_load(
     env: dict[str, str], *, token: str, ids: list[int], duration: float, postmaster: int | None = None
 ) -> dict[str, Any]:
-    """Creation, then reads, each for `duration` seconds against one gunicorn with two workers.
+    """Creation, then reads, each for `duration` seconds against one gunicorn with two workers;
+    then creation again with two threaded workers (4 threads each), to see whether overlapping
+    database round trips helps.
 
     `postmaster` is the PostgreSQL server's process, whose children serve the workers.
     """
@@ -211,16 +214,28 @@ def run_load(
         sampler = RssSampler(proc.pid)
         sampler.start()
         results["idle_rss_mb"] = [round(_rss_mb(pid), 1) for pid in _children(proc.pid)]
-
-        def servers() -> list[int]:
-            return _children(proc.pid) + (_children(postmaster) if postmaster else [])
-
         for name, make in (("create", new_complaint), ("read", reads(ids))):
-            # Each worker loads the URL configuration, the API schemas and templates on its
-            # first requests: warm both up before the clock starts.
-            drive(port, make, token=token, duration=WARM_UP, threads=4)
-            results[name] = drive(port, make, token=token, duration=duration, threads=4, servers=servers)
+            results[name] = _phase(port, make, token, duration, proc.pid, postmaster)
         sampler.stop.set()
         sampler.join()
         results["peak_rss_mb"] = sorted(round(v, 1) for v in sampler.peak.values())
+    with gunicorn(env, threads=4) as (proc, port):
+        results["create_gthread"] = _phase(port, new_complaint, token, duration, proc.pid, postmaster)
     return results
+
+
+def _phase(
+    port: int,
+    make: Callable[[random.Random], Request],
+    token: str,
+    duration: float,
+    master: int,
+    postmaster: int | None,
+) -> dict[str, Any]:
+    def servers() -> list[int]:
+        return _children(master) + (_children(postmaster) if postmaster else [])
+
+    # Each worker loads the URL configuration, the API schemas and templates on its first
+    # requests: warm both up before the clock starts.
+    drive(port, make, token=token, duration=WARM_UP, threads=4)
+    return drive(port, make, token=token, duration=duration, threads=4, servers=servers)
