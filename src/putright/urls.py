@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("staff/reports/", include("putright.governance.urls")),
     path("staff/letters/", include("putright.letters.urls")),
+    path("publications/self-assessment/", include("putright.assessment.public_urls")),
     path("publications/", include("putright.governance.public_urls")),
     path("staff/self-assessment/", include("putright.assessment.urls")),
     path("staff/account/", include("putright.accounts.urls")),

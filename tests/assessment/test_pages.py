@@ -291,7 +291,6 @@ def published(assessment, officer, governance):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("tests.assessment.urls")
 def test_the_public_page_shows_only_a_published_version_outside_staff_pages_code_8_2(published, officer):
     public = f"/publications/self-assessment/{published.pk}/"
     assert Client().get(public).status_code == 404
