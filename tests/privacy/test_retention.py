@@ -170,3 +170,16 @@ def test_a_resident_is_never_anonymised_twice(story, now):
     with pytest.raises(PrivacyRefused, match="already anonymised"):
         resident_anonymise(resident_id=story.ada.pk, kind="retention", actor=None, now=now)
     assert "0 resident(s)" in apply("--today", "2060-01-01")
+
+
+def test_history_loaded_from_an_older_system_counts_from_its_own_dates(handler):
+    from putright.cases import services
+    from tests.cases.factories import at, log
+
+    old = log(handler, date(2019, 3, 1), resident=services.ResidentDetails(name="Alan Turing"))
+    services.complaint_withdraw(actor=handler, now=at(date(2019, 3, 4)), complaint_id=old.pk)
+    due = {
+        d.resident_id: d.last_activity_on for d in residents_due(today=date(2026, 6, 1), retention_years=6)
+    }
+    # The resident row was created today, but the complaint ended in 2019.
+    assert due[old.resident_id] == date(2019, 3, 4)

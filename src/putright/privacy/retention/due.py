@@ -3,8 +3,9 @@
 A resident's clock starts at their last activity: the latest date any of their
 complaints ended (closed, withdrawn, refused, or the last response sent), an
 Ombudsman case about one closed, a service request was completed, or a contact was
-received. Anything still open (a complaint being handled, an Ombudsman case, a
-service request) stops the clock altogether.
+received; for a resident with none of these, the day they were recorded. Anything
+still open (a complaint being handled, an Ombudsman case, a service request) stops
+the clock altogether.
 """
 
 from __future__ import annotations
@@ -89,15 +90,6 @@ def last_activity_by_resident() -> dict[int, date]:
         ).values_list("complaint__resident_id", flat=True)
     )
     last: dict[int, date] = {}
-    _latest(
-        last,
-        (
-            (pk, created.date())
-            for pk, created in Resident.objects.filter(anonymised_at__isnull=True)
-            .values_list("pk", "created_at")
-            .iterator(chunk_size=5000)
-        ),
-    )
     _latest(last, _complaint_end_dates(pending))
     _latest(
         last,
@@ -112,6 +104,11 @@ def last_activity_by_resident() -> dict[int, date]:
         .values_list("resident_id", "ended"),
     )
     _latest(last, Contact.objects.filter(pending).values_list("resident_id", "received_on"))
+    # A resident with nothing recorded against them counts from when they were recorded;
+    # only then, since for data imported from an older system created_at is the import date.
+    recorded = Resident.objects.filter(anonymised_at__isnull=True).values_list("pk", "created_at")
+    for pk, created in recorded.iterator(chunk_size=5000):
+        last.setdefault(pk, created.date())
     return {pk: day for pk, day in last.items() if pk not in blocked}
 
 
