@@ -6,7 +6,8 @@ import random
 from datetime import date, datetime, timedelta
 
 from putright.cases.generate import texts
-from putright.cases.generate.sinks import Row, Sink
+from putright.cases.generate.columns import Row
+from putright.cases.generate.sinks import Sink
 from putright.cases.generate.world import Weighted, World, choice, randint
 
 TENURES = Weighted(texts.TENURES)

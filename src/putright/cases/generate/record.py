@@ -12,7 +12,7 @@ from datetime import date, datetime
 from operator import methodcaller
 from typing import Any
 
-from putright.cases.generate.sinks import Row
+from putright.cases.generate.columns import Row
 
 _make_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
 # Dates and times are written as the services write them (`isoformat()`).

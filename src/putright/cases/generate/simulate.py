@@ -12,10 +12,11 @@ import random
 from datetime import date, datetime, timedelta
 
 from putright.cases.generate import texts
+from putright.cases.generate.columns import Row
 from putright.cases.generate.endings import Endings
 from putright.cases.generate.people import People
 from putright.cases.generate.record import Case, StageRow
-from putright.cases.generate.sinks import Row, Sink
+from putright.cases.generate.sinks import Sink
 from putright.cases.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
 from putright.cases.models import Hazard
 from putright.rules.calendar import WorkingDayCalendar
