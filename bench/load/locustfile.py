@@ -100,12 +100,14 @@ class ResidentComplaining(Browser):
         for slug, answers in STEPS:
             path = f"/complain/{slug}/"
             html = self.page(path, name="/complain/[step]/")
+            if not html:
+                return  # already counted as a failure; a browser would stop here too
             if slug == "contact":
                 answers = {**answers, "email": email}
             if self.form(path, answers, html, name="/complain/[step]/", to="/complain/") is None:
                 return
         html = self.page("/complain/check/")
-        if self.form("/complain/check/", {"website": ""}, html, to="/complain/sent/") is None:
+        if not html or self.form("/complain/check/", {"website": ""}, html, to="/complain/sent/") is None:
             return
         # Acknowledged by the 302: the reference is in the session, shown on the next page.
         for _ in range(3):
@@ -131,7 +133,9 @@ class ResidentFollowing(Browser):
         self.client.cookies.clear()
         self.client.headers["X-Forwarded-For"] = address()
         html = self.page("/sign-in/")
-        if self.form("/sign-in/", {"email": mine["email"], "website": ""}, html, to="/sign-in/code/"):
+        if html and self.form(
+            "/sign-in/", {"email": mine["email"], "website": ""}, html, to="/sign-in/code/"
+        ):
             html = self.page("/sign-in/code/")
             code = MAILBOX.take_code(mine["email"])
             if code is None:
@@ -143,7 +147,7 @@ class ResidentFollowing(Browser):
                     exception=RuntimeError(f"no code for {mine['email']}"),
                     context={},
                 )
-            elif self.form("/sign-in/code/", {"code": code}, html, to="/complaints/"):
+            elif html and self.form("/sign-in/code/", {"code": code}, html, to="/complaints/"):
                 self.page("/complaints/")
                 detail = self.page(f"/complaints/{mine['reference']}/", name="/complaints/[reference]/")
                 self.sign_out(detail)

@@ -5,7 +5,7 @@
 Sets up a fresh database (migrate, seed, collectstatic), starts gunicorn with two workers,
 runs locust headless for DURATION seconds, then reports requests, failures, p50/p95, and
 how many complaints the server acknowledged against how many are in the database.
-`--kill-worker-at` SIGKILLs one gunicorn worker S seconds in (gunicorn starts another);
+`--kill-worker-at` SIGKILLs one gunicorn worker S seconds in (gunicorn starts another; repeatable);
 `--restart-db-at` restarts PostgreSQL S seconds in and probes the app every 100 ms to
 measure how long it takes to answer again. The summary is printed and saved as JSON.
 """
@@ -38,7 +38,7 @@ class Probe(threading.Thread):
     def __init__(self, port: int, token: str, start: float) -> None:
         super().__init__(daemon=True)
         self.url = f"http://{HOST}:{port}/api/v1/complaints?page_size=1"
-        self.token, self.start, self.rows = token, start, []  # type: ignore[var-annotated]
+        self.token, self.origin, self.rows = token, start, []  # type: ignore[var-annotated]
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -52,7 +52,7 @@ class Probe(threading.Thread):
                 status = exc.code
             except OSError as exc:
                 status = type(exc).__name__
-            self.rows.append((sent - self.start, status, time.monotonic() - sent))
+            self.rows.append((sent - self.origin, status, time.monotonic() - sent))
             self.stop.wait(0.1)
 
 
@@ -61,7 +61,7 @@ def restart_database(probe: Probe, t0: float) -> dict[str, Any]:
     time.sleep(20)
     probe.stop.set()
     probe.join()
-    rows = [(t + probe.start - t0, status, took) for t, status, took in probe.rows]
+    rows = [(t + probe.origin - t0, status, took) for t, status, took in probe.rows]
     start, ready = started - t0, done - t0
     failed = [r for r in rows if r[1] != 200]
     after = [r for r in rows if r[0] >= ready and r[1] == 200]
@@ -137,7 +137,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--spawn-rate", type=float, default=4)
     parser.add_argument("--seed-complaints", type=int, default=100)
-    parser.add_argument("--kill-worker-at", type=float)
+    parser.add_argument("--kill-worker-at", type=float, action="append", default=[], help="repeatable")
     parser.add_argument("--restart-db-at", type=float)
     parser.add_argument("--out", type=Path, help="write the summary JSON here")
     args = parser.parse_args()
@@ -166,9 +166,9 @@ def main() -> None:
         )  # fmt: skip
         t0 = time.monotonic()
         token = next(iter(json.loads(seed.read_text())["tokens"].values()))
-        if args.kill_worker_at is not None:
-            time.sleep(args.kill_worker_at)
-            summary["kill"] = kill_worker(master.pid, t0)
+        for at in sorted(args.kill_worker_at):
+            time.sleep(max(0.0, at - (time.monotonic() - t0)))
+            summary.setdefault("kills", []).append(kill_worker(master.pid, t0))
         if args.restart_db_at is not None:
             time.sleep(max(0.0, args.restart_db_at - 5 - (time.monotonic() - t0)))
             probe = Probe(port, token, time.monotonic())
