@@ -150,13 +150,10 @@ class PostgresSink(Sink):
                     write_row(row)
 
     def finish(self) -> None:
-        """VACUUM as well, outside a transaction: it sets the visibility map, without which
-        index-only scans visit the heap anyway until autovacuum gets round to it."""
         self.end()
-        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
             for table in self.tables.values():
-                cursor.execute(f"{command} {connection.ops.quote_name(table.name)}")
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table.name)}")
 
 
 class SqliteSink(Sink):
