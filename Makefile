@@ -74,3 +74,14 @@ bench-quick: setup ## A few minutes: 10k complaints on both databases, short loa
 
 clean: ## Remove the virtualenv, node modules and built assets
 	rm -rf $(VENV) node_modules src/putright/static/vendor
+
+.PHONY: load load-kill load-restart
+LOAD_SECONDS ?= 600
+load: setup ## Load run: locust against gunicorn and PostgreSQL for LOAD_SECONDS (docs/load-and-faults.md)
+	bash bench/load/run.sh $(LOAD_SECONDS) --out /tmp/putright-load.json $(LOAD_ARGS)
+
+load-kill: setup ## Load with a gunicorn worker SIGKILLed three times; acknowledged complaints counted
+	bash bench/load/run.sh 120 --kill-worker-at 30 --kill-worker-at 60 --kill-worker-at 90 --out /tmp/putright-load-kill.json
+
+load-restart: setup ## Load with PostgreSQL restarted 40 s in; time to recover measured
+	bash bench/load/run.sh 120 --restart-db-at 40 --out /tmp/putright-load-restart.json

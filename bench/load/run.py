@@ -56,9 +56,9 @@ class Probe(threading.Thread):
             self.stop.wait(0.1)
 
 
-def restart_database(probe: Probe, t0: float) -> dict[str, Any]:
+def restart_database(probe: Probe, t0: float, probe_after: float) -> dict[str, Any]:
     started, done = postgres_restart()
-    time.sleep(20)
+    time.sleep(probe_after)
     probe.stop.set()
     probe.join()
     rows = [(t + probe.origin - t0, status, took) for t, status, took in probe.rows]
@@ -139,6 +139,7 @@ def main() -> None:
     parser.add_argument("--seed-complaints", type=int, default=100)
     parser.add_argument("--kill-worker-at", type=float, action="append", default=[], help="repeatable")
     parser.add_argument("--restart-db-at", type=float)
+    parser.add_argument("--probe-after", type=float, default=20, help="seconds to probe after a restart")
     parser.add_argument("--out", type=Path, help="write the summary JSON here")
     args = parser.parse_args()
 
@@ -174,7 +175,7 @@ def main() -> None:
             probe = Probe(port, token, time.monotonic())
             probe.start()
             time.sleep(5)
-            summary["restart"] = restart_database(probe, t0)
+            summary["restart"] = restart_database(probe, t0, args.probe_after)
         locust.wait(timeout=args.duration + 120)
         summary["gunicorn_workers_at_end"] = workers(master.pid)
         summary["gunicorn_master_restarted"] = master.poll() is not None

@@ -21,3 +21,9 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
         built = build_world()
         yield built
         transaction.set_rollback(True)
+
+
+def pytest_configure(config: Any) -> None:
+    config.addinivalue_line(
+        "markers", "faults: faults under load (worker kill, database restart); PostgreSQL only"
+    )
