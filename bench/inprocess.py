@@ -219,8 +219,13 @@ def _letter_pdf(officer: User, *, count: int) -> Result:
         event = CaseEvent.objects.filter(action="responded").select_related("complaint__resident").last()
         if event is None:
             return {"skipped": "no responded complaint"}
-        with letters_held_as_drafts():
-            letter = letter_draft_for_event(event=event)
+        from putright.letters.models import Letter
+
+        # An earlier size's measurement may have drafted this event's letter already.
+        letter = Letter.objects.filter(event=event).first()
+        if letter is None:
+            with letters_held_as_drafts():
+                letter = letter_draft_for_event(event=event)
         if letter is None:
             return {"skipped": "no letter drafted for a response"}
         landlord = LandlordSettings.current()
