@@ -120,7 +120,8 @@ def _staff(role: str, prefix: str, count: int) -> list[Staff]:
     for n in range(len(found) + 1, count + 1):
         username = f"{prefix}{n:03d}"
         user, _ = User.objects.get_or_create(
-            username=username, defaults={"role": role, "first_name": prefix.title(), "last_name": f"{n:03d}"}
+            username=username,
+            defaults={"role": role, "first_name": prefix.split("-")[1].title(), "last_name": f"{n:03d}"},
         )
         if user.has_usable_password():
             user.set_unusable_password()
