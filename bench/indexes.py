@@ -8,7 +8,7 @@ Three kinds of candidate, each timed on the requests it is meant to help:
 - indexes, each a Django `Index` added through the schema editor (the SQL a migration
   would run) and dropped again afterwards, so the database is left as migrations made it;
 - other shapes of the slowest report queries, checked to give the same answer.
-Figures go to stdout as JSON.
+Figures go to bench/candidates.json, which bench/report.py adds to RESULTS.md.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "putright.settings")
+OUT = Path(__file__).with_name("candidates.json")
 
 
 def _candidates() -> list[tuple[Any, Any]]:
@@ -119,6 +120,7 @@ def main() -> None:
     from bench.explain import explain_call
     from bench.inprocess import api_client, bench_user, staff_client, timed
     from putright.accounts.models import Role
+    from putright.cases.models import Complaint
 
     officer = bench_user("bench-officer", Role.COMPLAINTS_OFFICER)
     api, staff = api_client(officer), staff_client(officer)
@@ -180,7 +182,10 @@ def main() -> None:
         with connection.schema_editor() as editor:
             for model, index in candidates:
                 editor.remove_index(model, index)
-    print(json.dumps(results))
+    results["loadavg"] = Path("/proc/loadavg").read_text().split()[:3]
+    results["complaints"] = Complaint.objects.count()
+    OUT.write_text(json.dumps(results, indent=1) + "\n")
+    print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 FINDINGS = Path(__file__).with_name("FINDINGS.md")
+CANDIDATES = Path(__file__).with_name("candidates.json")
 
 ENDPOINTS = (
     ("api_list", "API list `GET /api/v1/complaints` (first page)"),
@@ -19,6 +21,8 @@ ENDPOINTS = (
     ("letter_pdf", "Response letter PDF (compose and render)"),
     ("annual_report_pdf", "Annual report PDF (Code 8.1), one year"),
 )
+
+ENDPOINT_LABELS = dict(ENDPOINTS)
 
 # (endpoint, statistic, limit in ms, what the target says)
 PAGE_TARGETS = (
@@ -217,4 +221,31 @@ def render(results: dict[str, Any]) -> str:
             lines += [f"## Query plans: {database} at {run['complaints']:,} complaints", "", *_plans(run), ""]
     if FINDINGS.exists():
         lines += ["## Findings and proposed fixes", "", FINDINGS.read_text().strip(), ""]
+    if CANDIDATES.exists():
+        lines += _candidates(json.loads(CANDIDATES.read_text()))
     return "\n".join(lines)
+
+
+def _candidates(found: dict[str, Any]) -> list[str]:
+    """bench/indexes.py's before and after, as tables."""
+    variants = [k for k in found if isinstance(found[k], dict) and "api_report_year" in found[k]]
+    lines = [
+        "## Candidate fixes measured",
+        "",
+        f"`bench/indexes.py` on PostgreSQL with {found.get('complaints', 0):,} complaints after "
+        f"VACUUM (ANALYZE), load average {found.get('loadavg')}: p50 of the request in ms "
+        "(wall; without run-queue wait in brackets).",
+        "",
+        "| variant | " + " | ".join(ENDPOINT_LABELS.get(k, k) for k in found[variants[0]]) + " |",
+        "|---|" + "---:|" * len(found[variants[0]]),
+    ]
+    for variant in variants:
+        cells = [f"{_ms(v['p50_ms'])} ({_ms(v.get('unqueued_p50_ms'))})" for v in found[variant].values()]
+        lines.append(f"| {variant} | " + " | ".join(cells) + " |")
+    shapes = found.get("shapes", {})
+    if shapes:
+        lines += ["", "| report query | as now, ms | other shape, ms |", "|---|---:|---:|"]
+        for name, figures in shapes.items():
+            lines.append(f"| {name} | {_ms(figures['as now ms'])} | {_ms(figures['other shape ms'])} |")
+    lines.append("")
+    return lines
