@@ -182,7 +182,7 @@ def main() -> None:
         with connection.schema_editor() as editor:
             for model, index in candidates:
                 editor.remove_index(model, index)
-    results["loadavg"] = Path("/proc/loadavg").read_text().split()[:3]
+    results["loadavg"] = [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
     results["complaints"] = Complaint.objects.count()
     OUT.write_text(json.dumps(results, indent=1) + "\n")
     print(f"wrote {OUT}")
