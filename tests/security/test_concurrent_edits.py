@@ -120,15 +120,6 @@ def test_two_assignments_without_a_version_are_serialised_and_both_recorded(comp
     assert stored.handler.username == events[1].after["handler"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "cases.services._common.lock_complaint joins the handler (select_related) under FOR UPDATE OF "
-        "the complaint only: after waiting for the lock, PostgreSQL re-reads the complaint row but keeps "
-        "the joined handler from the old snapshot, so the second event's 'before' names the old handler. "
-        "Reported to the cases owner; fixed by loading related rows after taking the lock."
-    ),
-)
 def test_the_second_of_two_serialised_assignments_records_what_the_first_left(complaint, handler, make_user):
     harry, ivy = make_user("handler", "harry"), make_user("handler", "ivy")
     results: list[tuple[str, Any]] = []

@@ -72,14 +72,11 @@ def lock_complaint(complaint_id: int, *, expected_version: int | None = None) ->
     `select_for_update` serialises writers on PostgreSQL; `expected_version` makes a
     write based on a stale page fail with a clear conflict instead of overwriting.
     """
-    try:
-        complaint = (
-            Complaint.objects.select_for_update(of=("self",))
-            .select_related("resident", "handler")
-            .get(pk=complaint_id)
-        )
-    except Complaint.DoesNotExist:
-        raise InvalidInput({"complaint": "No such complaint"}) from None
+    # Lock the row alone, then load related rows: a row joined under FOR UPDATE OF the
+    # complaint would come from the snapshot before the wait, naming a stale handler.
+    complaint = Complaint.objects.select_for_update().filter(pk=complaint_id).first()
+    if complaint is None:
+        raise InvalidInput({"complaint": "No such complaint"})
     if expected_version is not None and expected_version != complaint.version:
         raise EditConflict(
             f"{complaint.reference} was changed by someone else while you were working on it. "

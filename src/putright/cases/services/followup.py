@@ -12,7 +12,6 @@ from putright.cases.models import (
     Action,
     ActionUpdate,
     Complaint,
-    Correspondence,
     Remedy,
     UpdateAgreement,
 )
@@ -49,22 +48,14 @@ def complaint_request_clarification(
         record = current_stage(complaint)
         before = snapshot(complaint, record)
         move(complaint, Move.REQUEST_CLARIFICATION)
-        Correspondence.objects.create(
-            complaint=complaint,
-            direction=Correspondence.Direction.OUT,
-            channel=complaint.resident.preferred_channel,
-            party="Resident",
-            subject="We need to check our understanding of your complaint",
-            body=text,
-            occurred_at=now,
-            created_by=actor if getattr(actor, "pk", None) else None,
-        )
+        # The clarification letter itself (drafted by the letters hook) is the record of
+        # what was sent (5.12); the questions are kept in the event.
         record_event(
             complaint,
             actor=actor,
             now=now,
             action="clarification_requested",
-            summary="Asked the resident for clarification",
+            summary=f"Asked the resident for clarification: {text}",
             before=before,
             after=snapshot(complaint, record),
             details={"questions": text},

@@ -39,7 +39,7 @@ SMTP_TIMEOUT = 20
 
 def _locked(letter_id: int) -> Letter:
     letter = (
-        Letter.objects.select_for_update()
+        Letter.objects.select_for_update(of=("self",))
         .select_related("complaint", "complaint__resident", "template", "issued_by")
         .filter(pk=letter_id)
         .first()
