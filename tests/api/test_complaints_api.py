@@ -244,3 +244,8 @@ def test_listing_fifty_complaints_takes_as_many_queries_as_listing_five(api, dja
     assert count_queries() == five
     with django_assert_max_num_queries(12):
         api.get("/complaints", page_size=100)
+
+
+def test_a_misspelt_filter_is_refused_rather_than_returning_everything(api):
+    response = api.get("/complaints", stauts="closed")
+    assert response.status_code == 422 and "stauts" in response.json()["errors"]

@@ -35,6 +35,7 @@ from putright.cases.services._common import england_date
 router = Router(tags=["complaints"])
 ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+LIST_FILTERS = frozenset({"stage", "status", "overdue", "handler", "page", "page_size"})
 READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
@@ -116,8 +117,14 @@ def list_complaints(
     page: Annotated[int, Query(ge=1, le=100000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 25,
 ) -> dict[str, Any]:
-    """Complaints, most urgent first (hazards, vulnerable residents, then the next deadline)."""
+    """Complaints, most urgent first (hazards, vulnerable residents, then the next deadline).
+
+    An unknown query parameter is refused: a misspelt filter would otherwise quietly
+    return every complaint."""
     _caseworker(request)
+    unknown = sorted(set(request.GET) - LIST_FILTERS)
+    if unknown:
+        raise InvalidInput({name or "(unnamed)": ["Unknown filter"] for name in unknown})
     handler_id = None
     if handler:
         found = _staff(handler, "handler")
