@@ -8,27 +8,23 @@ for a missing object.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.utils import timezone
 
 from putright.accounts.models import ApiToken, Role, User
-from putright.assessment import services as assess
-from putright.assessment.models import QASampleCase, SystemEvidence
-from putright.assessment.transfer import write_csv
 from putright.cases import services
 from putright.cases.models import Attachment, Complaint, Contact
-from putright.governance import services as gov
 from putright.landlord.models import Category, ClosureDay
 from putright.letters.models import Letter
 from putright.residents.models import ResidentSession
 from putright.residents.services import sign_in_with_code
 from putright.residents.services.signin import sign_in_code_issue
+from tests.access.world_records import assessment_records, governance_records
 from tests.residents import factories
 
 ANONYMOUS = "anonymous"
@@ -198,153 +194,6 @@ def _cases(world: World) -> None:
     )
 
 
-def _governance(world: World, pdf: bytes) -> None:
-    now, officer, today = world.now, world.users[Role.COMPLAINTS_OFFICER], timezone.localdate(world.now)
-    earlier = today - timedelta(days=7)
-    item = gov.learning_item_create(
-        actor=officer,
-        now=now,
-        data=gov.LearningInput(title="Mould", learning="Inspect", improvement="Train", identified_on=earlier),
-    )
-    case = gov.ombudsman_case_open(
-        actor=officer, now=now, complaint_reference=world.ids["reference"], referred_on=earlier
-    )
-    evidence = gov.evidence_request_add(
-        actor=officer, now=now, case_id=case.pk, requested_on=earlier, description="The file", due_on=None
-    )
-    order = gov.order_add(
-        actor=officer,
-        now=now,
-        case_id=case.pk,
-        kind="order",
-        description="Pay £100",
-        due_on=today + timedelta(days=28),
-        finding_id=None,
-    )
-    failure = gov.failure_order_record(
-        actor=officer,
-        now=now,
-        reason="stuck",
-        description="Late",
-        issued_on=earlier,
-        due_on=today + timedelta(days=10),
-        complaint_reference=world.ids["reference"],
-        ombudsman_reference="",
-    )
-    exceptional = gov.exceptional_circumstance_record(
-        actor=officer,
-        now=now,
-        title="Flood",
-        description="Office flooded",
-        started_on=earlier,
-        ombudsman_informed_on=earlier,
-        return_to_compliance_by=today + timedelta(days=30),
-        residents_informed_on=None,
-    )
-    annual = gov.annual_report_save(
-        actor=officer,
-        now=now,
-        period_start=date(today.year - 1, 4, 1),
-        period_end=date(today.year, 3, 31),
-        commentary="A year",
-        other_ombudsman_reports="",
-        report_id=None,
-    )
-    publication = gov.publication_create(
-        actor=officer,
-        now=now,
-        kind="annual_report",
-        title="Annual complaints report",
-        pdf=pdf,
-        docx=None,
-        summary="",
-        period_start=None,
-        period_end=None,
-    )
-    world.ids.update(
-        learning=item.pk,
-        ombudsman_case=case.pk,
-        evidence_request=evidence.pk,
-        order=order.pk,
-        failure_order=failure.pk,
-        exceptional=exceptional.pk,
-        annual=annual.pk,
-        publication=publication.pk,
-    )
-
-
-def _assessment(world: World, pdf: bytes) -> None:
-    now, officer, today = world.now, world.users[Role.COMPLAINTS_OFFICER], timezone.localdate(world.now)
-    start = date(today.year - 1, 4, 1)
-    assessment = assess.assessment_create(
-        actor=officer,
-        now=now,
-        title="Self-assessment",
-        edition="hos-2024",
-        reason="annual",
-        period_start=start,
-        period_end=date(today.year, 3, 31),
-    )
-    rows = [
-        [pid, "yes", "Policy", "", "green", ""]
-        for pid in assessment.answers.values_list("provision_id", flat=True)
-    ]
-    assess.assessment_import(
-        actor=officer, now=now, assessment_id=assessment.pk, data=write_csv(rows), file_name="answers.csv"
-    )
-    document = assess.document_upload(
-        actor=officer,
-        now=now,
-        assessment_id=assessment.pk,
-        title="Policy",
-        upload=SimpleUploadedFile("policy.pdf", pdf, content_type="application/pdf"),
-    )
-    action = assess.action_add(
-        actor=officer,
-        now=now,
-        assessment_id=assessment.pk,
-        provision_id="6.2",
-        description="Faster acknowledgements",
-        owner="Team",
-        due_on=today + timedelta(days=60),
-    )
-    assess.evidence_attach(
-        actor=officer,
-        now=now,
-        assessment_id=assessment.pk,
-        provision_id="6.2",
-        measure_key="stage1-acknowledged",
-        today=today,
-    )
-    assess.assessment_complete(
-        actor=officer, now=now, assessment_id=assessment.pk, completed_by_name="Olive", completed_on=today
-    )
-    assessment.refresh_from_db()
-    assess.assessment_approve(
-        actor=world.users[Role.GOVERNANCE],
-        now=now,
-        assessment_id=assessment.pk,
-        version_number=assessment.revision,
-        approver_name="Priya Shah",
-        body="Board",
-        approved_on=today,
-        response="Accepted",
-    )
-    assess.assessment_publish(actor=officer, now=now, assessment_id=assessment.pk)
-    sample = assess.qa_sample_draw(actor=officer, now=now, quarter_start=today.replace(day=1), size=1, seed=1)
-    world.ids.update(
-        assessment=assessment.pk,
-        provision="6.2",
-        measure="stage1-acknowledged",
-        system_evidence=SystemEvidence.objects.filter(answer__assessment=assessment).first().pk,  # type: ignore[union-attr]
-        assessment_action=action.pk,
-        document=document.pk,
-        version=assessment.revision,
-        qa_sample=sample.pk,
-        qa_case=QASampleCase.objects.filter(sample=sample).first().pk,  # type: ignore[union-attr]
-    )
-
-
 def build_world() -> World:
     now = timezone.now()
     users = {role: _staff(role) for role in Role.values}
@@ -356,8 +205,8 @@ def build_world() -> World:
     # Letters are drafted and sent after commit; run those callbacks inside the module's transaction.
     with TestCase.captureOnCommitCallbacks(execute=True):
         _cases(world)
-        _governance(world, pdf)
-        _assessment(world, pdf)
+        governance_records(world, pdf)
+        assessment_records(world, pdf)
     # Acknowledging drafted each acknowledgement letter, issued and sent after commit (Code 6.2).
     for key, complaint_key in (("letter", "complaint"), ("other_letter", "other_complaint")):
         issued = Letter.objects.filter(complaint_id=world.ids[complaint_key], issued_at__isnull=False)
