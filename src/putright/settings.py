@@ -192,6 +192,8 @@ LOGGING = {
     "loggers": {
         "putright": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
         "putright.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Server errors (a database outage, a bug) must reach the process log.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -11,6 +13,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from putright.api.auth import TokenAuth
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+
+logger = logging.getLogger("putright.api")
 
 api = NinjaAPI(
     title="putright API",
@@ -60,6 +64,17 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
         request, {"detail": "Send a valid API token: Authorization: Bearer <token>"}, status=401
     )
     response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(DatabaseError)
+def _database_unavailable(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+    # A database outage or failover: answer in JSON, say it is temporary, and log it.
+    logger.error("database error answering %s %s", request.method, request.path, exc_info=exc)
+    response = api.create_response(
+        request, {"detail": "The service is briefly unavailable. Nothing was saved; try again."}, status=503
+    )
+    response["Retry-After"] = "5"
     return response
 
 
