@@ -171,7 +171,12 @@ def _clean_edit(kind: LetterKind, changes: Mapping[str, Any]) -> dict[str, Any]:
 def letter_edit(*, actor: Any, now: datetime, letter_id: int, changes: Mapping[str, Any]) -> Letter:
     """Change the free-text parts of a draft and render it again. Issued letters never change."""
     with transaction.atomic():
-        letter = Letter.objects.select_for_update(of=("self",)).select_related("complaint").filter(pk=letter_id).first()
+        letter = (
+            Letter.objects.select_for_update(of=("self",))
+            .select_related("complaint")
+            .filter(pk=letter_id)
+            .first()
+        )
         if letter is None:
             raise InvalidInput({"letter": "No such letter"})
         if letter.status != LetterStatus.DRAFT:
