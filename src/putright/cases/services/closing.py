@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -82,6 +83,85 @@ def complaint_escalate(
     return complaint
 
 
+@dataclass(frozen=True)
+class _RefusalKind:
+    move: Move
+    stage: int  # 1: the complaint is not accepted; 2: stage 2 is refused
+    action: str
+    summary: str
+    explain: str
+
+
+_NOT_ACCEPTED = _RefusalKind(
+    Move.REFUSE,
+    1,
+    "refused",
+    "Not accepted",
+    "Explain to the resident why the complaint is not accepted (Code 2.4)",
+)
+_NO_ESCALATION = _RefusalKind(
+    Move.REFUSE_ESCALATION,
+    2,
+    "escalation_refused",
+    "Escalation refused",
+    "Set out the reasons clearly for the resident (Code 5.11)",
+)
+
+
+def _refuse(
+    kind: _RefusalKind,
+    *,
+    actor: Any,
+    now: datetime,
+    complaint_id: int,
+    reason: str,
+    explanation: str,
+    evidence: str,
+    refused_on: date | None,
+    expected_version: int | None,
+) -> Complaint:
+    errors: dict[str, str] = {}
+    if reason not in RefusalReason.values:
+        errors["reason"] = f"Choose a reason: {', '.join(RefusalReason.values)}"
+    text = require_text(errors, "explanation", explanation, kind.explain)
+    raise_if(errors)
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, kind.move)
+        if reason == RefusalReason.OVER_12_MONTHS:
+            with rules():
+                check_refusal_time_limit(
+                    received_on=complaint.received_on,
+                    issue_occurred_on=complaint.issue_occurred_on,
+                    aware_on=complaint.aware_on,
+                )
+        when = refused_on or england_date(now)
+        Refusal.objects.create(
+            complaint=complaint,
+            stage=kind.stage,
+            reason=reason,
+            evidence=evidence.strip(),
+            explanation=text,
+            refused_on=when,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        complaint.closed_on = complaint.closed_on or when
+        refresh_due(complaint, record)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action=kind.action,
+            summary=f"{kind.summary}: {RefusalReason(reason).label.lower()}",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"reason": reason, "explanation": text, "evidence": evidence.strip()},
+        )
+    return complaint
+
+
 def complaint_refuse(
     *,
     actor: Any,
@@ -99,51 +179,17 @@ def complaint_refuse(
     may not be refused as out of time (2.3). The explanation goes to the resident with
     the right to take the decision to the Ombudsman (2.4).
     """
-    errors: dict[str, str] = {}
-    if reason not in RefusalReason.values:
-        errors["reason"] = f"Choose a reason: {', '.join(RefusalReason.values)}"
-    text = require_text(
-        errors,
-        "explanation",
-        explanation,
-        "Explain to the resident why the complaint is not accepted (Code 2.4)",
+    return _refuse(
+        _NOT_ACCEPTED,
+        actor=actor,
+        now=now,
+        complaint_id=complaint_id,
+        reason=reason,
+        explanation=explanation,
+        evidence=evidence,
+        refused_on=refused_on,
+        expected_version=expected_version,
     )
-    raise_if(errors)
-    with transaction.atomic():
-        complaint = lock_complaint(complaint_id, expected_version=expected_version)
-        record = current_stage(complaint)
-        before = snapshot(complaint, record)
-        move(complaint, Move.REFUSE)
-        if reason == RefusalReason.OVER_12_MONTHS:
-            with rules():
-                check_refusal_time_limit(
-                    received_on=complaint.received_on,
-                    issue_occurred_on=complaint.issue_occurred_on,
-                    aware_on=complaint.aware_on,
-                )
-        when = refused_on or england_date(now)
-        Refusal.objects.create(
-            complaint=complaint,
-            stage=1,
-            reason=reason,
-            evidence=evidence.strip(),
-            explanation=text,
-            refused_on=when,
-            created_by=actor if getattr(actor, "pk", None) else None,
-        )
-        complaint.closed_on = when
-        refresh_due(complaint, record)
-        record_event(
-            complaint,
-            actor=actor,
-            now=now,
-            action="refused",
-            summary=f"Not accepted: {RefusalReason(reason).label.lower()}",
-            before=before,
-            after=snapshot(complaint, record),
-            details={"reason": reason, "explanation": text, "evidence": evidence.strip()},
-        )
-    return complaint
 
 
 def complaint_refuse_escalation(
@@ -157,51 +203,17 @@ def complaint_refuse_escalation(
     expected_version: int | None = None,
 ) -> Complaint:
     """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11)."""
-    errors: dict[str, str] = {}
-    if reason not in RefusalReason.values:
-        errors["reason"] = f"Choose a reason: {', '.join(RefusalReason.values)}"
-    text = require_text(
-        errors,
-        "explanation",
-        explanation,
-        "Set out the reasons clearly for the resident (Code 5.11)",
+    return _refuse(
+        _NO_ESCALATION,
+        actor=actor,
+        now=now,
+        complaint_id=complaint_id,
+        reason=reason,
+        explanation=explanation,
+        evidence=evidence,
+        refused_on=None,
+        expected_version=expected_version,
     )
-    raise_if(errors)
-    with transaction.atomic():
-        complaint = lock_complaint(complaint_id, expected_version=expected_version)
-        record = current_stage(complaint)
-        before = snapshot(complaint, record)
-        move(complaint, Move.REFUSE_ESCALATION)
-        if reason == RefusalReason.OVER_12_MONTHS:
-            with rules():
-                check_refusal_time_limit(
-                    received_on=complaint.received_on,
-                    issue_occurred_on=complaint.issue_occurred_on,
-                    aware_on=complaint.aware_on,
-                )
-        when = england_date(now)
-        Refusal.objects.create(
-            complaint=complaint,
-            stage=2,
-            reason=reason,
-            evidence=evidence.strip(),
-            explanation=text,
-            refused_on=when,
-            created_by=actor if getattr(actor, "pk", None) else None,
-        )
-        complaint.closed_on = complaint.closed_on or when
-        refresh_due(complaint, record)
-        record_event(
-            complaint,
-            actor=actor,
-            now=now,
-            action="escalation_refused",
-            summary=f"Escalation refused: {RefusalReason(reason).label.lower()}",
-            before=before,
-            after=snapshot(complaint, record),
-            details={"reason": reason, "explanation": text},
-        )
-    return complaint
 
 
 def _finish(
