@@ -69,7 +69,6 @@ def test_the_officer_answers_provisions_and_plans_actions_on_accessible_pages(
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.urls("tests.assessment.urls")
 def test_governance_approves_and_the_public_reads_the_published_assessment(
     page, axe_check, staff_login, make_user
 ):
