@@ -104,7 +104,8 @@ def create_complaint(
         if earlier is None:
             raise
         return Reply(201, _complaint_out(earlier.complaint_id))
-    return Reply(201, _complaint_out(complaint.pk))
+    # Answered from the objects in hand: reading the new complaint back cost about 40% of a create.
+    return Reply(201, complaint_data(complaint, new_stage=complaint.logged_stage))
 
 
 @router.get("/complaints", response={200: ComplaintPage, **READ_ERRORS}, summary="List complaints")

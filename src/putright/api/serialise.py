@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from putright.cases.models import Complaint
+from putright.cases.models import Complaint, StageRecord
 
 
-def complaint_data(c: Complaint) -> dict[str, Any]:
+def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dict[str, Any]:
+    """`new_stage`: the complaint was just logged with this one stage record, so it has no
+    extensions, remedies or actions yet and nothing needs reading back (a create stays cheap)."""
+    fresh = new_stage is not None
     return {
         "id": c.pk,
         "reference": c.reference,
@@ -54,10 +57,10 @@ def complaint_data(c: Complaint) -> dict[str, Any]:
                         "notified_on": e.notified_on,
                         "new_respond_by": e.new_respond_by,
                     }
-                    for e in s.extensions.all()
+                    for e in ([] if fresh else s.extensions.all())
                 ],
             }
-            for s in c.stages.all()
+            for s in ([new_stage] if new_stage is not None else c.stages.all())
         ],
         "remedies": [
             {
@@ -69,7 +72,7 @@ def complaint_data(c: Complaint) -> dict[str, Any]:
                 "due_on": r.due_on,
                 "completed_on": r.completed_on,
             }
-            for r in c.remedies.all()
+            for r in ([] if fresh else c.remedies.all())
         ],
         "outstanding_actions": [
             {
@@ -79,6 +82,6 @@ def complaint_data(c: Complaint) -> dict[str, Any]:
                 "promise_on": a.promise_on,
                 "completed_on": a.completed_on,
             }
-            for a in c.actions.all()
+            for a in ([] if fresh else c.actions.all())
         ],
     }

@@ -93,6 +93,9 @@ class Complaint(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Not stored: set by `complaint_log` on the complaint it returns.
+    logged_stage: StageRecord | None = None
+
     class Meta:
         indexes = [
             models.Index(fields=["status", "next_due"], name="complaint_queue"),

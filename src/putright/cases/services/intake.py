@@ -190,6 +190,8 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
             after=snapshot(complaint, record),
             details={"description": description, "received_at": data.received_at},
         )
+    # Handed back so that a caller can answer without reading the new complaint again.
+    complaint.logged_stage = record
     return complaint
 
 
