@@ -59,6 +59,7 @@ def main() -> None:
     from putright.accounts.models import Role
     from putright.cases.generate import generate
     from putright.cases.models import Complaint
+    from putright.governance.services import figures_count
 
     began = time.monotonic()
     call_command("migrate", verbosity=0, interactive=False)
@@ -82,6 +83,10 @@ def main() -> None:
             )
             seconds = time.monotonic() - began
             run["vacuum_seconds"] = _vacuum()
+            # What the scheduled `putright figures` would have done by now on a live database.
+            began = time.monotonic()
+            counted = figures_count(now=timezone.now())
+            run["figures_count"] = {"seconds": round(time.monotonic() - began, 1), "days": counted.days}
             run["generated"] = {
                 "complaints": size - have,
                 "seconds": round(seconds, 1),

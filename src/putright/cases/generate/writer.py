@@ -23,6 +23,7 @@ WRITE_ORDER = (
     "adjustment",
     "representative",
     "complaint",
+    "uncounted",
     "stage",
     "extension",
     "refusal",

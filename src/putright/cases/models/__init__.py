@@ -38,6 +38,7 @@ from putright.cases.models.record import (
     Correspondence,
     IdempotencyKey,
     SpecialCategoryRead,
+    UncountedChange,
 )
 
 __all__ = [
@@ -69,5 +70,6 @@ __all__ = [
     "StageRecord",
     "Status",
     "Tenure",
+    "UncountedChange",
     "UpdateAgreement",
 ]

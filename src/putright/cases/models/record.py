@@ -66,6 +66,17 @@ class CaseEvent(AppendOnlyModel):
         indexes = [models.Index(fields=["complaint", "at"])]
 
 
+class UncountedChange(models.Model):
+    """A complaint changed since the governance figures by day last counted it.
+
+    Written by `record_event` in the same transaction as the change, so a report never
+    reads a stale day as settled; cleared by the figures refresh that recounts its days.
+    Housekeeping, not part of the record.
+    """
+
+    complaint = models.OneToOneField(Complaint, primary_key=True, on_delete=models.CASCADE, related_name="+")
+
+
 class IdempotencyKey(models.Model):
     """A retried create with the same key returns the first complaint, not a second one."""
 

@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
 from putright.cases.hooks import run_event_hooks
-from putright.cases.models import CaseEvent, Complaint, Hazard, StageRecord, Status
+from putright.cases.models import CaseEvent, Complaint, Hazard, StageRecord, Status, UncountedChange
 from putright.rules import lifecycle
 from putright.rules.calendar import WorkingDayCalendar, calendar_for
 from putright.rules.errors import RuleViolation
@@ -185,6 +185,9 @@ def record_event(
         before=_jsonable({k: before.get(k) for k in changed}),
         after=_jsonable(payload_after),
     )
+    # Any change may move a figure on the days this complaint counts on: the report
+    # recounts those days live until the figures refresh has counted them again.
+    UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
     run_event_hooks(event)
     return event
 

@@ -5,6 +5,7 @@ Thin models: fields, constraints and indexes. Writes go through
 """
 
 from putright.governance.models.annual import AnnualReport, AnnualReportDocument
+from putright.governance.models.figures import DayFigures
 from putright.governance.models.learning import Audience, LearningItem, LearningReport, LearningStatus
 from putright.governance.models.ombudsman import (
     ComplaintHandlingFailureOrder,
@@ -24,6 +25,7 @@ __all__ = [
     "AnnualReportDocument",
     "Audience",
     "ComplaintHandlingFailureOrder",
+    "DayFigures",
     "EvidenceRequest",
     "ExceptionalCircumstance",
     "FailureReason",

@@ -1,7 +1,9 @@
 """Complaint handling performance for any period, live from the record (Code 8.1b, 9.6, 9.7a).
 
 One call, a fixed number of queries whatever the number of complaints: every figure is
-aggregated in the database except working days, which need the calendar (see
+aggregated in the database, per day (`daycounts`), and added up over the period from the
+days stored by `putright figures` where nothing has changed since, counting the rest live
+(`figures`). Working days need the calendar, so they are counted when read (see
 `working_days`). The result is plain data, ready for the API, pages and exports.
 """
 
@@ -11,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from putright.governance.selectors import breakdowns
+from putright.governance.selectors.figures import period_tally
 from putright.governance.selectors.ombudsman import ombudsman_figures
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.stages import stage_figures
@@ -22,10 +25,10 @@ from putright.landlord.models import LandlordSettings
 def performance_report(*, period: Period, today: date) -> dict[str, Any]:
     """Every figure for `period`. Figures "as at" a day use the period's end, or today if sooner."""
     as_of = min(period.end, today)
-    stages = stage_figures(period, as_of=as_of)
-    days = working_days_taken(period)
-    extensions = breakdowns.extensions(period)
-    categories, channels = breakdowns.categories_and_channels(period)
+    tally = period_tally(period, today=today)
+    stages = stage_figures(tally, as_of=as_of)
+    days = working_days_taken(tally)
+    extensions = breakdowns.extensions(tally)
     for stage in (1, 2):
         stages[stage]["working_days"] = days[stage]
         stages[stage]["extensions_notified"] = extensions[stage]
@@ -34,10 +37,10 @@ def performance_report(*, period: Period, today: date) -> dict[str, Any]:
         "stage1": stages[1],
         "stage2": stages[2],
         "escalation_rate_pct": stages[1]["escalation_rate_pct"],
-        "refused": breakdowns.refusals(period),
-        "categories": categories,
-        "channels": channels,
-        "remedies": breakdowns.remedies(period),
+        "refused": breakdowns.refusals(tally),
+        "categories": breakdowns.categories(tally),
+        "channels": breakdowns.channels(tally),
+        "remedies": breakdowns.remedies(tally),
         "follow_through": breakdowns.follow_through(as_of, today=today),
         "ombudsman": ombudsman_figures(period, as_of=as_of),
         "tsm": tsm_measures(stages, LandlordSettings.current()),

@@ -16,13 +16,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
-from putright.cases.models import Decision, StageRecord, Status, Tenure
-from putright.governance.selectors.periods import Period
+from putright.cases.models import Decision, StageRecord, Status
+from putright.governance.selectors.daycounts import GOT, SENT, Tally
 
-RENTED = (Tenure.GENERAL_NEEDS, Tenure.SUPPORTED)
-SHARED_OWNERSHIP = (Tenure.SHARED_OWNERSHIP,)
 STAGES = (1, 2)
 
 
@@ -37,50 +35,6 @@ def keyed(rows: Iterable[Any], key: str) -> dict[Any, dict[str, Any]]:
 
 def _n(condition: Q | None = None) -> Count:
     return Count("id", filter=condition)
-
-
-REFUSED = Q(complaint__status=Status.REFUSED)
-WITHDRAWN_HERE = Q(complaint__status=Status.WITHDRAWN, complaint__stage=F("stage"))
-IN_TIME = Q(responded_on__lte=F("respond_by"))
-
-
-def _by_stage(period: Period) -> dict[int, dict[str, int]]:
-    """Complaints received and responses sent in the period, in one pass over the stage records."""
-    span = (period.start, period.end)
-    got = Q(requested_on__range=span)
-    sent = Q(responded_on__range=span)
-    rented = Q(complaint__resident__tenure__in=RENTED)
-    shared = Q(complaint__resident__tenure__in=SHARED_OWNERSHIP)
-    rows = (
-        StageRecord.objects.filter(got | sent)
-        .values("stage")
-        .annotate(
-            received=_n(got),
-            refused=_n(got & REFUSED),
-            withdrawn=_n(got & WITHDRAWN_HERE),
-            acknowledged=_n(got & Q(acknowledged_on__isnull=False)),
-            acknowledged_within_timescale=_n(got & Q(acknowledged_on__lte=F("acknowledge_by"))),
-            vulnerable=_n(got & Q(complaint__vulnerable=True)),
-            hazard=_n(got & ~Q(complaint__hazard="")),
-            accepted_rented=_n(got & rented & ~REFUSED),
-            accepted_shared_ownership=_n(got & shared & ~REFUSED),
-            responded=_n(sent),
-            responded_within_timescale=_n(sent & IN_TIME),
-            responded_within_timescale_without_extension=_n(sent & IN_TIME & Q(extension_days=0)),
-            responded_within_timescale_with_extension=_n(sent & IN_TIME & Q(extension_days__gt=0)),
-            extended=_n(sent & Q(extension_days__gt=0)),
-            escalated=_n(sent & Q(stage=1, complaint__escalation_requested_on__isnull=False)),
-            upheld=_n(sent & Q(decision=Decision.UPHELD)),
-            partly_upheld=_n(sent & Q(decision=Decision.PARTLY_UPHELD)),
-            not_upheld=_n(sent & Q(decision=Decision.NOT_UPHELD)),
-            rented_responded=_n(sent & rented),
-            rented_within_timescale=_n(sent & rented & IN_TIME),
-            shared_ownership_responded=_n(sent & shared),
-            shared_ownership_within_timescale=_n(sent & shared & IN_TIME),
-        )
-        .order_by()
-    )
-    return keyed(rows, "stage")
 
 
 def _overdue(as_of: date) -> dict[int, dict[str, int]]:
@@ -109,38 +63,17 @@ def _pct(part: int, whole: int) -> float | None:
     return part * 100 / whole if whole else None
 
 
-def stage_figures(period: Period, *, as_of: date) -> dict[int, dict[str, Any]]:
-    """Per stage: received, acknowledged, responded (in time, with and without extension), decisions."""
-    counted, overdue = _by_stage(period), _overdue(as_of)
+def stage_figures(tally: Tally, *, as_of: date) -> dict[int, dict[str, Any]]:
+    """Per stage: received, acknowledged, responded (in time, with and without extension), decisions.
+
+    `tally` is the period's day counts (`daycounts`); what is overdue is read as at `as_of`.
+    """
+    overdue = _overdue(as_of)
     figures: dict[int, dict[str, Any]] = {}
     for stage in STAGES:
-        row: dict[str, Any] = {
-            "received": 0,
-            "refused": 0,
-            "withdrawn": 0,
-            "acknowledged": 0,
-            "acknowledged_within_timescale": 0,
-            "vulnerable": 0,
-            "hazard": 0,
-            "accepted_rented": 0,
-            "accepted_shared_ownership": 0,
-            "responded": 0,
-            "responded_within_timescale": 0,
-            "responded_within_timescale_without_extension": 0,
-            "responded_within_timescale_with_extension": 0,
-            "extended": 0,
-            "escalated": 0,
-            "upheld": 0,
-            "partly_upheld": 0,
-            "not_upheld": 0,
-            "rented_responded": 0,
-            "rented_within_timescale": 0,
-            "shared_ownership_responded": 0,
-            "shared_ownership_within_timescale": 0,
-            "acknowledgements_overdue": 0,
-            "responses_overdue": 0,
-        }
-        row.update(counted.get(stage, {}))
+        row: dict[str, Any] = {name: tally[f"got|{stage}|{name}"] for name in GOT}
+        row.update({name: tally[f"sent|{stage}|{name}"] for name in SENT})
+        row.update({"acknowledgements_overdue": 0, "responses_overdue": 0})
         row.update(overdue.get(stage, {}))
         row["accepted"] = row["received"] - row["refused"]
         row["responded_late"] = row["responded"] - row["responded_within_timescale"]

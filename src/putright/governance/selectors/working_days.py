@@ -3,7 +3,7 @@
 Working days follow the Code's calendar (`code_calendar()`): the day the stage was
 requested (receipt at stage 1, the escalation request at stage 2) is day 0, and the
 response day is counted. The database cannot count working days without the calendar,
-so it returns each distinct (stage, requested on, responded on) with how many
+so the day counts keep each distinct (stage, requested on, responded on) with how many
 responses share it; the percentiles are then weighted over those few rows.
 """
 
@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
-from django.db.models import Count
-
-from putright.cases.models import StageRecord
 from putright.cases.services._common import code_calendar
-from putright.governance.selectors.periods import Period
+from putright.governance.selectors.daycounts import Tally
 
 
 def percentile_cont(counts: list[tuple[int, int]], fraction: float) -> float | None:
@@ -45,18 +43,17 @@ def percentile_cont(counts: list[tuple[int, int]], fraction: float) -> float | N
     return lower + (value_at(high) - lower) * (rank - low)
 
 
-def working_days_taken(period: Period) -> dict[int, dict[str, Any]]:
-    """For responses sent in `period`, per stage: how many, median, 90th percentile and mean working days."""
+def working_days_taken(tally: Tally) -> dict[int, dict[str, Any]]:
+    """For the responses in the period's day counts, per stage: how many, median, 90th percentile and mean working days."""
     calendar = code_calendar()
-    rows = (
-        StageRecord.objects.filter(responded_on__range=(period.start, period.end))
-        .values_list("stage", "requested_on", "responded_on")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     by_stage: dict[int, dict[int, int]] = {1: defaultdict(int), 2: defaultdict(int)}
-    for stage, requested_on, responded_on, n in rows:
-        by_stage[stage][calendar.working_days_between(requested_on, responded_on)] += n
+    for key, n in tally.items():
+        if key.startswith("taken|") and n:
+            _, stage_text, requested, responded = key.split("|")
+            taken = calendar.working_days_between(
+                date.fromisoformat(requested), date.fromisoformat(responded)
+            )
+            by_stage[int(stage_text)][taken] += n
     result: dict[int, dict[str, Any]] = {}
     for stage, histogram in by_stage.items():
         counts = sorted(histogram.items())

@@ -11,6 +11,7 @@ from putright.governance.services.exceptional import (
     exceptional_circumstance_publish,
     exceptional_circumstance_record,
 )
+from putright.governance.services.figures import FiguresCounted, figures_count
 from putright.governance.services.learning import (
     LearningInput,
     learning_item_create,
@@ -32,6 +33,7 @@ from putright.governance.services.ombudsman import (
 from putright.governance.services.publications import publication_create, publication_withdraw
 
 __all__ = [
+    "FiguresCounted",
     "LearningInput",
     "annual_report_attach_ombudsman_report",
     "annual_report_publish",
@@ -45,6 +47,7 @@ __all__ = [
     "exceptional_circumstance_record",
     "failure_order_comply",
     "failure_order_record",
+    "figures_count",
     "finding_record",
     "learning_item_create",
     "learning_item_report",

@@ -45,3 +45,4 @@ class Command(BaseCommand):
             f"Generated {written['complaint']:,} complaints ({total:,} rows) in {elapsed:.1f} s: "
             + ", ".join(f"{key} {count:,}" for key, count in written.items())
         )
+        self.stdout.write("Run `putright figures` to count them into the stored figures by day.")

@@ -1,0 +1,42 @@
+"""`putright figures`: count and keep the period figures per day, so year reports stay fast."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from putright.governance.services import figures_count
+
+
+class Command(BaseCommand):
+    help = (
+        "Count the performance figures of every day before today that is not stored yet or "
+        "has changed since, and store them. Reports are always right without it (they count "
+        "what is not stored), only slower: run it every few minutes from cron or a timer."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--rebuild", action="store_true", help="Count every day again from the record")
+        parser.add_argument("--quiet", action="store_true", help="No progress bar")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        began = time.monotonic()
+        out = self.stderr
+
+        def progress(done: int, total: int) -> None:
+            if options["quiet"]:
+                return
+            filled = int(30 * done / max(total, 1))
+            out.write(f"\rfigures [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} days ", ending="")
+            if done >= total:
+                out.write("")
+            out.flush()
+
+        counted = figures_count(now=timezone.now(), rebuild=options["rebuild"], progress=progress)
+        self.stdout.write(
+            f"Counted {counted.days:,} days ({counted.complaints_changed:,} complaints changed since the "
+            f"last count) in {time.monotonic() - began:.1f} s"
+        )

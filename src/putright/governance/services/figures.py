@@ -1,0 +1,73 @@
+"""Counting the period figures per day and keeping them (`putright figures`, run on a schedule).
+
+One transaction: the complaints marked as changed are locked, their days and any day
+before today not yet stored are counted again from the record, and only then are the
+marks cleared. A change that commits meanwhile either waits for the lock or leaves a new
+mark, so it is never lost: its days are counted live until the next run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Min
+
+from putright.cases.models import Complaint, UncountedChange
+from putright.cases.services._common import england_date
+from putright.governance.models import DayFigures
+from putright.governance.selectors.daycounts import Days, count_days
+from putright.governance.selectors.figures import days_changed_since_counted
+
+CHUNK_DAYS = 31
+BATCH = 500
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class FiguresCounted:
+    days: int
+    complaints_changed: int
+
+
+def figures_count(
+    *, now: datetime, rebuild: bool = False, progress: Progress | None = None
+) -> FiguresCounted:
+    """Count and store every day before today that is missing or has changed; all of them if `rebuild`."""
+    today = england_date(now)
+    with transaction.atomic():
+        changed = list(UncountedChange.objects.select_for_update().values_list("complaint_id", flat=True))
+        first = Complaint.objects.aggregate(first=Min("received_on"))["first"]
+        if first is None or first >= today:
+            days = Days(())
+        else:
+            yesterday = today - timedelta(days=1)
+            if rebuild:
+                DayFigures.objects.all().delete()
+            stored = set(
+                DayFigures.objects.filter(day__range=(first, yesterday)).values_list("day", flat=True)
+            )
+            missing = [day for day in Days.between(first, yesterday) if day not in stored]
+            days = Days.of([*missing, *days_changed_since_counted(first, yesterday)])
+        _store(days, now, progress)
+        for start in range(0, len(changed), BATCH):
+            UncountedChange.objects.filter(complaint_id__in=changed[start : start + BATCH]).delete()
+    return FiguresCounted(days=sum(1 for _ in days), complaints_changed=len(changed))
+
+
+def _store(days: Days, now: datetime, progress: Progress | None) -> None:
+    total, done = sum(1 for _ in days), 0
+    for chunk in days.chunks(CHUNK_DAYS):
+        tallies = count_days(chunk)
+        listed = list(chunk)
+        DayFigures.objects.filter(day__in=listed).delete()
+        DayFigures.objects.bulk_create(
+            [DayFigures(day=day, counts=dict(tallies.get(day, {})), counted_at=now) for day in listed],
+            batch_size=BATCH,
+        )
+        done += len(listed)
+        if progress:
+            progress(done, total)
