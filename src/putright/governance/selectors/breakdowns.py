@@ -87,7 +87,12 @@ def refusals(period: Period) -> dict[str, Any]:
     # One query per stage: an OR across the two date columns would defeat both indexes.
     by_stage = {stage: dict.fromkeys(RefusalReason.values, 0) for stage in (1, 2)}
     for stage, dated in ((1, Q(complaint__received_on__range=span)), (2, Q(refused_on__range=span))):
-        rows = Refusal.objects.filter(dated, stage=stage).values_list("reason").annotate(n=Count("id")).order_by()
+        rows = (
+            Refusal.objects.filter(dated, stage=stage)
+            .values_list("reason")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
         for reason, n in rows:
             by_stage[stage][reason] = n
     return {
