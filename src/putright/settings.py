@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "putright.residents",
     "putright.reminders",
     "putright.assessment",
+    "putright.ui",
     "putright.staff",
     "putright.portal",
     "putright.api",

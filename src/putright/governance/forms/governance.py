@@ -1,4 +1,4 @@
-"""Governance forms: GOV.UK components through the staff form plumbing (error summary, date inputs)."""
+"""Governance forms: GOV.UK components through the shared plumbing in `putright.ui.forms`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from typing import Any
 from django import forms
 
 from putright.accounts.models import Role, User
-from putright.governance.forms.base import DateField, GovForm, Radios
 from putright.governance.models import Audience, FailureReason, FindingKind, LearningStatus, OrderKind
 from putright.landlord.models import Category
+from putright.ui.forms import DateField, GovukForm, Radios
 
 
-class PeriodForm(GovForm):
+class PeriodForm(GovukForm):
     start = DateField(what="the first day of the period", label="From", help_text="For example, 1 4 2026")
     end = DateField(what="the last day of the period", label="To", help_text="For example, 30 6 2026")
 
@@ -62,7 +62,7 @@ def _owners() -> list[tuple[str, str]]:
     return [("", "No owner yet"), *((str(u.pk), u.display_name) for u in users[:500])]
 
 
-class LearningForm(GovForm):
+class LearningForm(GovukForm):
     title = _text("Title", max_length=200)
     learning = _text("What the complaints showed", rows=4, hint="Look beyond the individual case (Code 9.1)")
     improvement = _text("The improvement to the service", rows=4, hint="What will change (Code 9.2)")
@@ -90,7 +90,7 @@ class LearningForm(GovForm):
         _set_choices(self, "owner", _owners())
 
 
-class LearningReportForm(GovForm):
+class LearningReportForm(GovukForm):
     audience = forms.ChoiceField(
         label="Reported to",
         choices=Audience.choices,
@@ -101,14 +101,14 @@ class LearningReportForm(GovForm):
     note = _text("Note", required=False, max_length=300, hint="For example, the meeting")
 
 
-class OmbudsmanCaseForm(GovForm):
+class OmbudsmanCaseForm(GovukForm):
     complaint = _text("Complaint reference", hint="Our reference, for example CMP-ABCD-2345", max_length=20)
     ombudsman_reference = _text("Ombudsman's reference", required=False, max_length=60)
     referred_on = DateField(what="the date the Ombudsman told you about the case", label="Date referred")
     summary = _text("Summary", required=False, rows=3)
 
 
-class EvidenceRequestForm(GovForm):
+class EvidenceRequestForm(GovukForm):
     description = _text("Evidence asked for", rows=3)
     requested_on = DateField(what="the date of the request", label="Date requested")
     due_on = DateField(
@@ -119,11 +119,11 @@ class EvidenceRequestForm(GovForm):
     )
 
 
-class EvidenceSentForm(GovForm):
+class EvidenceSentForm(GovukForm):
     sent_on = DateField(what="the date the evidence was sent", label="Date sent")
 
 
-class FindingForm(GovForm):
+class FindingForm(GovukForm):
     issue = _text("Issue", max_length=300, hint="The part of the complaint the finding is about")
     kind = forms.ChoiceField(
         label="Finding",
@@ -137,7 +137,7 @@ class FindingForm(GovForm):
     determined_on = DateField(what="the date of the determination", label="Date determined")
 
 
-class OrderForm(GovForm):
+class OrderForm(GovukForm):
     kind = forms.ChoiceField(
         label="Order or recommendation",
         choices=OrderKind.choices,
@@ -153,7 +153,7 @@ class OrderForm(GovForm):
         _set_choices(self, "finding", [("", "Not linked to a finding"), *(findings or [])])
 
 
-class OrderCompleteForm(GovForm):
+class OrderCompleteForm(GovukForm):
     completed_on = DateField(what="the date it was complied with", label="Date complied with")
     compliance_evidence = _text("Evidence of compliance", rows=3)
     evidence_sent_on = DateField(
@@ -161,11 +161,11 @@ class OrderCompleteForm(GovForm):
     )
 
 
-class CloseCaseForm(GovForm):
+class CloseCaseForm(GovukForm):
     closed_on = DateField(what="the date the case closed", label="Date closed")
 
 
-class FailureOrderForm(GovForm):
+class FailureOrderForm(GovukForm):
     reason = forms.ChoiceField(
         label="Kind of failure",
         choices=FailureReason.choices,
@@ -185,12 +185,12 @@ class FailureOrderForm(GovForm):
     error_fields = {"complaint_reference": "complaint"}
 
 
-class FailureComplyForm(GovForm):
+class FailureComplyForm(GovukForm):
     complied_on = DateField(what="the date it was complied with", label="Date complied with")
     compliance_note = _text("How it was complied with", rows=3)
 
 
-class ExceptionalForm(GovForm):
+class ExceptionalForm(GovukForm):
     title = _text("Title", max_length=200, hint="For example, Cyber incident affecting our case system")
     description = _text("What happened and how residents are affected", rows=4)
     started_on = DateField(what="the date the circumstances began", label="Began on")
@@ -201,11 +201,11 @@ class ExceptionalForm(GovForm):
     return_to_compliance_by = DateField(what="the date you will comply again", label="Back in compliance by")
 
 
-class ExceptionalEndForm(GovForm):
+class ExceptionalEndForm(GovukForm):
     returned_on = DateField(what="the date compliance returned", label="Compliance returned on")
 
 
-class AnnualReportForm(GovForm):
+class AnnualReportForm(GovukForm):
     period_start = DateField(what="the first day of the year", label="Year from")
     period_end = DateField(what="the last day of the year", label="Year to")
     commentary = _text(
@@ -219,13 +219,13 @@ class AnnualReportForm(GovForm):
     )
 
 
-class OmbudsmanReportUploadForm(GovForm):
+class OmbudsmanReportUploadForm(GovukForm):
     file = forms.FileField(
         label="The Ombudsman's annual report on us (PDF)", help_text="Code 8.1e. Up to 10 MB"
     )
 
 
-class ResponseForm(GovForm):
+class ResponseForm(GovukForm):
     presented_to_governing_body_on = DateField(
         what="the date the report went to the governing body", label="Presented on"
     )

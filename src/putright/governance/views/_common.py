@@ -16,13 +16,13 @@ from putright.cases.errors import CaseError
 from putright.governance.access import access_can_manage_governance, access_can_view_governance
 from putright.governance.context import governance_nav
 from putright.governance.forms import PeriodForm
-from putright.governance.forms.base import GovForm
 from putright.governance.selectors.periods import (
     Period,
     financial_year,
     last_full_financial_year,
     last_full_quarter,
 )
+from putright.ui.forms import GovukForm
 
 View = Callable[..., HttpResponse | StreamingHttpResponse]
 
@@ -88,7 +88,7 @@ def page(
 
 def form_page(
     request: HttpRequest,
-    form: GovForm,
+    form: GovukForm,
     *,
     here: str,
     title: str,

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.cases.models import RefusalReason
-from putright.staff.forms.base import DateField, Radios, VersionedForm
+from putright.staff.forms.base import VersionedForm
 from putright.staff.forms.queue import caseworkers
+from putright.ui.forms import DateField, Radios
 
 TEXT = {"rows": "4", "spellcheck": "true"}
 

@@ -1,111 +1,16 @@
-"""Form plumbing shared by every staff page: GOV.UK date inputs, radios with hints, and
-one place where the services' errors become messages beside the field they concern."""
+"""What staff forms add to the shared GOV.UK plumbing in `putright.ui.forms`: the complaint's
+version for the optimistic lock, and the instant a date and time in England stand for."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
-from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-from putright.cases.errors import ActionRefused, CaseError, EditConflict, InvalidInput
+from putright.ui.forms import GovukForm
 
 ENGLAND = ZoneInfo("Europe/London")
-DATE_PARTS = ("day", "month", "year")
-_TRAILING_PARAGRAPH = re.compile(r"\s*\(Code [0-9.a-z, ]+\)\s*$")
-
-
-def refusal_message(exc: ActionRefused) -> str:
-    """'Code 6.13: ...': the paragraph first, so the caseworker sees which rule says no."""
-    text = _TRAILING_PARAGRAPH.sub("", exc.message).rstrip(".")
-    return f"Code {exc.code_paragraph}: {text}"
-
-
-class DateWidget(forms.Widget):
-    """Three boxes (day, month, year), the GOV.UK date input. Rendered by `govuk_field`."""
-
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> tuple[str, str, str]:
-        day, month, year = (str(data.get(f"{name}-{part}", "")).strip() for part in DATE_PARTS)
-        return day, month, year
-
-    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return all(f"{name}-{part}" not in data for part in DATE_PARTS)
-
-
-class DateField(forms.Field):
-    """A date typed into the GOV.UK date input, with GOV.UK's error wording."""
-
-    widget = DateWidget
-
-    def __init__(self, *, what: str, **kwargs: Any) -> None:
-        self.what = what
-        kwargs.setdefault("error_messages", {"required": f"Enter {what}"})
-        super().__init__(**kwargs)
-
-    def to_python(self, value: Any) -> date | None:
-        if value is None or isinstance(value, date):
-            return value
-        day, month, year = (str(v).strip() for v in value)
-        if not (day or month or year):
-            return None
-        missing = [name for name, part in zip(DATE_PARTS, (day, month, year), strict=True) if not part]
-        if missing:
-            raise ValidationError(f"{self.what.capitalize()} must include a {' and a '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
-            raise ValidationError(f"{self.what.capitalize()} must be a real date, in numbers")
-        if len(year) != 4:
-            raise ValidationError("Year must include 4 numbers")
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(f"{self.what.capitalize()} must be a real date") from None
-
-    def has_changed(self, initial: Any, data: Any) -> bool:
-        try:
-            return bool(self.to_python(data) != initial)
-        except ValidationError:
-            return True
-
-
-class TimeField(forms.CharField):
-    """A 24-hour time such as 14:30, typed as text (the time input is hard to use)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 5)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-5"}))
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> time | None:
-        text = (super().clean(value) or "").replace(".", ":")
-        if not text:
-            return None
-        match = re.fullmatch(r"([01]?\d|2[0-3]):?([0-5]\d)", text)
-        if not match:
-            raise ValidationError("Enter the time as hours and minutes, for example 14:30")
-        return time(int(match[1]), int(match[2]))
-
-
-class Radios(forms.RadioSelect):
-    """Radios with an optional hint under each choice."""
-
-    def __init__(self, *, hints: dict[str, str] | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.hints = hints or {}
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 def england_moment(day: date, at: time) -> datetime:
@@ -113,77 +18,10 @@ def england_moment(day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=ENGLAND)
 
 
-class StaffForm(forms.Form):
-    """A GOV.UK form that can show the services' errors where they belong.
-
-    `error_fields` maps a service's error key to a field of this form; `refusal_fields`
-    maps a Code paragraph to the field the refusal is about, for refusals that name none.
-    """
-
-    error_fields: ClassVar[dict[str, str]] = {}
-    refusal_fields: ClassVar[dict[str, str]] = {}
-    template_name = "staff/fields/form.html"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-    def _target(self, key: str | None) -> str | None:
-        if key is None:
-            return None
-        name = self.error_fields.get(key, key)
-        if name not in self.fields:
-            # "files.0" or "resident.name": the field the service's dotted key starts from.
-            name = self.error_fields.get(name.split(".")[0], name.split(".")[0])
-        return name if name in self.fields else None
-
-    def add_case_error(self, exc: CaseError) -> None:
-        """Put a service's error beside its field, or in the summary when it names none."""
-        if not hasattr(self, "cleaned_data"):
-            self.cleaned_data = {}
-        if isinstance(exc, InvalidInput):
-            for key, messages in exc.errors.items():
-                for message in messages:
-                    self.add_error(self._target(key), message)
-        elif isinstance(exc, ActionRefused):
-            target = self._target(exc.field) or self._target(self.refusal_fields.get(exc.code_paragraph))
-            self.add_error(target, refusal_message(exc))
-        elif isinstance(exc, EditConflict):
-            self.add_error(None, exc.message)
-        else:
-            self.add_error(None, exc.message)
-
-    def error_summary(self) -> list[dict[str, str]]:
-        """The error summary: each message once, linked to its field where there is one."""
-        items: list[dict[str, str]] = []
-        for name, errors in self.errors.items():
-            href = f"#{field_anchor(self[name])}" if name in self.fields else ""
-            items.extend({"href": href, "text": str(message)} for message in errors)
-        return items
-
-
-def field_anchor(bound: forms.BoundField) -> str:
-    """The id the error summary links to: the first box of a date, the first radio."""
-    widget = bound.field.widget
-    if isinstance(widget, DateWidget):
-        return f"{bound.auto_id}-day"
-    return str(bound.auto_id)
-
-
-class VersionedForm(StaffForm):
+class VersionedForm(GovukForm):
     """A form acting on a complaint: carries the version it was loaded at (optimistic lock)."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
 
-__all__ = [
-    "DateField",
-    "MultipleFileField",
-    "Radios",
-    "StaffForm",
-    "TimeField",
-    "VersionedForm",
-    "england_moment",
-    "field_anchor",
-    "refusal_message",
-]
+__all__ = ["VersionedForm", "england_moment"]

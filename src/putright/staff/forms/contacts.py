@@ -9,11 +9,11 @@ from django import forms
 from putright.cases.models import Channel, Contact, Tenure
 from putright.landlord.models import Category
 from putright.staff.forms.actions import text, today_field
-from putright.staff.forms.base import DateField, Radios, StaffForm, TimeField
 from putright.staff.forms.record import now_time
+from putright.ui.forms import DateField, GovukForm, Radios, TimeField
 
 
-class ContactForm(StaffForm):
+class ContactForm(GovukForm):
     error_fields = {"received_at": "received_on"}
 
     channel = forms.ChoiceField(label="How did they get in touch?", choices=Channel.choices)
@@ -43,7 +43,7 @@ def category_choices() -> list[tuple[str, str]]:
     return [("", "No category")] + [(c.slug, c.name) for c in Category.objects.filter(active=True)]
 
 
-class TriageForm(StaffForm):
+class TriageForm(GovukForm):
     error_fields = {"resident.name": "name"}
 
     triage = forms.ChoiceField(
@@ -80,7 +80,7 @@ class TriageForm(StaffForm):
                 del self.fields[name]
 
 
-class RaiseComplaintForm(StaffForm):
+class RaiseComplaintForm(GovukForm):
     error_fields = {"received_at": "received_on"}
 
     channel = forms.ChoiceField(label="How did they tell you?", choices=Channel.choices)
@@ -96,7 +96,7 @@ class RaiseComplaintForm(StaffForm):
     )
 
 
-class ReviewServiceRequestForm(StaffForm):
+class ReviewServiceRequestForm(GovukForm):
     outcome = forms.ChoiceField(
         label="What is the outcome of the review?",
         choices=[

@@ -10,7 +10,7 @@ from putright.accounts.models import Role, User
 from putright.cases import selectors
 from putright.cases.models import Status
 from putright.landlord.models import Category
-from putright.staff.forms.base import StaffForm
+from putright.ui.forms import GovukForm
 
 UNASSIGNED = "none"
 CASEWORKER_ROLES = (Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER)
@@ -22,7 +22,7 @@ def caseworkers() -> list[User]:
     )
 
 
-class QueueFilterForm(StaffForm):
+class QueueFilterForm(GovukForm):
     q = forms.CharField(
         required=False,
         max_length=200,

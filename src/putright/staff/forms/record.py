@@ -8,14 +8,8 @@ from django.utils import timezone
 from putright.cases.models import AdjustmentKind, Channel, Correspondence, Hazard
 from putright.cases.uploads import ALLOWED_DESCRIPTION
 from putright.staff.forms.actions import text, today_field
-from putright.staff.forms.base import (
-    DateField,
-    MultipleFileField,
-    Radios,
-    StaffForm,
-    TimeField,
-    VersionedForm,
-)
+from putright.staff.forms.base import VersionedForm
+from putright.ui.forms import DateField, GovukForm, MultipleFileField, Radios, TimeField
 
 
 def now_time() -> str:
@@ -52,7 +46,7 @@ class CorrespondenceForm(VersionedForm):
     )
 
 
-class AdjustmentForm(StaffForm):
+class AdjustmentForm(GovukForm):
     kind = forms.ChoiceField(
         label="What is being recorded",
         choices=AdjustmentKind.choices,
@@ -68,7 +62,7 @@ class AdjustmentForm(StaffForm):
     )
 
 
-class RestrictionForm(StaffForm):
+class RestrictionForm(GovukForm):
     reason = text(
         "The evidenced reasons", message="Set out the evidenced reasons for the restriction (Code 5.14)"
     )
@@ -108,12 +102,12 @@ class HazardForm(VersionedForm):
     note = text("Note (optional)", required=False, rows=3)
 
 
-class RemedyCompleteForm(StaffForm):
+class RemedyCompleteForm(GovukForm):
     completed_on = today_field("the date it was delivered", "Date delivered")
     note = text("Note (optional)", required=False, rows=3)
 
 
-class ActionUpdateForm(StaffForm):
+class ActionUpdateForm(GovukForm):
     text = text("The update given to the resident", message="Write the update given to the resident")
     given_on = today_field("the date of the update", "Date given")
     completed = forms.BooleanField(required=False, label="The action is now complete")
@@ -128,7 +122,7 @@ class ActionUpdateForm(StaffForm):
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class AdjustmentReviewForm(StaffForm):
+class AdjustmentReviewForm(GovukForm):
     reviewed_on = today_field("the date of the review", "Date reviewed")
     still_needed = forms.TypedChoiceField(
         label="Is it still needed?",
@@ -145,7 +139,7 @@ class AdjustmentReviewForm(StaffForm):
     )
 
 
-class RestrictionReviewForm(StaffForm):
+class RestrictionReviewForm(GovukForm):
     reviewed_on = today_field("the date of the review", "Date reviewed")
     lift = forms.TypedChoiceField(
         label="What did the review decide?",

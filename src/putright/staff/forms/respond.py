@@ -8,7 +8,8 @@ from django import forms
 
 from putright.cases.models import Decision, RemedyKind
 from putright.staff.forms.actions import text, today_field
-from putright.staff.forms.base import DateField, Radios, StaffForm, VersionedForm
+from putright.staff.forms.base import VersionedForm
+from putright.ui.forms import DateField, GovukForm, Radios
 
 ROWS = 3
 
@@ -36,7 +37,7 @@ class RespondForm(VersionedForm):
     )
 
 
-class RemedyRow(StaffForm):
+class RemedyRow(GovukForm):
     kind = forms.ChoiceField(
         label="Kind of remedy",
         choices=[("", "Choose a kind"), *RemedyKind.choices],
@@ -60,7 +61,7 @@ class RemedyRow(StaffForm):
     agreed_with_resident = forms.BooleanField(required=False, label="Agreed with the resident")
 
 
-class ActionRow(StaffForm):
+class ActionRow(GovukForm):
     description = forms.CharField(
         label="Outstanding action",
         max_length=2000,

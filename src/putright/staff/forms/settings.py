@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from putright.staff.forms.actions import text
-from putright.staff.forms.base import DateField, StaffForm
+from putright.ui.forms import DateField, GovukForm
 
 NUMBER = {"class": "govuk-input--width-5", "inputmode": "numeric"}
 
@@ -24,7 +24,7 @@ def count(label: str, hint: str = "") -> forms.IntegerField:
     )
 
 
-class DetailsForm(StaffForm):
+class DetailsForm(GovukForm):
     name = forms.CharField(
         label="Landlord name", max_length=200, error_messages={"required": "Enter the landlord's name"}
     )
@@ -62,21 +62,21 @@ def days(label: str, code: int, paragraph: str) -> forms.IntegerField:
     )
 
 
-class TimescalesForm(StaffForm):
+class TimescalesForm(GovukForm):
     stage1_acknowledge_days = days("Stage 1: acknowledge within", 5, "6.2")
     stage1_respond_days = days("Stage 1: respond within, after acknowledging", 10, "6.3")
     stage2_acknowledge_days = days("Stage 2: acknowledge within", 5, "6.11")
     stage2_respond_days = days("Stage 2: respond within, after acknowledging", 20, "6.14")
 
 
-class ClosureForm(StaffForm):
+class ClosureForm(GovukForm):
     day = DateField(what="the closure date", label="Date the office is closed")
     reason = forms.CharField(
         label="Reason (optional)", required=False, max_length=200, help_text="For example, Christmas closure"
     )
 
 
-class CategoryForm(StaffForm):
+class CategoryForm(GovukForm):
     name = forms.CharField(
         label="New category", max_length=120, error_messages={"required": "Enter the category name"}
     )

@@ -1,24 +1,14 @@
-"""Template tags for staff pages: GOV.UK form fields and the staff navigation."""
+"""Template tags for staff pages: the staff navigation (form fields are `ui_fields`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import forms, template
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django import template
 
-from putright.staff.presenters.fields import present_field
 from putright.staff.presenters.navigation import staff_navigation
 
 register = template.Library()
-
-
-@register.simple_tag
-def govuk_field(bound: forms.BoundField, **overrides: Any) -> SafeString:
-    """Render one field as the GOV.UK component for its widget (label, hint, error, input)."""
-    data = present_field(bound, **overrides)
-    return render_to_string(f"staff/fields/{data['kind']}.html", {"f": data})
 
 
 @register.inclusion_tag("staff/_navigation.html", takes_context=True)

@@ -19,13 +19,13 @@ from django.views import View
 from putright.cases import access, selectors
 from putright.cases.errors import CaseError, EditConflict
 from putright.cases.models import Complaint
-from putright.staff.forms.base import StaffForm
 from putright.staff.views._base import Check, forbidden
 from putright.staff.views.case import NO_CASES, load_complaint
+from putright.ui.forms import GovukForm
 
 
 class ComplaintActionView(View):
-    form_class: type[StaffForm]
+    form_class: type[GovukForm]
     template_name = "staff/actions/form.html"
     title = ""
     intro = ""
@@ -67,7 +67,7 @@ class ComplaintActionView(View):
         return {}
 
     # The request cycle.
-    def make_form(self, data: Any = None, files: Any = None) -> StaffForm:
+    def make_form(self, data: Any = None, files: Any = None) -> GovukForm:
         return self.form_class(data, files, initial=self.initial(), **self.form_kwargs())
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -82,7 +82,7 @@ class ComplaintActionView(View):
                 return redirect(self.success_url(result))
         return self.show(form)
 
-    def attempt(self, form: StaffForm) -> Any:
+    def attempt(self, form: GovukForm) -> Any:
         """Call the service; on a refusal put the error on the form and return None."""
         try:
             return self.perform(form.cleaned_data) or True
@@ -93,7 +93,7 @@ class ComplaintActionView(View):
             form.add_case_error(exc)
         return None
 
-    def take_current_version(self, form: StaffForm) -> None:
+    def take_current_version(self, form: GovukForm) -> None:
         # The page now shows the conflict; sending again means "save mine over theirs, knowingly".
         current = selectors.complaint_get(complaint_id=self.complaint.pk)
         if current is not None and "expected_version" in form.fields:
@@ -101,7 +101,7 @@ class ComplaintActionView(View):
             data["expected_version"] = str(current.version)
             form.data = data
 
-    def show(self, form: StaffForm, *, template: str | None = None, **extra: Any) -> HttpResponse:
+    def show(self, form: GovukForm, *, template: str | None = None, **extra: Any) -> HttpResponse:
         return render(
             self.request,
             template or self.template_name,

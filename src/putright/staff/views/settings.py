@@ -15,9 +15,9 @@ from putright.cases import access
 from putright.cases.errors import CaseError
 from putright.landlord import services
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
-from putright.staff.forms.base import StaffForm
 from putright.staff.forms.settings import CategoryForm, ClosureForm, DetailsForm, TimescalesForm
 from putright.staff.views._base import staff_page, today
+from putright.ui.forms import GovukForm
 
 ONLY = "Only the complaints officer and administrators can change settings."
 settings_page = staff_page(access.access_can_change_settings, ONLY)
@@ -25,7 +25,7 @@ settings_page = staff_page(access.access_can_change_settings, ONLY)
 
 def _form_page(
     request: HttpRequest,
-    form: StaffForm,
+    form: GovukForm,
     save: Callable[[dict[str, Any]], Any],
     *,
     template: str,

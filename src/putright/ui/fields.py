@@ -1,4 +1,4 @@
-"""Turn a bound form field into plain data for the GOV.UK field templates."""
+"""Turn a bound form field into plain data for the GOV.UK field templates in `ui/fields/`."""
 
 from __future__ import annotations
 
@@ -7,30 +7,29 @@ from typing import Any
 
 from django import forms
 
-from putright.staff.forms.base import DATE_PARTS, DateWidget, MultipleFileInput, field_anchor
+from putright.ui.forms import DATE_PARTS, DateWidget, MultipleFileInput, field_anchor
 
 _PASSTHROUGH_ATTRS = ("autocomplete", "inputmode", "spellcheck", "rows", "maxlength")
 
-
-def _kind(widget: forms.Widget) -> str:
-    if isinstance(widget, DateWidget):
-        return "date"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
-    if isinstance(widget, forms.CheckboxInput):
-        return "checkbox"
-    if isinstance(widget, forms.Textarea):
-        return "textarea"
-    if isinstance(widget, forms.Select):
-        return "select"
-    if isinstance(widget, forms.FileInput):
-        return "file"
-    if isinstance(widget, forms.HiddenInput):
-        return "hidden"
-    return "input"
+# Which template draws a widget, the first match winning; anything else is a text input.
+GOVUK_KINDS: tuple[tuple[type[forms.Widget], str], ...] = (
+    (DateWidget, "date"),
+    (forms.RadioSelect, "radios"),
+    (forms.CheckboxInput, "checkbox"),
+    (forms.Textarea, "textarea"),
+    (forms.Select, "select"),
+    (forms.FileInput, "file"),
+    (forms.HiddenInput, "hidden"),
+)
 
 
-def _date_parts(value: Any) -> list[dict[str, str]]:
+def widget_kind(widget: forms.Widget, kinds: tuple[tuple[type[forms.Widget], str], ...] = GOVUK_KINDS) -> str:
+    """The name of the template that draws `widget`: "date", "radios", ... or "input"."""
+    return next((kind for cls, kind in kinds if isinstance(widget, cls)), "input")
+
+
+def date_parts(value: Any) -> list[dict[str, str]]:
+    """The day, month and year boxes of a date input, holding what was typed or the date."""
     parts: tuple[str, ...]
     if isinstance(value, date):
         parts = (str(value.day), str(value.month), str(value.year))
@@ -63,21 +62,17 @@ def _options(bound: forms.BoundField, value: Any) -> list[dict[str, Any]]:
     return options
 
 
-def present_field(bound: forms.BoundField, **overrides: Any) -> dict[str, Any]:
-    """Everything a field template needs, computed here so templates hold no logic."""
+def field_data(bound: forms.BoundField, *, kind: str, hint: str, anchor: str) -> dict[str, Any]:
+    """What every field template reads: ids, name, label, hint, errors and the value typed."""
     widget = bound.field.widget
-    kind = _kind(widget)
     value = bound.value()
     errors = [str(e) for e in bound.errors]
-    anchor = field_anchor(bound)
-    hint = str(bound.help_text or "") or ("For example, 27 3 2026" if kind == "date" else "")
     described = " ".join(
         part
         for part, present in ((f"{bound.auto_id}-hint", hint), (f"{bound.auto_id}-error", errors))
         if present
     )
-    attrs = {k: v for k, v in widget.attrs.items() if k in _PASSTHROUGH_ATTRS}
-    data: dict[str, Any] = {
+    return {
         "kind": kind,
         "id": bound.auto_id,
         "anchor": anchor,
@@ -87,14 +82,23 @@ def present_field(bound: forms.BoundField, **overrides: Any) -> dict[str, Any]:
         "errors": errors,
         "described_by": described,
         "classes": widget.attrs.get("class", ""),
-        "attrs": attrs,
         "type": getattr(widget, "input_type", "text"),
         "value": "" if value is None else value,
-        "required": bound.field.required,
         "legend_size": "s",
     }
+
+
+def present_field(bound: forms.BoundField, **overrides: Any) -> dict[str, Any]:
+    """Everything a field template needs, computed here so templates hold no logic."""
+    widget = bound.field.widget
+    kind = widget_kind(widget)
+    value = bound.value()
+    hint = str(bound.help_text or "") or ("For example, 27 3 2026" if kind == "date" else "")
+    data = field_data(bound, kind=kind, hint=hint, anchor=field_anchor(bound))
+    data["attrs"] = {k: v for k, v in widget.attrs.items() if k in _PASSTHROUGH_ATTRS}
+    data["required"] = bound.field.required
     if kind == "date":
-        data["parts"] = _date_parts(value)
+        data["parts"] = date_parts(value)
     elif kind in ("radios", "select"):
         data["options"] = _options(bound, value)
     elif kind == "checkbox":
