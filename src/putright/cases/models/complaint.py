@@ -102,6 +102,23 @@ class Complaint(models.Model):
             models.Index(fields=["handler", "status", "next_due"], name="complaint_handler_queue"),
             models.Index(fields=["stage", "status"], name="complaint_stage_status"),
             models.Index(fields=["-priority", "next_due"], name="complaint_priority"),
+            # A caseworker's own open complaints in queue order, read in order with no sort
+            # (the condition is the "open" filter of `complaints_filtered`).
+            models.Index(
+                fields=["handler", "-priority", "next_due", "id"],
+                condition=models.Q(status__in=["received", "acknowledged", "responded"]),
+                name="complaint_handler_open",
+            ),
+            # Complaints ended without a response, for the "overdue as at" figures: small,
+            # and read alone (index-only) to leave their stage records out.
+            models.Index(
+                fields=["withdrawn_on", "id"],
+                condition=models.Q(withdrawn_on__isnull=False),
+                name="complaint_withdrawn",
+            ),
+            models.Index(
+                fields=["closed_on", "id"], condition=models.Q(status="refused"), name="complaint_refused"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(stage__in=[1, 2]), name="complaint_two_stages_only"),
@@ -139,7 +156,24 @@ class StageRecord(models.Model):
             models.UniqueConstraint(fields=["complaint", "stage"], name="one_record_per_stage"),
             models.CheckConstraint(condition=models.Q(stage__in=[1, 2]), name="stage_one_or_two"),
         ]
-        indexes = [models.Index(fields=["stage", "requested_on"])]
+        indexes = [
+            models.Index(fields=["stage", "requested_on"]),
+            # The stages still awaiting a response, with what "overdue" needs: counted from
+            # the index alone, not from a heap page per row.
+            models.Index(
+                fields=[
+                    "requested_on",
+                    "stage",
+                    "acknowledge_by",
+                    "acknowledged_on",
+                    "respond_by",
+                    "complaint",
+                    "id",
+                ],
+                condition=models.Q(responded_on__isnull=True),
+                name="stage_unanswered",
+            ),
+        ]
 
 
 class Extension(models.Model):
@@ -195,8 +229,16 @@ class Remedy(models.Model):
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     due_on = models.DateField(null=True, blank=True, db_index=True)
     agreed_with_resident = models.BooleanField(default=False)
-    completed_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Remedies still to do, counted and checked against their date from the index alone.
+        indexes = [
+            models.Index(
+                fields=["due_on", "id"], condition=models.Q(completed_on__isnull=True), name="remedy_open"
+            )
+        ]
 
 
 class Action(models.Model):
@@ -207,8 +249,15 @@ class Action(models.Model):
     description = models.TextField()
     owner = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
     promise_on = models.DateField(db_index=True)
-    completed_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["promise_on", "id"], condition=models.Q(completed_on__isnull=True), name="action_open"
+            )
+        ]
 
 
 class ActionUpdate(models.Model):

@@ -92,25 +92,26 @@ def _response(**sent: Any) -> Exists:
 def follow_through(as_of: date, *, today: date) -> dict[str, int]:
     """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3).
 
-    Only items still open at `as_of` are counted. Responses are never dated in the future, so
-    every action and remedy on record today was set out by today: the link to the response is
-    needed only for a day in the past. Every action and remedy is set out in a response, so
-    "not set out after `as_of`" is asked rather than "set out by then": the anti-join then
-    reads only the responses sent after `as_of`, through the index on `responded_on`.
+    Only items still open at `as_of` are counted: those not done yet (read from the partial
+    indexes `action_open` and `remedy_open` alone) and those done only after `as_of`.
+    Responses are never dated in the future, so every action and remedy on record today was
+    set out by today: the link to the response is needed only for a day in the past. Every
+    action and remedy is set out in a response, so "not set out after `as_of`" is asked
+    rather than "set out by then": the anti-join then reads only the responses sent after
+    `as_of`, through the index on `responded_on`.
     """
-    not_done = Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)
-    actions = Action.objects.filter(not_done)
-    remedies_ = Remedy.objects.filter(not_done)
-    if as_of < today:
-        actions = actions.exclude(_response(responded_on__gt=as_of))
-        remedies_ = remedies_.exclude(_response(responded_on__gt=as_of))
-    action_counts = actions.aggregate(open=Count("id"), overdue=Count("id", filter=Q(promise_on__lt=as_of)))
-    remedy_counts = remedies_.aggregate(open=Count("id"), overdue=Count("id", filter=Q(due_on__lt=as_of)))
+    result: dict[str, int] = {}
+    for name, model, due in (("actions", Action, "promise_on"), ("remedies", Remedy, "due_on")):
+        result[f"{name}_open"] = result[f"{name}_overdue"] = 0
+        for not_done in (Q(completed_on__isnull=True), Q(completed_on__gt=as_of)):
+            items = model.objects.filter(not_done)
+            if as_of < today:
+                items = items.exclude(_response(responded_on__gt=as_of))
+            counts = items.aggregate(open=Count("id"), overdue=Count("id", filter=Q(**{f"{due}__lt": as_of})))
+            result[f"{name}_open"] += counts["open"]
+            result[f"{name}_overdue"] += counts["overdue"]
     return {
-        "actions_open": action_counts["open"],
-        "actions_overdue": action_counts["overdue"],
-        "remedies_open": remedy_counts["open"],
-        "remedies_overdue": remedy_counts["overdue"],
+        key: result[key] for key in ("actions_open", "actions_overdue", "remedies_open", "remedies_overdue")
     }
 
 

@@ -11,35 +11,31 @@ and only slower.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from django.db.models import QuerySet
-
-from putright.cases.models import Complaint, Extension, Refusal, StageRecord, UncountedChange
+from putright.cases.models import UncountedChange
 from putright.governance.models import DayFigures
 from putright.governance.selectors.daycounts import Days, Tally, count_days, total
 from putright.governance.selectors.periods import Period
 
 
 def days_changed_since_counted(start: date, end: date) -> set[date]:
-    """The days from `start` to `end` on which a complaint changed since the last count counts."""
-    changed = UncountedChange.objects.values("complaint_id")
+    """The days from `start` to `end` on which a complaint changed since the last count counts.
+
+    Read from the marks outwards (mark, complaint, its stages, extensions and refusals, each
+    by its key), so the cost follows the number of changed complaints, not of all of them.
+    """
     span = (start, end)
-    dated: list[QuerySet[Any, Any]] = [
-        StageRecord.objects.filter(complaint__in=changed, requested_on__range=span).values_list(
-            "requested_on"
-        ),
-        StageRecord.objects.filter(complaint__in=changed, responded_on__range=span).values_list(
-            "responded_on"
-        ),
-        Extension.objects.filter(stage_record__complaint__in=changed, notified_on__range=span).values_list(
-            "notified_on"
-        ),
-        Refusal.objects.filter(complaint__in=changed, refused_on__range=span).values_list("refused_on"),
+    dated = [
+        "complaint__received_on",
+        "complaint__stages__requested_on",
+        "complaint__stages__responded_on",
+        "complaint__stages__extensions__notified_on",
+        "complaint__refusals__refused_on",
     ]
-    received = Complaint.objects.filter(pk__in=changed, received_on__range=span).values_list("received_on")
-    # A compound query takes no ORDER BY in its parts (Extension is ordered by default).
-    return {day for (day,) in received.order_by().union(*(q.order_by() for q in dated))}
+    parts = [
+        UncountedChange.objects.filter(**{f"{field}__range": span}).values_list(field) for field in dated
+    ]
+    return {day for (day,) in parts[0].union(*parts[1:])}
 
 
 def period_tally(period: Period, *, today: date) -> Tally:

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
-from putright.cases.models import Decision, StageRecord, Status
+from putright.cases.models import Complaint, Decision, StageRecord, Status
 from putright.governance.selectors.daycounts import GOT, SENT, Tally
 
 STAGES = (1, 2)
@@ -38,25 +38,34 @@ def _n(condition: Q | None = None) -> Count:
 
 
 def _overdue(as_of: date) -> dict[int, dict[str, int]]:
-    """Acknowledgements and responses past their date at the end of `as_of` and not sent by then."""
-    open_then = ~Q(complaint__withdrawn_on__lte=as_of) & ~Q(
-        complaint__status=Status.REFUSED, complaint__closed_on__lte=as_of
+    """Acknowledgements and responses past their date at the end of `as_of` and not sent by then.
+
+    Stages of complaints withdrawn, or refused and closed, by `as_of` are not overdue. Two
+    queries, each on its own index: the stages still unanswered (`stage_unanswered`, read
+    alone) and those answered only after `as_of`; the ended complaints are left out by
+    anti-joins on two small indexes, never by joining every complaint.
+    """
+    withdrawn = Complaint.objects.filter(pk=OuterRef("complaint_id"), withdrawn_on__lte=as_of)
+    refused = Complaint.objects.filter(
+        pk=OuterRef("complaint_id"), status=Status.REFUSED, closed_on__lte=as_of
     )
     ack_late = Q(acknowledge_by__lt=as_of) & (Q(acknowledged_on__isnull=True) | Q(acknowledged_on__gt=as_of))
-    response_late = (
-        Q(respond_by__lt=as_of)
-        & Q(acknowledged_on__lte=as_of)
-        & (Q(responded_on__isnull=True) | Q(responded_on__gt=as_of))
-    )
-    rows = (
-        StageRecord.objects.filter(requested_on__lte=as_of)
-        .filter(Q(responded_on__isnull=True) | Q(responded_on__gt=as_of))
-        .filter(open_then)
-        .values("stage")
-        .annotate(acknowledgements_overdue=_n(ack_late), responses_overdue=_n(response_late))
-        .order_by()
-    )
-    return keyed(rows, "stage")
+    response_late = Q(respond_by__lt=as_of) & Q(acknowledged_on__lte=as_of)
+    found: dict[int, dict[str, int]] = {}
+    for unanswered in (Q(responded_on__isnull=True), Q(responded_on__gt=as_of)):
+        rows = (
+            StageRecord.objects.filter(
+                unanswered, ~Exists(withdrawn), ~Exists(refused), requested_on__lte=as_of
+            )
+            .values("stage")
+            .annotate(acknowledgements_overdue=_n(ack_late), responses_overdue=_n(response_late))
+            .order_by()
+        )
+        for stage, counts in keyed(rows, "stage").items():
+            into = found.setdefault(stage, {"acknowledgements_overdue": 0, "responses_overdue": 0})
+            for name, n in counts.items():
+                into[name] += n
+    return found
 
 
 def _pct(part: int, whole: int) -> float | None:
