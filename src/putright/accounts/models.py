@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -30,20 +29,19 @@ def hash_token(raw: str) -> str:
 
 
 class ApiToken(models.Model):
-    """A bearer token. Only its SHA-256 is stored, so a database leak yields no tokens."""
+    """A bearer token. Only its SHA-256 is stored, so a database leak yields no tokens.
+
+    A token works until `expires_at` or until it is revoked, whichever comes first
+    (`putright.accounts.services.tokens` issues and revokes them).
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-
-    @classmethod
-    def issue(cls, user: User) -> tuple[ApiToken, str]:
-        raw = "pr_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, token_hash=hash_token(raw), prefix=raw[:8])
-        return token, raw
 
 
 class LoginFailure(models.Model):

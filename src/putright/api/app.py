@@ -22,7 +22,9 @@ api = NinjaAPI(
     description=(
         "Complaint handling to the Housing Ombudsman's Complaint Handling Code 2024. "
         "A move the Code forbids answers 422 with `detail` and `code_paragraph`; invalid fields "
-        "answer 422 with field errors; a stale `version` answers 409."
+        "answer 422 with field errors; a stale `version` answers 409. A missing, unknown, expired "
+        "or revoked token answers 401: tokens expire 90 days after they are made unless "
+        "`putright token create --days N` (at most 365) says otherwise."
     ),
     urls_namespace="api",
     auth=TokenAuth(),

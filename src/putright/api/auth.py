@@ -1,4 +1,7 @@
-"""Bearer-token authentication: `Authorization: Bearer <token>` from `putright token create`."""
+"""Bearer-token authentication: `Authorization: Bearer <token>` from `putright token create`.
+
+A token that is unknown, revoked, expired or whose user is deactivated is refused alike: 401.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +18,19 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         if not token or len(token) > 200:
             return None
+        now = timezone.now()
         found = (
             ApiToken.objects.select_related("user")
-            .filter(token_hash=hash_token(token), revoked_at__isnull=True, user__is_active=True)
+            .filter(
+                token_hash=hash_token(token),
+                revoked_at__isnull=True,
+                expires_at__gt=now,
+                user__is_active=True,
+            )
             .first()
         )
         if found is None:
             return None
-        now = timezone.now()
         # One write a minute at most: keeps "last used" useful without a write per request.
         if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
