@@ -32,7 +32,9 @@ class ApiToken(models.Model):
     """A bearer token. Only its SHA-256 is stored, so a database leak yields no tokens.
 
     A token works until `expires_at` or until it is revoked, whichever comes first
-    (`putright.accounts.services.tokens` issues and revokes them).
+    (`putright.accounts.services.tokens` issues and revokes them). `window_started_at` and
+    `window_requests` count its requests in the API's current rate-limit window
+    (`putright.accounts.services.api_limits`).
     """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
@@ -42,6 +44,8 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    window_started_at = models.DateTimeField(null=True, blank=True)
+    window_requests = models.PositiveIntegerField(default=0)
 
 
 class LoginFailure(models.Model):
