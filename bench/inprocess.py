@@ -25,7 +25,8 @@ from django.utils import timezone
 
 from bench import sched
 from bench.explain import explain_call
-from putright.accounts.models import ApiToken, Role, User
+from putright.accounts.models import Role, User
+from putright.accounts.services.tokens import api_token_issue
 from putright.cases.models import CaseEvent, Complaint
 
 Result = dict[str, Any]
@@ -123,7 +124,7 @@ def staff_client(user: User) -> Client:
 
 
 def api_client(user: User) -> Client:
-    _, raw = ApiToken.issue(user)
+    _, raw = api_token_issue(user=user, now=timezone.now())
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 

@@ -21,3 +21,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # features sign in with a password only. Tests of the second factor switch it on.
 os.environ.setdefault("PUTRIGHT_STAFF_2FA", "optional")
 PUTRIGHT_STAFF_2FA = os.environ["PUTRIGHT_STAFF_2FA"]
+# The API's per-token rate limit keeps its production default (PUTRIGHT_API_RATE_PER_MINUTE,
+# 600). It is read on each request, so a test lowers it with pytest-django's `settings`
+# fixture (tests/api/test_rate_limit.py) and it is back for the next test.

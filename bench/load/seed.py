@@ -16,7 +16,8 @@ django.setup()
 
 from django.utils import timezone  # noqa: E402
 
-from putright.accounts.models import ApiToken, Role, User  # noqa: E402
+from putright.accounts.models import Role, User  # noqa: E402
+from putright.accounts.services.tokens import api_token_issue  # noqa: E402
 from putright.cases import services  # noqa: E402
 
 PASSWORD = "load test staff password"
@@ -31,7 +32,7 @@ def main(complaints: int) -> None:
     tokens = {}
     for name in HANDLERS:
         user = User.objects.create_user(username=name, password=PASSWORD, role=Role.HANDLER)
-        tokens[name] = ApiToken.issue(user)[1]
+        tokens[name] = api_token_issue(user=user, now=now)[1]
     following = []
     for n in range(complaints):
         email = f"seed-{n}@example.org"

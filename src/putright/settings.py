@@ -204,6 +204,9 @@ AUTHENTICATION_BACKENDS = ["putright.accounts.backends.LockoutModelBackend"]
 # "required": every staff member proves an authenticator app on /staff/ and /admin/.
 # "optional": only those who have set one up. The local demo (DEBUG) defaults to optional.
 PUTRIGHT_STAFF_2FA = os.environ.get("PUTRIGHT_STAFF_2FA", "optional" if DEBUG else "required")
+# API requests allowed per token in each clock minute, counted in the database
+# (putright.accounts.services.api_limits); more answer 429 with Retry-After.
+PUTRIGHT_API_RATE_PER_MINUTE = int(os.environ.get("PUTRIGHT_API_RATE_PER_MINUTE", "600"))
 # HSTS preload commits the domain and all its subdomains to HTTPS in browsers for
 # months, and cannot be undone quickly: it is the landlord's decision
 # (SECURE_HSTS_PRELOAD=true), not a default, so Django's reminder about it is silenced.

@@ -16,7 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client, TestCase
 from django.utils import timezone
 
-from putright.accounts.models import ApiToken, Role, User
+from putright.accounts.models import Role, User
+from putright.accounts.services.tokens import api_token_issue
 from putright.cases import services
 from putright.cases.models import Attachment, Complaint, Contact
 from putright.landlord.models import Category, ClosureDay
@@ -198,7 +199,7 @@ def build_world() -> World:
     now = timezone.now()
     users = {role: _staff(role) for role in Role.values}
     world = World(now=now, users=users, tokens={}, ids={})
-    world.tokens = {role: ApiToken.issue(user)[1] for role, user in users.items()}
+    world.tokens = {role: api_token_issue(user=user, now=now)[1] for role, user in users.items()}
     from putright.documents import html_to_pdf
 
     pdf = html_to_pdf("<html lang='en'><head><title>x</title></head><body><p>Report</p></body></html>")

@@ -13,7 +13,8 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from putright.accounts.models import ApiToken, RecoveryCode, TotpDevice
+from putright.accounts.models import RecoveryCode, TotpDevice
+from putright.accounts.services.tokens import api_token_issue
 from putright.accounts.services.twofactor import totp_new_secret, twofactor_enrol
 from tests.accounts.conftest import MIDDLEWARE_PATH, production_middleware
 
@@ -192,7 +193,7 @@ def test_signed_out_visitors_are_sent_to_sign_in_not_to_set_up(db):
 
 @pytest.mark.usefixtures("second_factor_required")
 def test_the_api_takes_tokens_and_is_not_behind_the_second_factor(handler):
-    _, raw = ApiToken.issue(handler)
+    _, raw = api_token_issue(user=handler, now=timezone.now())
     response = Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/complaints")
     assert response.status_code == 200
 

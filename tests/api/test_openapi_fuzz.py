@@ -10,10 +10,12 @@ import pytest
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
-from putright.accounts.models import ApiToken, Role, User
+from putright.accounts.models import Role, User
+from putright.accounts.services.tokens import api_token_issue
 from putright.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
@@ -37,7 +39,7 @@ def keep_test_connection():
 def token(db, keep_test_connection):
     user = User.objects.create_user(username="fuzz-officer", role=Role.COMPLAINTS_OFFICER)
     User.objects.create_user(username="fuzz-handler", role=Role.HANDLER)
-    _, raw = ApiToken.issue(user)
+    _, raw = api_token_issue(user=user, now=timezone.now())
     return raw
 
 

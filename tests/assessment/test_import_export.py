@@ -191,3 +191,9 @@ def test_actions_need_a_description_and_owner():
     actions, problems = parse_actions("|Comms|due 2026-01-01|open")
     assert actions == []
     assert problems == ["action 1 needs a description and an owner"]
+
+
+def test_an_xlsx_cell_that_would_run_as_a_formula_is_written_as_a_plain_string():
+    data = write_xlsx([["1.2", "yes", '=HYPERLINK("http://x")', "", "", ""]], title="Check")
+    cell = load_workbook(io.BytesIO(data)).active["C2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")

@@ -1,6 +1,7 @@
 """Two people acting on one complaint at the same moment: on PostgreSQL the row lock
 (select_for_update) serialises them and the version check turns a stale write into a
-conflict, so exactly one wins and nothing is lost (the full record, Code 5.12)."""
+conflict, so exactly one wins and nothing is lost (the full record, Code 5.12).
+Likewise many API requests with one token at once: the rate limit counts exactly to its limit."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from typing import Any
 import pytest
 from django.db import connection, connections, transaction
 
+from putright.accounts.errors import TooManyAttempts
+from putright.accounts.models import ApiToken
+from putright.accounts.services.api_limits import Limit, api_request_record
+from putright.accounts.services.tokens import api_token_issue
 from putright.cases import services
 from putright.cases.errors import EditConflict
 from putright.cases.models import CaseEvent, Complaint
@@ -141,3 +146,13 @@ def test_the_second_of_two_serialised_assignments_records_what_the_first_left(co
     assert [kind for kind, _ in results] == ["ok"]
     first, second = CaseEvent.objects.filter(complaint=complaint, action="assigned").order_by("id")
     assert second.before.get("handler") == first.after.get("handler")
+
+
+def test_requests_with_one_token_at_the_same_moment_never_count_past_its_limit(handler):
+    now = at(date(2026, 11, 25), 12)
+    token, _ = api_token_issue(user=handler, now=now)
+    limit = Limit(requests=3)
+    results = at_once(*[lambda: api_request_record(token_id=token.pk, limit=limit, now=now)] * 8)
+    assert sorted(kind for kind, _ in results) == ["error"] * 5 + ["ok"] * 3
+    assert all(isinstance(error, TooManyAttempts) for kind, error in results if kind == "error")
+    assert ApiToken.objects.get(pk=token.pk).window_requests == 3

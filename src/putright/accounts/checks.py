@@ -1,4 +1,4 @@
-"""Checks on the staff second-factor setting."""
+"""Checks on the staff second-factor setting and the API rate limit."""
 
 from __future__ import annotations
 
@@ -46,6 +46,20 @@ def staff_account_middleware_installed(app_configs: Any, **kwargs: Any) -> list[
                 f"{MIDDLEWARE} is not in MIDDLEWARE: the second factor is not enforced.",
                 hint="Add it after AuthenticationMiddleware.",
                 id="accounts.W002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def api_rate_limit_positive(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    rate = getattr(settings, "PUTRIGHT_API_RATE_PER_MINUTE", None)
+    if not isinstance(rate, int) or rate < 1:
+        return [
+            Error(
+                f"PUTRIGHT_API_RATE_PER_MINUTE is {rate!r}: no API request could be answered.",
+                hint="Set it to the requests one token may make in a minute (600 by default).",
+                id="accounts.E002",
             )
         ]
     return []

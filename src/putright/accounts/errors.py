@@ -19,3 +19,11 @@ class TooManyAttempts(Exception):
     def __init__(self, until: datetime) -> None:
         super().__init__(f"locked until {until.isoformat()}")
         self.until = until
+
+
+class TokenRefused(Exception):
+    """An API token action that cannot be done: an unknown token, or a lifetime out of range."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -30,20 +29,23 @@ def hash_token(raw: str) -> str:
 
 
 class ApiToken(models.Model):
-    """A bearer token. Only its SHA-256 is stored, so a database leak yields no tokens."""
+    """A bearer token. Only its SHA-256 is stored, so a database leak yields no tokens.
+
+    A token works until `expires_at` or until it is revoked, whichever comes first
+    (`putright.accounts.services.tokens` issues and revokes them). `window_started_at` and
+    `window_requests` count its requests in the API's current rate-limit window
+    (`putright.accounts.services.api_limits`).
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-
-    @classmethod
-    def issue(cls, user: User) -> tuple[ApiToken, str]:
-        raw = "pr_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, token_hash=hash_token(raw), prefix=raw[:8])
-        return token, raw
+    window_started_at = models.DateTimeField(null=True, blank=True)
+    window_requests = models.PositiveIntegerField(default=0)
 
 
 class LoginFailure(models.Model):

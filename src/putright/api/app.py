@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from putright.accounts.errors import TooManyAttempts
 from putright.api.auth import TokenAuth
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
 
@@ -22,7 +25,11 @@ api = NinjaAPI(
     description=(
         "Complaint handling to the Housing Ombudsman's Complaint Handling Code 2024. "
         "A move the Code forbids answers 422 with `detail` and `code_paragraph`; invalid fields "
-        "answer 422 with field errors; a stale `version` answers 409."
+        "answer 422 with field errors; a stale `version` answers 409. A missing, unknown, expired "
+        "or revoked token answers 401: tokens expire 90 days after they are made unless "
+        "`putright token create --days N` (at most 365) says otherwise. Each token may make a "
+        "limited number of requests a minute (600 by default): more answer "
+        "429 with a `Retry-After` header saying how many seconds to wait."
     ),
     urls_namespace="api",
     auth=TokenAuth(),
@@ -64,6 +71,17 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
         request, {"detail": "Send a valid API token: Authorization: Bearer <token>"}, status=401
     )
     response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(TooManyAttempts)
+def _rate_limited(request: HttpRequest, exc: TooManyAttempts) -> HttpResponse:
+    # Raised by the token check: the token has used up this minute's requests.
+    wait = max(1, math.ceil((exc.until - timezone.now()).total_seconds()))
+    response = api.create_response(
+        request, {"detail": f"Too many requests with this token: try again in {wait} seconds."}, status=429
+    )
+    response["Retry-After"] = str(wait)
     return response
 
 

@@ -16,7 +16,7 @@ from putright.rules.letters import letter_label
 
 router = Router(tags=["letters"])
 ObjectId = Annotated[int, Path(ge=1, le=2**62)]
-READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 class ComplaintLetterOut(Schema):

@@ -18,7 +18,7 @@ from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.periods import Period
 
 router = Router(tags=["reports"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 class DecisionsOut(Schema):

@@ -19,11 +19,10 @@ from typing import Any
 from putright.assessment.models import COMPLY_NEEDS_EXPLANATION, ActionStatus, Comply, Rag
 from putright.cases.errors import InvalidInput
 from putright.rules.provisions import provisions_for
+from putright.spreadsheets import csv_row, starts_formula, xlsx_row
 
 HEADERS = ("Provision id", "Comply", "Evidence", "Commentary", "RAG", "Actions")
 MAX_ROWS = 500
-# Spreadsheet programs run a cell starting with these as a formula; a leading quote stops that.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COMPLY_WORDS = {
     "": Comply.NOT_ANSWERED,
     "yes": Comply.YES,
@@ -202,7 +201,8 @@ def parse_table(table: list[list[Any]], *, edition: str, from_csv: bool) -> list
 
 
 def _clean(text: str, from_csv: bool) -> str:
-    if from_csv and len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+    # Our CSV export quotes text a spreadsheet would run (putright.spreadsheets): unquote it.
+    if from_csv and text.startswith("'") and starts_formula(text[1:]):
         return text[1:]
     return text
 
@@ -232,7 +232,7 @@ def write_csv(rows: list[list[str]]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow(["'" + c if c.startswith(FORMULA_STARTS) else c for c in row])
+        writer.writerow(csv_row(row))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -247,12 +247,12 @@ def write_xlsx(rows: list[list[str]], *, title: str) -> bytes:
     sheet.append(list(HEADERS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for r, row in enumerate(rows, start=2):
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.value = value
-            # Typed as text so that "=..." stays words and "6.10" never becomes 6.1.
-            cell.data_type = "s"
+    for row in rows:
+        # Every value is text ("6.10" stays "6.10"); text a spreadsheet would run as a
+        # formula is written as a string cell with the quote prefix (putright.spreadsheets).
+        sheet.append(xlsx_row(sheet, row))
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEF", (12, 12, 60, 60, 10, 60), strict=True):
         sheet.column_dimensions[letter].width = width

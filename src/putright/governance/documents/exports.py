@@ -1,4 +1,8 @@
-"""CSV and Excel exports of the figures and of the case list."""
+"""CSV and Excel exports of the figures and of the case list.
+
+Every cell goes through `putright.spreadsheets`, so text a spreadsheet would run as a
+formula (a resident's name, a description, a category) stays text.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from putright.governance.selectors.periods import Period
-
-# Spreadsheets run cells starting with these as formulas: prefix them so text stays text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    if value is None:
-        return ""
-    return value
+from putright.spreadsheets import csv_row, xlsx_row
 
 
 def flatten(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -43,12 +37,12 @@ def figures_csv(report: dict[str, Any]) -> str:
     writer = csv.writer(out)
     writer.writerow(["measure", "value"])
     for key, value in flatten(report):
-        writer.writerow([key, safe(value)])
+        writer.writerow(csv_row([key, value]))
     for category in report["categories"]:
-        writer.writerow([f"categories.{category['name']}.stage1", category["stage1"]])
-        writer.writerow([f"categories.{category['name']}.stage2", category["stage2"]])
+        writer.writerow(csv_row([f"categories.{category['name']}.stage1", category["stage1"]]))
+        writer.writerow(csv_row([f"categories.{category['name']}.stage2", category["stage2"]]))
     for index, rule in enumerate(report["tsm"]["counting_rules"], 1):
-        writer.writerow([f"counting_rule.{index}", rule])
+        writer.writerow(csv_row([f"counting_rule.{index}", rule]))
     return out.getvalue()
 
 
@@ -59,15 +53,15 @@ def figures_xlsx(report: dict[str, Any], period: Period) -> bytes:
     sheet = book.create_sheet("Figures")
     sheet.append(["Measure", "Value"])
     for key, value in flatten(report):
-        sheet.append([key, safe(value)])
+        sheet.append(xlsx_row(sheet, [key, value]))
     categories = book.create_sheet("Categories")
     categories.append(["Category", "Stage 1 received", "Stage 2 received"])
     for c in report["categories"]:
-        categories.append([safe(c["name"]), c["stage1"], c["stage2"]])
+        categories.append(xlsx_row(categories, [c["name"], c["stage1"], c["stage2"]]))
     rules = book.create_sheet("Counting rules")
     rules.append([f"Figures for {period.label()}"])
     for rule in report["tsm"]["counting_rules"]:
-        rules.append([rule])
+        rules.append(xlsx_row(rules, [rule]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -79,7 +73,7 @@ def rows_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> Iterat
     writer = csv.writer(buffer)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([safe(row.get(c)) for c in columns])
+        writer.writerow(csv_row(row.get(c) for c in columns))
         if buffer.tell() > 64 * 1024:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -94,7 +88,7 @@ def rows_xlsx(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> bytes
     sheet = book.create_sheet("Complaints")
     sheet.append(list(columns))
     for row in rows:
-        sheet.append([safe(row.get(c)) for c in columns])
+        sheet.append(xlsx_row(sheet, (row.get(c) for c in columns)))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

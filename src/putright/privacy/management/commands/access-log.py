@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from putright.privacy.access_log import access_log_rows, special_category_reads
+from putright.spreadsheets import csv_row
 
 
 def _since(text: str) -> datetime:
@@ -18,11 +19,6 @@ def _since(text: str) -> datetime:
     except ValueError:
         raise CommandError(f"'{text}' is not a date: use YYYY-MM-DD") from None
     return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def _cell(text: str) -> str:
-    """Stop a spreadsheet reading a cell as a formula (CSV injection, CWE-1236)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r", "\0") else text
 
 
 class Command(BaseCommand):
@@ -54,7 +50,8 @@ class Command(BaseCommand):
                     row.where,
                 ]
                 if options["csv"]:
-                    writer.writerow([_cell(cell) for cell in cells])
+                    # A name or place a spreadsheet would run as a formula stays text (CWE-1236).
+                    writer.writerow(csv_row(cells))
                 else:
                     self.stdout.write("  ".join(cells))
         if not options["csv"]:
