@@ -19,6 +19,7 @@ PARAMETER = re.compile(r"<(?:[^>:]+:)?([^>]+)>|\{([^}]+)\}")
 # Which object each URL parameter names, unless the row says otherwise.
 OBJECTS = {
     "complaint_id": "complaint",
+    "resident_id": "resident",
     "attachment_id": "attachment",
     "adjustment_id": "adjustment",
     "restriction_id": "restriction",

@@ -26,6 +26,8 @@ CASEWORK = frozenset({H, RV, CO, AD})  # individual complaints (putright.cases.a
 SPECIAL = frozenset({H, RV, CO})  # health, disability, restrictions (UK GDPR art. 9)
 REPORTS = frozenset({CO, G, AD})  # performance and governance reports (Code 9)
 MANAGE = frozenset({CO, AD})  # settings, governance records, editing the self-assessment
+OFFICER = frozenset({CO})  # subject access exports: they hold special category data
+OVERSIGHT = frozenset({CO, AD})  # access log and retention preview (putright.privacy.access)
 APPROVE = frozenset({G})  # the governing body approves the self-assessment (Code 8.2)
 NOBODY: frozenset[str] = frozenset()
 
@@ -193,6 +195,15 @@ PAGES: dict[str, Row] = {
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
+    # Privacy (docs/privacy.md): subject access for the officer; the access log and retention
+    # preview for the officer and administrators. The export is a POST answered with a ZIP.
+    "staff/privacy/": staff(OVERSIGHT),
+    "staff/privacy/subject-access/": staff(OFFICER),
+    "staff/privacy/subject-access/<int:resident_id>/": staff(OFFICER),
+    "staff/privacy/subject-access/<int:resident_id>/export/": staff(OFFICER, post_only=True),
+    "staff/privacy/access-log/": staff(OVERSIGHT),
+    "staff/privacy/access-log.csv": staff(OVERSIGHT),
+    "staff/privacy/retention/": staff(OVERSIGHT),
     "staff/" + C: staff(CASEWORK),
     "staff/" + C + "attachments/<int:attachment_id>/": staff(CASEWORK),
     **{

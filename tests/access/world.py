@@ -177,6 +177,7 @@ def _cases(world: World) -> None:
     ours.refresh_from_db()
     world.ids.update(
         complaint=ours.pk,
+        resident=ours.resident_id,
         reference=ours.reference,
         other_complaint=theirs.pk,
         other_reference=theirs.reference,

@@ -93,3 +93,20 @@ def test_the_complaints_officer_and_administrators_may_read_the_report(make_user
     assert access_can_read_access_log(make_user("administrator"))
     assert not access_can_read_access_log(make_user("handler"))
     assert not access_can_read_access_log(make_user("governance"))
+
+
+def test_the_report_in_chunks_holds_every_row_once_in_order(reads, handler):
+    from putright.privacy.access_log import access_log_in_chunks
+
+    for n in range(10):
+        access_log_special_category_read(handler, resident_id=reads.ada.pk, where=f"chunk {n}")
+    whole = access_log_rows(special_category_reads())
+    assert list(access_log_in_chunks(special_category_reads(), chunk=3)) == whole
+    assert list(access_log_in_chunks(special_category_reads(), chunk=len(whole))) == whole
+
+
+def test_the_report_filters_by_member_of_staff_and_before_a_moment(reads, reviewer):
+    rows = access_log_rows(special_category_reads(user_id=reviewer.pk))
+    assert [(row.username, row.where) for row in rows] == [("rory", "stage 2 case page")]
+    assert special_category_reads(until=timezone.now() - timedelta(days=1)).count() == 0
+    assert special_category_reads(until=timezone.now() + timedelta(days=1)).count() >= 3

@@ -183,3 +183,19 @@ def test_history_loaded_from_an_older_system_counts_from_its_own_dates(handler):
     }
     # The resident row was created today, but the complaint ended in 2019.
     assert due[old.resident_id] == date(2019, 3, 4)
+
+
+def test_only_the_complaints_officer_and_administrators_may_see_who_is_due(make_user):
+    from putright.privacy.access import access_can_review_retention
+
+    allowed = {
+        role: access_can_review_retention(make_user(role))
+        for role in ("handler", "reviewer", "complaints_officer", "governance", "administrator")
+    }
+    assert allowed == {
+        "handler": False,
+        "reviewer": False,
+        "complaints_officer": True,
+        "governance": False,
+        "administrator": True,
+    }

@@ -1,5 +1,5 @@
 """Subject access export (UK GDPR art. 15): everything held about one resident, as a ZIP
-of JSON files and their documents, for a command now and a staff page later.
+of JSON files and their documents, for the `putright sar` command and the staff page alike.
 
 The export holds health and disability details, so making one is itself logged as a
 read of special category data.
@@ -17,7 +17,8 @@ from typing import IO, Any
 
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import models, transaction
+from django.db.models import QuerySet
 
 from putright.accounts.models import User
 from putright.cases.access import access_log_special_category_read
@@ -115,49 +116,71 @@ def _log_read(actor: Any, resident_id: int) -> None:
         )
 
 
+def held_about(resident_id: int) -> dict[str, QuerySet[Any]]:
+    """What the export holds about a resident, one unordered queryset per kind of record: the
+    export and the page that shows what is held before making one count the same rows."""
+    mine = models.Q(complaint__resident_id=resident_id)
+    theirs = models.Q(resident_id=resident_id)
+    return {
+        "complaints": Complaint.objects.filter(theirs),
+        "events": CaseEvent.objects.filter(mine),
+        "correspondence": Correspondence.objects.filter(mine),
+        "attachments": Attachment.objects.filter(mine),
+        "letters": Letter.objects.filter(mine),
+        "adjustments": Adjustment.objects.filter(theirs),
+        "restrictions": Restriction.objects.filter(theirs),
+        "contacts": Contact.objects.filter(theirs),
+        "service_requests": ServiceRequest.objects.filter(theirs),
+        "ombudsman_cases": OmbudsmanCase.objects.filter(mine),
+        "special_category_reads": SpecialCategoryRead.objects.filter(theirs),
+    }
+
+
+@transaction.atomic
 def subject_access_export(
     *, resident_id: int, actor: Any, now: datetime, target: Path | IO[bytes]
 ) -> dict[str, int]:
-    """Write the export to `target` (a path or a binary file); return how many of each record it holds."""
+    """Write the export to `target` (a path or a binary file); return how many of each record it holds.
+
+    One transaction: the log line saying who made the export is written with it, and the
+    export reads one consistent record (itself included, in special_category_reads.json)."""
     resident = Resident.objects.filter(pk=resident_id).first()
     if resident is None:
         raise PrivacyRefused(f"There is no resident {resident_id}")
     _log_read(actor, resident.pk)
+    held = held_about(resident.pk)
     rows = _Rows()
     complaints = list(
-        Complaint.objects.filter(resident=resident)
+        held["complaints"]
         .select_related("category", "representative")
         .prefetch_related(
             "stages__extensions", "refusals", "remedies", "actions__updates", "update_agreements"
         )
         .order_by("received_at", "id")
     )
-    mine = models.Q(complaint__resident=resident)
-    attachments = list(Attachment.objects.filter(mine).order_by("id"))
-    letters = list(Letter.objects.filter(mine).order_by("created_at", "id"))
-    correspondence = rows.many(Correspondence.objects.filter(mine).order_by("occurred_at", "id"))
+    attachments = list(held["attachments"].order_by("id"))
+    letters = list(held["letters"].order_by("created_at", "id"))
+    correspondence = rows.many(held["correspondence"].order_by("occurred_at", "id"))
     for item in correspondence:
         item["attachments"] = [rows.one(a) for a in attachments if a.correspondence_id == item["id"]]
     ombudsman = []
-    for case in OmbudsmanCase.objects.filter(mine).prefetch_related(
-        "evidence_requests", "findings", "orders"
-    ):
+    for case in held["ombudsman_cases"].prefetch_related("evidence_requests", "findings", "orders"):
         data = rows.one(case)
         data["evidence_requests"] = rows.many(case.evidence_requests.all())
         data["findings"] = rows.many(case.findings.all())
         data["orders"] = rows.many(case.orders.all())
         ombudsman.append(data)
-    reads = SpecialCategoryRead.objects.filter(resident=resident).order_by("at", "id")
+    reads = held["special_category_reads"].order_by("at", "id")
     documents: dict[str, Any] = {
         "resident.json": rows.one(resident),
         "complaints.json": _complaints(rows, complaints),
-        "events.json": rows.many(CaseEvent.objects.filter(mine).order_by("at", "id")),
+        "events.json": rows.many(held["events"].order_by("at", "id")),
         "correspondence.json": correspondence,
         "letters.json": rows.many(letters),
-        "adjustments.json": rows.many(Adjustment.objects.filter(resident=resident).order_by("id")),
-        "restrictions.json": rows.many(Restriction.objects.filter(resident=resident).order_by("id")),
-        "contacts.json": rows.many(Contact.objects.filter(resident=resident).order_by("received_at", "id")),
-        "service_requests.json": rows.many(ServiceRequest.objects.filter(resident=resident).order_by("id")),
+        "adjustments.json": rows.many(held["adjustments"].order_by("id")),
+        "restrictions.json": rows.many(held["restrictions"].order_by("id")),
+        "contacts.json": rows.many(held["contacts"].order_by("received_at", "id")),
+        "service_requests.json": rows.many(held["service_requests"].order_by("id")),
         "ombudsman_cases.json": ombudsman,
         "special_category_reads.json": rows.many(reads, exclude=("resident",)),
     }

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, queue, record, settings
+from putright.staff.views import actions, case, contacts, privacy, queue, record, settings
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -41,6 +41,13 @@ urlpatterns = [
         settings.category_toggle,
         name="settings_category_toggle",
     ),
+    path("privacy/", privacy.index, name="privacy"),
+    path("privacy/subject-access/", privacy.residents, name="privacy_residents"),
+    path("privacy/subject-access/<int:resident_id>/", privacy.resident, name="privacy_resident"),
+    path("privacy/subject-access/<int:resident_id>/export/", privacy.export, name="privacy_export"),
+    path("privacy/access-log/", privacy.access_log, name="privacy_access_log"),
+    path("privacy/access-log.csv", privacy.access_log_csv_download, name="privacy_access_log_csv"),
+    path("privacy/retention/", privacy.retention, name="privacy_retention"),
     path(C, case.case, name="case"),
     path(C + "attachments/<int:attachment_id>/", case.attachment, name="attachment"),
     path(C + "acknowledge/", actions.Acknowledge.as_view(), name="acknowledge"),

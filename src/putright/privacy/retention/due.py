@@ -117,3 +117,11 @@ def residents_due(*, today: date, retention_years: int) -> list[DueResident]:
     cutoff = years_before(today, retention_years)
     due = [DueResident(pk, day) for pk, day in last_activity_by_resident().items() if day <= cutoff]
     return sorted(due, key=lambda d: (d.last_activity_on, d.resident_id))
+
+
+def years_after(day: date, years: int) -> date:
+    """The same date `years` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

@@ -8,6 +8,7 @@ from typing import Any
 from django.urls import reverse
 
 from putright.cases import access
+from putright.privacy import access as privacy_access
 
 # Which navigation item a page belongs to, by URL name.
 SECTIONS = {
@@ -24,6 +25,13 @@ SECTIONS = {
     "settings_categories": "settings",
     "settings_closure_remove": "settings",
     "settings_category_toggle": "settings",
+    "privacy": "privacy",
+    "privacy_residents": "privacy",
+    "privacy_resident": "privacy",
+    "privacy_export": "privacy",
+    "privacy_access_log": "privacy",
+    "privacy_access_log_csv": "privacy",
+    "privacy_retention": "privacy",
 }
 
 
@@ -61,6 +69,8 @@ def staff_navigation(request: Any) -> list[NavItem] | None:
         ]
     if access.access_can_change_settings(user):
         items.append(("settings", "Settings", reverse("staff:settings")))
+    if privacy_access.access_can_use_privacy_tools(user):
+        items.append(("privacy", "Privacy", reverse("staff:privacy")))
     if user.is_staff and user.role == "administrator":
         items.append(("admin", "Administration", "/admin/"))
     return [NavItem(key, text, href, key == here) for key, text, href in items]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date, datetime, time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from putright.privacy.access_log import access_log_rows, special_category_reads
-from putright.spreadsheets import csv_row
+from putright.privacy.access_log import (
+    access_log_cells,
+    access_log_csv,
+    access_log_in_chunks,
+    special_category_reads,
+)
 
 
 def _since(text: str) -> datetime:
@@ -33,26 +36,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         reads = special_category_reads(resident_id=options["resident"], since=options["since"])
-        header = ["when", "staff", "role", "resident", "resident name", "where"]
         if options["csv"]:
-            writer = csv.writer(self.stdout)
-            writer.writerow(header)
+            for piece in access_log_csv(reads):
+                self.stdout.write(piece, ending="")
+            return
         count = 0
-        for chunk_start in range(0, reads.count(), 1000):
-            for row in access_log_rows(reads[chunk_start : chunk_start + 1000]):
-                count += 1
-                cells = [
-                    timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M"),
-                    row.username,
-                    row.role,
-                    str(row.resident_id),
-                    row.resident_name,
-                    row.where,
-                ]
-                if options["csv"]:
-                    # A name or place a spreadsheet would run as a formula stays text (CWE-1236).
-                    writer.writerow(csv_row(cells))
-                else:
-                    self.stdout.write("  ".join(cells))
-        if not options["csv"]:
-            self.stdout.write(f"{count} read(s)")
+        for row in access_log_in_chunks(reads):
+            count += 1
+            self.stdout.write("  ".join(access_log_cells(row)))
+        self.stdout.write(f"{count} read(s)")
