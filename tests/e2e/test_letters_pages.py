@@ -58,6 +58,7 @@ def test_caseworker_finishes_issues_and_prints_a_letter_and_officer_edits_wordin
     page.goto(f"/staff/letters/complaint/{complaint.pk}/")
     axe_check(page, context="complaint letters")
     page.get_by_role("link", name="Acknowledgement").click()
+    page.wait_for_url(f"**/staff/letters/{letter.pk}/")
     assert "we are, and are not, responsible for (Code 5.7)" in page.content()
     axe_check(page, context="draft with a missing element")
 
@@ -70,6 +71,7 @@ def test_caseworker_finishes_issues_and_prints_a_letter_and_officer_edits_wordin
     axe_check(page, context="issued letter")
 
     page.get_by_role("link", name="Print queue").click()
+    page.wait_for_url("**/staff/letters/print-queue/")
     assert complaint.reference in page.content()
     axe_check(page, context="print queue")
     page.get_by_role("button", name=f"Posted the letter for {complaint.reference}").click()
