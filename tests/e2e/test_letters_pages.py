@@ -2,7 +2,8 @@
 
 A draft that lacks what Code 5.7 requires is finished and issued by a caseworker; the
 update form answers a bad date; the complaints officer's template that drops a required
-placeholder is refused (Code 6.5); the print queue lists letters going by post.
+placeholder is refused (Code 6.5); the print queue lists letters going by post, with the
+copy for the resident's representative and the address to post it to (Code 3.6).
 """
 
 from __future__ import annotations
@@ -31,6 +32,13 @@ def _acknowledged_without_responsibility(handler, officer):
             resident=services.ResidentDetails(
                 name="Ada Lovelace", address="12 Mill Road, Anytown", preferred_channel="post"
             ),
+            representative=services.RepresentativeDetails(
+                name="Bob Smith",
+                relationship="son",
+                address="3 Canal Street, Anytown",
+                consent_recorded_on=timezone.localdate(),
+                consent_method="Signed consent form",
+            ),
         ),
     )
     services.complaint_acknowledge(
@@ -58,6 +66,7 @@ def test_caseworker_finishes_issues_and_prints_a_letter_and_officer_edits_wordin
     page.goto(f"/staff/letters/complaint/{complaint.pk}/")
     axe_check(page, context="complaint letters")
     page.get_by_role("link", name="Acknowledgement").click()
+    page.wait_for_url(f"**/staff/letters/{letter.pk}/")
     assert "we are, and are not, responsible for (Code 5.7)" in page.content()
     axe_check(page, context="draft with a missing element")
 
@@ -67,10 +76,12 @@ def test_caseworker_finishes_issues_and_prints_a_letter_and_officer_edits_wordin
     page.get_by_role("button", name="Save the draft").click()
     page.get_by_role("button", name="Issue the letter").click()
     page.wait_for_selector("text=Letter issued")
+    assert "Bob Smith (son), by post (3 Canal Street, Anytown)" in page.content()
     axe_check(page, context="issued letter")
 
     page.get_by_role("link", name="Print queue").click()
-    assert complaint.reference in page.content()
+    page.wait_for_url("**/staff/letters/print-queue/")
+    assert complaint.reference in page.content() and "Copy to Bob Smith (son):" in page.content()
     axe_check(page, context="print queue")
     page.get_by_role("button", name=f"Posted the letter for {complaint.reference}").click()
     page.wait_for_selector("text=There is nothing to print.")

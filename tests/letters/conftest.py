@@ -25,6 +25,7 @@ def log_complaint(db: Any, officer: User, now: datetime) -> Callable[..., Compla
         address: str = "12 Mill Road\nAnytown\nAT1 2BC",
         preferred_channel: str = "email",
         preferred_format: str = "standard",
+        representative: services.RepresentativeDetails | None = None,
     ) -> Complaint:
         return services.complaint_log(
             actor=officer,
@@ -40,6 +41,7 @@ def log_complaint(db: Any, officer: User, now: datetime) -> Callable[..., Compla
                     preferred_channel=preferred_channel,
                     preferred_format=preferred_format,
                 ),
+                representative=representative,
             ),
         )
 

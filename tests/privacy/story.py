@@ -64,8 +64,13 @@ def build_story(handler: Any, reviewer: Any, now: Any, *, issue_letter: bool = F
             address="1 Analytical Row, Anytown",
             tenancy_reference="T-1815",
         ),
+        # With consent recorded, Ada's letters are copied to him (Code 3.6): the copies are personal data too.
         representative=services.RepresentativeDetails(
-            name="Charles Babbage", relationship="neighbour", email="babbage@example.com"
+            name="Charles Babbage",
+            relationship="neighbour",
+            email="babbage@example.com",
+            consent_recorded_on=date(2026, 9, 1),
+            consent_method="Signed consent form",
         ),
     )
     ada = closed.resident

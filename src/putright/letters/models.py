@@ -52,13 +52,17 @@ FROZEN_AT_ISSUE = (
     "channel",
     "recipient",
     "recipient_address",
+    "copy_recipient",
+    "copy_relationship",
+    "copy_channel",
+    "copy_address",
     "large_print",
     "pdf",
     "pdf_sha256",
     "docx",
     "docx_sha256",
 )
-SET_ONCE = ("sent_at", "correspondence_id")
+SET_ONCE = ("sent_at", "correspondence_id", "copy_sent_at", "copy_correspondence_id")
 
 
 class LetterQuerySet(models.QuerySet["Letter"]):
@@ -123,6 +127,12 @@ class Letter(models.Model):
     channel = models.CharField(max_length=8, choices=LetterChannel.choices)
     recipient = models.CharField(max_length=200)
     recipient_address = models.TextField(blank=True, help_text="Email address or postal address")
+    # A copy to the resident's representative (Code 3.6), only when their consent is recorded.
+    # Blank when there is no copy. Set at drafting like the recipient, fixed at issue.
+    copy_recipient = models.CharField(max_length=200, blank=True)
+    copy_relationship = models.CharField(max_length=120, blank=True)
+    copy_channel = models.CharField(max_length=8, choices=LetterChannel.choices, blank=True)
+    copy_address = models.TextField(blank=True, help_text="The representative's email or postal address")
     large_print = models.BooleanField(default=False)
     pdf = models.FileField(upload_to="letters/%Y/%m/", blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
@@ -131,6 +141,11 @@ class Letter(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     correspondence = models.OneToOneField(
         Correspondence, null=True, blank=True, on_delete=models.PROTECT, related_name="letter"
+    )
+    copy_sent_at = models.DateTimeField(null=True, blank=True)
+    # The entry recording the copy: the same one as `correspondence` when both went together.
+    copy_correspondence = models.ForeignKey(
+        Correspondence, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     send_error = models.TextField(blank=True, help_text="Why the last attempt to send failed")
 
@@ -141,6 +156,7 @@ class Letter(models.Model):
         indexes = [
             models.Index(fields=["complaint", "created_at"], name="letter_by_complaint"),
             models.Index(fields=["channel", "status", "sent_at"], name="letter_print_queue"),
+            models.Index(fields=["copy_channel", "status", "copy_sent_at"], name="letter_copy_print_queue"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(stage__in=[1, 2]), name="letter_two_stages_only"),
@@ -148,6 +164,11 @@ class Letter(models.Model):
                 condition=models.Q(status=LetterStatus.DRAFT)
                 | (~models.Q(pdf_sha256="") & ~models.Q(docx_sha256="") & models.Q(issued_at__isnull=False)),
                 name="letter_issued_has_files",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(copy_recipient="") & models.Q(copy_channel=""))
+                | (~models.Q(copy_recipient="") & models.Q(copy_channel__in=LetterChannel.values)),
+                name="letter_copy_has_channel",
             ),
         ]
 
@@ -167,6 +188,37 @@ class Letter(models.Model):
         ):
             raise LetterIsIssued(f"letter {self.pk} is issued and cannot be deleted")
         return super().delete(*args, **kwargs)
+
+    @property
+    def copy_to(self) -> str:
+        """'Bob Smith (son)': how the letter names the representative who gets a copy, or ''."""
+        if not self.copy_recipient:
+            return ""
+        return (
+            f"{self.copy_recipient} ({self.copy_relationship})"
+            if self.copy_relationship
+            else self.copy_recipient
+        )
+
+    @property
+    def copy_waiting(self) -> bool:
+        return bool(self.copy_channel) and self.copy_sent_at is None
+
+    @property
+    def email_waiting(self) -> bool:
+        """An issued letter with an email (to the resident or the copy) not yet sent."""
+        return self.status == LetterStatus.ISSUED and (
+            (self.channel == LetterChannel.EMAIL and self.sent_at is None)
+            or (self.copy_channel == LetterChannel.EMAIL and self.copy_sent_at is None)
+        )
+
+    @property
+    def post_waiting(self) -> bool:
+        """An issued letter with a printed letter (to the resident or the copy) not yet posted."""
+        return self.status == LetterStatus.ISSUED and (
+            (self.channel == LetterChannel.POST and self.sent_at is None)
+            or (self.copy_channel == LetterChannel.POST and self.copy_sent_at is None)
+        )
 
 
 def _refuse_changes(letter: Letter, stored: dict[str, Any]) -> None:

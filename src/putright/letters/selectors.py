@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from putright.cases.models import Complaint, Format, UpdateAgreement
 from putright.landlord.models import LandlordSettings
@@ -54,7 +54,9 @@ def letters_for_complaint(*, complaint_id: int, issued_only: bool = False) -> Qu
 
 def letter_get(*, letter_id: int) -> Letter | None:
     return (
-        Letter.objects.select_related("complaint", "complaint__resident", "template", "issued_by")
+        Letter.objects.select_related(
+            "complaint", "complaint__resident", "complaint__representative", "template", "issued_by"
+        )
         .filter(pk=letter_id)
         .first()
     )
@@ -85,9 +87,13 @@ def letter_file(*, letter_id: int, fmt: str) -> LetterFile | None:
 
 
 def print_queue(*, limit: int = 50, offset: int = 0) -> list[Letter]:
-    """Issued letters going by post and not yet posted, oldest first (one query)."""
+    """Issued letters with something to post, oldest first (one query): the resident's letter,
+    the copy to their representative (Code 3.6), or both."""
+    to_post = Q(channel=LetterChannel.POST, sent_at__isnull=True) | Q(
+        copy_channel=LetterChannel.POST, copy_sent_at__isnull=True
+    )
     qs = (
-        Letter.objects.filter(channel=LetterChannel.POST, status=LetterStatus.ISSUED, sent_at__isnull=True)
+        Letter.objects.filter(to_post, status=LetterStatus.ISSUED)
         .select_related("complaint")
         .order_by("issued_at", "id")
     )
@@ -114,6 +120,11 @@ class LetterReview:
     editable: tuple[str, ...]
     preview_html: str
     other_format: str = ""
+    # The copy to the resident's representative (Code 3.6): "Bob Smith (son)" and "by email
+    # (bob@example.com)"; or why they get none.
+    copy_to: str = ""
+    copy_by: str = ""
+    no_copy_reason: str = ""
 
 
 def letter_review(*, letter_id: int) -> LetterReview | None:
@@ -130,6 +141,7 @@ def letter_review(*, letter_id: int) -> LetterReview | None:
         if letter.status == LetterStatus.ISSUED
         else missing_elements(kind, elements_filled(letter.content), letter.stage)
     )
+    copy_to, copy_by, no_copy_reason = _copy(letter)
     return LetterReview(
         letter=letter,
         label=letter_label(kind),
@@ -138,7 +150,41 @@ def letter_review(*, letter_id: int) -> LetterReview | None:
         editable=editable_fields(kind) if letter.status == LetterStatus.DRAFT else (),
         preview_html=blocks_html(blocks, classes=PREVIEW_CLASSES, shift=1),
         other_format=_other_format(letter),
+        copy_to=copy_to,
+        copy_by=copy_by,
+        no_copy_reason=no_copy_reason,
     )
+
+
+def _copy(letter: Letter) -> tuple[str, str, str]:
+    """Who gets a copy and how ("Bob Smith (son)", "by email (bob@example.com)"), or why the
+    complaint's representative gets none (Code 3.6).
+
+    A draft shows what issuing will do (issuing reads the record again); an issued letter
+    shows what was fixed when it was issued.
+    """
+    from putright.letters.services.compose import copy_delivery
+
+    representative = letter.complaint.representative
+    if letter.status == LetterStatus.DRAFT:
+        fields, reason = copy_delivery(representative)
+        name, relationship = fields["copy_recipient"], fields["copy_relationship"]
+        channel, address = fields["copy_channel"], fields["copy_address"]
+    else:
+        name, relationship = letter.copy_recipient, letter.copy_relationship
+        channel, address = letter.copy_channel, letter.copy_address
+        reason = (
+            f"No copy went to {representative}: when this letter was issued the resident's consent to "
+            "them dealing with the complaint was not recorded, or we had no address for them (Code 3.6)."
+            if representative is not None and not name
+            else ""
+        )
+    if not name:
+        return "", "", reason
+    who = f"{name} ({relationship})" if relationship else name
+    how = LetterChannel(channel).label.lower()
+    where = ", ".join(line.strip() for line in address.splitlines() if line.strip())
+    return who, f"by {how} ({where})", ""
 
 
 def _other_format(letter: Letter) -> str:

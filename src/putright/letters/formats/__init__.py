@@ -1,7 +1,7 @@
 """One letter, several forms: HTML for email, tagged PDF, DOCX; large print on request.
 
 All forms are made from the same `LetterPage` (letterhead, recipient, date, reference,
-subject, the body's blocks, signature), so they cannot say different things.
+subject, the body's blocks, signature, and who gets a copy), so they cannot say different things.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ class LetterPage:
     subject: str
     blocks: list[Block]
     signature: str
+    # "Bob Smith (son)": the representative who gets a copy (Code 3.6), printed as "Copy to:".
+    copy_to: str = ""
     large_print: bool = False
     logo: bytes = b""
     logo_content_type: str = ""

@@ -90,6 +90,9 @@ def letter_docx(page: LetterPage) -> bytes:
     for block in page.blocks:
         _block(document, block)
     _lines(document, page.signature_lines)
+    if page.copy_to:
+        document.add_paragraph()
+        _lines(document, [f"Copy to: {page.copy_to}"])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from putright.cases.models import ContactPreference, Format, Resident
+from putright.cases.models import Complaint, ContactPreference, Format, Representative, Resident
 from putright.landlord.models import LandlordSettings
 from putright.letters.blocks import Block, blocks_html, parse_blocks
 from putright.letters.display import template_context
@@ -35,7 +35,16 @@ def render_body(source: str, content: dict[str, Any]) -> tuple[list[Block], str]
     return blocks, blocks_html(blocks)
 
 
-def delivery(resident: Resident) -> dict[str, Any]:
+def delivery(complaint: Complaint) -> dict[str, Any]:
+    """Who the letter goes to and how: the resident, and a copy to their representative (Code 3.6).
+
+    Called when the letter is drafted and again when it is issued; from then on it is fixed.
+    """
+    copy, _ = copy_delivery(complaint.representative)
+    return {**resident_delivery(complaint.resident), **copy}
+
+
+def resident_delivery(resident: Resident) -> dict[str, Any]:
     """How the letter goes: email when the resident prefers it and has an address, else post.
 
     A resident who prefers the telephone still gets the letter in writing, as the Code
@@ -49,6 +58,41 @@ def delivery(resident: Resident) -> dict[str, Any]:
         "recipient_address": resident.email if by_email else resident.address,
         "large_print": resident.preferred_format == Format.LARGE_PRINT,
     }
+
+
+NO_COPY: dict[str, str] = {
+    "copy_recipient": "",
+    "copy_relationship": "",
+    "copy_channel": "",
+    "copy_address": "",
+}
+
+
+def copy_delivery(representative: Representative | None) -> tuple[dict[str, str], str]:
+    """The copy to the resident's representative (Code 3.6), and why there is none if not.
+
+    A representative deals with the complaint for the resident only once the resident's
+    consent is recorded: until then they get no copy. The copy goes by email when we have
+    their email address, else by post; with neither, there is no copy. Returns the letter's
+    copy fields (blank for no copy) and, when a representative gets no copy, the reason.
+    """
+    if representative is None:
+        return NO_COPY, ""
+    who = str(representative)
+    if representative.consent_recorded_on is None:
+        return NO_COPY, (
+            f"No copy goes to {who}: the resident's consent to them dealing with the complaint "
+            "is not recorded (Code 3.6). Once it is recorded, letters issued from then on are copied to them."
+        )
+    email, address = representative.email.strip(), representative.address.strip()
+    if not (email or address):
+        return NO_COPY, f"No copy goes to {who}: we have no email or postal address for them."
+    return {
+        "copy_recipient": representative.name,
+        "copy_relationship": representative.relationship,
+        "copy_channel": LetterChannel.EMAIL if email else LetterChannel.POST,
+        "copy_address": email or address,
+    }, ""
 
 
 def signature_for(template: LetterTemplate | None, actor: Any, landlord: LandlordSettings) -> str:
@@ -78,6 +122,7 @@ def page_for(
         landlord_phone=landlord.complaints_phone,
         recipient=letter.recipient,
         recipient_address=letter.recipient_address,
+        copy_to=letter.copy_to,
         dated=dated,
         reference=letter.complaint.reference,
         subject=letter.subject,

@@ -76,7 +76,7 @@ def _create(
         created_by=actor if getattr(actor, "pk", None) else None,
         created_at=now,
         updated_at=now,
-        **delivery(complaint.resident),
+        **delivery(complaint),
     )
 
 

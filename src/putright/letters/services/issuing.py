@@ -3,7 +3,8 @@
 Issuing checks the letter carries everything the Code requires, renders the PDF and
 DOCX once, and stores them with their SHA-256: from then on the letter is fixed.
 Sending happens after commit: by email with the stored PDF attached, or into the print
-queue for post. What went, when and how is added to the complaint's correspondence
+queue for post; a copy goes the same way to a representative whose consent is recorded
+(Code 3.6). What went, when and how is added to the complaint's correspondence
 (Code 5.12) through `putright.cases.services.correspondence_add`.
 """
 
@@ -29,18 +30,28 @@ from putright.letters.formats.docx import letter_docx
 from putright.letters.formats.email import letter_email_html, letter_text
 from putright.letters.formats.pdf import letter_pdf
 from putright.letters.models import Letter, LetterChannel, LetterStatus
-from putright.letters.selectors import letter_file
+from putright.letters.selectors import LetterFile, letter_file
 from putright.letters.services.compose import delivery, england_date, page_for, render_body, wording_for
 from putright.rules.letters import LetterIncomplete, LetterKind, check_letter
 
 log = logging.getLogger("putright.letters")
 SMTP_TIMEOUT = 20
+PARTY_MAX = 200  # Correspondence.party
+SUBJECT_MAX = 300  # Correspondence.subject
+COPY_NOTE = (
+    "This is a copy of our letter to {resident}. We have sent it to you because you are dealing "
+    "with their complaint for them."
+)
+RESIDENT_FAILED = "The email could not be sent ({error}). Try again, or post it."
+COPY_FAILED = "The copy to {who} could not be sent by email ({error}). Send it again, or post it to them."
 
 
 def _locked(letter_id: int) -> Letter:
     letter = (
         Letter.objects.select_for_update(of=("self",))
-        .select_related("complaint", "complaint__resident", "template", "issued_by")
+        .select_related(
+            "complaint", "complaint__resident", "complaint__representative", "template", "issued_by"
+        )
         .filter(pk=letter_id)
         .first()
     )
@@ -65,7 +76,7 @@ def letter_issue(*, actor: Any, now: datetime, letter_id: int) -> Letter:
         except LetterIncomplete as exc:
             raise ActionRefused.from_rule(exc) from exc
         landlord = LandlordSettings.current()
-        for name, value in delivery(letter.complaint.resident).items():
+        for name, value in delivery(letter.complaint).items():
             setattr(letter, name, value)
         letter.template, source = wording_for(kind)
         _, letter.body_html = render_body(source, letter.content)
@@ -119,79 +130,154 @@ def _page(letter: Letter) -> Any:
     )
 
 
-def _email(letter: Letter, page: Any) -> EmailMultiAlternatives:
+def _email(letter: Letter, page: Any, stored: LetterFile, *, copy: bool = False) -> EmailMultiAlternatives:
+    """The email to the resident, or (``copy``) a separate one to their representative (Code 3.6).
+
+    Separate, not a cc, so neither sees the other's email address, and a refusal at one
+    address cannot stop the other's letter.
+    """
     landlord = LandlordSettings.current()
-    stored = letter_file(letter_id=letter.pk, fmt="pdf")
-    assert stored is not None
+    note = COPY_NOTE.format(resident=letter.recipient) if copy else ""
     message = EmailMultiAlternatives(
-        subject=letter.subject,
-        body=letter_text(page),
+        subject=f"Copy: {letter.subject}" if copy else letter.subject,
+        body=letter_text(page, note=note),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[letter.recipient_address],
+        to=[letter.copy_address if copy else letter.recipient_address],
         reply_to=[landlord.complaints_email] if landlord.complaints_email else None,
         connection=get_connection(timeout=SMTP_TIMEOUT),
     )
-    message.attach_alternative(letter_email_html(page), "text/html")
+    message.attach_alternative(letter_email_html(page, note=note), "text/html")
     message.attach(stored.filename, stored.content, stored.content_type)
     return message
 
 
-def _record_sent(letter: Letter, *, actor: Any, now: datetime, channel: str, body: str) -> None:
+def _send(message: EmailMultiAlternatives, letter: Letter) -> str:
+    """Send one email: '' once it has gone, else the name of what went wrong."""
+    try:
+        message.send()
+    except (OSError, smtplib.SMTPException) as exc:
+        log.warning("letter %s: email to %s not sent: %s", letter.pk, message.to[0], exc)
+        return type(exc).__name__
+    return ""
+
+
+def _party(letter: Letter, *, resident: bool, copy: bool) -> str:
+    """Who this sending reached, for the correspondence record: the resident, the copy, or both."""
+    if resident and copy:
+        text = f"{letter.recipient}, and a copy to {letter.copy_to}"
+    elif copy:
+        text = f"{letter.copy_to}: a copy of the letter to {letter.recipient}"
+    else:
+        text = letter.recipient
+    return text if len(text) <= PARTY_MAX else text[: PARTY_MAX - 1] + "…"
+
+
+def _record_sent(
+    letter: Letter, *, actor: Any, now: datetime, channel: str, body: str, resident: bool, copy: bool
+) -> None:
+    """One correspondence entry for what went in one sending (Code 5.12), naming everyone it reached."""
+    subject = letter.subject if resident else f"Copy: {letter.subject}"
     item = case_services.correspondence_add(
         actor=actor,
         now=now,
         complaint_id=letter.complaint_id,
         direction="out",
         channel=channel,
-        party=letter.recipient,
-        subject=letter.subject,
+        party=_party(letter, resident=resident, copy=copy),
+        subject=subject[:SUBJECT_MAX],
         body=body,
         occurred_at=now,
     )
-    letter.sent_at = now
-    letter.correspondence = item
-    letter.send_error = ""
-    letter.save(update_fields=["sent_at", "correspondence", "send_error"])
+    fields = []
+    if resident:
+        letter.sent_at, letter.correspondence = now, item
+        fields += ["sent_at", "correspondence"]
+    if copy:
+        letter.copy_sent_at, letter.copy_correspondence = now, item
+        fields += ["copy_sent_at", "copy_correspondence"]
+    letter.save(update_fields=fields)
+
+
+def _set_error(letter: Letter, error: str) -> None:
+    if letter.send_error != error:
+        letter.send_error = error
+        letter.save(update_fields=["send_error"])
 
 
 def letter_send(*, letter_id: int, now: datetime) -> Letter:
-    """Send an issued letter by email, with the stored PDF attached. Post waits in the print queue.
+    """Send an issued letter's emails, with the stored PDF attached. Post waits in the print queue.
 
-    Safe to call again: a letter already sent is left alone. A failure is kept on the
-    letter (`send_error`) for the caseworker, and the letter can be sent again.
+    The resident's email and, when their representative gets a copy by email (Code 3.6),
+    a separate email to the representative. Safe to call again: what has gone is left
+    alone and only what has not is tried. A failure is kept on the letter (`send_error`),
+    naming whose email did not go; the other one is still sent and recorded.
     """
     with transaction.atomic():
         letter = _locked(letter_id)
-        if letter.status != LetterStatus.ISSUED or letter.sent_at is not None:
+        if letter.status != LetterStatus.ISSUED:
             return letter
-        if letter.channel == LetterChannel.POST:
-            if not letter.recipient_address.strip():
-                letter.send_error = "We have no postal address for the resident: add one before posting"
-                letter.save(update_fields=["send_error"])
+        errors: list[str] = []
+        if (
+            letter.channel == LetterChannel.POST
+            and letter.sent_at is None
+            and not letter.recipient_address.strip()
+        ):
+            errors.append("We have no postal address for the resident: add one before posting.")
+        to_resident = letter.channel == LetterChannel.EMAIL and letter.sent_at is None
+        to_copy = letter.copy_channel == LetterChannel.EMAIL and letter.copy_sent_at is None
+        if not (to_resident or to_copy):
+            _set_error(letter, " ".join(errors))
             return letter
         page = _page(letter)
-        try:
-            _email(letter, page).send()
-        except (OSError, smtplib.SMTPException) as exc:
-            log.warning("letter %s: email not sent: %s", letter.pk, exc)
-            letter.send_error = f"The email could not be sent ({type(exc).__name__}). Try again, or post it."
-            letter.save(update_fields=["send_error"])
-            return letter
-        _record_sent(
-            letter, actor=letter.issued_by, now=now, channel=LetterChannel.EMAIL, body=letter_text(page)
-        )
+        stored = letter_file(letter_id=letter.pk, fmt="pdf")
+        assert stored is not None
+        if to_resident and (error := _send(_email(letter, page, stored), letter)):
+            errors.append(RESIDENT_FAILED.format(error=error))
+            to_resident = False
+        if to_copy and (error := _send(_email(letter, page, stored, copy=True), letter)):
+            errors.append(COPY_FAILED.format(who=letter.copy_to, error=error))
+            to_copy = False
+        if to_resident or to_copy:
+            _record_sent(
+                letter,
+                actor=letter.issued_by,
+                now=now,
+                channel=LetterChannel.EMAIL,
+                body=letter_text(page),
+                resident=to_resident,
+                copy=to_copy,
+            )
+        _set_error(letter, " ".join(errors))
     return letter
 
 
 def letter_mark_posted(*, actor: Any, now: datetime, letter_id: int) -> Letter:
-    """Record that a printed letter was posted: it leaves the print queue and joins the correspondence."""
+    """Record that a printed letter was posted: it leaves the print queue and joins the correspondence.
+
+    One step covers everything on the letter waiting for post: the resident's letter, the
+    copy to their representative (Code 3.6), or both, recorded as one entry.
+    """
     with transaction.atomic():
         letter = _locked(letter_id)
-        if letter.status != LetterStatus.ISSUED or letter.channel != LetterChannel.POST:
+        if letter.status != LetterStatus.ISSUED or LetterChannel.POST not in (
+            letter.channel,
+            letter.copy_channel,
+        ):
             raise InvalidInput({"letter": "Only issued letters going by post can be marked as posted"})
-        if letter.sent_at is not None:
+        to_resident = letter.channel == LetterChannel.POST and letter.sent_at is None
+        to_copy = letter.copy_channel == LetterChannel.POST and letter.copy_sent_at is None
+        if not (to_resident or to_copy):
             raise InvalidInput({"letter": "This letter is already recorded as posted"})
         _record_sent(
-            letter, actor=actor, now=now, channel=LetterChannel.POST, body=letter_text(_page(letter))
+            letter,
+            actor=actor,
+            now=now,
+            channel=LetterChannel.POST,
+            body=letter_text(_page(letter)),
+            resident=to_resident,
+            copy=to_copy,
         )
+        if not letter.email_waiting:
+            # What is left of the last error was about posting; an email's failure stays until it goes.
+            _set_error(letter, "")
     return letter

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 
 from putright.assessment.models import QASampleCase
 from putright.cases.models import (
@@ -104,6 +104,10 @@ def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> No
                 "content": {},
                 "recipient": MARKER,
                 "recipient_address": "",
+                # The representative's copy (Code 3.6): marked where there was one, blank stays blank.
+                "copy_recipient": Case(When(copy_recipient="", then=Value("")), default=Value(MARKER)),
+                "copy_relationship": Case(When(copy_relationship="", then=Value("")), default=Value(MARKER)),
+                "copy_address": "",
                 "pdf": "",
                 "docx": "",
             },
