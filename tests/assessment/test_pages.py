@@ -126,7 +126,7 @@ def test_an_answer_of_no_without_an_explanation_is_shown_with_the_error_and_what
         {"comply": "no", "evidence": "Our website complaints page", "commentary": "", "rag": "red"},
     )
     body = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in body
     assert 'href="#id_commentary"' in body
     assert "Our website complaints page" in body

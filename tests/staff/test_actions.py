@@ -57,7 +57,7 @@ def test_missing_definition_is_shown_in_the_summary_and_beside_the_field_code_5_
         ack_data(complaint, definition="", outcomes_sought="Kept text"),
     )
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, and the page says why
     assert "There is a problem" in page
     assert 'href="#id_definition"' in page
     assert 'id="id_definition-error"' in page

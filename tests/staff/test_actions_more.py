@@ -165,6 +165,27 @@ def test_remedy_delivered_and_action_completed_code_7_3_6_6(
     assert remedy.completed_on and action.completed_on
 
 
+def test_an_action_cannot_be_recorded_done_on_a_future_date_code_6_6(
+    log_complaint, acknowledge, handler, clock, client_for
+):
+    complaint = responded(
+        acknowledge(log_complaint(), handler),
+        handler,
+        clock,
+        outstanding_actions=[services.ActionInput(description="Fix", promise_on=timezone.localdate())],
+    )
+    action = Action.objects.get(complaint=complaint)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    update = {"text": "Fitted", **dates("given_on", tomorrow), "completed": "on"}
+    response = client_for(handler).post(
+        f"/staff/complaints/{complaint.pk}/actions/{action.pk}/update/", update
+    )
+    assert response.status_code == 400
+    assert "cannot be in the future" in response.content.decode()
+    action.refresh_from_db()
+    assert action.completed_on is None and not action.updates.exists()
+
+
 def test_restriction_needs_evidence_proportionality_and_review_code_5_14(log_complaint, handler, client_for):
     complaint = log_complaint()
     today = timezone.localdate()

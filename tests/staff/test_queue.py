@@ -67,7 +67,7 @@ def test_counts_by_stage_include_overdue(log_complaint, officer, client_for):
 def test_bad_filter_values_are_reported_not_a_server_error(log_complaint, officer, client_for):
     log_complaint()
     response = client_for(officer).get("/staff/complaints/", {"stage": "7", "page": "x"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
 
 

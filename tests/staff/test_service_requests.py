@@ -9,7 +9,7 @@ def test_a_service_request_is_reviewed_and_closed_from_its_page_code_1_4(client,
     client.force_login(handler)
     url = f"/staff/service-requests/{request.pk}/review/"
     response = client.post(url, {"outcome": "open", "reviewed_on": "", "next_review_on": ""})
-    assert response.status_code == 200 and "There is a problem" in response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in response.content.decode()
     day = now.date()
     response = client.post(
         url,

@@ -218,3 +218,8 @@ __all__ = [
     "field_anchor",
     "refusal_message",
 ]
+
+
+def form_status(form: Any) -> int:
+    """400 for a form sent back with errors, so that a refusal never looks like a success; else 200."""
+    return 400 if form.is_bound and form.errors else 200

@@ -19,6 +19,7 @@ from putright.assessment.selectors.staff import (
 )
 from putright.assessment.views._common import get_assessment, page_number, requires, roles, today
 from putright.cases.errors import CaseError
+from putright.ui.forms import form_status
 
 
 @requires("read")
@@ -49,7 +50,7 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{assessment.title} started")
             return redirect("assessment:overview", pk=assessment.pk)
-    return render(request, "assessment/new.html", {"form": form})
+    return render(request, "assessment/new.html", {"form": form}, status=form_status(form))
 
 
 @requires("read")
@@ -103,7 +104,9 @@ def assessment_details(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Details saved")
             return redirect("assessment:overview", pk=pk)
-    return render(request, "assessment/details.html", {"form": form, "a": assessment})
+    return render(
+        request, "assessment/details.html", {"form": form, "a": assessment}, status=form_status(form)
+    )
 
 
 @requires("edit")
@@ -125,7 +128,9 @@ def assessment_complete_page(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Self-assessment completed: it is ready for the governing body")
             return redirect("assessment:overview", pk=pk)
-    return render(request, "assessment/complete.html", {"form": form, "a": assessment})
+    return render(
+        request, "assessment/complete.html", {"form": form, "a": assessment}, status=form_status(form)
+    )
 
 
 @requires("approve")
@@ -152,7 +157,9 @@ def assessment_approve_page(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Approval of version {data['version_number']} recorded")
             return redirect("assessment:overview", pk=pk)
-    return render(request, "assessment/approve.html", {"form": form, "a": assessment})
+    return render(
+        request, "assessment/approve.html", {"form": form, "a": assessment}, status=form_status(form)
+    )
 
 
 @requires("edit")

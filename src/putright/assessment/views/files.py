@@ -17,6 +17,7 @@ from putright.assessment.selectors.staff import document_get, documents_for, exp
 from putright.assessment.transfer import write_csv, write_xlsx
 from putright.assessment.views._common import file_response, forbidden, get_assessment, requires, roles
 from putright.cases.errors import CaseError
+from putright.ui.forms import form_status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -47,6 +48,7 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "assessment/documents.html",
         {"a": assessment, "form": form, "documents": documents_for(assessment=assessment), **roles(request)},
+        status=form_status(form),
     )
 
 
@@ -100,7 +102,9 @@ def import_answers(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{count} answers imported")
             return redirect("assessment:overview", pk=pk)
-    return render(request, "assessment/import.html", {"a": assessment, "form": form})
+    return render(
+        request, "assessment/import.html", {"a": assessment, "form": form}, status=form_status(form)
+    )
 
 
 def _document_or_404(pk: int, request: HttpRequest) -> AssessmentDocument:

@@ -28,6 +28,7 @@ from putright.assessment.selectors.staff import (
 from putright.assessment.views._common import forbidden, get_assessment, page_number, requires, roles, today
 from putright.cases.errors import CaseError
 from putright.rules.provisions import Provision
+from putright.ui.forms import form_status
 
 
 def _period(assessment: Assessment) -> Period:
@@ -91,6 +92,7 @@ def provision_page(request: HttpRequest, pk: int, pid: str) -> HttpResponse:
             "figures": figures,
             **roles(request),
         },
+        status=form_status(form),
     )
 
 
@@ -201,6 +203,7 @@ def action_new(request: HttpRequest, pk: int, pid: str) -> HttpResponse:
         request,
         "assessment/action.html",
         {"a": assessment, "provision": provision, "form": form, "new": True},
+        status=form_status(form),
     )
 
 
@@ -241,6 +244,7 @@ def action_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
         request,
         "assessment/action.html",
         {"a": assessment, "provision": provision, "form": form, "new": False},
+        status=form_status(form),
     )
 
 

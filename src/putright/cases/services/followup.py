@@ -211,6 +211,9 @@ def action_update(
     """Update the resident on an outstanding action, or record it done (Code 6.6, 6.17)."""
     errors: dict[str, str] = {}
     body = require_text(errors, "text", text, "Write the update given to the resident")
+    if given_on > england_date(now):
+        # A future date would also count the action as done before it was (Code 6.6 figures).
+        errors["given_on"] = "The date the update was given cannot be in the future"
     raise_if(errors)
     with transaction.atomic():
         action = Action.objects.select_for_update().get(pk=action_id)

@@ -34,6 +34,7 @@ class ComplaintActionView(View):
     denied = NO_CASES
     multipart = False
     complaint: Complaint
+    conflict = False
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
@@ -89,6 +90,7 @@ class ComplaintActionView(View):
         except EditConflict as exc:
             form.add_case_error(exc)
             self.take_current_version(form)
+            self.conflict = True
         except CaseError as exc:
             form.add_case_error(exc)
         return None
@@ -102,6 +104,10 @@ class ComplaintActionView(View):
             form.data = data
 
     def show(self, form: GovukForm, *, template: str | None = None, **extra: Any) -> HttpResponse:
+        # A form sent back with errors says so in its status too (400; 409 for an edit
+        # conflict), so that scripts and monitoring see a refusal, not a success.
+        refused = (form.is_bound and bool(form.errors)) or bool(extra.get("errors"))
+        status = 409 if self.conflict else 400 if refused else 200
         return render(
             self.request,
             template or self.template_name,
@@ -116,6 +122,7 @@ class ComplaintActionView(View):
                 **self.context(),
                 **extra,
             },
+            status=status,
         )
 
     # Shared bits for the subclasses.

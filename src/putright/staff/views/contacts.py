@@ -21,6 +21,7 @@ from putright.staff.forms.contacts import (
 from putright.staff.presenters.service_requests import requests_page
 from putright.staff.views._base import staff_page, today
 from putright.staff.views.case import NO_CASES
+from putright.ui.forms import form_status
 
 PAGE_SIZE = 25
 
@@ -42,7 +43,12 @@ def contact_new(request: HttpRequest) -> HttpResponse:
             form.add_case_error(exc)
         else:
             return redirect(reverse("staff:contact_triage", args=[contact.pk]))
-    return render(request, "staff/contacts/new.html", {"form": form, "errors": form.error_summary()})
+    return render(
+        request,
+        "staff/contacts/new.html",
+        {"form": form, "errors": form.error_summary()},
+        status=form_status(form),
+    )
 
 
 @staff_page(access.access_can_work_cases, NO_CASES)
@@ -87,6 +93,7 @@ def contact_triage(request: HttpRequest, contact_id: int) -> HttpResponse:
         request,
         "staff/contacts/triage.html",
         {"contact": contact, "form": form, "errors": form.error_summary()},
+        status=form_status(form),
     )
 
 
@@ -164,6 +171,7 @@ def service_request_complaint(request: HttpRequest, request_id: int) -> HttpResp
         request,
         "staff/service_requests/complaint.html",
         {"item": item, "form": form, "errors": form.error_summary()},
+        status=form_status(form),
     )
 
 
@@ -190,4 +198,5 @@ def service_request_review(request: HttpRequest, request_id: int) -> HttpRespons
         request,
         "staff/service_requests/review.html",
         {"item": item, "form": form, "errors": form.error_summary()},
+        status=form_status(form),
     )

@@ -10,6 +10,7 @@ from putright.staff.forms.queue import QueueFilterForm
 from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.presenters.queue import filters_in_use, queue_page
 from putright.staff.views._base import staff_page, today
+from putright.ui.forms import form_status
 
 PAGE_SIZE = 25
 NO_CASES = "Your role does not give access to individual complaints."
@@ -40,6 +41,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "filtering": filters_in_use(request.GET.dict()),
             "today": today(),
         },
+        status=form_status(form),
     )
 
 

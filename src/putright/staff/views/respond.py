@@ -56,6 +56,7 @@ class Respond(ComplaintActionView):
             except EditConflict as exc:
                 form.add_case_error(exc)
                 self.take_current_version(form)
+                self.conflict = True
             except CaseError as exc:
                 form.add_case_error(exc)
             else:

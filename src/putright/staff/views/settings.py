@@ -17,7 +17,7 @@ from putright.landlord import services
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
 from putright.staff.forms.settings import CategoryForm, ClosureForm, DetailsForm, TimescalesForm
 from putright.staff.views._base import staff_page, today
-from putright.ui.forms import GovukForm
+from putright.ui.forms import GovukForm, form_status
 
 ONLY = "Only the complaints officer and administrators can change settings."
 settings_page = staff_page(access.access_can_change_settings, ONLY)
@@ -41,7 +41,12 @@ def _form_page(
         else:
             messages.success(request, done)
             return redirect(back)
-    return render(request, template, {"form": form, "errors": form.error_summary(), **(context or {})})
+    return render(
+        request,
+        template,
+        {"form": form, "errors": form.error_summary(), **(context or {})},
+        status=form_status(form),
+    )
 
 
 @settings_page
