@@ -185,3 +185,44 @@ def test_evidence_pack_holds_every_event_and_letter_in_date_order_with_attachmen
         datetime.strptime(d, "%d %B %Y %H:%M") for d in re.findall(r"(\d{1,2} \w+ \d{4} \d{2}:\d{2}):", text)
     ]
     assert dated == sorted(dated) and len(dated) >= len(summaries) + 1
+
+
+def test_evidence_pack_names_the_copy_recipient_beside_the_recipient_of_each_letter_code_3_6(
+    handler, now, django_capture_on_commit_callbacks
+):
+    complaint = case_services.complaint_log(
+        actor=handler,
+        now=now,
+        data=case_services.NewComplaint(
+            channel="phone",
+            received_at=datetime(2026, 11, 23, 9, 30, tzinfo=UTC),
+            description="The kitchen window has not closed since October.",
+            resident=case_services.ResidentDetails(name="Ada Lovelace", email="ada@example.com"),
+        ),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        case_services.complaint_request_clarification(
+            actor=handler, now=now, complaint_id=complaint.pk, questions="Which window is it?"
+        )
+    # Consent is recorded later: the next letter is copied, the one already issued is not.
+    case_services.complaint_set_representative(
+        actor=handler,
+        now=now,
+        complaint_id=complaint.pk,
+        details=case_services.RepresentativeDetails(
+            name="Bob Smith",
+            relationship="son",
+            address="3 Canal Street\nAnytown",
+            consent_recorded_on=date(2026, 11, 30),
+            consent_method="Signed consent form",
+        ),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        case_services.complaint_request_clarification(
+            actor=handler, now=now, complaint_id=complaint.pk, questions="Which room is the window in?"
+        )
+
+    text = _text(evidence_pack_pdf(complaint=complaint, generated_at=now))
+
+    assert text.count("To Ada Lovelace, by email") == 2
+    assert text.count("To Ada Lovelace, by email; copy to Bob Smith (son), by post") == 1

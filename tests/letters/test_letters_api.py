@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from putright.accounts.models import Role, User
@@ -74,3 +74,43 @@ def test_letter_endpoints_declare_their_errors_and_file_types_in_the_schema(clie
     for responses in (listing, pdf):
         assert {"401", "403", "404"} <= set(responses)
     assert "application/pdf" in pdf["200"]["content"]
+
+
+def test_the_letters_api_names_who_got_a_copy_but_never_their_address_code_3_6(
+    log_complaint: Callable[..., Complaint],
+    handler: User,
+    now: datetime,
+    api_for: Callable[[User], Any],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    complaint = log_complaint(
+        representative=services.RepresentativeDetails(
+            name="Bob Smith",
+            relationship="son",
+            email="bob.smith@example.org",
+            address="3 Canal Street",
+            consent_recorded_on=date(2026, 11, 23),
+            consent_method="Signed consent form",
+        )
+    )
+    _clarify(complaint, handler, now, django_capture_on_commit_callbacks)
+    response = api_for(handler).get(f"/complaints/{complaint.pk}/letters")
+    (item,) = response.json()
+    copy = item["copy_to"]
+    assert (copy["name"], copy["relationship"], copy["channel"]) == ("Bob Smith", "son", "email")
+    assert copy["sent_at"] is not None
+    assert "bob.smith@example.org" not in response.content.decode()
+    assert "Canal Street" not in response.content.decode()
+
+
+def test_a_letter_without_a_copy_has_copy_to_null_and_the_schema_says_so_code_3_6(
+    complaint: Complaint, handler: User, now: datetime, api_for: Callable[[User], Any], client: Any
+) -> None:
+    services.complaint_request_clarification(
+        actor=handler, now=now, complaint_id=complaint.pk, questions="Which?"
+    )
+    (item,) = api_for(handler).get(f"/complaints/{complaint.pk}/letters").json()
+    assert item["copy_to"] is None
+    schema = json.loads(client.get("/api/v1/openapi.json").content)
+    copy = schema["components"]["schemas"]["LetterCopyOut"]
+    assert set(copy["properties"]) == {"name", "relationship", "channel", "sent_at"}

@@ -15,6 +15,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db.models import Count
 
+from putright.cases import services
 from putright.cases.models import (
     Adjustment,
     CaseEvent,
@@ -22,6 +23,7 @@ from putright.cases.models import (
     Correspondence,
     Refusal,
     Remedy,
+    Representative,
     Resident,
     StageRecord,
 )
@@ -199,3 +201,26 @@ def test_only_the_complaints_officer_and_administrators_may_see_who_is_due(make_
         "governance": False,
         "administrator": True,
     }
+
+
+def test_anonymisation_clears_the_representatives_postal_address_too_code_3_6(story, handler, now):
+    # A representative without email gets copies by post (Code 3.6): their address is personal data.
+    services.complaint_set_representative(
+        actor=handler,
+        now=now,
+        complaint_id=story.closed.pk,
+        details=services.RepresentativeDetails(
+            name="Charles Babbage",
+            relationship="neighbour",
+            address="7 Difference Engine Lane\nAnytown AT3 3CB",
+            consent_recorded_on=date(2026, 9, 1),
+            consent_method="Signed consent form",
+        ),
+    )
+    assert "difference engine lane" in everything_stored()
+
+    resident_anonymise(resident_id=story.ada.pk, kind=AnonymisationRecord.Kind.RETENTION, actor=None, now=now)
+
+    representative = Representative.objects.get(complaints=story.closed)
+    assert representative.address == "" and representative.name == MARKER
+    assert "difference engine lane" not in everything_stored()

@@ -65,6 +65,8 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "adjustment": (SPECIAL, "get", C),
     "restriction": (SPECIAL, "get", C),
     "hazard": (CASEWORK, "get", C),
+    "representative": (CASEWORK, "get", C),
+    "representative_remove": (CASEWORK, "get", C),
     "adjustment_review": (SPECIAL, "get", ("complaint", "adjustment")),
     "restriction_review": (SPECIAL, "get", ("complaint", "restriction")),
     "remedy_complete": (CASEWORK, "get", ("complaint", "remedy")),
@@ -97,6 +99,7 @@ def world(officer, handler, clock):
             received_at=clock,
             description="Leak",
             resident=services.ResidentDetails(name="Ada Lovelace"),
+            representative=services.RepresentativeDetails(name="Bob Smith", relationship="son"),
         ),
     )
     services.complaint_acknowledge(

@@ -19,6 +19,15 @@ ObjectId = Annotated[int, Path(ge=1, le=2**62)]
 READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
+class LetterCopyOut(Schema):
+    """The copy to the resident's representative (Code 3.6). Their address is not given."""
+
+    name: str
+    relationship: str
+    channel: str
+    sent_at: datetime | None
+
+
 class ComplaintLetterOut(Schema):
     id: int
     kind: str
@@ -33,6 +42,7 @@ class ComplaintLetterOut(Schema):
     large_print: bool
     pdf_url: str | None
     docx_url: str | None
+    copy_to: LetterCopyOut | None
 
 
 def _caseworker(request: HttpRequest) -> Any:
@@ -48,7 +58,9 @@ def _caseworker(request: HttpRequest) -> Any:
 )
 def complaint_letters(request: HttpRequest, complaint_id: ObjectId) -> list[dict[str, Any]]:
     """Every letter drafted or issued for the complaint, oldest first. Issued letters have
-    `pdf_url` and `docx_url`: the exact files the resident was sent. Drafts have neither."""
+    `pdf_url` and `docx_url`: the exact files the resident was sent. Drafts have neither.
+    `copy_to` names the representative who gets a copy (Code 3.6: only once the resident's
+    consent is recorded) and how: `email` or `post`; null when nobody does."""
     _caseworker(request)
     if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
         raise HttpError(404, "No complaint with that id")
@@ -70,9 +82,22 @@ def complaint_letters(request: HttpRequest, complaint_id: ObjectId) -> list[dict
                 "large_print": letter.large_print,
                 "pdf_url": f"/api/v1/letters/{letter.pk}.pdf" if issued else None,
                 "docx_url": f"/api/v1/letters/{letter.pk}.docx" if issued else None,
+                "copy_to": _copy(letter),
             }
         )
     return out
+
+
+def _copy(letter: Any) -> dict[str, Any] | None:
+    """Who gets (a draft) or got (an issued letter) a copy, and how; None for no copy."""
+    if not letter.copy_recipient:
+        return None
+    return {
+        "name": letter.copy_recipient,
+        "relationship": letter.copy_relationship,
+        "channel": letter.copy_channel,
+        "sent_at": letter.copy_sent_at,
+    }
 
 
 def _download(request: HttpRequest, letter_id: int, fmt: str) -> HttpResponse:

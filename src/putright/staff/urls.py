@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, privacy, queue, record, settings
+from putright.staff.views import actions, case, contacts, privacy, queue, record, representative, settings
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -66,6 +66,12 @@ urlpatterns = [
     path(C + "adjustment/", record.RecordAdjustment.as_view(), name="adjustment"),
     path(C + "restriction/", record.RecordRestriction.as_view(), name="restriction"),
     path(C + "hazard/", record.FlagHazard.as_view(), name="hazard"),
+    path(C + "representative/", representative.SetRepresentative.as_view(), name="representative"),
+    path(
+        C + "representative/remove/",
+        representative.RemoveRepresentative.as_view(),
+        name="representative_remove",
+    ),
     path(
         C + "adjustments/<int:adjustment_id>/review/",
         record.ReviewAdjustment.as_view(),

@@ -35,6 +35,11 @@ from putright.cases.services.people import (
     restriction_record,
     restriction_review,
 )
+from putright.cases.services.representation import (
+    complaint_remove_representative,
+    complaint_set_representative,
+    representative_check,
+)
 from putright.cases.services.respond import ActionInput, RemedyInput, complaint_extend, complaint_respond
 
 __all__ = [
@@ -58,13 +63,16 @@ __all__ = [
     "complaint_log",
     "complaint_refuse",
     "complaint_refuse_escalation",
+    "complaint_remove_representative",
     "complaint_request_clarification",
     "complaint_respond",
+    "complaint_set_representative",
     "complaint_withdraw",
     "contact_record",
     "contact_triage",
     "correspondence_add",
     "remedy_complete",
+    "representative_check",
     "restriction_record",
     "restriction_review",
     "service_request_create",

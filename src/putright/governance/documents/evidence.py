@@ -50,6 +50,14 @@ def _letters(complaint_id: int) -> list[Any]:
     return list(letters_for_complaint(complaint_id=complaint_id, issued_only=True))
 
 
+def _letter_recipients(letter: Any) -> str:
+    """'To Ada Lovelace, by email; copy to Bob Smith (son), by post': everyone the letter went to (Code 3.6)."""
+    who = f"To {letter.recipient}, by {letter.get_channel_display().lower()}"
+    if letter.copy_to:
+        who += f"; copy to {letter.copy_to}, by {letter.get_copy_channel_display().lower()}"
+    return who
+
+
 def _image(attachment: Attachment) -> tuple[str, str]:
     with attachment.file.open("rb") as handle:
         data = base64.b64encode(handle.read()).decode()
@@ -87,7 +95,7 @@ def record_entries(complaint: Complaint) -> tuple[list[Entry], list[Attachment]]
                 2,
                 f"Letter issued ({letter.get_kind_display()})",
                 letter.subject,
-                letter.recipient,
+                _letter_recipients(letter),
                 "",
                 html=mark_safe(letter.body_html),  # noqa: S308  (rendered and escaped by the letters app)
             )

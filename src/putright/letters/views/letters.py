@@ -26,9 +26,9 @@ FIELD_FOR_ELEMENT = {
 }
 
 
-def _case_url(complaint_id: int) -> str | None:
+def _case_url(complaint_id: int, name: str = "staff:case") -> str | None:
     try:
-        return reverse("staff:case", args=[complaint_id])
+        return reverse(name, args=[complaint_id])
     except NoReverseMatch:
         return None
 
@@ -65,6 +65,8 @@ def _review_page(
         "missing": missing,
         "errors": errors or [],
         "case_url": _case_url(review.letter.complaint_id),
+        # Where a caseworker records the resident's consent or fixes the representative (Code 3.6).
+        "representative_url": _case_url(review.letter.complaint_id, "staff:representative"),
     }
     return render(request, "letters/letter.html", context, status=400 if errors else 200)
 

@@ -143,6 +143,7 @@ def _rewrite_person(resident: Resident, complaint_ids: list[int], counts: dict[s
         relationship=MARKER,
         email="",
         phone="",
+        address="",
         consent_method="",
     )
     mine = Q(resident=resident)

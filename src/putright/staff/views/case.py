@@ -19,6 +19,7 @@ from putright.staff.presenters.case import (
 )
 from putright.staff.presenters.checklist import code_checklist
 from putright.staff.presenters.deadlines import code_calendar
+from putright.staff.presenters.representative import add_representative_url, representative_panel
 from putright.staff.views._base import staff_page, today
 
 NO_CASES = "Your role does not give access to individual complaints."
@@ -67,6 +68,8 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "steps": next_steps(complaint),
             "hazard": hazard_panel(complaint, calendar),
             "special": special,
+            "representative": representative_panel(complaint),
+            "add_representative_url": add_representative_url(complaint),
             "can_see_special": special is not None,
             "timeline": timeline(complaint.pk, events, letters),
             "agreement": complaint.update_agreements.filter(active=True)
