@@ -12,7 +12,8 @@ from django.db.models import Count, Sum
 
 from putright.cases import services
 from putright.cases.generate import generate
-from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, StageRecord
+from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, Resident, StageRecord
+from putright.cases.phone import phone_digits
 from putright.cases.services._common import code_calendar, refresh_due, refresh_priority
 from putright.rules.timescales import acknowledge_by, check_refusal_time_limit, respond_by
 
@@ -164,3 +165,9 @@ def test_the_app_logs_complaints_normally_after_a_bulk_load(generated, officer, 
     )
     assert new.pk > max(Complaint.objects.exclude(pk=new.pk).values_list("pk", flat=True))
     assert new.events.count() == 1
+
+
+def test_generated_residents_can_be_found_by_phone_number_as_the_services_store_them(generated):
+    residents = list(Resident.objects.exclude(phone="").values_list("phone", "phone_digits")[:50])
+    assert residents
+    assert all(digits == phone_digits(phone) and digits for phone, digits in residents)

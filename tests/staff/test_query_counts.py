@@ -105,3 +105,46 @@ def test_action_and_settings_pages_are_bounded(
     ):
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == 200
+
+
+def test_resident_search_on_the_contact_page_costs_the_same_at_5_and_at_30_matches(
+    log_complaint, handler, clock, client_for
+):
+    client = client_for(handler)
+    url = "/staff/contacts/new/?q=Resident"
+    for i in range(5):
+        log_complaint(name=f"Resident {i}")
+    count_queries(client, url)  # the first visit also fills per-process caches
+    small = count_queries(client, url)
+    for i in range(25):
+        resident_id = log_complaint(name=f"Resident {i + 5}").resident_id
+        services.adjustment_record(
+            actor=handler,
+            now=clock,
+            resident_id=resident_id,
+            kind="adjustment",
+            description="Large print",
+            recorded_on=timezone.localdate(),
+            review_on=timezone.localdate() + timedelta(days=30),
+        )
+    assert count_queries(client, url) == small
+    assert count_queries(client, url + "&page=2") == small
+
+
+def test_the_contact_page_with_a_resident_chosen_is_bounded(
+    log_complaint, handler, clock, client_for, django_assert_max_num_queries
+):
+    resident_id = log_complaint(name="Mary Seacole").resident_id
+    for i in range(10):
+        services.adjustment_record(
+            actor=handler,
+            now=clock,
+            resident_id=resident_id,
+            kind="adjustment",
+            description=f"Adjustment {i}",
+            recorded_on=timezone.localdate(),
+            review_on=timezone.localdate() + timedelta(days=30),
+        )
+    client = client_for(handler)
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/staff/contacts/new/?resident={resident_id}").status_code == 200

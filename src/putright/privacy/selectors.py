@@ -1,6 +1,7 @@
-"""Reads behind the staff privacy pages: finding a resident, what is held about them, and
-who the retention job would anonymise. Every function costs a fixed number of queries
-whatever the data size; none counts a whole table."""
+"""Reads behind the staff privacy pages: what is held about a resident, and who the
+retention job would anonymise. Finding a resident is `putright.cases.selectors.residents_matching`,
+shared with the contact page. Every function costs a fixed number of queries whatever the
+data size; none counts a whole table."""
 
 from __future__ import annotations
 
@@ -8,17 +9,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import F, Func, IntegerField, Q, Subquery
+from django.db.models import F, Func, IntegerField, Subquery
 from django.db.models.functions import Coalesce
 
 from putright.cases.models import Complaint, Resident, SpecialCategoryRead
+from putright.cases.selectors import LARGEST_ID
 from putright.landlord.models import LandlordSettings
 from putright.privacy.retention.due import residents_due, years_after
 from putright.privacy.sar import WHERE as EXPORT_WHERE
 from putright.privacy.sar import held_about
 
 MAX_PAGE_SIZE = 100
-LARGEST_ID = 2**63 - 1  # a larger number names no row, and some databases refuse it outright
 SHOWN_COMPLAINTS = 20
 SHOWN_EXPORTS = 10
 
@@ -26,34 +27,6 @@ SHOWN_EXPORTS = 10
 def _page_bounds(page: int, page_size: int) -> tuple[int, int]:
     size = max(1, min(page_size, MAX_PAGE_SIZE))
     return (max(page, 1) - 1) * size, size
-
-
-@dataclass(frozen=True)
-class ResidentMatch:
-    resident_id: int
-    name: str
-    email: str
-    tenancy_reference: str
-    recorded_on: date
-
-
-def residents_matching(*, term: str, page: int, page_size: int = 25) -> tuple[list[ResidentMatch], bool]:
-    """Residents whose name contains `term`, or whose email or tenancy reference is `term`
-    (any case), by name; one page and whether another follows. Residents already anonymised
-    are left out: nothing held identifies them any more."""
-    term = term.strip()
-    start, size = _page_bounds(page, page_size)
-    found = list(
-        Resident.objects.filter(anonymised_at__isnull=True)
-        .filter(Q(name__icontains=term) | Q(email__iexact=term) | Q(tenancy_reference__iexact=term))
-        .order_by("name", "id")
-        .values_list("pk", "name", "email", "tenancy_reference", "created_at")[start : start + size + 1]
-    )
-    matches = [
-        ResidentMatch(pk, name, email, reference, created.date())
-        for pk, name, email, reference, created in found[:size]
-    ]
-    return matches, len(found) > size
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "name",
             "email",
             "phone",
+            "phone_digits",
             "address",
             "tenancy_reference",
             "tenure",

@@ -9,6 +9,7 @@ from putright.cases.generate import texts
 from putright.cases.generate.columns import Row
 from putright.cases.generate.sinks import Sink
 from putright.cases.generate.world import Weighted, World, choice, randint
+from putright.cases.phone import phone_digits
 
 TENURES = Weighted(texts.TENURES)
 FORMATS = Weighted(texts.FORMATS)
@@ -30,12 +31,14 @@ class People:
             return world.residents[i], bool(world.vulnerable[i])
         rid = self.sink.take("resident")
         first, last = choice(rng, texts.FIRST), choice(rng, texts.LAST)
+        phone = f"07700 9{rid % 100000:05d}"
         self.rows["resident"].append(
             (
                 rid,
                 f"{first} {last}",
                 f"{first.lower()}.{last.lower()}.{rid}@example.com",
-                f"07700 9{rid % 100000:05d}",
+                phone,
+                phone_digits(phone),
                 f"{randint(rng, 1, 250)} {choice(rng, texts.STREETS)} Road, Anytown",
                 f"T{rid:07d}",
                 TENURES.pick(rng),

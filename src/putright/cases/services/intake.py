@@ -20,6 +20,7 @@ from putright.cases.models import (
     Status,
     Tenure,
 )
+from putright.cases.phone import phone_digits
 from putright.cases.services._common import (
     code_calendar,
     create_with_reference,
@@ -118,6 +119,11 @@ def _resident(data: NewComplaint, errors: dict[str, str]) -> Resident | None:
     return None
 
 
+def _resident_create(details: ResidentDetails) -> Resident:
+    """A new resident, with the phone number also kept as the resident search compares it."""
+    return Resident.objects.create(**vars(details), phone_digits=phone_digits(details.phone))
+
+
 def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint:
     """Log a complaint at stage 1 and set its acknowledgement deadline (Code 6.2, 5.12).
 
@@ -148,7 +154,10 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
     assert received_on is not None
 
     with transaction.atomic():
-        resident = existing or Resident.objects.create(**vars(data.resident))
+        resident = existing
+        if resident is None:
+            assert data.resident is not None  # `_resident` refused a complaint with neither
+            resident = _resident_create(data.resident)
         representative = (
             Representative.objects.create(**vars(data.representative)) if data.representative else None
         )
@@ -204,7 +213,12 @@ def contact_record(
     summary: str,
     resident_id: int | None = None,
 ) -> Contact:
-    """Record what a resident said, however and to whomever they said it (Code 3.2)."""
+    """Record what a resident said, however and to whomever they said it (Code 3.2).
+
+    With `resident_id` the contact is theirs, so their history stays in one record and their
+    reasonable adjustments are in sight (Code 5.10); a resident whose data has been anonymised
+    can no longer be chosen. Without it, triage records a new resident.
+    """
     errors: dict[str, str] = {}
     if channel not in Channel.values:
         errors["channel"] = f"Channel must be one of {', '.join(Channel.values)}"
@@ -218,6 +232,10 @@ def contact_record(
         resident = Resident.objects.filter(pk=resident_id).first()
         if resident is None:
             errors["resident"] = "No such resident"
+        elif resident.anonymised_at is not None:
+            errors["resident"] = (
+                "This resident's details have been anonymised: record the contact as a new resident"
+            )
     raise_if(errors)
     return Contact.objects.create(
         resident=resident,
@@ -261,7 +279,7 @@ def contact_triage(
         if resident_obj is None:
             if resident is None or not resident.name.strip():
                 raise InvalidInput({"resident.name": "Enter the resident's name"})
-            resident_obj = Resident.objects.create(**vars(resident))
+            resident_obj = _resident_create(resident)
             contact.resident = resident_obj
         contact.triage = triage
         contact.choice_to_complain_offered = choice_to_complain_offered

@@ -192,6 +192,7 @@ def resident_anonymise(
             name=MARKER,
             email="",
             phone="",
+            phone_digits="",
             address="",
             tenancy_reference="",
             language="",

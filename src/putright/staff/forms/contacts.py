@@ -7,10 +7,65 @@ from typing import Any, cast
 from django import forms
 
 from putright.cases.models import Channel, Contact, Tenure
+from putright.cases.selectors import LARGEST_ID
 from putright.landlord.models import Category
 from putright.staff.forms.actions import text, today_field
+from putright.staff.forms.base import PagedForm
 from putright.staff.forms.record import now_time
 from putright.ui.forms import DateField, GovukForm, Radios, TimeField
+
+SEARCH_REQUIRED = "Enter a name, email address, phone number or tenancy reference"
+
+
+class ContactSearchForm(PagedForm):
+    """The GET form above a new contact, "Is this someone we know?". `q` searches; `resident`
+    is the one chosen from the results, carried in the page's address until the contact is
+    recorded against them."""
+
+    q = forms.CharField(
+        label="Name, email address, phone number or tenancy reference",
+        help_text="Part of a name, or a whole email address, phone number or tenancy reference",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+        error_messages={"max_length": "The search must be 200 characters or fewer"},
+    )
+    resident = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=LARGEST_ID,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "The resident number must be a whole number. Search again to choose the resident",
+            "min_value": "There is no resident with that number. Search again to choose the resident",
+            "max_value": "There is no resident with that number. Search again to choose the resident",
+        },
+    )
+
+    def clean_q(self) -> str:
+        term = str(self.cleaned_data.get("q") or "").strip()
+        if "q" in self.data and not term:
+            raise forms.ValidationError(SEARCH_REQUIRED)
+        return term
+
+    def error_summary(self) -> list[dict[str, str]]:
+        """The chosen resident has no box of its own: its errors lead to the search box."""
+        hidden = f"#{self['resident'].auto_id}"
+        return [
+            {**item, "href": f"#{self['q'].auto_id}"} if item["href"] == hidden else item
+            for item in super().error_summary()
+        ]
+
+    @property
+    def term(self) -> str:
+        return str(self.cleaned_data.get("q") or "") if self.is_bound and self.is_valid() else ""
+
+    @property
+    def chosen_id(self) -> int | None:
+        if not self.is_bound or not self.is_valid():
+            return None
+        chosen = self.cleaned_data.get("resident")
+        return int(chosen) if chosen is not None else None
 
 
 class ContactForm(GovukForm):

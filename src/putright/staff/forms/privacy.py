@@ -9,9 +9,9 @@ from typing import Any, cast
 from django import forms
 
 from putright.accounts.models import User
-from putright.privacy.selectors import LARGEST_ID
-from putright.staff.forms.base import england_moment
-from putright.ui.forms import DateField, GovukForm
+from putright.cases.selectors import LARGEST_ID
+from putright.staff.forms.base import PagedForm, england_moment
+from putright.ui.forms import DateField
 
 # Dates outside these years are typing mistakes, and a day after 31 December 9999 cannot exist.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -23,39 +23,10 @@ def _in_range(form: forms.Form, name: str, what: str) -> None:
         form.add_error(name, f"{what} must be between {FIRST_YEAR} and {LAST_YEAR}")
 
 
-class PagedForm(GovukForm):
-    """A GET form whose results come a page at a time; the page number travels in the links."""
-
-    page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=100_000,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": "The page number must be a whole number",
-            "min_value": "The page number must be 1 or more",
-            "max_value": "The page number must be 100000 or less",
-        },
-    )
-
-    def error_summary(self) -> list[dict[str, str]]:
-        """As GOV.UK's, but an error about the page number links nowhere: it has no box."""
-        return [
-            {**item, "href": ""} if item["href"] == f"#{self['page'].auto_id}" else item
-            for item in super().error_summary()
-        ]
-
-    @property
-    def page_number(self) -> int:
-        if not self.is_bound or not self.is_valid():
-            return 1
-        return int(self.cleaned_data.get("page") or 1)
-
-
 class ResidentSearchForm(PagedForm):
     q = forms.CharField(
         label="Name, email address or tenancy reference",
-        help_text="Part of a name, or a whole email address or tenancy reference",
+        help_text="Part of a name, or a whole email address, phone number or tenancy reference",
         max_length=200,
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
         error_messages={

@@ -8,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from putright.cases import access, services
-from putright.cases.errors import CaseError
-from putright.cases.models import Contact, ServiceRequest
+from putright.cases import access, selectors, services
+from putright.cases.errors import CaseError, InvalidInput
+from putright.cases.models import Adjustment, Contact, ServiceRequest
 from putright.staff.forms.base import england_moment
 from putright.staff.forms.contacts import (
     ContactForm,
+    ContactSearchForm,
     RaiseComplaintForm,
     ReviewServiceRequestForm,
     TriageForm,
@@ -24,12 +25,27 @@ from putright.staff.views.case import NO_CASES
 from putright.ui.forms import form_status
 
 PAGE_SIZE = 25
+NO_SUCH_RESIDENT = (
+    "There is no resident with that number, or their details have been anonymised. Search again, "
+    "or record the contact without choosing: you will enter their details at the next step"
+)
 
 
 @staff_page(access.access_can_work_cases, NO_CASES)
 def contact_new(request: HttpRequest) -> HttpResponse:
+    """Record a contact, first asking "Is this someone we know?" so that a resident who gets in
+    touch again keeps one record, with their reasonable adjustments in sight (Code 5.10). The
+    resident chosen travels in the address (`?resident=`), so the contact form posts it back."""
+    search = ContactSearchForm(request.GET or None)
+    status = 400 if search.is_bound and not search.is_valid() else 200
+    chosen = None
+    if search.chosen_id is not None:
+        chosen = selectors.resident_match(resident_id=search.chosen_id)
+        if chosen is None:
+            search.add_error("resident", NO_SUCH_RESIDENT)
+            status = 404
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and status == 200 and form.is_valid():
         data = form.cleaned_data
         try:
             contact = services.contact_record(
@@ -38,17 +54,58 @@ def contact_new(request: HttpRequest) -> HttpResponse:
                 channel=data["channel"],
                 received_at=england_moment(data["received_on"], data["received_time"]),
                 summary=data["summary"],
+                resident_id=chosen.resident_id if chosen else None,
             )
+        except InvalidInput as exc:
+            if "resident" not in exc.errors:
+                form.add_case_error(exc)
+            else:  # anonymised since it was chosen: choose again, or go on as a new resident
+                search.add_error("resident", exc.errors.pop("resident"))
+                form.add_case_error(exc)
+                chosen, status = None, 409
         except CaseError as exc:
             form.add_case_error(exc)
         else:
             return redirect(reverse("staff:contact_triage", args=[contact.pk]))
+    if status == 200:
+        status = form_status(form)
+    matches: list[selectors.ResidentMatch] = []
+    has_next = False
+    if chosen is None and search.term:
+        matches, has_next = selectors.residents_matching(
+            term=search.term, page=search.page_number, page_size=PAGE_SIZE
+        )
     return render(
         request,
         "staff/contacts/new.html",
-        {"form": form, "errors": form.error_summary()},
-        status=form_status(form),
+        {
+            "form": form,
+            "search": search,
+            "errors": search.error_summary() + form.error_summary(),
+            "chosen": chosen,
+            "adjustments": _adjustments_shown(request, chosen),
+            "searched": chosen is None and bool(search.term),
+            "matches": matches,
+            "page": search.page_number,
+            "has_next": has_next,
+        },
+        status=status,
     )
+
+
+def _adjustments_shown(
+    request: HttpRequest, chosen: selectors.ResidentMatch | None
+) -> list[Adjustment] | None:
+    """The chosen resident's adjustments for a role that may see special category data, the
+    read logged; None (the page says only that some are recorded) for any other role."""
+    if chosen is None or not chosen.has_adjustments:
+        return []
+    if not access.access_can_see_special_category(request.user):
+        return None
+    access.access_log_special_category_read(
+        request.user, resident_id=chosen.resident_id, where="staff record a contact"
+    )
+    return selectors.resident_adjustments(resident_id=chosen.resident_id)
 
 
 @staff_page(access.access_can_work_cases, NO_CASES)

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from putright.cases.selectors import ResidentMatch, residents_matching
 from putright.privacy import access
 from putright.privacy.access_log import (
     AccessLogRow,
@@ -21,12 +22,7 @@ from putright.privacy.access_log import (
 )
 from putright.privacy.errors import PrivacyRefused
 from putright.privacy.sar import subject_access_export
-from putright.privacy.selectors import (
-    ResidentMatch,
-    residents_matching,
-    retention_preview,
-    subject_access_summary,
-)
+from putright.privacy.selectors import retention_preview, subject_access_summary
 from putright.staff.forms.privacy import AccessLogForm, ResidentSearchForm, RetentionForm
 from putright.staff.presenters.privacy import privacy_tools
 from putright.staff.views._base import staff_page, today
