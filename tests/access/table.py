@@ -223,8 +223,11 @@ PAGES: dict[str, Row] = {
             "close",
             "correspondence",
             "hazard",
+            "representative",
         )
     },
+    # The complaint here has no representative to remove: "not found" for those who may remove one.
+    "staff/" + C + "representative/remove/": staff(CASEWORK, also=frozenset({404})),
     "staff/" + C + "adjustment/": staff(SPECIAL),
     "staff/" + C + "restriction/": staff(SPECIAL),
     "staff/" + C + "adjustments/<int:adjustment_id>/review/": staff(SPECIAL),

@@ -74,7 +74,7 @@ def test_bad_input_is_shown_beside_each_field_and_in_the_summary_code_3_6(log_co
         bob(complaint, name="", email="bob at example", **date_fields("consent_recorded_on", tomorrow)),
     )
     page = unescape(response.content.decode())
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in page
     for anchor, message in (
         ("id_name", "Enter the representative's name"),
@@ -91,7 +91,7 @@ def test_a_half_typed_date_is_an_error_not_a_server_fault(log_complaint, handler
     complaint = log_complaint()
     data = bob(complaint, **{"consent_recorded_on-day": "31", "consent_recorded_on-month": "2"})
     response = client_for(handler).post(url(complaint), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "must be a real date" in response.content.decode()
 
 
@@ -101,7 +101,7 @@ def test_a_stale_page_shows_the_conflict_and_keeps_what_was_typed(log_complaint,
     services.complaint_flag_hazard(actor=handler, now=clock, complaint_id=complaint.pk, hazard="other")
     response = client_for(handler).post(url(complaint), bob(complaint, expected_version=stale))
     page = response.content.decode()
-    assert response.status_code == 200 and "changed by someone else" in page and "Bob Smith" in page
+    assert response.status_code == 409 and "changed by someone else" in page and "Bob Smith" in page
     assert Complaint.objects.get(pk=complaint.pk).representative_id is None
 
 
@@ -168,7 +168,7 @@ def test_removing_the_representative_when_consent_is_withdrawn_code_3_6(log_comp
     assert "Bob Smith (son)" in form and "govuk-button--warning" in form
 
     empty = client.post(url(complaint, "remove/"), {"expected_version": complaint.version, "reason": ""})
-    assert empty.status_code == 200 and 'href="#id_reason"' in empty.content.decode()
+    assert empty.status_code == 400 and 'href="#id_reason"' in empty.content.decode()
 
     response = client.post(
         url(complaint, "remove/"),
