@@ -142,3 +142,19 @@ def test_a_contact_can_be_recorded_against_a_known_resident_but_not_an_anonymise
         )
     assert "anonymised" in refused.value.errors["resident"][0]
     assert Resident.objects.filter(pk=mary.pk, anonymised_at__isnull=False).exists()
+
+
+def test_a_complaint_cannot_be_logged_against_an_anonymised_resident(handler, now):
+    mary = resident(handler)
+    before = mary.complaints.count()
+    resident_anonymise(resident_id=mary.pk, kind=AnonymisationRecord.Kind.ERASURE, actor=handler, now=now)
+    with pytest.raises(InvalidInput) as refused:
+        services.complaint_log(
+            actor=handler,
+            now=now,
+            data=services.NewComplaint(
+                channel="phone", received_at=at(DAY), description="Still leaking", resident_id=mary.pk
+            ),
+        )
+    assert "anonymised" in str(refused.value.errors["resident"])
+    assert mary.complaints.count() == before

@@ -110,6 +110,12 @@ def _resident(data: NewComplaint, errors: dict[str, str]) -> Resident | None:
         resident = Resident.objects.filter(pk=data.resident_id).first()
         if resident is None:
             errors["resident"] = "No such resident"
+        elif resident.anonymised_at is not None:
+            # Nothing held identifies them any more: a new complaint needs the person's details.
+            errors["resident"] = (
+                "This resident's details have been anonymised: log the complaint as a new resident"
+            )
+            return None
         return resident
     if data.resident is None or not data.resident.name.strip():
         errors["resident.name"] = "Enter the resident's name"
