@@ -89,7 +89,8 @@ class Days:
             yield Days.of(piece)
 
 
-def _n(condition: Q | None = None) -> Count:
+def count_where(condition: Q | None = None) -> Count:
+    """How many rows of the group meet `condition` (all of them without one)."""
     return Count("id", filter=condition)
 
 
@@ -127,7 +128,7 @@ def _stage_records(
     rows = (
         StageRecord.objects.filter(days.q(on))
         .values(on, "stage")
-        .annotate(**{name: _n(condition) for name, condition in counts.items()})
+        .annotate(**{name: count_where(condition) for name, condition in counts.items()})
         .order_by()
     )
     for row in rows:
@@ -171,7 +172,7 @@ def _extensions(days: Days) -> Iterator[tuple[date, str, int]]:
     rows = (
         Extension.objects.filter(days.q("notified_on"))
         .values_list("notified_on", "stage_record__stage")
-        .annotate(n=Count("id"), good=_n(Q(good_reason=True)), added=Sum("working_days"))
+        .annotate(n=Count("id"), good=count_where(Q(good_reason=True)), added=Sum("working_days"))
         .order_by()
     )
     for day, stage, n, good, added in rows:

@@ -23,7 +23,7 @@ from putright.governance.selectors.periods import Period
 NAMED_AT_MOST = 2000
 
 
-def days_changed_since_counted(start: date, end: date) -> set[date]:
+def days_changed_since_counted(start: date, end: date, *, changed: list[int] | None = None) -> set[date]:
     """The days from `start` to `end` on which a complaint changed since the last count counts.
 
     The marks are read first: none (the usual case) costs one small query. A few are named
@@ -31,7 +31,8 @@ def days_changed_since_counted(start: date, end: date) -> set[date]:
     statistics are often stale: a plan made for the million marks of the last bulk load
     would read every stage record to find the days of none.
     """
-    changed = list(UncountedChange.objects.values_list("complaint_id", flat=True)[: NAMED_AT_MOST + 1])
+    if changed is None:  # a caller holding the marks (the figures count) passes them
+        changed = list(UncountedChange.objects.values_list("complaint_id", flat=True)[: NAMED_AT_MOST + 1])
     if not changed:
         return set()
     which: Any = changed if len(changed) <= NAMED_AT_MOST else UncountedChange.objects.values("complaint_id")

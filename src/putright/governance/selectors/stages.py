@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
 from putright.cases.models import Complaint, Decision, StageRecord, Status
-from putright.governance.selectors.daycounts import GOT, SENT, Tally
+from putright.governance.selectors.daycounts import GOT, SENT, Tally, count_where
 
 STAGES = (1, 2)
 
@@ -31,10 +31,6 @@ def keyed(rows: Iterable[Any], key: str) -> dict[Any, dict[str, Any]]:
         data = dict(row)
         result[data.pop(key)] = data
     return result
-
-
-def _n(condition: Q | None = None) -> Count:
-    return Count("id", filter=condition)
 
 
 def _overdue(as_of: date) -> dict[int, dict[str, int]]:
@@ -58,7 +54,9 @@ def _overdue(as_of: date) -> dict[int, dict[str, int]]:
                 unanswered, ~Exists(withdrawn), ~Exists(refused), requested_on__lte=as_of
             )
             .values("stage")
-            .annotate(acknowledgements_overdue=_n(ack_late), responses_overdue=_n(response_late))
+            .annotate(
+                acknowledgements_overdue=count_where(ack_late), responses_overdue=count_where(response_late)
+            )
             .order_by()
         )
         for stage, counts in keyed(rows, "stage").items():

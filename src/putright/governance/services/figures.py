@@ -51,7 +51,7 @@ def figures_count(
                 DayFigures.objects.filter(day__range=(first, yesterday)).values_list("day", flat=True)
             )
             missing = [day for day in Days.between(first, yesterday) if day not in stored]
-            days = Days.of([*missing, *days_changed_since_counted(first, yesterday)])
+            days = Days.of([*missing, *days_changed_since_counted(first, yesterday, changed=changed)])
         _store(days, now, progress)
         for start in range(0, len(changed), BATCH):
             UncountedChange.objects.filter(complaint_id__in=changed[start : start + BATCH]).delete()
