@@ -110,9 +110,7 @@ def follow_through(as_of: date, *, today: date) -> dict[str, int]:
             counts = items.aggregate(open=Count("id"), overdue=Count("id", filter=Q(**{f"{due}__lt": as_of})))
             result[f"{name}_open"] += counts["open"]
             result[f"{name}_overdue"] += counts["overdue"]
-    return {
-        key: result[key] for key in ("actions_open", "actions_overdue", "remedies_open", "remedies_overdue")
-    }
+    return result
 
 
 def extensions_listed(period: Period, *, limit: int = 50) -> list[dict[str, Any]]:
