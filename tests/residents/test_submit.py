@@ -21,6 +21,7 @@ from putright.cases.models import (
 from putright.residents.errors import TooManyAttempts
 from putright.residents.models import SignInCode
 from putright.residents.services import throttle
+from putright.residents.services.signin import sign_in_code_issue
 from tests.residents import factories
 
 
@@ -139,3 +140,50 @@ def test_complaints_from_one_connection_are_limited_per_hour(submit, now):
         submit(ip="198.51.100.7")
     submit(ip="198.51.100.8")
     factories.submit(now + timedelta(hours=1, seconds=1), ip="198.51.100.7")
+
+
+def test_confirmations_to_one_address_are_limited_but_the_complaints_are_still_recorded(
+    submit, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(throttle.CONFIRM_PER_EMAIL.attempts + 2):
+            submit(email="victim@example.org", ip=f"198.51.100.{n}")
+    assert len(mail.outbox) == throttle.CONFIRM_PER_EMAIL.attempts
+    assert Complaint.objects.filter(resident__email="victim@example.org").count() == len(mail.outbox) + 2
+
+
+def test_confirmations_from_one_connection_are_limited(submit, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(throttle.CONFIRM_PER_IP.attempts + 1):
+            submit(email=f"target{n}@example.org", ip="198.51.100.9")
+    assert len(mail.outbox) == throttle.CONFIRM_PER_IP.attempts
+
+
+def test_a_confirmation_never_carries_the_senders_free_text(submit, django_capture_on_commit_callbacks):
+    spam = "Buy cheap watches at https://spam.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(
+            representative=factories.representative(name=spam, relationship=spam),
+            resident_name=spam,
+            what_happened=spam,
+            outcomes_sought=spam,
+            email="victim@example.org",
+        )
+    [message] = mail.outbox
+    assert "spam.example" not in message.body
+    assert "spam.example" not in message.subject
+
+
+def test_confirmations_issue_no_sign_in_codes_beyond_the_per_email_code_limit(
+    submit, now, django_capture_on_commit_callbacks
+):
+    # Codes asked for on the sign-in page count towards the codes a confirmation may carry.
+    for _ in range(throttle.SIGN_IN_PER_EMAIL.attempts - 1):
+        sign_in_code_issue(email="ada@example.org", now=now)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(ip="198.51.100.1")
+        submit(ip="198.51.100.2")
+    first, second = mail.outbox
+    assert "sign-in/link/" in first.body
+    assert "sign-in/link/" not in second.body
+    assert SignInCode.objects.filter(email="ada@example.org").count() == throttle.SIGN_IN_PER_EMAIL.attempts

@@ -22,6 +22,7 @@ from putright.cases.uploads import check_upload
 from putright.landlord.models import LandlordSettings
 from putright.residents.access import normalise_email
 from putright.residents.errors import TooManyAttempts
+from putright.residents.models import SignInCode
 from putright.residents.services import throttle
 from putright.residents.services.actor import portal_actor
 from putright.residents.services.emails import email_render, email_send_after_commit
@@ -168,9 +169,22 @@ def resident_complaint_submit(
                 occurred_at=now,
                 files=[upload for upload, _ in checked],
             )
-        if submission.email.strip():
+        if submission.email.strip() and _confirmation_allowed(normalise_email(submission.email), ip, now):
             _confirm_by_email(complaint, submission, party, now, landlord, links)
     return complaint
+
+
+def _confirmation_allowed(email: str, ip: str, now: datetime) -> bool:
+    """Whether a confirmation may go to `email` from `ip`: counted per address and per connection."""
+    limits = [(throttle.CONFIRM_PER_EMAIL, email)]
+    if ip:
+        limits.append((throttle.CONFIRM_PER_IP, ip))
+    # Both are checked before either is counted, so a refused email costs no allowance.
+    if not all(throttle.throttle_allows(limit=limit, value=value, now=now) for limit, value in limits):
+        return False
+    for limit, value in limits:
+        throttle.throttle_hit(limit=limit, value=value, now=now)
+    return True
 
 
 def _confirm_by_email(
@@ -207,6 +221,15 @@ def _confirm_by_email(
         body=email_render("complaint_received.txt", context),
         occurred_at=now,
     )
-    code, token = sign_in_code_issue(email=email, now=now)
-    body = email_render("complaint_received.txt", {**context, "code": code, "link": links.link_for(token)})
+    sign_in: dict[str, str] = {}
+    # A code goes out only while the address has had fewer codes this hour than the sign-in
+    # page allows, so repeated complaints cannot pile up live codes for one address. Codes are
+    # counted rather than the page's allowance taken: a spent allowance would tell anyone
+    # asking on the sign-in page that this address has just complained.
+    limit = throttle.SIGN_IN_PER_EMAIL
+    recent = SignInCode.objects.filter(email=email, created_at__gt=now - limit.window).count()
+    if recent < limit.attempts:
+        code, token = sign_in_code_issue(email=email, now=now)
+        sign_in = {"code": code, "link": links.link_for(token)}
+    body = email_render("complaint_received.txt", {**context, **sign_in})
     email_send_after_commit(to=email, subject=subject, body=body)

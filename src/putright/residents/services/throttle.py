@@ -34,6 +34,11 @@ CODE_GUESS_PER_EMAIL = Limit("guess-email", 10)
 CODE_GUESS_PER_IP = Limit("guess-ip", 20)
 # Complaints sent from one connection. Generous: a housing office or library shares one address.
 COMPLAIN_PER_IP = Limit("complain-ip", 10)
+# Confirmation emails: the complaint form mails any address typed into it, so without these
+# the landlord's mail server is a relay for whoever fills the form in. A complaint over the
+# limit is still recorded and its reference shown on the page; only the email is held back.
+CONFIRM_PER_EMAIL = Limit("confirm-email", 3, timedelta(days=1))
+CONFIRM_PER_IP = Limit("confirm-ip", 5)
 
 
 def bucket_for(limit: Limit, value: str) -> str:
