@@ -8,6 +8,7 @@ os.environ["SECURE_SSL_REDIRECT"] = "false"
 os.environ["SESSION_COOKIE_SECURE"] = "false"
 os.environ["CSRF_COOKIE_SECURE"] = "false"
 os.environ.setdefault("PUTRIGHT_MEDIA_ROOT", tempfile.mkdtemp(prefix="putright-test-files-"))
+os.environ.setdefault("PUTRIGHT_BACKUP_KEY", "tests-only-backup-key-" + "b" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
 from putright.settings import *  # noqa: F403

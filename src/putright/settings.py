@@ -41,6 +41,9 @@ CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", "")
 
 PUTRIGHT_NATION = os.environ.get("PUTRIGHT_NATION", "england-and-wales")
 PUTRIGHT_MEDIA_ROOT = Path(os.environ.get("PUTRIGHT_MEDIA_ROOT", Path.cwd() / "var" / "files"))
+# Signs and encrypts backups (putright.privacy.backup.sealing). Kept apart from the backups
+# themselves; without it `putright backup` refuses to run.
+PUTRIGHT_BACKUP_KEY = os.environ.get("PUTRIGHT_BACKUP_KEY", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -9,21 +9,25 @@ import io
 import json
 import os
 import shutil
+import sqlite3
 import stat
 import tarfile
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
 from putright.cases.models import CaseEvent, Complaint, Resident
 from putright.letters.services.drafting import letters_held_as_drafts
+from putright.privacy.backup.sealing import seal, unseal
 from putright.privacy.retention import resident_anonymise
+from putright.residents.models import ResidentSession
 from tests.cases.factories import log
 from tests.privacy.story import PDF, Story, build_story
 
@@ -66,9 +70,9 @@ def backup(path: Path) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
-def restore(path: Path) -> tuple[str, str]:
+def restore(path: Path, *options: str) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
-    call_command("restore", str(path), "--no-input", stdout=out, stderr=err)
+    call_command("restore", str(path), "--no-input", *options, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -103,21 +107,37 @@ def test_the_archive_is_readable_by_its_owner_only_and_never_overwritten(committ
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     with pytest.raises(CommandError, match="already exists"):
         backup(path)
-    with tarfile.open(path) as archive:
+    with tarfile.open(unsealed(path, tmp_path / "plain.tar.gz")) as archive:
         manifest = json.loads(archive.extractfile("manifest.json").read())
     assert manifest["engine"] == connection.vendor
     assert manifest["row_counts"]["cases_caseevent"] == CaseEvent.objects.count()
 
 
-def rebuilt(source: Path, target: Path, change) -> Path:
+def unsealed(source: Path, target: Path) -> Path:
+    """The plain tar.gz inside a sealed backup, opened with the test key."""
+    with source.open("rb") as sealed_file, target.open("wb") as plain:
+        unseal(sealed_file, plain)
+    return target
+
+
+def sealed(source: Path, target: Path) -> Path:
+    """`source` sealed again with the test key, as someone holding the key would."""
+    with source.open("rb") as plain, target.open("wb") as sealed_file:
+        seal(plain, sealed_file)
+    return target
+
+
+def rebuilt(source: Path, target: Path, change, *, reseal: bool = True) -> Path:
     """A copy of the archive with one member changed by `change(name, data) -> data`."""
-    with tarfile.open(source) as original, tarfile.open(target, "w:gz") as copy:
+    plain = unsealed(source, target.with_suffix(".plain"))
+    repacked = target.with_suffix(".repacked") if reseal else target
+    with tarfile.open(plain) as original, tarfile.open(repacked, "w:gz") as copy:
         for member in original.getmembers():
             data = original.extractfile(member).read()
             data = change(member.name, data)
             member.size = len(data)
             copy.addfile(member, io.BytesIO(data))
-    return target
+    return sealed(repacked, target) if reseal else target
 
 
 def test_a_damaged_archive_is_refused_and_nothing_changes(committed_story, tmp_path):
@@ -143,8 +163,11 @@ def test_a_manifest_for_another_database_engine_is_refused(committed_story, tmp_
             return data
         return json.dumps({**json.loads(data), "engine": "oracle"}).encode()
 
+    oracle = rebuilt(good, tmp_path / "oracle.tar.gz", other_engine)
+    with pytest.raises(CommandError, match="signature"):
+        restore(oracle)
     with pytest.raises(CommandError, match="oracle"):
-        restore(rebuilt(good, tmp_path / "oracle.tar.gz", other_engine))
+        restore(oracle, "--allow-unsigned")
 
 
 def test_an_archive_reaching_outside_its_folder_is_refused(db, tmp_path):
@@ -155,7 +178,7 @@ def test_an_archive_reaching_outside_its_folder_is_refused(db, tmp_path):
         info.size = len(data)
         archive.addfile(info, io.BytesIO(data))
     with pytest.raises(CommandError):
-        restore(evil)
+        restore(evil, "--allow-unsigned")
     assert not (Path(settings.PUTRIGHT_MEDIA_ROOT).parent / "escaped.txt").exists()
     assert not (tmp_path.parent / "escaped.txt").exists()
 
@@ -163,8 +186,10 @@ def test_an_archive_reaching_outside_its_folder_is_refused(db, tmp_path):
 def test_a_file_that_is_not_a_backup_is_refused(db, tmp_path):
     junk = tmp_path / "junk.tar.gz"
     junk.write_bytes(b"not an archive")
-    with pytest.raises(CommandError, match="not a putright backup"):
+    with pytest.raises(CommandError, match="not a sealed putright backup"):
         restore(junk)
+    with pytest.raises(CommandError, match="not a putright backup"):
+        restore(junk, "--allow-unsigned")
 
 
 def test_restore_asks_before_replacing_everything(committed_story, tmp_path, monkeypatch):
@@ -173,3 +198,69 @@ def test_restore_asks_before_replacing_everything(committed_story, tmp_path, mon
     monkeypatch.setattr("builtins.input", lambda prompt: "no")
     with pytest.raises(CommandError, match="cancelled"):
         call_command("restore", str(path))
+
+
+def _doctored(source: Path, target: Path, *, reseal: bool) -> Path:
+    """The attack: unpack, rewrite an event in the database copy, recompute the plain sums, repack."""
+    plain = unsealed(source, target.with_suffix(".plain"))
+    work = target.parent / "unpacked"
+    with tarfile.open(plain) as archive:
+        archive.extractall(work, filter="data")
+    manifest = json.loads((work / "manifest.json").read_text())
+    database = work / manifest["database"]
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "UPDATE cases_caseevent SET summary = 'Nothing happened' WHERE id = (SELECT min(id) FROM cases_caseevent)"
+        )
+    manifest["sha256"][manifest["database"]] = hashlib.sha256(database.read_bytes()).hexdigest()
+    (work / "manifest.json").write_text(json.dumps(manifest))
+    repacked = target.with_suffix(".repacked") if reseal else target
+    with tarfile.open(repacked, "w:gz") as archive:
+        for member in sorted(p for p in work.rglob("*") if p.is_file()):
+            archive.add(member, arcname=member.relative_to(work).as_posix())
+    return sealed(repacked, target) if reseal else target
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the doctoring edits the SQLite copy")
+@pytest.mark.parametrize("reseal", [False, True], ids=["repacked-plain", "resealed-with-the-key"])
+def test_a_doctored_backup_with_recomputed_checksums_is_refused(committed_story, tmp_path, reseal):
+    good = tmp_path / "good.tar.gz"
+    backup(good)
+    doctored = _doctored(good, tmp_path / "doctored.tar.gz", reseal=reseal)
+    before = events_checksum()
+    with pytest.raises(CommandError, match=r"sealed|signature"):
+        restore(doctored)
+    assert events_checksum() == before
+
+
+def test_a_sealed_backup_shows_nothing_readable_and_opens_only_with_its_key(
+    committed_story, tmp_path, settings
+):
+    path = tmp_path / "putright.tar.gz"
+    backup(path)
+    raw = path.read_bytes()
+    assert b"manifest.json" not in raw and b"Ada Lovelace" not in raw
+    settings.PUTRIGHT_BACKUP_KEY = "another-key-" + "x" * 40
+    with pytest.raises(CommandError, match="another key"):
+        restore(path)
+
+
+def test_a_backup_is_refused_without_a_key(db, tmp_path, settings):
+    settings.PUTRIGHT_BACKUP_KEY = ""
+    with pytest.raises(CommandError, match="PUTRIGHT_BACKUP_KEY"):
+        backup(tmp_path / "putright.tar.gz")
+    assert not (tmp_path / "putright.tar.gz").exists()
+
+
+def test_restoring_ends_every_staff_and_portal_sign_in_from_backup_time(
+    committed_story, client, handler, now, tmp_path
+):
+    client.force_login(handler)
+    session = ResidentSession.objects.create(
+        email="ada@example.org", via="code", started_at=now, expires_at=now + timedelta(hours=4)
+    )
+    path = tmp_path / "putright.tar.gz"
+    backup(path)
+    restore(path)
+    assert not Session.objects.exists()
+    assert ResidentSession.objects.get(pk=session.pk).ended_at is not None

@@ -20,6 +20,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
         parser.add_argument(
+            "--allow-unsigned",
+            action="store_true",
+            help="Restore an archive that is not sealed and signed with PUTRIGHT_BACKUP_KEY (dangerous)",
+        )
+        parser.add_argument(
             "--no-input", action="store_false", dest="interactive", help="Do not ask for confirmation"
         )
 
@@ -28,6 +33,15 @@ class Command(BaseCommand):
         path: Path = options["path"]
         if not path.is_file():
             raise CommandError(f"{path} is not a file")
+        if options["allow_unsigned"]:
+            # Loud on purpose: an unsigned archive may have been doctored by anyone who held it.
+            self.stderr.write(
+                self.style.ERROR(
+                    "WARNING: --allow-unsigned: an archive that is not sealed and signed with "
+                    "PUTRIGHT_BACKUP_KEY will be restored. Anyone who held it could have changed "
+                    "the complaint record in it. Go on only if you know where it came from."
+                )
+            )
         if options["interactive"]:
             answer = input(
                 "This replaces every complaint, user and file with the backup's. Type 'restore' to go on: "
@@ -35,7 +49,12 @@ class Command(BaseCommand):
             if answer.strip() != "restore":
                 raise CommandError("Restore cancelled: nothing was changed")
         try:
-            result = backup_restore(path=path, now=timezone.now(), progress=self._progress)
+            result = backup_restore(
+                path=path,
+                now=timezone.now(),
+                progress=self._progress,
+                allow_unsigned=options["allow_unsigned"],
+            )
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Restored the backup of {result['created_at']} from {path}")
@@ -46,5 +65,5 @@ class Command(BaseCommand):
         self.stdout.write("Run `putright migrate` if this version of putright is newer than the backup.")
 
     def _progress(self, message: str) -> None:
-        if self.verbosity >= 1:
+        if self.verbosity >= 1 or message.startswith("WARNING"):
             self.stderr.write(message)
