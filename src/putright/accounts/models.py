@@ -92,3 +92,17 @@ class RecoveryCode(models.Model):
     code_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+
+class SetupLink(models.Model):
+    """A one-time link a new member of staff follows to choose a password and set up the second factor.
+
+    Only the SHA-256 of the link's secret is stored. It works once, until `expires_at`;
+    a new link for the same user replaces any unused one.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)

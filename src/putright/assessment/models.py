@@ -187,7 +187,7 @@ class Version(AppendOnlyModel):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     at = models.DateTimeField()
-    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     actor_label = models.CharField(max_length=200)
     summary = models.CharField(max_length=500)
     changes: Any = models.JSONField(default=list)
@@ -209,7 +209,7 @@ class Approval(AppendOnlyModel):
     body = models.CharField(max_length=200, help_text="The governing body or its committee")
     approved_on = models.DateField(db_index=True)
     response = models.TextField(help_text="The governing body's response, published alongside")
-    recorded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
     class Meta:
@@ -222,7 +222,7 @@ class Publication(AppendOnlyModel):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="publications")
     version_number = models.PositiveIntegerField()
     published_at = models.DateTimeField(db_index=True)
-    published_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    published_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["published_at", "id"]

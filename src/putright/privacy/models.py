@@ -21,7 +21,7 @@ class AnonymisationRecord(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     reason = models.TextField(blank=True, help_text="Why: the request and the grounds for erasure")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     actor_label = models.CharField(max_length=200, help_text="Who ran it, as they were known then")
     at = models.DateTimeField(db_index=True)

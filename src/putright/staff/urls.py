@@ -1,7 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, privacy, queue, record, representative, settings
+from putright.staff.views import (
+    actions,
+    case,
+    contacts,
+    privacy,
+    queue,
+    record,
+    representative,
+    settings,
+    staff_users,
+)
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -36,6 +46,13 @@ urlpatterns = [
         "settings/closures/<int:closure_id>/remove/", settings.closure_remove, name="settings_closure_remove"
     ),
     path("settings/categories/", settings.categories, name="settings_categories"),
+    path("settings/users/", staff_users.staff_users, name="settings_users"),
+    path("settings/users/<int:user_id>/", staff_users.staff_user, name="settings_user"),
+    path(
+        "settings/users/<int:user_id>/deactivate/",
+        staff_users.staff_user_deactivate,
+        name="settings_user_deactivate",
+    ),
     path(
         "settings/categories/<int:category_id>/toggle/",
         settings.category_toggle,

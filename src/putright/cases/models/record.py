@@ -28,7 +28,7 @@ class Correspondence(AppendOnlyModel):
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField(blank=True)
     occurred_at = models.DateTimeField(db_index=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,7 +45,7 @@ class Attachment(AppendOnlyModel):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
 
@@ -54,7 +54,7 @@ class CaseEvent(AppendOnlyModel):
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField(db_index=True)
-    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     actor_label = models.CharField(max_length=200)
     action = models.CharField(max_length=40)
     summary = models.CharField(max_length=500)
@@ -92,7 +92,7 @@ class IdempotencyKey(models.Model):
 class SpecialCategoryRead(AppendOnlyModel):
     """A log line for every view of health, disability or vulnerability details (UK GDPR art. 9)."""
 
-    user = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+")
     where = models.CharField(max_length=200)
     at = models.DateTimeField(auto_now_add=True, db_index=True)

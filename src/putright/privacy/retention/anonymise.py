@@ -46,7 +46,7 @@ from putright.governance.models import (
 from putright.letters.models import Letter
 from putright.privacy.errors import PrivacyRefused
 from putright.privacy.models import AnonymisationRecord
-from putright.privacy.record_rewrite import MARKER, allow_rewrite_in_this_transaction, rewrite
+from putright.privacy.record_rewrite import MARKER, rewrite, rewrite_permitted
 from putright.privacy.retention.scrub import scrub
 from putright.residents.models import ResidentSession, SignInCode
 
@@ -172,7 +172,7 @@ def resident_anonymise(
 
     Each of their complaints gets an `anonymised` event, so the record says what happened.
     """
-    with transaction.atomic():
+    with transaction.atomic(), rewrite_permitted():
         resident = Resident.objects.select_for_update().filter(pk=resident_id).first()
         if resident is None:
             raise PrivacyRefused(f"There is no resident {resident_id}")
@@ -180,7 +180,6 @@ def resident_anonymise(
             raise PrivacyRefused(
                 f"Resident {resident_id} was already anonymised on {resident.anonymised_at:%d %B %Y}"
             )
-        allow_rewrite_in_this_transaction()
         complaint_ids = list(Complaint.objects.filter(resident=resident).values_list("pk", flat=True))
         files = _files_to_delete(Q(complaint_id__in=complaint_ids))
         counts: dict[str, int] = {}
