@@ -175,6 +175,8 @@ PAGES: dict[str, Row] = {
     SA + "self-assessment.pdf": staff(REPORTS, heavy=True),
     SA + "self-assessment.docx": staff(REPORTS),
     # Each member of staff sets up their own second factor.
+    # A one-time link for a new member of staff: anyone may open one; a made-up one is 404.
+    "staff/account/set-up/<str:token>/": public(at={"token": "=not-a-real-link"}, also=frozenset({404})),
     "staff/account/two-factor/set-up/": staff(STAFF),
     "staff/account/two-factor/verify/": staff(STAFF),
     "staff/account/two-factor/recovery-codes/": staff(STAFF),
@@ -195,6 +197,12 @@ PAGES: dict[str, Row] = {
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
+    # Roles and leavers: the administrator only.
+    "staff/settings/users/": staff(frozenset({AD})),
+    "staff/settings/users/<int:user_id>/": staff(frozenset({AD}), at={"user_id": "staff_user"}),
+    "staff/settings/users/<int:user_id>/deactivate/": staff(
+        frozenset({AD}), at={"user_id": "staff_user"}, post_only=True
+    ),
     # Privacy (docs/privacy.md): subject access for the officer; the access log and retention
     # preview for the officer and administrators. The export is a POST answered with a ZIP.
     "staff/privacy/": staff(OVERSIGHT),

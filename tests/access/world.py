@@ -215,6 +215,8 @@ def build_world() -> World:
         world.ids[key] = issued.order_by("pk").values_list("pk", flat=True).first()
     group = Group.objects.create(name="matrix")
     world.ids.update(group=group.pk, content_type=ContentType.objects.get_for_model(Complaint).pk)
+    # A leaver for the staff accounts pages to act on, apart from the users who make requests.
+    world.ids["staff_user"] = User.objects.create_user(username="matrix-leaver", role=Role.HANDLER).pk
     world.clients[ANONYMOUS] = Client()
     world.clients[RESIDENT] = resident_client(ADA, now)
     for role, user in users.items():

@@ -113,7 +113,9 @@ def test_user_deactivate_stops_sign_in_and_tokens_and_keeps_the_name_on_the_reco
 
 
 @pytest.mark.django_db
-def test_an_administrator_changes_a_role_and_deactivates_a_leaver_on_the_staff_page(client, make_user, handler):
+def test_an_administrator_changes_a_role_and_deactivates_a_leaver_on_the_staff_page(
+    client, make_user, handler
+):
     admin = make_user(Role.ADMINISTRATOR)
     client.force_login(admin)
     page = client.get(reverse("staff:settings_users"))
@@ -128,7 +130,9 @@ def test_an_administrator_changes_a_role_and_deactivates_a_leaver_on_the_staff_p
 
 
 @pytest.mark.django_db
-def test_an_administrator_cannot_deactivate_themselves_and_others_cannot_manage_staff(client, make_user, officer):
+def test_an_administrator_cannot_deactivate_themselves_and_others_cannot_manage_staff(
+    client, make_user, officer
+):
     admin = make_user(Role.ADMINISTRATOR)
     client.force_login(admin)
     client.post(reverse("staff:settings_user_deactivate", args=[admin.pk]))
