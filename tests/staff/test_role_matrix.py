@@ -47,6 +47,9 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "settings_closure_remove": (SETTINGS, "post", ("closure",)),
     "settings_categories": (SETTINGS, "get", ()),
     "settings_category_toggle": (SETTINGS, "post", ("category",)),
+    "settings_users": ({Role.ADMINISTRATOR}, "get", ()),
+    "settings_user": ({Role.ADMINISTRATOR}, "get", ("staff_user",)),
+    "settings_user_deactivate": ({Role.ADMINISTRATOR}, "post", ("staff_user",)),
     "case": (CASEWORK, "get", C),
     "attachment": (CASEWORK, "get", ("complaint", "attachment")),
     "acknowledge": (CASEWORK, "get", C),
@@ -182,6 +185,7 @@ def world(officer, handler, clock):
         "service_request": contact2.service_request_id,
         "closure": ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         "category": Category.objects.create(slug="repairs", name="Repairs").pk,
+        "staff_user": User.objects.create_user(username="leaver", role=Role.HANDLER).pk,
     }
 
 
