@@ -1,8 +1,8 @@
 """Append-only rows: the record the Code requires (5.12) may grow but never change.
 
-The application refuses updates and deletes here on every database; on PostgreSQL a
-trigger (migration `cases.0002`) refuses them in the database as well, so not even a
-raw SQL statement or a bulk `update()` from a shell can rewrite history.
+The application refuses updates and deletes here; on SQLite and PostgreSQL triggers
+(`putright.privacy.record_guard`, on every subclass's table) refuse them in the database
+as well, so not even a raw SQL statement or a bulk `update()` from a shell can rewrite history.
 """
 
 from __future__ import annotations
