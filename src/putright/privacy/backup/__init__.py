@@ -29,6 +29,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
 from putright.privacy.backup.database import (
@@ -48,6 +49,7 @@ from putright.privacy.backup.sealing import (
     seal,
     unseal,
 )
+from putright.privacy.record_guard import record_guard_install
 from putright.residents.models import ResidentSession, SignInCode
 
 __all__ = ["BackupError", "backup_create", "backup_restore"]
@@ -250,5 +252,8 @@ def backup_restore(
             f"database: {sum(after['row_counts'].values())} rows in {len(after['row_counts'])} tables, as backed up"
         )
         _end_sessions(now, progress)
+        # pg_restore --no-privileges brings the functions back callable by PUBLIC, and an older
+        # backup may predate some triggers: the guard is put back as this version defines it.
+        record_guard_install(connection)
         aside = replace_files(media, into / "files", now, progress)
     return {**manifest, "files_moved_aside_to": str(aside) if aside else None}
