@@ -209,6 +209,8 @@ def _doctored(source: Path, target: Path, *, reseal: bool) -> Path:
     manifest = json.loads((work / "manifest.json").read_text())
     database = work / manifest["database"]
     with sqlite3.connect(database) as db:
+        # Whoever holds the file can drop the append-only triggers too; only the seal stops them.
+        db.execute("DROP TRIGGER cases_caseevent_append_only_update")
         db.execute(
             "UPDATE cases_caseevent SET summary = 'Nothing happened' WHERE id = (SELECT min(id) FROM cases_caseevent)"
         )
