@@ -72,13 +72,19 @@ def test_the_command_writes_csv_that_a_spreadsheet_cannot_run_as_a_formula(reads
     assert "'=HYPERLINK" in lines[1]
 
 
-def test_a_deleted_staff_account_still_shows_in_the_report(reads, make_user):
-    # Staff who acted on a case are deactivated, never deleted (their events name them); a reader may go.
+def test_a_reader_cannot_be_deleted_and_still_shows_by_name_once_deactivated(reads, make_user, now):
+    # Staff are deactivated, never deleted: the log keeps naming who read what (UK GDPR art. 9).
+    from django.db.models import ProtectedError
+
+    from putright.accounts.services.users import user_deactivate
+
     temp = make_user("handler", "temp")
     access_log_special_category_read(temp, resident_id=reads.ada.pk, where="case page")
-    temp.delete()
+    with pytest.raises(ProtectedError):
+        temp.delete()
+    user_deactivate(actor=None, user_id=temp.pk, now=now)
     usernames = {row.username for row in access_log_rows(special_category_reads())}
-    assert "(deleted user)" in usernames
+    assert "temp" in usernames
 
 
 def test_rows_are_never_changed_or_removed(reads):
