@@ -78,7 +78,8 @@ class Complaint(models.Model):
     handler = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints_handled"
     )
-    # The next Code deadline at the current stage, stored so the queue is one indexed scan.
+    # The next deadline at the current stage (the landlord's date, told to the resident), stored
+    # so the queue is one indexed scan.
     next_due = models.DateField(null=True, blank=True)
     vulnerable = models.BooleanField(default=False)
     hazard = models.CharField(max_length=12, choices=Hazard.choices, default=Hazard.NONE, blank=True)
