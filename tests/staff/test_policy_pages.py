@@ -32,3 +32,21 @@ def test_the_settings_page_says_running_cases_keep_the_dates_they_were_given_5_1
     page = client_for(officer).get("/staff/settings/timescales/").content.decode()
     assert "A change applies to deadlines set after you save it" in page
     assert "keep the dates their residents have been given" in page
+
+
+def test_the_code_checklist_judges_on_the_codes_date_and_aims_at_ours_6_2(officer: Any, handler: Any) -> None:
+    from putright.cases import selectors
+    from putright.staff.presenters.checklist import MET, TO_DO, code_checklist
+
+    landlord_timescales_update(actor=officer, stage1_acknowledge_days=3)
+    complaint = factories.log(officer, date(2026, 11, 2))
+
+    def ack_item(today: date) -> Any:
+        loaded = selectors.complaint_get(complaint_id=complaint.pk)
+        return next(i for i in code_checklist(loaded, today=today) if i.key == "ack")
+
+    # Past our 5 November but before the Code's 9 November: still to do, aiming at our date.
+    waiting = ack_item(date(2026, 11, 6))
+    assert waiting.state == TO_DO and "5 November 2026" in waiting.detail
+    factories.acknowledge(handler, complaint, date(2026, 11, 6), handler=handler)
+    assert ack_item(date(2026, 11, 6)).state == MET
