@@ -137,3 +137,16 @@ def test_ch02_is_measured_against_the_codes_timescale_and_the_report_shows_both_
     stage = body["stages"][0]
     assert (stage["respond_by"], stage["code_respond_by"]) == ("2026-11-13", "2026-11-18")
     assert body["code_edition"] == "hos-2024"
+
+
+def test_the_landlord_command_sets_timescales_and_refuses_longer_ones_3_4(db: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("landlord", "set", "--stage1-respond-days", "8", stdout=out)
+    assert "stage1_respond_days: 8" in out.getvalue()
+    with pytest.raises(CommandError, match="longer than the Code's 10"):
+        call_command("landlord", "set", "--stage1-respond-days", "12", stdout=StringIO())
+    assert policy_timescales().stage1_respond == 8
