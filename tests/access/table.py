@@ -92,6 +92,8 @@ PAGES: dict[str, Row] = {
     "staff/reports/": staff(REPORTS),
     "staff/reports/figures.<str:fmt>": staff(REPORTS, at={"fmt": "=csv"}),
     "staff/reports/complaints.<str:fmt>": staff(REPORTS, at={"fmt": "=csv"}),
+    "staff/reports/tenure/": staff(MANAGE),
+    "staff/reports/tenure/<int:complaint_id>/": staff(MANAGE),
     "staff/reports/board/": staff(REPORTS),
     "staff/reports/board/report.<str:fmt>": staff(REPORTS, at={"fmt": "=docx"}),
     "staff/reports/themes/": staff(REPORTS),

@@ -14,8 +14,9 @@ from putright.cases import services
 from putright.cases.generate import generate
 from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, Resident, StageRecord
 from putright.cases.phone import phone_digits
-from putright.cases.services._common import code_calendar, refresh_due, refresh_priority
-from putright.rules.timescales import acknowledge_by, check_refusal_time_limit, respond_by
+from putright.cases.services._common import refresh_due, refresh_priority
+from putright.cases.services.deadlines import acknowledge_due, edition_for, respond_due
+from putright.rules.timescales import check_refusal_time_limit, ruleset_by_key
 
 pytestmark = pytest.mark.django_db
 
@@ -65,41 +66,58 @@ def test_every_change_is_in_the_event_log_starting_with_logging_code_5_12(genera
 
 
 def test_deadlines_are_what_the_rules_compute_code_6_2_6_3_6_11_6_14(generated):
-    calendar = code_calendar()
-    records = StageRecord.objects.annotate(extended=Sum("extensions__working_days")).order_by("id")
+    # The same one function as the services: the landlord's policy and the complaint's edition.
+    records = (
+        StageRecord.objects.annotate(extended=Sum("extensions__working_days"))
+        .select_related("complaint")
+        .order_by("id")
+    )
     checked = 0
     for record in records[:120]:
-        assert record.acknowledge_by == acknowledge_by(
-            calendar, stage=record.stage, requested_on=record.requested_on
-        )
+        edition = record.complaint.code_edition
+        assert edition == edition_for(record.complaint.received_on)
+        ack = acknowledge_due(edition=edition, stage=record.stage, requested_on=record.requested_on)
+        assert (record.acknowledge_by, record.code_acknowledge_by) == (ack.policy, ack.code)
         assert record.extension_days == (record.extended or 0)
         if record.acknowledged_on:
-            assert record.respond_by == respond_by(
-                calendar,
+            due = respond_due(
+                edition=edition,
                 stage=record.stage,
+                requested_on=record.requested_on,
                 acknowledged_on=record.acknowledged_on,
                 extension_days=record.extension_days,
             )
+            assert (record.respond_by, record.code_respond_by) == (due.policy, due.code)
             checked += 1
         else:
             assert record.respond_by is None and record.responded_on is None
     assert checked > 50
 
 
+def test_some_generated_complaints_predate_the_2024_code_editions(generated):
+    assert Complaint.objects.filter(code_edition="hos-2020", received_on__lt=date(2024, 4, 1)).exists()
+    assert not Complaint.objects.filter(code_edition="hos-2020", received_on__gte=date(2024, 4, 1)).exists()
+
+
 def test_each_extension_records_the_new_deadline_and_passes_the_cap_only_with_good_reason_code_6_4_6_15(
     generated,
 ):
-    calendar = code_calendar()
     assert Extension.objects.exists()
     for record in StageRecord.objects.filter(extension_days__gt=0).prefetch_related("extensions"):
+        edition = record.complaint.code_edition
         total = 0
         for extension in record.extensions.all():
             total += extension.working_days
             assert extension.ombudsman_details_given
-            assert extension.new_respond_by == respond_by(
-                calendar, stage=record.stage, acknowledged_on=record.acknowledged_on, extension_days=total
+            due = respond_due(
+                edition=edition,
+                stage=record.stage,
+                requested_on=record.requested_on,
+                acknowledged_on=record.acknowledged_on,
+                extension_days=total,
             )
-            cap = 10 if record.stage == 1 else 20
+            assert extension.new_respond_by == due.policy
+            cap = ruleset_by_key(edition).extension_cap_days[record.stage]
             assert total <= cap or extension.good_reason
 
 

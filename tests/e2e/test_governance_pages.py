@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from putright.accounts.models import Role, User
+from putright.cases.models import Resident, Tenure
 from putright.governance import services
 from tests.governance.scenario import NOW, build
 
@@ -41,6 +42,16 @@ def test_governance_pages_have_no_accessibility_violations_code_9_6_8_2(page, ax
     )
     assert "There is a problem" in page.content()
     axe_check(page, context="dashboard with errors")
+
+    unknown = scenario.complaints["D"]
+    Resident.objects.filter(pk=unknown.resident_id).update(tenure=Tenure.UNKNOWN)
+    page.goto(f"/staff/reports/tenure/?{query}")
+    assert unknown.reference in page.content()
+    axe_check(page, context="complaints of unknown tenure")
+    page.goto(f"/staff/reports/tenure/{unknown.pk}/?{query}")
+    page.click("main button[type=submit]")
+    page.wait_for_selector(".govuk-error-summary")
+    axe_check(page, context="record tenure with errors")
 
     page.goto(f"/staff/reports/board/?{query}")
     assert "9.7a" in page.content()

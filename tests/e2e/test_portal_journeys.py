@@ -91,6 +91,7 @@ def test_a_resident_complains_with_a_photo_follows_it_and_asks_for_stage_two_wit
     look(page, axe_check)
     page.get_by_label("Your full name").fill("Ada Resident")
     page.get_by_label("Address of your home (optional)").fill("1 Flat Lane\nAnytown")
+    page.get_by_label("Part-owned, with rent paid to us on the rest (shared ownership)").check()
     page.get_by_role("button", name="Continue").click()
 
     page.wait_for_url("**/complain/contact/")
@@ -195,6 +196,8 @@ def test_a_representative_complains_with_consent_and_follows_it_by_keyboard_alon
     page.wait_for_url("**/complain/details/")
     look(page, axe_check)
     type_into(page, "#name", "Ada Resident")
+    tab_to(page, "#home")
+    page.keyboard.press("Space")  # Rented from us
     press(page, "Continue")
 
     page.wait_for_url("**/complain/contact/")

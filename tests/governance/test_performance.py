@@ -116,25 +116,30 @@ def test_overdue_actions_and_remedies_as_at_the_end_of_the_period_code_6_6_7_3(r
     assert report["stage1"]["acknowledgements_overdue"] == 0  # D is due 7 July
 
 
-def test_ch01_counts_accepted_complaints_per_1000_homes_by_tenure(report):
+def test_ch01_counts_only_lcra_and_lcho_tenants_per_1000_homes_of_their_tenure(report):
     ch01 = report["tsm"]["CH01"]
-    assert ch01["stage1_complaints"] == 6
-    assert ch01["stage1_per_1000_homes"] == pytest.approx(6 * 1000 / 2500)
+    # Accepted: A, B, D, G, H, I; G is a leaseholder, so the LCRA and LCHO total is 5.
+    assert ch01["stage1_complaints"] == 5
+    assert ch01["stage1_per_1000_homes"] == pytest.approx(5 * 1000 / 2500)
     assert ch01["stage2_per_1000_homes"] == pytest.approx(1 * 1000 / 2500)
-    assert ch01["rented"]["stage1_complaints"] == 4  # A, B, H, I
-    assert ch01["rented"]["stage1_per_1000_homes"] == pytest.approx(2.0)
-    assert ch01["shared_ownership"]["stage1_per_1000_homes"] == pytest.approx(2.0)  # D
-    assert ch01["shared_ownership"]["stage2_per_1000_homes"] == pytest.approx(2.0)  # C
-    assert ch01["rented"]["stage2_per_1000_homes"] == 0
+    assert ch01["lcra"]["stage1_complaints"] == 4  # A, B, H, I
+    assert ch01["lcra"]["stage1_per_1000_homes"] == pytest.approx(2.0)
+    assert ch01["lcho"]["stage1_per_1000_homes"] == pytest.approx(2.0)  # D
+    assert ch01["lcho"]["stage2_per_1000_homes"] == pytest.approx(2.0)  # C
+    assert ch01["lcra"]["stage2_per_1000_homes"] == 0
+    assert report["tsm"]["not_counted"]["other_tenure"] == {"stage1_complaints": 1, "stage2_complaints": 0}
+    assert report["tsm"]["not_counted"]["unknown_tenure"] == {"stage1_complaints": 0, "stage2_complaints": 0}
 
 
 def test_ch02_is_the_share_of_responses_within_the_code_timescales(report):
     ch02 = report["tsm"]["CH02"]
     assert ch02["stage1_within_timescale_pct"] == pytest.approx(50.0)
     assert ch02["stage2_within_timescale_pct"] == pytest.approx(100.0)
-    assert ch02["rented"]["stage1_within_timescale_pct"] == pytest.approx(200 / 3)
-    assert ch02["shared_ownership"]["stage1_within_timescale_pct"] == pytest.approx(0.0)
-    assert ch02["rented"]["stage2_within_timescale_pct"] is None
+    assert ch02["lcra"]["stage1_within_timescale_pct"] == pytest.approx(200 / 3)
+    # B was on time only with its extension.
+    assert ch02["lcra"]["stage1_within_timescale_without_extension_pct"] == pytest.approx(100 / 3)
+    assert ch02["lcho"]["stage1_within_timescale_pct"] == pytest.approx(0.0)
+    assert ch02["lcra"]["stage2_within_timescale_pct"] is None
     assert any("Withdrawn" in rule for rule in report["tsm"]["counting_rules"])
 
 

@@ -19,7 +19,7 @@ ANSWERS: dict[str, dict[str, str]] = {
     "what-happened": {"description": "Black mould in the bathroom and no one came."},
     "when": {"when": "not_sure"},
     "outcome": {"outcomes": "Treat the mould."},
-    "details": {"name": "Ada Resident", "address": "1 Flat Lane"},
+    "details": {"name": "Ada Resident", "address": "1 Flat Lane", "home": "general_needs"},
     "contact": {"contact": "email", "email": "ada@example.org"},
     "help": {"letter_format": "standard", "adjustments": ""},
 }

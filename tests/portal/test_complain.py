@@ -125,8 +125,19 @@ BAD_INPUT = [
         "What you would like must be 5,000 characters or fewer",
         "#outcomes",
     ),
-    ("details", {"name": "", "address": "1 Flat Lane"}, "Enter your full name", "#name"),
-    ("details", {"name": "Ada", "address": "a" * 501}, "Address must be 500 characters or fewer", "#address"),
+    ("details", {"name": "", "address": "1 Flat Lane", "home": "unknown"}, "Enter your full name", "#name"),
+    (
+        "details",
+        {"name": "Ada", "address": ""},
+        "Select how the home is held, or select I don't know",
+        "#home",
+    ),
+    (
+        "details",
+        {"name": "Ada", "address": "a" * 501, "home": "unknown"},
+        "Address must be 500 characters or fewer",
+        "#address",
+    ),
     ("contact", {}, "Select how you would like us to contact you", "#contact"),
     (
         "contact",

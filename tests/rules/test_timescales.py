@@ -18,6 +18,7 @@ from putright.rules.errors import (
     ThirdStageForbidden,
 )
 from putright.rules.timescales import (
+    HOS_2020,
     HOS_2024,
     RULESETS,
     Policy,
@@ -29,6 +30,7 @@ from putright.rules.timescales import (
     check_stage,
     code_policy,
     respond_by,
+    ruleset_by_key,
     ruleset_in_force,
     timeliness,
     validate_policy,
@@ -44,7 +46,7 @@ def test_the_2024_code_timescales() -> None:
     assert dict(HOS_2024.respond_days) == {1: 10, 2: 20}
     assert dict(HOS_2024.extension_cap_days) == {1: 10, 2: 20}
     assert (HOS_2024.max_stages, HOS_2024.refusal_time_limit_months) == (2, 12)
-    assert RULESETS == (HOS_2024,)
+    assert RULESETS == (HOS_2020, HOS_2024)
     assert [int(s) for s in Stage] == [1, 2]
 
 
@@ -55,9 +57,40 @@ def test_rulesets_are_read_only_and_hashable() -> None:
     assert hash(code_policy()) == hash(code_policy())
 
 
-@pytest.mark.parametrize("on", [date(2024, 4, 1), date(2030, 1, 1), date(2024, 3, 31), date(2020, 1, 1)])
-def test_the_2024_code_is_in_force_and_is_used_for_earlier_dates(on: date) -> None:
+@pytest.mark.parametrize("on", [date(2024, 4, 1), date(2030, 1, 1)])
+def test_the_2024_code_judges_complaints_received_from_1_april_2024(on: date) -> None:
     assert ruleset_in_force(on) is HOS_2024
+
+
+@pytest.mark.parametrize("on", [date(2024, 3, 31), date(2020, 7, 1), date(2020, 1, 1)])
+def test_complaints_received_before_1_april_2024_are_judged_on_the_2020_code_editions(on: date) -> None:
+    assert ruleset_in_force(on) is HOS_2020
+    assert ruleset_by_key("hos-2020") is HOS_2020 and ruleset_by_key("hos-2024") is HOS_2024
+    with pytest.raises(ValueError):
+        ruleset_by_key("hos-2019")
+
+
+def test_the_2020_code_timescales_count_the_response_from_the_request_editions_2020_3_11() -> None:
+    assert dict(HOS_2020.acknowledge_days) == {1: 5, 2: 5}
+    assert dict(HOS_2020.respond_days) == {1: 10, 2: 20}
+    assert dict(HOS_2020.extension_cap_days) == {1: 10, 2: 10}
+    # Received Mon 4 Mar 2024, acknowledged Fri 8 Mar: the 2020 Code's 10 working days run
+    # from receipt (18 Mar), where the 2024 Code's would run from the acknowledgement (22 Mar).
+    received, acknowledged = date(2024, 3, 4), date(2024, 3, 8)
+    assert respond_by(
+        CAL, stage=1, acknowledged_on=acknowledged, requested_on=received, ruleset=HOS_2020
+    ) == date(2024, 3, 18)
+    assert respond_by(CAL, stage=1, acknowledged_on=acknowledged, requested_on=received) == date(2024, 3, 22)
+    with pytest.raises(ValueError):
+        respond_by(CAL, stage=1, acknowledged_on=acknowledged, ruleset=HOS_2020)
+
+
+def test_a_2020_stage_two_extension_is_capped_at_ten_working_days_editions_2020_3_11() -> None:
+    check_extension(stage=2, already_extended_days=0, requested_days=10, good_reason=False, ruleset=HOS_2020)
+    with pytest.raises(ExtensionOverCap):
+        check_extension(
+            stage=2, already_extended_days=5, requested_days=6, good_reason=False, ruleset=HOS_2020
+        )
 
 
 def test_stage_one_acknowledgement_is_five_working_days_from_receipt_code_6_2() -> None:

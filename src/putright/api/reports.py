@@ -48,13 +48,23 @@ class StageOut(Schema):
     vulnerable: int
     hazard: int
     acknowledged: int
-    acknowledged_within_timescale: int
-    acknowledged_within_timescale_pct: float | None
+    acknowledged_within_timescale: int = Field(
+        description="Accepted complaints acknowledged by the Code's date (refused complaints left out)"
+    )
+    acknowledged_within_timescale_pct: float | None = Field(description="Share of the accepted complaints")
+    acknowledged_within_policy_timescale: int = Field(
+        description="Accepted complaints acknowledged by the landlord's own date, as told to the resident"
+    )
+    acknowledged_within_policy_timescale_pct: float | None
     responded: int
-    responded_within_timescale: int
+    responded_within_timescale: int = Field(description="Responses sent by the Code's date (CH02)")
     responded_within_timescale_without_extension: int
     responded_within_timescale_with_extension: int
     responded_within_timescale_pct: float | None
+    responded_within_policy_timescale: int = Field(
+        description="Responses sent by the landlord's own date (its published policy, Code 3.4, 5.1)"
+    )
+    responded_within_policy_timescale_pct: float | None
     responded_late: int
     extended: int
     acknowledgements_overdue: int
@@ -130,28 +140,49 @@ class Ch01TenureOut(Schema):
 
 
 class Ch01Out(Ch01TenureOut):
-    rented: Ch01TenureOut
-    shared_ownership: Ch01TenureOut
+    """LCRA and LCHO together, with each beside the total."""
+
+    lcra: Ch01TenureOut = Field(description="Low-cost rental: general needs and supported housing")
+    lcho: Ch01TenureOut = Field(description="Low-cost home ownership: shared ownership")
 
 
 class Ch02TenureOut(Schema):
+    stage1_responses: int
+    stage1_within_timescale: int
     stage1_within_timescale_pct: float | None
+    stage1_within_timescale_without_extension: int
+    stage1_within_timescale_without_extension_pct: float | None
+    stage2_responses: int
+    stage2_within_timescale: int
     stage2_within_timescale_pct: float | None
+    stage2_within_timescale_without_extension: int
+    stage2_within_timescale_without_extension_pct: float | None
 
 
 class Ch02Out(Ch02TenureOut):
-    stage1_responses: int
-    stage1_within_timescale: int
-    stage2_responses: int
-    stage2_within_timescale: int
-    rented: Ch02TenureOut
-    shared_ownership: Ch02TenureOut
+    """LCRA and LCHO together, with each beside the total."""
+
+    lcra: Ch02TenureOut
+    lcho: Ch02TenureOut
+
+
+class NotCountedStagesOut(Schema):
+    stage1_complaints: int
+    stage2_complaints: int
+
+
+class NotCountedOut(Schema):
+    unknown_tenure: NotCountedStagesOut = Field(
+        description="Complaints from residents of unknown tenure: to resolve before the figures are filed"
+    )
+    other_tenure: NotCountedStagesOut = Field(description="Leaseholders and people who are not tenants")
 
 
 class TsmOut(Schema):
     homes: HomesOut
     CH01: Ch01Out
     CH02: Ch02Out
+    not_counted: NotCountedOut
     counting_rules: list[str]
 
 

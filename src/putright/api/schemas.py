@@ -54,7 +54,7 @@ class ResidentIn(Schema):
     phone: Annotated[str, Field(max_length=40), AfterValidator(_clean)] = ""
     address: LongText = ""
     tenancy_reference: Annotated[str, Field(max_length=60), AfterValidator(_clean)] = ""
-    tenure: Tenure = Tenure.OTHER
+    tenure: Tenure = Tenure.UNKNOWN
 
 
 class RepresentativeIn(Schema):
@@ -153,6 +153,12 @@ class ComplaintStageOut(Schema):
     acknowledge_by: date
     acknowledged_on: date | None
     respond_by: date | None
+    code_acknowledge_by: date | None = Field(
+        description="The Code's acknowledgement date (acknowledge_by is the landlord's own, told to the resident)"
+    )
+    code_respond_by: date | None = Field(
+        description="The Code's response date, extensions included: what CH02 measures against"
+    )
     responded_on: date | None
     handler: str | None
     definition: str
@@ -199,6 +205,9 @@ class ComplaintOut(Schema):
     description: str
     received_at: datetime
     received_on: date
+    code_edition: str = Field(
+        description="The Code edition the complaint is judged by: hos-2020 if received before 1 April 2024, else hos-2024"
+    )
     issue_occurred_on: date | None
     aware_on: date | None
     handler: str | None

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from putright.governance.views import annual, dashboard, exports, learning, notices, ombudsman, reports
+from putright.governance.views import (
+    annual,
+    dashboard,
+    exports,
+    learning,
+    notices,
+    ombudsman,
+    reports,
+    tenure,
+)
 
 app_name = "governance"
 
@@ -10,6 +19,8 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("figures.<str:fmt>", exports.export_figures, name="export_figures"),
     path("complaints.<str:fmt>", exports.export_cases, name="export_cases"),
+    path("tenure/", tenure.tenure_unknown, name="tenure_unknown"),
+    path("tenure/<int:complaint_id>/", tenure.tenure_record, name="tenure_record"),
     path("board/", reports.board, name="board"),
     path("board/report.<str:fmt>", reports.board, name="board_file"),
     path("themes/", reports.themes_page, name="themes"),

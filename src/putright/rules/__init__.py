@@ -33,6 +33,7 @@ from putright.rules.lifecycle import (
     next_status,
 )
 from putright.rules.timescales import (
+    HOS_2020,
     HOS_2024,
     RULESETS,
     Policy,
@@ -46,12 +47,14 @@ from putright.rules.timescales import (
     check_stage,
     code_policy,
     respond_by,
+    ruleset_by_key,
     ruleset_in_force,
     timeliness,
     validate_policy,
 )
 
 __all__ = [
+    "HOS_2020",
     "HOS_2024",
     "OPEN_STATUSES",
     "RULESETS",
@@ -87,6 +90,7 @@ __all__ = [
     "new_issue_route",
     "next_status",
     "respond_by",
+    "ruleset_by_key",
     "ruleset_in_force",
     "timeliness",
     "validate_policy",

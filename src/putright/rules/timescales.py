@@ -58,6 +58,9 @@ class Ruleset:
     extension_cap_days: Mapping[int, int]  # Code 6.4, 6.15
     max_stages: int = 2  # Code 5.3
     refusal_time_limit_months: int = 12  # Code 2.3
+    # What the response period counts from: "acknowledgement" (2024 Code 6.3, 6.14) or
+    # "request", the receipt of the complaint or of the escalation request (2020 Code 3.11).
+    respond_counts_from: str = "acknowledgement"
 
     def __post_init__(self) -> None:
         _freeze_tables(self)
@@ -75,7 +78,23 @@ HOS_2024 = Ruleset(
     extension_cap_days={1: 10, 2: 20},
 )
 
-RULESETS: tuple[Ruleset, ...] = (HOS_2024,)
+# The 2020 Code (paragraph 3.11), for complaints received before 1 April 2024: acknowledge
+# within 5 working days; the stage 1 decision within 10 working days of receipt of the
+# complaint and the stage 2 response within 20 of the request to escalate (both counted from
+# the request, not the acknowledgement); each extendable by at most 10 working days without
+# good reason. The 2020 Code sets one "logging and acknowledgement" timescale; putright applies
+# it to both stages. Its optional third stage is not supported: putright has two stages.
+HOS_2020 = Ruleset(
+    key="hos-2020",
+    name="Housing Ombudsman Complaint Handling Code 2020",
+    effective_from=date(2020, 7, 1),
+    acknowledge_days={1: 5, 2: 5},
+    respond_days={1: 10, 2: 20},
+    extension_cap_days={1: 10, 2: 10},
+    respond_counts_from="request",
+)
+
+RULESETS: tuple[Ruleset, ...] = (HOS_2020, HOS_2024)
 
 # Paragraph of each timescale, by stage.
 _ACK_PARA = {1: "6.2", 2: "6.11"}
@@ -84,16 +103,23 @@ _EXTENSION_PARA = {1: "6.4", 2: "6.15"}
 
 
 def ruleset_in_force(on: date) -> Ruleset:
-    """The latest ruleset whose `effective_from` is on or before `on`.
-
-    Before 1 April 2024 this still returns HOS_2024: putright implements only the 2024
-    Code's timescales (the 2020 Code allowed a third stage and other timescales), and a
-    complaint received earlier but handled in putright is judged by the Code now in force.
+    """The edition of the Code a complaint received on `on` is judged by: the latest ruleset
+    whose `effective_from` is on or before `on` (HOS_2020 before 1 April 2024, HOS_2024 from
+    then). A complaint keeps its edition for its whole life, escalation included; dates before
+    the first edition get the earliest.
     """
     in_force = [r for r in RULESETS if r.effective_from <= on]
     if not in_force:
         return min(RULESETS, key=lambda r: r.effective_from)
     return max(in_force, key=lambda r: r.effective_from)
+
+
+def ruleset_by_key(key: str) -> Ruleset:
+    """The ruleset stored on a complaint as `code_edition`."""
+    for ruleset in RULESETS:
+        if ruleset.key == key:
+            return ruleset
+    raise ValueError(f"No Code edition {key!r}: expected one of {', '.join(r.key for r in RULESETS)}")
 
 
 @dataclass(frozen=True)
@@ -196,18 +222,26 @@ def respond_by(
     extension_days: int = 0,
     ruleset: Ruleset = HOS_2024,
     policy: Policy | None = None,
+    requested_on: date | None = None,
 ) -> date:
     """Last day for the response: Code 6.3 (10 working days at stage 1) and Code 6.14
     (20 at stage 2), counted from the ACTUAL acknowledgement, plus `extension_days`, the
     total of the extensions granted at this stage (Code 6.4, 6.15).
 
-    The day of `acknowledged_on` is day 0.
+    Under the 2020 Code (paragraph 3.11) the period counts from the request instead (receipt
+    of the complaint, or of the escalation request), so `requested_on` is needed for it.
+    The day the period counts from is day 0.
     """
     check_stage(stage, ruleset)
     if extension_days < 0:
         raise ValueError(f"extension_days must be 0 or more, not {extension_days}")
+    start = acknowledged_on
+    if ruleset.respond_counts_from == "request":
+        if requested_on is None:
+            raise ValueError(f"{ruleset.name}: the response period counts from requested_on")
+        start = requested_on
     days = _policy(ruleset, policy).respond_days[stage]
-    return calendar.add_working_days(acknowledged_on, days + extension_days)
+    return calendar.add_working_days(start, days + extension_days)
 
 
 def check_extension(

@@ -68,7 +68,7 @@ def acknowledged(stage: int) -> Callable[[Period], QuerySet[Any]]:
     def population(period: Period) -> QuerySet[Any]:
         return (
             _stage_records(stage, period)
-            .exclude(acknowledged_on__isnull=True, acknowledge_by__gte=period.today)
+            .exclude(acknowledged_on__isnull=True, code_acknowledge_by__gte=period.today)
             .exclude(acknowledged_on__isnull=True, complaint__status__in=CLOSED_UNANSWERED)
         )
 
@@ -76,7 +76,8 @@ def acknowledged(stage: int) -> Callable[[Period], QuerySet[Any]]:
 
 
 def late_acknowledgement(period: Period) -> Q:
-    return Q(acknowledged_on__isnull=True) | Q(acknowledged_on__gt=F("acknowledge_by"))
+    # Against the Code's date, not the landlord's shorter one: this is evidence of compliance.
+    return Q(acknowledged_on__isnull=True) | Q(acknowledged_on__gt=F("code_acknowledge_by"))
 
 
 def responded(stage: int) -> Callable[[Period], QuerySet[Any]]:
@@ -84,7 +85,7 @@ def responded(stage: int) -> Callable[[Period], QuerySet[Any]]:
         return (
             _stage_records(stage, period)
             .filter(acknowledged_on__isnull=False)
-            .exclude(responded_on__isnull=True, respond_by__gte=period.today)
+            .exclude(responded_on__isnull=True, code_respond_by__gte=period.today)
             .exclude(responded_on__isnull=True, complaint__status__in=CLOSED_UNANSWERED)
         )
 
@@ -92,7 +93,7 @@ def responded(stage: int) -> Callable[[Period], QuerySet[Any]]:
 
 
 def late_response(period: Period) -> Q:
-    return Q(responded_on__isnull=True) | Q(responded_on__gt=F("respond_by"))
+    return Q(responded_on__isnull=True) | Q(responded_on__gt=F("code_respond_by"))
 
 
 def extended(stage: int) -> Callable[[Period], QuerySet[Any]]:

@@ -57,6 +57,21 @@ def demo_staff(password: str) -> dict[str, User]:
     return users
 
 
+# Tenure as a typical association holds it: mostly low-cost rental, some shared ownership
+# and leasehold, a few people who are not tenants, and some not yet known (to resolve).
+TENURES = [
+    Tenure.GENERAL_NEEDS,
+    Tenure.SUPPORTED,
+    Tenure.SHARED_OWNERSHIP,
+    Tenure.LEASEHOLD,
+    Tenure.OTHER,
+    Tenure.UNKNOWN,
+]
+TENURE_WEIGHTS = [70, 8, 8, 6, 2, 6]
+OLD_EDITION_EVERY = 60
+OLD_EDITION_BEFORE = date(2024, 4, 1)
+
+
 def build_demo(
     *,
     today: date,
@@ -72,6 +87,9 @@ def build_demo(
         landlord.name = "Riverside Demo Homes"
         landlord.homes_rented = 8200
         landlord.homes_shared_ownership = 650
+        # Shorter than the Code's at stage 1, as many landlords' policies are, so the report
+        # shows "within our own timescale" beside "within the Code's".
+        landlord.stage1_acknowledge_days, landlord.stage1_respond_days = 3, 8
         landlord.save()
         for slug, name in CATEGORIES:
             Category.objects.get_or_create(slug=slug, defaults={"name": name})
@@ -87,6 +105,9 @@ def build_demo(
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         for i in range(complaints):
             age = int(rng.triangular(0, 365, 30))
+            if i % OLD_EDITION_EVERY == OLD_EDITION_EVERY - 1:
+                # A few from before 1 April 2024, judged on the 2020 Code's timescales.
+                age = max(age, (today - OLD_EDITION_BEFORE).days + rng.randint(1, 80))
             received = today - timedelta(days=age)
             quiet = event_hooks_suspended() if age > LETTERS_FOR_LAST_DAYS else nullcontext()
             with quiet:
@@ -118,7 +139,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
             phone="07700 900" + f"{i % 1000:03d}",
             address=f"{rng.randint(1, 200)} {rng.choice(['River', 'Mill', 'Station', 'Church'])} Road, Anytown",
             tenancy_reference=f"T{100000 + i}",
-            tenure=rng.choice(Tenure.values),
+            tenure=rng.choices(TENURES, TENURE_WEIGHTS)[0],
             preferred_format=rng.choice(["standard"] * 8 + ["large_print", "easy_read"]),
         ),
         category=slug,

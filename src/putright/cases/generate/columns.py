@@ -69,6 +69,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "version",
             "created_at",
             "updated_at",
+            "code_edition",
         ),
     ),
     "stage": (
@@ -90,6 +91,8 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "responded_on",
             "decision",
             "reasons",
+            "code_acknowledge_by",
+            "code_respond_by",
         ),
     ),
     "extension": (

@@ -11,7 +11,6 @@ from putright.cases.generate.outcomes import Outcomes
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.world import Staff, Weighted, choice, long_date, moment, randint
 from putright.cases.models import RemedyKind
-from putright.rules.timescales import HOS_2024, acknowledge_by
 
 DECISIONS = Weighted(texts.DECISIONS)
 AMOUNTS = Weighted(texts.FINANCIAL)
@@ -206,8 +205,9 @@ class Endings(Outcomes):
     def escalate(self, case: Case, first: StageRow, asked: date) -> StageRow:
         """Code 6.10-6.12: stage 2 at the resident's request, no reason needed; handler cleared (6.13)."""
         at = self.sim.at(case, asked)
-        due = acknowledge_by(self.sim.calendar, stage=2, requested_on=asked, ruleset=HOS_2024)
-        record = StageRow(self.take("stage"), 2, at, asked, due)
+        ack = self.sim.acknowledge_due(case, 2, asked)
+        due = ack.policy
+        record = StageRow(self.take("stage"), 2, at, asked, ack)
         before = case.snapshot(first)
         case.state.update(status="received", stage=2, handler=None, next_due=due)
         case.escalation_requested_on, case.closed_on = asked, None

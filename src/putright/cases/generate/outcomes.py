@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from putright.cases.generate import texts
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.world import Staff, choice, long_date, moment
-from putright.rules.timescales import HOS_2024, respond_by
+from putright.cases.services.deadlines import extended_due, respond_due
 
 if TYPE_CHECKING:
     from putright.cases.generate.simulate import Simulator
@@ -78,7 +78,7 @@ class Outcomes:
             rec.definition += " The resident is unhappy with the stage 1 response."
         rec.outcomes_sought = choice(self.sim.rng, texts.OUTCOMES)
         rec.responsibility = texts.RESPONSIBILITY
-        rec.respond_by = self._respond_by(rec, day)
+        rec.respond_by, rec.code_respond_by = self._respond_by(case, rec, day)
         at = self.record(
             case,
             rec,
@@ -101,14 +101,17 @@ class Outcomes:
         )
         self.letter(case, at, "out", f"Stage {rec.stage}: we have your complaint", body, who)
 
-    def _respond_by(self, rec: StageRow, acknowledged_on: date) -> date:
-        return respond_by(
-            self.sim.calendar,
+    def _respond_by(self, case: Case, rec: StageRow, acknowledged_on: date) -> tuple[date, date]:
+        due = respond_due(
+            edition=case.edition,
             stage=rec.stage,
+            requested_on=rec.requested_on,
             acknowledged_on=acknowledged_on,
             extension_days=rec.extension_days,
-            ruleset=HOS_2024,
+            policy=self.sim.policy,
+            calendar=self.sim.calendar,
         )
+        return due.policy, due.code
 
     def clarify(self, case: Case, rec: StageRow, day: date, who: Staff) -> None:
         """Code 5.6: ask where the complaint is unclear."""
@@ -124,8 +127,15 @@ class Outcomes:
         """Code 6.4, 6.15, with the Ombudsman's details given (6.5, 6.16)."""
         assert rec.acknowledged_on is not None
         before = case.snapshot(rec)
+        assert rec.respond_by is not None
+        due = extended_due(
+            respond_by=rec.respond_by,
+            code_respond_by=rec.code_respond_by,
+            working_days=days,
+            calendar=self.sim.calendar,
+        )
         rec.extension_days += days
-        rec.respond_by = self._respond_by(rec, rec.acknowledged_on)
+        rec.respond_by, rec.code_respond_by = due.policy, due.code
         reason = choice(self.sim.rng, texts.EXTENSION_REASONS)
         at = self.record(
             case,

@@ -13,6 +13,7 @@ from operator import methodcaller
 from typing import Any
 
 from putright.cases.generate.columns import Row
+from putright.cases.services.deadlines import Due
 
 _make_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
 # Dates and times are written as the services write them (`isoformat()`).
@@ -73,6 +74,8 @@ class StageRow:
     __slots__ = (
         "acknowledge_by",
         "acknowledged_on",
+        "code_acknowledge_by",
+        "code_respond_by",
         "decision",
         "definition",
         "extension_days",
@@ -88,11 +91,14 @@ class StageRow:
         "stage",
     )
 
-    def __init__(self, id: int, stage: int, requested_at: datetime, requested_on: date, ack_by: date) -> None:
+    def __init__(self, id: int, stage: int, requested_at: datetime, requested_on: date, ack_by: Due) -> None:
         self.id, self.stage = id, stage
-        self.requested_at, self.requested_on, self.acknowledge_by = requested_at, requested_on, ack_by
+        self.requested_at, self.requested_on = requested_at, requested_on
+        # The landlord's date (told to the resident) and the Code's, as `cases.services.deadlines`.
+        self.acknowledge_by, self.code_acknowledge_by = ack_by.policy, ack_by.code
         self.acknowledged_on: date | None = None
         self.respond_by: date | None = None
+        self.code_respond_by: date | None = None
         self.responded_on: date | None = None
         self.handler_id: int | None = None
         self.extension_days = 0
@@ -116,6 +122,8 @@ class StageRow:
             self.responded_on,
             self.decision,
             self.reasons,
+            self.code_acknowledge_by,
+            self.code_respond_by,
         )
 
 
@@ -134,6 +142,7 @@ class Case:
         self.records: list[StageRow] = []
         self.party = "Resident"
         self.slug = ""
+        self.edition = "hos-2024"
         # resident, representative, category, channel, description, received_at, received_on,
         # issue_occurred_on, aware_on: fixed when the complaint is logged.
         self.intake: Row = ()
@@ -218,4 +227,5 @@ class Case:
             self.version,
             received_at,
             self.last_at or received_at,
+            self.edition,
         )

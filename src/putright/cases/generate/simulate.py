@@ -1,7 +1,8 @@
 """One complaint's life, lived through the Code's timescales up to yesterday.
 
-Deadlines come from the real rules (`acknowledge_by`, `respond_by`, `check_extension`)
-on the Code's calendar; states follow the lifecycle table (log, acknowledge, extend,
+Deadlines come from the services' one deadline function (`cases.services.deadlines`: the
+landlord's policy and each complaint's edition of the Code) and `check_extension`, on the
+Code's calendar; states follow the lifecycle table (log, acknowledge, extend,
 respond, escalate, close, refuse, withdraw). Whatever has not happened by today is
 left open, so the open cases and the overdue ones are what a landlord would see.
 """
@@ -19,8 +20,9 @@ from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.sinks import Sink
 from putright.cases.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
 from putright.cases.models import Hazard
+from putright.cases.services.deadlines import Due, acknowledge_due, edition_for, landlord_policy
 from putright.rules.calendar import WorkingDayCalendar
-from putright.rules.timescales import HOS_2024, acknowledge_by, check_extension
+from putright.rules.timescales import check_extension, ruleset_by_key
 
 CHANNELS = Weighted(texts.CHANNELS)
 REFUSALS = Weighted([(r, r[1]) for r in texts.REFUSALS])
@@ -38,9 +40,20 @@ class Simulator:
         self, *, rng: random.Random, calendar: WorkingDayCalendar, today: date, world: World, sink: Sink
     ) -> None:
         self.rng, self.calendar, self.today, self.world, self.sink = rng, calendar, today, world, sink
+        # The landlord's timescales, read once: the generated history keeps to one policy.
+        self.policy = landlord_policy()
         self.rows: dict[str, list[Row]] = {key: [] for key in sink.tables}
         self.outcomes = Endings(self)
         self.people = People(rng, world, sink, self.rows)
+
+    def acknowledge_due(self, case: Case, stage: int, requested_on: date) -> Due:
+        return acknowledge_due(
+            edition=case.edition,
+            stage=stage,
+            requested_on=requested_on,
+            policy=self.policy,
+            calendar=self.calendar,
+        )
 
     def take_rows(self) -> dict[str, list[Row]]:
         """The rows generated since the last call; generation carries on into empty lists."""
@@ -81,12 +94,13 @@ class Simulator:
             issue,
             aware,
         )
+        case.edition = edition_for(received_on)
         s1 = StageRow(
             self.sink.take("stage"),
             1,
             received_at,
             received_on,
-            acknowledge_by(self.calendar, stage=1, requested_on=received_on, ruleset=HOS_2024),
+            self.acknowledge_due(case, 1, received_on),
         )
         case.records.append(s1)
         case.state = {
@@ -170,7 +184,7 @@ class Simulator:
         self.outcomes.acknowledge(case, rec, ack, handler)
         if rng.random() < 0.08:
             self.outcomes.clarify(case, rec, ack, handler)
-        base = HOS_2024.respond_days[rec.stage]
+        base = ruleset_by_key(case.edition).respond_days[rec.stage]
         # Whatever comes next happens on or after the day of the last extension.
         busy = ack
         if rng.random() < P_EXTENDED[rec.stage]:
@@ -203,7 +217,8 @@ class Simulator:
         grants = [(day, choice(rng, FIRST_EXTENSION[rec.stage]))]
         if rng.random() < 0.15:
             grants.append((self.calendar.add_working_days(day, 3), choice(rng, (5, 10))))
-        cap = HOS_2024.extension_cap_days[rec.stage]
+        ruleset = ruleset_by_key(case.edition)
+        cap = ruleset.extension_cap_days[rec.stage]
         last = rec.acknowledged_on
         assert last is not None
         for on, days in grants:
@@ -215,6 +230,7 @@ class Simulator:
                 already_extended_days=rec.extension_days,
                 requested_days=days,
                 good_reason=good,
+                ruleset=ruleset,
             )
             self.outcomes.extend(case, rec, on, days, good, handler)
             last = on

@@ -42,7 +42,9 @@ TENURES = (
     ("supported", 7),
     ("shared_ownership", 8),
     ("leasehold", 11),
-    ("other", 4),
+    ("other", 2),
+    # Not yet known: for the complaints officer to record before the TSMs are filed.
+    ("unknown", 4),
 )
 
 FORMATS = (("standard", 92), ("large_print", 4), ("easy_read", 3), ("braille", 1))

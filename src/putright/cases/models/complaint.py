@@ -67,6 +67,10 @@ class Complaint(models.Model):
     description = models.TextField()
     received_at = models.DateTimeField()
     received_on = models.DateField(db_index=True, help_text="The date in England at receipt")
+    # The edition of the Code the complaint is judged by (`putright.rules.timescales`), fixed at
+    # receipt: stored rather than derived from `received_on` so that deadlines and figures read
+    # it as a plain column, and an import can state it.
+    code_edition = models.CharField(max_length=10, default="hos-2024")
     issue_occurred_on = models.DateField(null=True, blank=True)
     aware_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
@@ -74,7 +78,8 @@ class Complaint(models.Model):
     handler = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints_handled"
     )
-    # The next Code deadline at the current stage, stored so the queue is one indexed scan.
+    # The next deadline at the current stage (the landlord's date, told to the resident), stored
+    # so the queue is one indexed scan.
     next_due = models.DateField(null=True, blank=True)
     vulnerable = models.BooleanField(default=False)
     hazard = models.CharField(max_length=12, choices=Hazard.choices, default=Hazard.NONE, blank=True)
@@ -134,7 +139,11 @@ class StageRecord(models.Model):
     requested_at = models.DateTimeField()
     requested_on = models.DateField()
     escalation_reason = models.TextField(blank=True, help_text="Optional: never required (6.12)")
+    # `acknowledge_by` and `respond_by` are the landlord's own deadlines, told to the resident and
+    # driving the queue (Code 3.4, 5.1); the `code_` pair are the Code's, which CH02 and the
+    # compliance figures measure against. Both are set by `cases.services.deadlines` only.
     acknowledge_by = models.DateField(db_index=True)
+    code_acknowledge_by = models.DateField(null=True, blank=True)
     acknowledged_on = models.DateField(null=True, blank=True)
     definition = models.TextField(blank=True)
     outcomes_sought = models.TextField(blank=True)
@@ -145,6 +154,7 @@ class StageRecord(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="stage_records"
     )
     respond_by = models.DateField(null=True, blank=True, db_index=True)
+    code_respond_by = models.DateField(null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(default=0)
     responded_on = models.DateField(null=True, blank=True, db_index=True)
     decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)

@@ -25,7 +25,8 @@ class Tenure(models.TextChoices):
     SUPPORTED = "supported", "Supported housing rented"
     SHARED_OWNERSHIP = "shared_ownership", "Shared ownership"
     LEASEHOLD = "leasehold", "Leasehold"
-    OTHER = "other", "Other or not known"
+    OTHER = "other", "Other (not a tenant, leaseholder or shared owner)"
+    UNKNOWN = "unknown", "Not known"
 
 
 class Format(models.TextChoices):
@@ -52,7 +53,7 @@ class Resident(models.Model):
     phone_digits = models.CharField(max_length=40, blank=True, default="")
     address = models.TextField(blank=True)
     tenancy_reference = models.CharField(max_length=60, blank=True, db_index=True)
-    tenure = models.CharField(max_length=20, choices=Tenure.choices, default=Tenure.OTHER)
+    tenure = models.CharField(max_length=20, choices=Tenure.choices, default=Tenure.UNKNOWN)
     preferred_channel = models.CharField(
         max_length=10, choices=ContactPreference.choices, default=ContactPreference.EMAIL
     )

@@ -41,6 +41,7 @@ from putright.cases.services.representation import (
     representative_check,
 )
 from putright.cases.services.respond import ActionInput, RemedyInput, complaint_extend, complaint_respond
+from putright.cases.services.tenure import complaint_set_tenure
 
 __all__ = [
     "ActionInput",
@@ -67,6 +68,7 @@ __all__ = [
     "complaint_request_clarification",
     "complaint_respond",
     "complaint_set_representative",
+    "complaint_set_tenure",
     "complaint_withdraw",
     "contact_record",
     "contact_triage",

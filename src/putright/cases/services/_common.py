@@ -104,7 +104,10 @@ def move(complaint: Complaint, action: lifecycle.Action) -> None:
 
 
 def refresh_due(complaint: Complaint, record: StageRecord | None) -> None:
-    """Store the next Code deadline at the current stage, so queues are one index scan."""
+    """Store the next deadline at the current stage, so queues are one index scan.
+
+    The landlord's date (the one the resident was told), never later than the Code's.
+    """
     if record is None or complaint.status not in {Status.RECEIVED, Status.ACKNOWLEDGED}:
         complaint.next_due = None
     elif complaint.status == Status.RECEIVED:

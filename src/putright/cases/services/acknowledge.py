@@ -12,7 +12,6 @@ from putright.cases.models import (
     Complaint,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
     england_date,
     lock_complaint,
@@ -25,11 +24,9 @@ from putright.cases.services._common import (
     snapshot,
     stage_record,
 )
+from putright.cases.services.deadlines import set_respond_due
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
-from putright.rules.timescales import (
-    respond_by,
-)
 
 
 def _check_handler_for_stage(complaint: Complaint, stage: int, handler: Any) -> None:
@@ -90,12 +87,7 @@ def complaint_acknowledge(
         record.outcomes_sought = outcomes
         record.responsibility = responsibility.strip()
         record.handler = owner
-        record.respond_by = respond_by(
-            code_calendar(),
-            stage=record.stage,
-            acknowledged_on=acknowledged_on,
-            extension_days=record.extension_days,
-        )
+        set_respond_due(complaint, record)
         record.save()
         complaint.handler = owner
         refresh_due(complaint, record)

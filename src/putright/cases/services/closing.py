@@ -16,7 +16,6 @@ from putright.cases.models import (
     StageRecord,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
     england_date,
     lock_complaint,
@@ -28,11 +27,9 @@ from putright.cases.services._common import (
     rules,
     snapshot,
 )
+from putright.cases.services.deadlines import acknowledge_due
 from putright.rules.lifecycle import Action as Move
-from putright.rules.timescales import (
-    acknowledge_by,
-    check_refusal_time_limit,
-)
+from putright.rules.timescales import check_refusal_time_limit
 
 
 def complaint_escalate(
@@ -57,13 +54,15 @@ def complaint_escalate(
             raise InvalidInput(
                 {"requested_at": "The escalation request cannot be before the stage 1 response"}
             )
+        due = acknowledge_due(edition=complaint.code_edition, stage=2, requested_on=requested_on)
         record = StageRecord.objects.create(
             complaint=complaint,
             stage=2,
             requested_at=requested_at,
             requested_on=requested_on,
             escalation_reason=(reason or "").strip(),
-            acknowledge_by=acknowledge_by(code_calendar(), stage=2, requested_on=requested_on),
+            acknowledge_by=due.policy,
+            code_acknowledge_by=due.code,
         )
         # The stage 1 handler may not consider stage 2 (6.13): the case waits for a reviewer.
         complaint.handler = None

@@ -32,8 +32,8 @@ from putright.cases.services._common import (
     require_text,
     snapshot,
 )
+from putright.cases.services.deadlines import acknowledge_due, edition_for
 from putright.landlord.models import Category
-from putright.rules.timescales import acknowledge_by
 
 # Clocks drift between a caller and us; anything later than this is a typing error.
 FUTURE_TOLERANCE = timedelta(minutes=10)
@@ -47,7 +47,7 @@ class ResidentDetails:
     phone: str = ""
     address: str = ""
     tenancy_reference: str = ""
-    tenure: str = Tenure.OTHER
+    tenure: str = Tenure.UNKNOWN
     preferred_channel: str = "email"
     preferred_format: str = "standard"
     language: str = ""
@@ -177,6 +177,7 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
             description=description,
             received_at=data.received_at,
             received_on=received_on,
+            code_edition=edition_for(received_on),
             issue_occurred_on=data.issue_occurred_on,
             aware_on=data.aware_on,
             status=Status.RECEIVED,
@@ -184,12 +185,14 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
             vulnerable=data.vulnerable,
             **data.extra,
         )
+        due = acknowledge_due(edition=complaint.code_edition, stage=1, requested_on=received_on)
         record = StageRecord.objects.create(
             complaint=complaint,
             stage=1,
             requested_at=data.received_at,
             requested_on=received_on,
-            acknowledge_by=acknowledge_by(code_calendar(), stage=1, requested_on=received_on),
+            acknowledge_by=due.policy,
+            code_acknowledge_by=due.code,
             outcomes_sought=data.outcomes_sought.strip(),
         )
         before: dict[str, Any] = {}

@@ -19,7 +19,6 @@ from putright.cases.models import (
     RemedyKind,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
     england_date,
     lock_complaint,
@@ -31,12 +30,10 @@ from putright.cases.services._common import (
     rules,
     snapshot,
 )
+from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
-from putright.rules.timescales import (
-    check_extension,
-    respond_by,
-)
+from putright.rules.timescales import check_extension
 
 
 def complaint_extend(
@@ -80,16 +77,13 @@ def complaint_extend(
                 already_extended_days=record.extension_days,
                 requested_days=working_days,
                 good_reason=good_reason,
+                ruleset=ruleset_of(complaint),
             )
         assert record.acknowledged_on is not None
+        due = extend_record_due(record, working_days)
         record.extension_days += working_days
-        record.respond_by = respond_by(
-            code_calendar(),
-            stage=record.stage,
-            acknowledged_on=record.acknowledged_on,
-            extension_days=record.extension_days,
-        )
-        record.save(update_fields=["extension_days", "respond_by"])
+        record.respond_by, record.code_respond_by = due.policy, due.code
+        record.save(update_fields=["extension_days", "respond_by", "code_respond_by"])
         Extension.objects.create(
             stage_record=record,
             working_days=working_days,

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from putright.accounts.models import Role, User
+from putright.cases.models import Tenure
 from putright.governance.models import Audience, FailureReason, FindingKind, LearningStatus, OrderKind
 from putright.landlord.models import Category
 from putright.ui.forms import DateField, GovukForm, Radios
@@ -253,4 +254,24 @@ __all__ = [
     "OrderForm",
     "PeriodForm",
     "ResponseForm",
+    "TenureForm",
 ]
+
+
+class TenureForm(GovukForm):
+    """The resident's tenure, as the Regulator's measures count it (CH01, CH02)."""
+
+    tenure = forms.ChoiceField(
+        label="The resident's tenure",
+        choices=[(v, label) for v, label in Tenure.choices if v != Tenure.UNKNOWN],
+        widget=Radios(
+            hints={
+                Tenure.GENERAL_NEEDS: "Counted in CH01 and CH02 as low-cost rental (LCRA)",
+                Tenure.SUPPORTED: "Counted in CH01 and CH02 as low-cost rental (LCRA)",
+                Tenure.SHARED_OWNERSHIP: "Counted in CH01 and CH02 as low-cost home ownership (LCHO)",
+                Tenure.LEASEHOLD: "Not counted in CH01 and CH02",
+                Tenure.OTHER: "Not counted in CH01 and CH02",
+            }
+        ),
+        error_messages={"required": "Select the resident's tenure"},
+    )

@@ -4,10 +4,13 @@ Counting rules (also on every report, and in docs/reports.md):
 - a stage 1 complaint counts in the period in which it was received (`received_on`);
   a stage 2 complaint in the period of the escalation request (stage 2 `requested_on`);
 - responses count in the period in which they were sent (`responded_on`);
-- "within timescale" means on or before the response date in force (`respond_by`), which
-  includes the extensions the Code allows (6.4, 6.15);
+- "within timescale" means on or before the Code's response date (`code_respond_by`, from the
+  complaint's own edition of the Code), which includes the extensions the Code allows (6.4,
+  6.15); "within the landlord's timescale" means on or before the date the resident was
+  given (`respond_by`, from the landlord's policy: 3.4, 5.1);
 - acknowledgements are counted for the complaints received in the period, and are in
-  time when sent on or before `acknowledge_by` (6.2, 6.11).
+  time when sent on or before `code_acknowledge_by` (6.2, 6.11); refused complaints are
+  left out of the acknowledgement-on-time figure, which is a share of those accepted.
 """
 
 from __future__ import annotations
@@ -84,8 +87,14 @@ def stage_figures(tally: Tally, *, as_of: date) -> dict[int, dict[str, Any]]:
         row.update(overdue.get(stage, {}))
         row["accepted"] = row["received"] - row["refused"]
         row["responded_late"] = row["responded"] - row["responded_within_timescale"]
-        row["acknowledged_within_timescale_pct"] = _pct(row["acknowledged_within_timescale"], row["received"])
+        row["acknowledged_within_timescale_pct"] = _pct(row["acknowledged_within_timescale"], row["accepted"])
+        row["acknowledged_within_policy_timescale_pct"] = _pct(
+            row["acknowledged_within_policy_timescale"], row["accepted"]
+        )
         row["responded_within_timescale_pct"] = _pct(row["responded_within_timescale"], row["responded"])
+        row["responded_within_policy_timescale_pct"] = _pct(
+            row["responded_within_policy_timescale"], row["responded"]
+        )
         row["decisions"] = {d: row.pop(d) for d in Decision.values}
         figures[stage] = row
     figures[1]["escalation_rate_pct"] = _pct(figures[1]["escalated"], figures[1]["responded"])

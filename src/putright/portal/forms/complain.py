@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 
-from putright.cases.models import ContactPreference, Format
+from putright.cases.models import ContactPreference, Format, Tenure
 from putright.portal.forms.base import (
     GovukForm,
     clean_email,
@@ -127,9 +127,28 @@ class OutcomeForm(StepForm):
         )
 
 
+# How the home is held, in plain words (the Regulator's TSMs count tenants by tenure: LCRA and
+# LCHO). "I don't know" is a fair answer: the complaints officer resolves it before year end.
+HOME_CHOICES = [
+    (Tenure.GENERAL_NEEDS.value, "Rented from us"),
+    (Tenure.SUPPORTED.value, "Rented from us, with support there, such as sheltered or supported housing"),
+    (Tenure.SHARED_OWNERSHIP.value, "Part-owned, with rent paid to us on the rest (shared ownership)"),
+    (Tenure.LEASEHOLD.value, "Owned on a lease (leasehold)"),
+    (Tenure.OTHER.value, "None of these, for example it is not one of our homes"),
+    (Tenure.UNKNOWN.value, "I don't know"),
+]
+
+
 class DetailsForm(StepForm):
     name = forms.CharField(required=False)
     address = forms.CharField(required=False)
+    home = forms.ChoiceField(
+        choices=HOME_CHOICES,
+        error_messages={
+            "required": "Select how the home is held, or select I don't know",
+            "invalid_choice": "Select how the home is held, or select I don't know",
+        },
+    )
 
     def clean_name(self) -> str:
         message = "Enter their full name" if self.for_someone_else else "Enter your full name"

@@ -8,7 +8,10 @@ from datetime import date
 from typing import Any
 
 from putright.cases.models import ContactPreference, Format
+from putright.portal.forms.complain import HOME_CHOICES
 from putright.portal.views.draft import BY_SLUG, Step
+
+HOME_LABELS = dict(HOME_CHOICES)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,13 @@ def sections(
     people += [
         row("Their name" if for_someone_else else "Your name", details["name"], "details", "name", "name"),
         row("Address of the home", details["address"], "details", "address", "address"),
+        row(
+            "How the home is held",
+            HOME_LABELS.get(details["home"], ""),
+            "details",
+            "how the home is held",
+            "home",
+        ),
     ]
     help_ = answers["help"]
     return [

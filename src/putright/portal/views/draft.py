@@ -125,6 +125,7 @@ def submission_from(answers: dict[str, dict[str, Any]]) -> ComplaintSubmission:
         aware_on=answers["when"]["aware_on"],
         resident_name=answers["details"]["name"],
         home_address=answers["details"]["address"],
+        tenure=answers["details"]["home"],
         contact_method=contact["contact"],
         email=contact["email"] if contact["contact"] == "email" else "",
         phone=contact["phone"] if contact["contact"] == "phone" else "",

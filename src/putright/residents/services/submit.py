@@ -16,7 +16,7 @@ from django.db import transaction
 
 from putright.cases import services
 from putright.cases.errors import InvalidInput
-from putright.cases.models import AdjustmentKind, Channel, Complaint, Correspondence
+from putright.cases.models import AdjustmentKind, Channel, Complaint, Correspondence, Tenure
 from putright.cases.services._common import england_date
 from putright.cases.uploads import check_upload
 from putright.landlord.models import LandlordSettings
@@ -55,6 +55,7 @@ class ComplaintSubmission:
     phone: str = ""
     postal_address: str = ""
     letter_format: str = "standard"
+    tenure: str = Tenure.UNKNOWN
     language: str = ""
     adjustments: str = ""
     representative: RepresentativeInput | None = None
@@ -95,6 +96,7 @@ def _new_complaint(s: ComplaintSubmission, now: datetime, today: date) -> servic
             address=(resident_address or "").strip(),
             preferred_channel=s.contact_method,
             preferred_format=s.letter_format,
+            tenure=s.tenure,
             language=s.language.strip(),
         ),
         representative=(

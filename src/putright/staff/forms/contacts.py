@@ -125,7 +125,7 @@ class TriageForm(GovukForm):
     phone = forms.CharField(label="Phone (optional)", required=False, max_length=40)
     address = text("Address (optional)", required=False, rows=3)
     tenancy_reference = forms.CharField(label="Tenancy reference (optional)", required=False, max_length=60)
-    tenure = forms.ChoiceField(label="Tenure", choices=Tenure.choices, initial=Tenure.OTHER)
+    tenure = forms.ChoiceField(label="Tenure", choices=Tenure.choices, initial=Tenure.UNKNOWN)
 
     def __init__(self, *args: Any, needs_resident: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -16,11 +16,11 @@ from django.urls import reverse
 from putright.cases import services
 from putright.cases.errors import ActionRefused
 from putright.cases.models import Complaint, StageRecord
+from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.rules import lifecycle
 from putright.rules.errors import RuleViolation
-from putright.rules.timescales import check_extension, respond_by
+from putright.rules.timescales import check_extension
 from putright.staff.forms.actions import ExtendForm
-from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.views.base_action import ComplaintActionView
 
 CARRY_SKIP = {"csrfmiddlewaretoken", "step"}
@@ -60,16 +60,11 @@ class Extend(ComplaintActionView):
                 already_extended_days=record.extension_days,
                 requested_days=data["working_days"],
                 good_reason=data["good_reason"],
+                ruleset=ruleset_of(self.complaint),
             )
         except RuleViolation as violation:
             return None, ActionRefused.from_rule(violation)
-        new = respond_by(
-            code_calendar(),
-            stage=record.stage,
-            acknowledged_on=record.acknowledged_on,
-            extension_days=record.extension_days + data["working_days"],
-        )
-        return new, None
+        return extend_record_due(record, data["working_days"]).policy, None
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.make_form(request.POST)

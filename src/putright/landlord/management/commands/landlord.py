@@ -7,7 +7,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from putright.cases.errors import CaseError
 from putright.landlord.models import LandlordSettings
+from putright.landlord.services import TIMESCALES, landlord_timescales_update
 
 FIELDS = {
     "name": "name",
@@ -21,7 +23,10 @@ FIELDS = {
 
 
 class Command(BaseCommand):
-    help = "Show or set the landlord's settings (name, homes owned for TSM, Ombudsman details)."
+    help = (
+        "Show or set the landlord's settings (name, homes owned for TSM, Ombudsman details, "
+        "policy timescales in working days: never longer than the Code's)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="op", required=True, metavar="{set,show}")
@@ -33,13 +38,22 @@ class Command(BaseCommand):
         setp.add_argument("--colour")
         setp.add_argument("--complaints-email", dest="complaints_email")
         setp.add_argument("--complaints-phone", dest="complaints_phone")
+        for name in TIMESCALES:
+            setp.add_argument(f"--{name.replace('_', '-')}", type=int, dest=name)
         sub.add_parser("show", help="Print the current settings.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         current = LandlordSettings.current()
         if options["op"] == "set":
             changed = [f for f in FIELDS if options.get(f) is not None]
-            if not changed:
+            days = {name: options[name] for name in TIMESCALES if options.get(name) is not None}
+            if days:
+                # Through the same service as the settings page: never longer than the Code's.
+                try:
+                    current = landlord_timescales_update(actor=None, **days)
+                except CaseError as exc:
+                    raise CommandError(exc.message) from None
+            if not changed and not days:
                 raise CommandError("Give at least one setting, e.g. --name 'Example Homes'")
             for name in changed:
                 value = options[name]
@@ -55,3 +69,5 @@ class Command(BaseCommand):
             current.save()
         for name in FIELDS:
             self.stdout.write(f"{name}: {getattr(current, FIELDS[name])}")
+        for name in TIMESCALES:
+            self.stdout.write(f"{name}: {getattr(current, name)}")

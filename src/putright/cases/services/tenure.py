@@ -1,0 +1,52 @@
+"""Recording a resident's tenure, which decides whether their complaints count in CH01 and CH02.
+
+The Regulator's measures count tenants of low-cost rental and low-cost home ownership homes
+only, so a complaint from a resident of unknown tenure is left out until someone records it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from putright.cases.errors import InvalidInput
+from putright.cases.models import Complaint, Resident, Tenure, UncountedChange
+from putright.cases.services._common import lock_complaint, record_event, snapshot
+
+
+def complaint_set_tenure(
+    *, actor: Any, now: datetime, complaint_id: int, tenure: str, expected_version: int | None = None
+) -> Complaint:
+    """Record the tenure of the complaint's resident, as one event on this complaint.
+
+    The tenure belongs to the resident, so every complaint of theirs is recounted in the
+    figures; the change is recorded on the complaint it was made from.
+    """
+    if tenure not in Tenure.values or tenure == Tenure.UNKNOWN:
+        choices = ", ".join(v for v in Tenure.values if v != Tenure.UNKNOWN)
+        raise InvalidInput({"tenure": f"Select the resident's tenure: one of {choices}"})
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        resident = Resident.objects.select_for_update().get(pk=complaint.resident_id)
+        before = {**snapshot(complaint), "tenure": resident.tenure}
+        resident.tenure = tenure
+        resident.save(update_fields=["tenure"])
+        label = Tenure(tenure).label
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="tenure_recorded",
+            summary=f"Resident's tenure recorded as {label.lower()}",
+            before=before,
+            after={**snapshot(complaint), "tenure": tenure},
+        )
+        # The resident's other complaints move between TSM figures too: recount their days.
+        others = Complaint.objects.filter(resident_id=resident.pk).exclude(pk=complaint.pk)
+        UncountedChange.objects.bulk_create(
+            [UncountedChange(complaint_id=pk) for pk in others.values_list("pk", flat=True)],
+            ignore_conflicts=True,
+        )
+    return complaint
