@@ -11,7 +11,7 @@ def forget_stored_days(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("governance", "0002_day_figures"),
-        ("cases", "0007_h14d_policy_and_code_deadlines"),
+        ("cases", "0008_policy_and_code_deadlines"),
     ]
 
     operations = [migrations.RunPython(forget_stored_days, migrations.RunPython.noop)]

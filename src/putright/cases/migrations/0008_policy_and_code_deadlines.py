@@ -29,7 +29,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0006_resident_phone_digits"),
+        ("cases", "0007_h17b_users_protected"),
     ]
 
     operations = [
