@@ -90,6 +90,9 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "responded_on",
             "decision",
             "reasons",
+            "no_remedy_reason",
+            "acknowledgement_sent_outside",
+            "response_sent_outside",
         ),
     ),
     "extension": (
@@ -100,6 +103,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "working_days",
             "reason",
             "good_reason",
+            "good_reason_explanation",
             "notified_on",
             "ombudsman_details_given",
             "new_respond_by",

@@ -116,6 +116,10 @@ class StageRow:
             self.responded_on,
             self.decision,
             self.reasons,
+            # Generated letters all go through putright and upheld cases always carry a remedy.
+            "",
+            "",
+            "",
         )
 
 
