@@ -78,6 +78,8 @@ def test_an_acknowledgement_sent_outside_putright_needs_how_it_was_sent_code_5_1
     assert client.post(url, ack_data(complaint, sent_outside="on", sent_outside_note=note)).status_code == 302
     assert StageRecord.objects.get(complaint=complaint).acknowledgement_sent_outside == note
     assert not Letter.objects.filter(complaint=complaint, kind="acknowledgement").exists()
+    case = client.get(f"/staff/complaints/{complaint.pk}/").content.decode()
+    assert "Letters sent outside putright" in case and note in case
 
 
 def test_the_acknowledgement_page_requires_what_we_are_responsible_for_code_5_7(
