@@ -19,7 +19,11 @@ NEW = {
     "description": "My boiler has not been fixed.",
     "issue_occurred_on": "2025-12-01",
 }
-ACK = {"definition": "Boiler repair delayed", "outcomes_sought": "Repair and apology"}
+ACK = {
+    "definition": "Boiler repair delayed",
+    "outcomes_sought": "Repair and apology",
+    "responsibility": "We are responsible for the boiler.",
+}
 
 
 @pytest.fixture
@@ -61,13 +65,16 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
     path = f"/complaints/{c['id']}"
     r = api.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
     assert r.status_code == 200 and r.json()["stages"][0]["respond_by"] == "2026-01-07"
-    r = api.post(f"{path}/extend", {"working_days": 5, "reason": "Waiting for a part"})
+    r = api.post(
+        f"{path}/extend", {"working_days": 5, "reason": "Waiting for a part", "notified_on": "2025-12-22"}
+    )
     assert r.json()["stages"][0]["extensions"] == [
         {
             "working_days": 5,
             "reason": "Waiting for a part",
             "good_reason": False,
-            "notified_on": r.json()["stages"][0]["extensions"][0]["notified_on"],
+            "good_reason_explanation": "",
+            "notified_on": "2025-12-22",
             "new_respond_by": "2026-01-14",
         }
     ]
@@ -94,10 +101,18 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
     assert (r.json()["stage"], r.json()["stages"][1]["acknowledge_by"]) == (2, "2026-01-19")
     r = api.post(f"{path}/assign", {"handler": reviewer.username})
     assert r.json()["handler"] == reviewer.username
-    r = api.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2026-01-13"})
+    # Stage 2 is someone who did not act at stage 1 (Code 6.13).
+    second = api_for(reviewer)
+    r = second.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2026-01-13"})
     assert r.json()["stages"][1]["respond_by"] == "2026-02-10"
-    r = api.post(
-        f"{path}/respond", {"responded_on": "2026-02-02", "decision": "upheld", "reasons": "We got it wrong."}
+    r = second.post(
+        f"{path}/respond",
+        {
+            "responded_on": "2026-02-02",
+            "decision": "upheld",
+            "reasons": "We got it wrong.",
+            "no_remedy_reason": "The stage 1 remedy already puts it right.",
+        },
     )
     assert r.status_code == 200
     r = api.post(f"{path}/close", {})
@@ -135,11 +150,17 @@ def test_api_refuses_responding_before_acknowledging_code_6_3(api):
 def test_api_refuses_an_extension_over_the_cap_without_good_reason_code_6_4(api):
     c = create(api)
     api.post(f"/complaints/{c['id']}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19"})
-    assert api.post(f"/complaints/{c['id']}/extend", {"working_days": 8, "reason": "a"}).status_code == 200
-    code_rule(api.post(f"/complaints/{c['id']}/extend", {"working_days": 3, "reason": "b"}), "6.4")
+    told = {"notified_on": "2025-12-22"}
+    assert (
+        api.post(f"/complaints/{c['id']}/extend", {"working_days": 8, "reason": "a", **told}).status_code
+        == 200
+    )
+    code_rule(api.post(f"/complaints/{c['id']}/extend", {"working_days": 3, "reason": "b", **told}), "6.4")
+    good = {"working_days": 3, "reason": "b", "good_reason": True, **told}
     assert (
         api.post(
-            f"/complaints/{c['id']}/extend", {"working_days": 3, "reason": "b", "good_reason": True}
+            f"/complaints/{c['id']}/extend",
+            {**good, "good_reason_explanation": "A specialist survey is needed"},
         ).status_code
         == 200
     )
@@ -149,19 +170,21 @@ def test_api_refuses_the_stage_one_handler_at_stage_two_code_6_13(api, handler):
     c = create(api)
     p = f"/complaints/{c['id']}"
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
-    api.post(f"{p}/respond", {"responded_on": "2025-12-30", "decision": "upheld", "reasons": "x"})
+    api.post(f"{p}/respond", {"responded_on": "2025-12-30", "decision": "not_upheld", "reasons": "x"})
     api.post(f"{p}/escalate", {"requested_at": "2025-12-31T09:00:00+00:00"})
     code_rule(api.post(f"{p}/assign", {"handler": handler.username}), "6.13")
 
 
-def test_api_refuses_a_third_stage_code_5_3(api, handler, reviewer):
+def test_api_refuses_a_third_stage_code_5_3(api, api_for, handler, reviewer):
     c = create(api)
     p = f"/complaints/{c['id']}"
+    answer = {"decision": "not_upheld", "reasons": "x"}
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
-    api.post(f"{p}/respond", {"responded_on": "2025-12-30", "decision": "upheld", "reasons": "x"})
+    api.post(f"{p}/respond", {"responded_on": "2025-12-30", **answer})
     api.post(f"{p}/escalate", {"requested_at": "2025-12-31T09:00:00+00:00"})
-    api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-31", "handler": reviewer.username})
-    api.post(f"{p}/respond", {"responded_on": "2026-01-05", "decision": "upheld", "reasons": "x"})
+    second = api_for(reviewer)
+    assert second.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-31"}).status_code == 200
+    assert second.post(f"{p}/respond", {"responded_on": "2026-01-05", **answer}).status_code == 200
     code_rule(api.post(f"{p}/escalate", {"requested_at": "2026-01-06T09:00:00+00:00"}), "5.3")
 
 
@@ -214,7 +237,8 @@ def test_a_stale_version_answers_409(api):
     c = create(api)
     p = f"/complaints/{c['id']}"
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19"})
-    response = api.post(f"{p}/extend", {"working_days": 2, "reason": "x", "version": c["version"]})
+    stale = {"working_days": 2, "reason": "x", "notified_on": "2025-12-22", "version": c["version"]}
+    response = api.post(f"{p}/extend", stale)
     assert response.status_code == 409
 
 

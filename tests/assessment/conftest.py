@@ -59,6 +59,7 @@ class CaseBuilder:
             acknowledged_on=day,
             definition="The kitchen repair was not done",
             outcomes_sought="The repair done and an apology",
+            responsibility="We are responsible for the kitchen repair",
         )
         return self.stage(complaint, record.stage)
 
@@ -84,6 +85,7 @@ class CaseBuilder:
             responded_on=day,
             decision=decision,
             reasons="The repair was late",
+            no_remedy_reason="The repair is now done, which is what the resident asked for",
         )
         return self.stage(complaint, stage)
 

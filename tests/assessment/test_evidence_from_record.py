@@ -316,3 +316,30 @@ def test_remedies_completed_by_their_dates_code_7_3(cases, handler):
     )
     result = figure("7.3")
     assert (result.total, result.passed) == (2, 1)
+
+
+@pytest.mark.django_db
+def test_the_stage_two_evidence_counts_who_acted_not_who_was_assigned_code_6_13(record, cases):
+    from putright.cases.models import CaseEvent, Complaint
+
+    assert (figure("6.13").total, figure("6.13").failed) == (2, 0)
+    # A record imported from an older system: the stage 1 handler extended at stage 2 while
+    # the reviewer stayed the assigned handler. The services refuse this today; the evidence
+    # must still show it.
+    complaint = Complaint.objects.filter(stage=2).order_by("id").first()
+    assert complaint is not None
+    CaseEvent.objects.create(
+        complaint=complaint,
+        at=at(date(2026, 7, 10)),
+        actor=cases.handler,
+        actor_label=cases.handler.username,
+        action="extended",
+        summary="Stage 2 response extended by 5 working days",
+        before={"stage2_extension_days": 0},
+        after={"stage2_extension_days": 5},
+    )
+    result = figure("6.13")
+    assert (result.total, result.failed) == (2, 1)
+    assert list(evidence_failures(measure=record_measure("6.13"), period=PERIOD).object_list) == [
+        complaint.reference
+    ]

@@ -40,6 +40,9 @@ def acknowledge(actor: Any, complaint: Complaint, on: date, handler: Any = None)
 
 
 def respond(actor: Any, complaint: Complaint, on: date, **kwargs: Any) -> Complaint:
+    if not kwargs.get("remedies"):
+        # An upheld complaint with no remedy must say why (Code 6.9e, 6.19e).
+        kwargs.setdefault("no_remedy_reason", "The boiler was repaired the same week at no cost to you.")
     return services.complaint_respond(
         actor=actor,
         now=at(on, 12),

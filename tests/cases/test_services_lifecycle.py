@@ -67,12 +67,13 @@ def test_responding_before_acknowledging_is_forbidden_code_6_3(handler):
 
 def test_extensions_add_up_and_may_not_pass_ten_working_days_at_stage_one_code_6_4(handler, now):
     complaint = acknowledge(handler, log(handler, date(2026, 11, 2)), date(2026, 11, 3))
+    told = {"notified_on": date(2026, 11, 10)}
     services.complaint_extend(
-        actor=handler, now=now, complaint_id=complaint.pk, working_days=6, reason="Survey"
+        actor=handler, now=now, complaint_id=complaint.pk, working_days=6, reason="Survey", **told
     )
     with pytest.raises(ActionRefused) as caught:
         services.complaint_extend(
-            actor=handler, now=now, complaint_id=complaint.pk, working_days=5, reason="More"
+            actor=handler, now=now, complaint_id=complaint.pk, working_days=5, reason="More", **told
         )
     assert caught.value.code_paragraph == "6.4"
     record = StageRecord.objects.get(complaint=complaint, stage=1)
@@ -89,6 +90,8 @@ def test_a_good_reason_allows_a_longer_extension_code_6_4(handler, now):
         working_days=15,
         reason="Specialist report",
         good_reason=True,
+        good_reason_explanation="The structural engineer can only visit in three weeks.",
+        notified_on=date(2026, 11, 10),
     )
     assert Extension.objects.get().good_reason is True
 
@@ -114,12 +117,13 @@ def test_stage_two_extensions_may_total_twenty_working_days_code_6_15(handler, r
     )
     complaint = escalate(handler, complaint, date(2026, 9, 14))
     complaint = acknowledge(reviewer, complaint, date(2026, 9, 15), handler=reviewer)
+    told = {"notified_on": date(2026, 9, 25)}
     services.complaint_extend(
-        actor=reviewer, now=now, complaint_id=complaint.pk, working_days=20, reason="Review"
+        actor=reviewer, now=now, complaint_id=complaint.pk, working_days=20, reason="Review", **told
     )
     with pytest.raises(ActionRefused) as caught:
         services.complaint_extend(
-            actor=reviewer, now=now, complaint_id=complaint.pk, working_days=1, reason="More"
+            actor=reviewer, now=now, complaint_id=complaint.pk, working_days=1, reason="More", **told
         )
     assert caught.value.code_paragraph == "6.15"
 

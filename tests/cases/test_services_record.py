@@ -33,7 +33,12 @@ def test_every_action_writes_exactly_one_event_code_5_12(handler, reviewer, now)
         (
             "extended",
             lambda: services.complaint_extend(
-                actor=handler, now=now, complaint_id=complaint.pk, working_days=3, reason="Contractor report"
+                actor=handler,
+                now=now,
+                complaint_id=complaint.pk,
+                working_days=3,
+                reason="Contractor report",
+                notified_on=date(2026, 9, 3),
             ),
         ),
         (

@@ -16,6 +16,7 @@ from django.utils import timezone
 from putright.accounts.models import Role
 from putright.cases import services
 from putright.letters.models import Letter
+from putright.letters.services import letter_edit, letters_held_as_drafts
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,14 +42,20 @@ def _acknowledged_without_responsibility(handler, officer):
             ),
         ),
     )
-    services.complaint_acknowledge(
-        actor=handler,
-        now=now,
-        complaint_id=complaint.pk,
-        acknowledged_on=timezone.localdate(),
-        definition="The kitchen window does not close.",
-        outcomes_sought="The window repaired.",
-    )
+    # The acknowledgement is refused without responsibility (Code 5.7), so the draft is held (as
+    # a bulk load holds them) and its responsibility blanked afterwards: the one way a draft lacks it.
+    with letters_held_as_drafts():
+        services.complaint_acknowledge(
+            actor=handler,
+            now=now,
+            complaint_id=complaint.pk,
+            acknowledged_on=timezone.localdate(),
+            definition="The kitchen window does not close.",
+            outcomes_sought="The window repaired.",
+            responsibility="to be written",
+        )
+    letter = Letter.objects.get(complaint=complaint, kind="acknowledgement")
+    letter_edit(actor=handler, now=now, letter_id=letter.pk, changes={"responsibility": ""})
     return complaint
 
 

@@ -28,6 +28,7 @@ def _acknowledge(complaint: Complaint, handler) -> None:
         acknowledged_on=timezone.localdate(),
         definition="The bathroom mould was reported and not inspected.",
         outcomes_sought="Mould treated and the leak fixed.",
+        responsibility="We are responsible for the mould and the leak.",
     )
 
 

@@ -71,6 +71,7 @@ def _ack(actor: Any, c: Complaint, on: date, handler: Any = None) -> None:
         acknowledged_on=on,
         definition="The resident says the repair was not done",
         outcomes_sought="The repair done",
+        responsibility="We are responsible for the repair",
         handler=handler,
     )
 
@@ -167,6 +168,7 @@ def build(handler: Any, reviewer: Any) -> Scenario:
         hh,
         date(2026, 6, 30),
         "upheld",
+        no_remedy_reason="The mould treatment is the remedy the resident asked for",
         outstanding_actions=[
             services.ActionInput(description="Treat the mould", promise_on=date(2026, 7, 15))
         ],

@@ -78,6 +78,7 @@ def test_a_change_after_the_count_shows_in_the_next_report_at_once_code_8_1b(
         responded_on=date(2026, 6, 29),
         decision="upheld",
         reasons="Because",
+        no_remedy_reason="The repair is done",
     )
     assert UncountedChange.objects.filter(complaint=scenario.complaints["I"]).exists()
     after = performance_report(period=PERIOD, today=TODAY)

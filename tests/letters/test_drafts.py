@@ -27,15 +27,23 @@ from tests.letters.readback import pdf_text
 
 
 def _upheld_without_remedy(complaint: Complaint, handler: User, now: datetime) -> Letter:
-    services.complaint_respond(
-        actor=handler,
-        now=now,
-        complaint_id=complaint.pk,
-        responded_on=date(2026, 11, 30),
-        decision="upheld",
-        reasons="The appointments were missed.",
-    )
-    return Letter.objects.get(complaint=complaint, kind="stage1_response")
+    """A draft (held, as a bulk load holds them) whose reason for no remedy was then deleted.
+
+    The response itself cannot be recorded without that reason (Code 6.9e); a draft edited
+    afterwards is the one way a response letter can still lack it.
+    """
+    with letters_held_as_drafts():
+        services.complaint_respond(
+            actor=handler,
+            now=now,
+            complaint_id=complaint.pk,
+            responded_on=date(2026, 11, 30),
+            decision="upheld",
+            reasons="The appointments were missed.",
+            no_remedy_reason="to be written",
+        )
+    letter = Letter.objects.get(complaint=complaint, kind="stage1_response")
+    return letter_edit(actor=handler, now=now, letter_id=letter.pk, changes={"no_remedy_reason": ""})
 
 
 def test_issuing_an_incomplete_letter_is_refused_naming_the_paragraph_code_6_9_e(

@@ -14,6 +14,7 @@ from django.core import mail
 
 from putright.accounts.models import User
 from putright.cases import services
+from putright.cases.errors import ActionRefused
 from putright.cases.models import Action, Complaint, Correspondence, Remedy
 from putright.landlord.models import DEFAULT_OMBUDSMAN_DETAILS
 from putright.letters.models import Letter, LetterStatus
@@ -95,10 +96,10 @@ def test_acknowledgement_confirms_definition_outcomes_and_reply_date_code_5_6_5_
         assert "Wednesday 9 December 2026" in text  # 10 working days after 25 November (6.3)
 
 
-def test_acknowledgement_without_responsibility_waits_as_a_draft_naming_code_5_7(
+def test_acknowledgement_without_responsibility_is_refused_and_nothing_is_drafted_code_5_7(
     complaint: Complaint, handler: User, now: datetime, commit: Any
 ) -> None:
-    with commit():
+    with commit(), pytest.raises(ActionRefused) as refused:
         services.complaint_acknowledge(
             actor=handler,
             now=now,
@@ -107,9 +108,9 @@ def test_acknowledgement_without_responsibility_waits_as_a_draft_naming_code_5_7
             definition="The kitchen window does not close.",
             outcomes_sought="The window repaired.",
         )
-    letter = _only(complaint, "acknowledgement")
-    assert letter.status == LetterStatus.DRAFT
-    assert not letter.pdf and mail.outbox == []
+    assert refused.value.code_paragraph == "5.7"
+    assert not Letter.objects.filter(complaint=complaint).exists() and mail.outbox == []
+    assert Complaint.objects.get(pk=complaint.pk).status == "received"
 
 
 def test_clarification_request_lists_the_questions_code_5_6(
@@ -191,15 +192,27 @@ def test_stage_one_response_lists_remedies_and_dated_actions_code_6_9_e_f(
         assert NO_REMEDY not in text and NO_ACTIONS not in text
 
 
-def test_upheld_response_without_remedy_waits_for_the_reason_none_is_offered_code_6_9_e(
+def test_upheld_response_without_remedy_is_refused_until_the_reason_none_is_offered_code_6_9_e(
     acknowledged: Complaint, handler: User, now: datetime, commit: Any
 ) -> None:
-    with commit():
+    with commit(), pytest.raises(ActionRefused) as refused:
         _respond(acknowledged, handler, now, decision="upheld")
-    letter = _only(acknowledged, "stage1_response")
-    assert letter.status == LetterStatus.DRAFT
+    assert refused.value.code_paragraph == "6.9"
+    assert not Letter.objects.filter(complaint=acknowledged, kind="stage1_response").exists()
     assert not Correspondence.objects.filter(complaint=acknowledged, direction="out").exists()
     assert mail.outbox == []
+    with commit():
+        _respond(
+            acknowledged,
+            handler,
+            now,
+            decision="upheld",
+            no_remedy_reason="the window was repaired the next day",
+        )
+    letter = _only(acknowledged, "stage1_response")
+    assert letter.status == LetterStatus.ISSUED
+    for text in _texts(letter):
+        assert "the window was repaired the next day" in text
 
 
 def test_stage_two_acknowledgement_and_final_response_give_the_ombudsman_route_code_6_11_6_19(

@@ -14,7 +14,7 @@ from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.models import Complaint
 from putright.letters.models import Letter, LetterTemplate
-from putright.letters.services import letter_draft_update
+from putright.letters.services import letter_draft_update, letter_edit, letters_held_as_drafts
 from putright.letters.wording import default_wording
 from putright.rules.letters import LetterKind
 from tests.letters.readback import pdf_text
@@ -27,15 +27,20 @@ def _client(user: User) -> Client:
 
 
 def _upheld_draft(complaint: Complaint, handler: User, now: datetime) -> Letter:
-    services.complaint_respond(
-        actor=handler,
-        now=now,
-        complaint_id=complaint.pk,
-        responded_on=date(2026, 11, 30),
-        decision="upheld",
-        reasons="The appointments were missed.",
-    )
-    return Letter.objects.get(complaint=complaint, kind="stage1_response")
+    """A held draft whose reason for no remedy was deleted afterwards: the one way a response
+    letter can still lack it, since the response is refused without it (Code 6.9e)."""
+    with letters_held_as_drafts():
+        services.complaint_respond(
+            actor=handler,
+            now=now,
+            complaint_id=complaint.pk,
+            responded_on=date(2026, 11, 30),
+            decision="upheld",
+            reasons="The appointments were missed.",
+            no_remedy_reason="to be written",
+        )
+    letter = Letter.objects.get(complaint=complaint, kind="stage1_response")
+    return letter_edit(actor=handler, now=now, letter_id=letter.pk, changes={"no_remedy_reason": ""})
 
 
 def test_anonymous_visitors_sign_in_and_governance_is_refused(

@@ -37,9 +37,16 @@ def _every_portal_page(client, signed_in, handler):
         acknowledged_on=today,
         definition="d",
         outcomes_sought="o",
+        responsibility="r",
     )
     services.complaint_respond(
-        actor=handler, now=now, complaint_id=answered.pk, responded_on=today, decision="upheld", reasons="r"
+        actor=handler,
+        now=now,
+        complaint_id=answered.pk,
+        responded_on=today,
+        decision="upheld",
+        reasons="r",
+        no_remedy_reason="n",
     )
     services.complaint_escalate(actor=handler, now=now, complaint_id=answered.pk, requested_at=now)
     file_id = Attachment.objects.get(complaint=mine).pk

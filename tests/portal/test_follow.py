@@ -27,6 +27,7 @@ def _respond(complaint, handler):
         acknowledged_on=today,
         definition="Mould not inspected",
         outcomes_sought="Mould treated",
+        responsibility="We are responsible for treating the mould",
     )
     services.complaint_respond(
         actor=handler,

@@ -33,6 +33,7 @@ def _respond(complaint, handler, now):
         acknowledged_on=date(2026, 12, 1),
         definition="Mould in the bathroom not inspected",
         outcomes_sought="Mould treated",
+        responsibility="We are responsible for treating the mould",
     )
     services.complaint_respond(
         actor=handler,

@@ -22,7 +22,7 @@ def responded(complaint, handler, clock, **extra):
         responded_on=timezone.localdate(),
         decision="upheld",
         reasons="Late repair",
-        **extra,
+        **({"no_remedy_reason": "The repair is now done"} | extra),
     )
 
 

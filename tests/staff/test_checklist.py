@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from django.utils import timezone
 
 from putright.cases import selectors, services
+from putright.cases.errors import ActionRefused
 from putright.staff.presenters.checklist import MET, NOT_APPLICABLE, NOT_MET, TO_DO, code_checklist
 
 
@@ -16,7 +18,7 @@ def items(complaint, key, today=None):
     return [i for i in code_checklist(loaded, today=today or timezone.localdate()) if i.key == key]
 
 
-def respond(complaint, actor, clock, decision="upheld", remedies=None, actions=None):
+def respond(complaint, actor, clock, decision="upheld", remedies=None, actions=None, no_remedy_reason=""):
     return services.complaint_respond(
         actor=actor,
         now=clock,
@@ -26,6 +28,7 @@ def respond(complaint, actor, clock, decision="upheld", remedies=None, actions=N
         reasons="The repair was late.",
         remedies=remedies or [],
         outstanding_actions=actions or [],
+        no_remedy_reason=no_remedy_reason,
     )
 
 
@@ -50,25 +53,32 @@ def test_definition_recorded_at_acknowledgement_is_met_code_5_6(log_complaint, a
     assert items(complaint, "definition")[0].state == MET
 
 
-def test_responsibility_missing_is_not_met_code_5_7(log_complaint, handler, clock):
+def test_responsibility_missing_is_refused_and_stays_to_do_code_5_7(log_complaint, handler, clock):
     complaint = log_complaint()
-    services.complaint_acknowledge(
-        actor=handler,
-        now=clock,
-        complaint_id=complaint.pk,
-        acknowledged_on=timezone.localdate(),
-        definition="Leak",
-        outcomes_sought="Fix",
-        responsibility="",
-    )
-    assert items(complaint, "responsibility")[0].state == NOT_MET
+    with pytest.raises(ActionRefused) as refused:
+        services.complaint_acknowledge(
+            actor=handler,
+            now=clock,
+            complaint_id=complaint.pk,
+            acknowledged_on=timezone.localdate(),
+            definition="Leak",
+            outcomes_sought="Fix",
+            responsibility="",
+        )
+    assert refused.value.code_paragraph == "5.7"
+    assert items(complaint, "responsibility")[0].state == TO_DO
 
 
 def test_extension_with_ombudsman_details_is_met_code_6_5(log_complaint, acknowledge, handler, clock):
     complaint = acknowledge(log_complaint(), handler)
     assert items(complaint, "extension")[0].state == NOT_APPLICABLE
     services.complaint_extend(
-        actor=handler, now=clock, complaint_id=complaint.pk, working_days=5, reason="Surveyor needed"
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        working_days=5,
+        reason="Surveyor needed",
+        notified_on=timezone.localdate(),
     )
     found = items(complaint, "extension")[0]
     assert found.state == MET and found.paragraph == "6.5"
@@ -86,11 +96,16 @@ def test_stage_two_handler_must_differ_from_stage_one_code_6_13(
     assert items(complaint, "stage2_handler")[0].state == MET
 
 
-def test_upheld_response_without_a_remedy_does_not_cover_6_9(log_complaint, acknowledge, handler, clock):
+def test_upheld_response_without_a_remedy_or_a_reason_is_refused_code_6_9(
+    log_complaint, acknowledge, handler, clock
+):
     complaint = acknowledge(log_complaint(), handler)
-    respond(complaint, handler, clock, decision="upheld")
-    found = items(complaint, "covers")[0]
-    assert found.state == NOT_MET and "remedy" in found.detail
+    with pytest.raises(ActionRefused) as refused:
+        respond(complaint, handler, clock, decision="upheld")
+    assert refused.value.code_paragraph == "6.9"
+    assert items(complaint, "covers")[0].state == TO_DO
+    respond(complaint, handler, clock, decision="upheld", no_remedy_reason="The tap was fixed the same day")
+    assert items(complaint, "covers")[0].state == MET
 
 
 def test_response_with_decision_reasons_and_remedy_covers_6_9(log_complaint, acknowledge, handler, clock):

@@ -188,6 +188,8 @@ def acknowledge(request: HttpRequest, complaint_id: ComplaintId, payload: Acknow
         outcomes_sought=payload.outcomes_sought,
         responsibility=payload.responsibility,
         handler=_staff(payload.handler, "handler"),
+        sent_outside=payload.sent_outside,
+        sent_outside_note=payload.sent_outside_note,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -196,7 +198,9 @@ def acknowledge(request: HttpRequest, complaint_id: ComplaintId, payload: Acknow
 @router.post("/complaints/{complaint_id}/extend", response={200: ComplaintOut, **ERRORS})
 def extend(request: HttpRequest, complaint_id: ComplaintId, payload: ExtendIn) -> dict[str, Any]:
     """Extend the response deadline. Extensions at a stage add up: without `good_reason` the total
-    may not pass 10 working days at stage 1 (Code 6.4) or 20 at stage 2 (6.15)."""
+    may not pass 10 working days at stage 1 (Code 6.4) or 20 at stage 2 (6.15); past it, with
+    `good_reason`, `good_reason_explanation` is required and goes into the notice. `notified_on`
+    must be on or before the response date in force and not in the future (422, 6.4 / 6.15)."""
     user = _caseworker(request)
     _exists(complaint_id)
     services.complaint_extend(
@@ -206,6 +210,7 @@ def extend(request: HttpRequest, complaint_id: ComplaintId, payload: ExtendIn) -
         working_days=payload.working_days,
         reason=payload.reason,
         good_reason=payload.good_reason,
+        good_reason_explanation=payload.good_reason_explanation,
         notified_on=payload.notified_on,
         expected_version=payload.version,
     )
@@ -214,7 +219,10 @@ def extend(request: HttpRequest, complaint_id: ComplaintId, payload: ExtendIn) -
 
 @router.post("/complaints/{complaint_id}/respond", response={200: ComplaintOut, **ERRORS})
 def respond(request: HttpRequest, complaint_id: ComplaintId, payload: RespondIn) -> dict[str, Any]:
-    """Send the stage response (Code 6.9, 6.19) with remedies (7.1) and outstanding actions (6.6)."""
+    """Send the stage response (Code 6.9, 6.19) with remedies (7.1) and outstanding actions (6.6).
+
+    An upheld or partly upheld response needs a remedy or `no_remedy_reason` (422, 6.9 / 6.19).
+    A letter sent outside putright is recorded with `sent_outside` and `sent_outside_note`."""
     user = _caseworker(request)
     _exists(complaint_id)
     services.complaint_respond(
@@ -233,6 +241,9 @@ def respond(request: HttpRequest, complaint_id: ComplaintId, payload: RespondIn)
             )
             for i, a in enumerate(payload.outstanding_actions)
         ],
+        no_remedy_reason=payload.no_remedy_reason,
+        sent_outside=payload.sent_outside,
+        sent_outside_note=payload.sent_outside_note,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -290,7 +301,7 @@ def refuse_escalation(request: HttpRequest, complaint_id: ComplaintId, payload: 
 
 @router.post("/complaints/{complaint_id}/assign", response={200: ComplaintOut, **ERRORS})
 def assign(request: HttpRequest, complaint_id: ComplaintId, payload: AssignIn) -> dict[str, Any]:
-    """Assign a handler. At stage 2 it must not be the stage 1 handler (Code 6.13)."""
+    """Assign a handler. At stage 2 it must not be anyone who acted at stage 1 or was its handler (422, Code 6.13)."""
     user = _caseworker(request)
     if not access.access_can_assign(user):
         raise HttpError(403, "Your role cannot assign complaints")

@@ -82,6 +82,8 @@ class AcknowledgeIn(Schema):
     outcomes_sought: RequiredText
     responsibility: LongText = ""
     handler: Username | None = None
+    sent_outside: bool = False
+    sent_outside_note: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -89,6 +91,7 @@ class ExtendIn(Schema):
     working_days: int = Field(ge=1, le=60)
     reason: RequiredText
     good_reason: bool = False
+    good_reason_explanation: LongText = ""
     notified_on: Day | None = None
     version: int | None = Field(default=None, ge=1, le=2**31)
 
@@ -113,6 +116,9 @@ class RespondIn(Schema):
     reasons: RequiredText
     remedies: list[RemedyIn] = Field(default_factory=list, max_length=50)
     outstanding_actions: list[OutstandingActionIn] = Field(default_factory=list, max_length=50)
+    no_remedy_reason: LongText = ""
+    sent_outside: bool = False
+    sent_outside_note: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -143,6 +149,7 @@ class ComplaintExtensionOut(Schema):
     working_days: int
     reason: str
     good_reason: bool
+    good_reason_explanation: str
     notified_on: date
     new_respond_by: date
 
@@ -166,6 +173,9 @@ class ComplaintStageOut(Schema):
     responsibility: str
     decision: str | None
     reasons: str
+    no_remedy_reason: str
+    acknowledgement_sent_outside: str
+    response_sent_outside: str
     extensions: list[ComplaintExtensionOut]
 
 

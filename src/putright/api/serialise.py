@@ -52,11 +52,15 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
                 "responsibility": s.responsibility,
                 "decision": s.decision or None,
                 "reasons": s.reasons,
+                "no_remedy_reason": s.no_remedy_reason,
+                "acknowledgement_sent_outside": s.acknowledgement_sent_outside,
+                "response_sent_outside": s.response_sent_outside,
                 "extensions": [
                     {
                         "working_days": e.working_days,
                         "reason": e.reason,
                         "good_reason": e.good_reason,
+                        "good_reason_explanation": e.good_reason_explanation,
                         "notified_on": e.notified_on,
                         "new_respond_by": e.new_respond_by,
                     }

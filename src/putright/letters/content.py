@@ -117,7 +117,8 @@ def _response(complaint: Complaint, stage: int, landlord: LandlordSettings) -> d
             }
             for r in remedies
         ],
-        "no_remedy_reason": NOT_UPHELD_NO_REMEDY if record.decision == "not_upheld" else "",
+        "no_remedy_reason": record.no_remedy_reason
+        or (NOT_UPHELD_NO_REMEDY if record.decision == "not_upheld" else ""),
         "outstanding_actions": [
             {"description": a.description, "promise_on": _iso(a.promise_on)} for a in actions
         ],
@@ -164,6 +165,8 @@ def content_for_event(
         extra = {
             "new_response_date": _iso(extension.new_respond_by) if extension else None,
             "extension_reasons": extension.reason if extension else "",
+            "good_reason_explanation": extension.good_reason_explanation if extension else "",
+            "beyond_cap": bool(after.get("beyond_cap")),
             "ombudsman_details": landlord.ombudsman_details,
         }
     elif kind is LetterKind.STAGE1_RESPONSE:
@@ -208,6 +211,7 @@ def elements_filled(content: dict[str, Any]) -> dict[Element | str, object]:
     filled: dict[Element | str, object] = {
         element: content.get(name) for element, name in PLACEHOLDERS.items()
     }
+    filled["beyond_cap"] = content.get("beyond_cap")
     filled[Element.REMEDY] = remedy_sentence(content)
     filled[Element.OUTSTANDING_ACTIONS] = actions_sentence(content)
     return filled

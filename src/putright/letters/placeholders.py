@@ -22,6 +22,7 @@ PLACEHOLDERS: Mapping[Element, str] = MappingProxyType(
         Element.CLARIFICATION_QUESTIONS: "questions",
         Element.NEW_RESPONSE_DATE: "new_response_date",
         Element.EXTENSION_REASONS: "extension_reasons",
+        Element.GOOD_REASON_EXPLANATION: "good_reason_explanation",
         Element.OMBUDSMAN_DETAILS: "ombudsman_details",
         Element.DECISION: "decision",
         Element.REASONS: "reasons",
@@ -58,6 +59,7 @@ BLOCKS = frozenset(
         "responsibility",
         "questions",
         "extension_reasons",
+        "good_reason_explanation",
         "ombudsman_details",
         "decision",
         "reasons",
@@ -86,7 +88,9 @@ def required_for(kind: LetterKind | str) -> tuple[Requirement, ...]:
     )
     seen: dict[Element, Requirement] = {}
     for stage in stages:
-        for requirement in required_elements(kind, stage):
+        # A template must be able to carry every element, including the good reason an
+        # extension past the cap needs (Code 6.4, 6.15).
+        for requirement in required_elements(kind, stage, beyond_cap=True):
             seen.setdefault(requirement.element, requirement)
     return tuple(seen.values())
 

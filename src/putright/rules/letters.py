@@ -8,6 +8,9 @@ A letter is checked as a mapping from :class:`Element` to the content that fills
 - any other value (a date, a number, a non-empty list) is present;
 - keys may be :class:`Element` members or their string values; other keys are ignored, so
   a whole template context can be passed;
+- an extension notice for extensions that pass the cap "with good reason" must also carry
+  ``GOOD_REASON_EXPLANATION`` (Code 6.4, 6.15); the content says so with the key
+  ``"beyond_cap"`` (truthy), the one key that changes what is required rather than what fills it;
 - ``REMEDY`` and ``OUTSTANDING_ACTIONS`` must be stated in a response even when there are
   none (Code 6.9e-f, 6.19e-f): an empty list is still missing, and the caller passes the
   explicit sentence instead, such as "No remedy is offered" or "There are no outstanding
@@ -56,6 +59,7 @@ class Element(StrEnum):
     CLARIFICATION_QUESTIONS = "clarification_questions"
     NEW_RESPONSE_DATE = "new_response_date"
     EXTENSION_REASONS = "extension_reasons"
+    GOOD_REASON_EXPLANATION = "good_reason_explanation"
     OMBUDSMAN_DETAILS = "ombudsman_details"
     DECISION = "decision"
     REASONS = "reasons"
@@ -130,7 +134,7 @@ def _response(stage: int) -> tuple[Requirement, ...]:
     )
 
 
-def _build(kind: LetterKind, stage: int) -> tuple[Requirement, ...]:
+def _build(kind: LetterKind, stage: int, beyond_cap: bool) -> tuple[Requirement, ...]:
     one = stage == 1
     if kind is LetterKind.ACKNOWLEDGEMENT:
         return (
@@ -148,10 +152,16 @@ def _build(kind: LetterKind, stage: int) -> tuple[Requirement, ...]:
         )
     if kind is LetterKind.EXTENSION_NOTICE:
         timescale, ombudsman = ("6.4", "6.5") if one else ("6.15", "6.16")
+        good = (
+            (_req(Element.GOOD_REASON_EXPLANATION, timescale, "the good reason for passing the usual limit"),)
+            if beyond_cap
+            else ()
+        )
         return (
             _reference(),
             _req(Element.NEW_RESPONSE_DATE, timescale, "the new date we will respond by"),
             _req(Element.EXTENSION_REASONS, timescale, "the reasons for the extension"),
+            *good,
             _req(Element.OMBUDSMAN_DETAILS, ombudsman, "the Ombudsman's contact details"),
         )
     if kind is LetterKind.STAGE1_RESPONSE:
@@ -189,8 +199,13 @@ def _build(kind: LetterKind, stage: int) -> tuple[Requirement, ...]:
 _RESPONSE_STAGE = {LetterKind.STAGE1_RESPONSE: 1, LetterKind.STAGE2_RESPONSE: 2}
 
 
-def required_elements(kind: LetterKind | str, stage: int | None = None) -> tuple[Requirement, ...]:
+def required_elements(
+    kind: LetterKind | str, stage: int | None = None, *, beyond_cap: bool = False
+) -> tuple[Requirement, ...]:
     """The elements a letter of this kind must carry, in the order a letter gives them.
+
+    ``beyond_cap`` is for an extension notice whose extensions pass the cap with good reason:
+    it must then also give that reason (Code 6.4, 6.15).
 
     ``stage`` defaults to the response's own stage for stage 1 and 2 responses, and to 1
     for the other kinds. A stage response asked for at the other stage is a ``ValueError``;
@@ -206,7 +221,7 @@ def required_elements(kind: LetterKind | str, stage: int | None = None) -> tuple
         )
     if implied is not None and stage != implied:
         raise ValueError(f"a {kind.value} letter is a stage {implied} letter, not stage {stage}")
-    return _build(kind, stage)
+    return _build(kind, stage, beyond_cap)
 
 
 REQUIREMENTS: Mapping[LetterKind, tuple[Requirement, ...]] = MappingProxyType(
@@ -233,7 +248,8 @@ def missing_elements(
     for key, value in present.items():
         if key in Element._value2member_map_ and not _is_blank(value):
             filled.add(Element(key))
-    return tuple(r for r in required_elements(kind, stage) if r.element not in filled)
+    beyond_cap = not _is_blank(present.get("beyond_cap"))
+    return tuple(r for r in required_elements(kind, stage, beyond_cap=beyond_cap) if r.element not in filled)
 
 
 class LetterIncomplete(RuleViolation):

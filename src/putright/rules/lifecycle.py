@@ -154,6 +154,27 @@ def check_stage_two_handler(*, stage_one_handler: object | None, stage_two_handl
         )
 
 
+def check_stage_two_actors(
+    *, stage_one_actors: frozenset[object], acting: object | None, handler: object | None
+) -> None:
+    """Code 6.13: nobody who acted at stage 1 acts at, or handles, stage 2.
+
+    `stage_one_actors` is everyone who acknowledged, extended or responded at stage 1, or was
+    ever its handler (reassigning stage 1 afterwards does not wash that out). `acting` is the
+    person taking the stage 2 action and `handler` the stage 2 handler; either may be None.
+    """
+    if acting is not None and acting in stage_one_actors:
+        raise SameHandlerAtStageTwo(
+            "You acted on this complaint at stage 1, so someone else must take it at stage 2",
+            code_paragraph="6.13",
+        )
+    if handler is not None and handler in stage_one_actors:
+        raise SameHandlerAtStageTwo(
+            "The stage 2 handler acted on this complaint at stage 1: choose someone who did not",
+            code_paragraph="6.13",
+        )
+
+
 def check_response_dates(*, stage: int, acknowledged_on: date | None, responded_on: date) -> None:
     """Code 6.3 / 6.14: a response follows the acknowledgement (the same day is allowed)."""
     check_stage(stage)

@@ -141,9 +141,10 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "6.13",
         "stage2-different-handler",
-        "Stage 2 considered by someone other than the stage 1 handler",
-        "stage 2 escalations requested in the period with a handler",
-        "An escalation fails when its stage 2 handler is the person who handled stage 1.",
+        "Stage 2 considered by someone who did not act at stage 1",
+        "stage 2 escalations requested in the period with a handler or a stage 2 action",
+        "An escalation fails when someone who acknowledged, extended or responded at stage 1, or is "
+        "the stage 1 handler, acknowledged, extended or responded at stage 2 or is its handler.",
         stage_two_handled,
         same_handler,
         "complaint__reference",

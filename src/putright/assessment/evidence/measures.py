@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import Combinable
 
 from putright.cases.models import (
     Action,
     Adjustment,
+    CaseEvent,
     Correspondence,
     Extension,
     Refusal,
@@ -118,13 +120,47 @@ def no_ombudsman_details(period: Period) -> Q:
     return Q(ombudsman_details_given=False)
 
 
+def _acted_at(stage: int) -> Q:
+    """The events in which someone acknowledged, extended or responded at `stage` (each one's
+    snapshot names the stage it changed)."""
+    return (
+        Q(action="acknowledged", after__has_key=f"stage{stage}_acknowledged_on")
+        | Q(action="extended", after__has_key=f"stage{stage}_extension_days")
+        | Q(action="responded", after__has_key=f"stage{stage}_responded_on")
+    )
+
+
+def _stage_one_people(complaint: Any) -> Q:
+    """Matches a user id column against everyone who acted at stage 1 or is its handler."""
+    acted = CaseEvent.objects.filter(_acted_at(1), complaint=complaint, actor__isnull=False).values("actor")
+    handler = StageRecord.objects.filter(complaint=complaint, stage=1, handler__isnull=False).values(
+        "handler"
+    )
+    return Q(pk__in=acted) | Q(pk__in=handler)
+
+
 def stage_two_handled(period: Period) -> QuerySet[Any]:
-    first = StageRecord.objects.filter(complaint=OuterRef("complaint"), stage=1).values("handler")[:1]
-    return _stage_records(2, period).filter(handler__isnull=False).annotate(stage_one_handler=Subquery(first))
+    """Stage 2 escalations someone has handled or acted on, marked where that person acted at stage 1."""
+    user = get_user_model()
+    acted_two = CaseEvent.objects.filter(_acted_at(2), complaint=OuterRef("complaint"), actor__isnull=False)
+    crossed_actor = acted_two.filter(
+        actor__in=user.objects.filter(_stage_one_people(OuterRef(OuterRef("complaint"))))
+    )
+    crossed_handler = user.objects.filter(
+        _stage_one_people(OuterRef(OuterRef("complaint"))), pk=OuterRef("handler")
+    )
+    return (
+        _stage_records(2, period)
+        .annotate(acted=Exists(acted_two))
+        .filter(Q(handler__isnull=False) | Q(acted=True))
+        .annotate(crossed=Exists(crossed_actor) | Exists(crossed_handler))
+    )
 
 
 def same_handler(period: Period) -> Q:
-    return Q(handler_id=F("stage_one_handler"))
+    """Code 6.13 from who acted: someone who acted at stage 1 (or was its handler) acted at,
+    or handles, stage 2."""
+    return Q(crossed=True)
 
 
 def refusals(period: Period) -> QuerySet[Any]:

@@ -93,6 +93,9 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "reasons",
             "code_acknowledge_by",
             "code_respond_by",
+            "no_remedy_reason",
+            "acknowledgement_sent_outside",
+            "response_sent_outside",
         ),
     ),
     "extension": (
@@ -103,6 +106,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "working_days",
             "reason",
             "good_reason",
+            "good_reason_explanation",
             "notified_on",
             "ombudsman_details_given",
             "new_respond_by",

@@ -137,6 +137,9 @@ class Outcomes:
         rec.extension_days += days
         rec.respond_by, rec.code_respond_by = due.policy, due.code
         reason = choice(self.sim.rng, texts.EXTENSION_REASONS)
+        # Only an extension that passes the cap needs its good reason written down for the
+        # resident; picked without the random stream so the rest of the simulation is unchanged.
+        explanation = texts.GOOD_REASONS[rec.id % len(texts.GOOD_REASONS)] if good else ""
         at = self.record(
             case,
             rec,
@@ -145,13 +148,32 @@ class Outcomes:
             who,
             "extended",
             f"Stage {rec.stage} response extended by {days} working days to {long_date(rec.respond_by)}",
-            {"reason": reason, "good_reason": good, "working_days": days},
+            {
+                "reason": reason,
+                "good_reason": good,
+                "working_days": days,
+                "notified_on": day,
+                "beyond_cap": good,
+                **({"good_reason_explanation": explanation} if good else {}),
+            },
             next_due=rec.respond_by,
         )
         self.rows["extension"].append(
-            (self.take("extension"), rec.id, days, reason, good, day, True, rec.respond_by, who[0], at)
+            (
+                self.take("extension"),
+                rec.id,
+                days,
+                reason,
+                good,
+                explanation,
+                day,
+                True,
+                rec.respond_by,
+                who[0],
+                at,
+            )
         )
-        body = f"{reason} We will reply by {long_date(rec.respond_by)}. {texts.OMBUDSMAN}"
+        body = f"{' '.join(filter(None, (reason, explanation)))} We will reply by {long_date(rec.respond_by)}. {texts.OMBUDSMAN}"
         self.letter(case, at, "out", "We need more time to reply", body, who)
 
     def agree_updates(self, case: Case, rec: StageRow, day: date, who: Staff) -> None:

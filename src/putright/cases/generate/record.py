@@ -124,6 +124,10 @@ class StageRow:
             self.reasons,
             self.code_acknowledge_by,
             self.code_respond_by,
+            # Generated letters all go through putright and upheld cases always carry a remedy.
+            "",
+            "",
+            "",
         )
 
 

@@ -82,6 +82,12 @@ EXTENSION_REASONS = (
     "A key member of staff is away and we want a complete answer.",
 )
 
+# Why an extension past the Code's cap is justified, as told to the resident (Code 6.4, 6.15).
+GOOD_REASONS = (
+    "The damp survey covers the whole block and the specialist needs three more weeks to report.",
+    "An independent structural engineer must inspect the roof before we can answer fully.",
+)
+
 REFUSALS = (
     (
         "legal_proceedings",

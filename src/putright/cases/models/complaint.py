@@ -159,6 +159,16 @@ class StageRecord(models.Model):
     responded_on = models.DateField(null=True, blank=True, db_index=True)
     decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
     reasons = models.TextField(blank=True)
+    no_remedy_reason = models.TextField(
+        blank=True, help_text="Why an upheld complaint has no remedy, as told to the resident (6.9e, 6.19e)"
+    )
+    # How the resident was told when putright did not send the letter (blank: putright sent it).
+    acknowledgement_sent_outside = models.TextField(
+        blank=True, help_text="How and when the acknowledgement was sent outside putright (5.12)"
+    )
+    response_sent_outside = models.TextField(
+        blank=True, help_text="How and when the response was sent outside putright (5.12)"
+    )
 
     class Meta:
         ordering = ["stage"]
@@ -191,6 +201,9 @@ class Extension(models.Model):
     working_days = models.PositiveSmallIntegerField()
     reason = models.TextField()
     good_reason = models.BooleanField(default=False)
+    good_reason_explanation = models.TextField(
+        blank=True, help_text="Why the cap is passed, as told to the resident (6.4, 6.15)"
+    )
     notified_on = models.DateField()
     ombudsman_details_given = models.BooleanField(default=True)
     new_respond_by = models.DateField()

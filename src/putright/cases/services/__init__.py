@@ -41,6 +41,7 @@ from putright.cases.services.representation import (
     representative_check,
 )
 from putright.cases.services.respond import ActionInput, RemedyInput, complaint_extend, complaint_respond
+from putright.cases.services.stage_actors import stage_one_actors
 from putright.cases.services.tenure import complaint_set_tenure
 
 __all__ = [
@@ -80,4 +81,5 @@ __all__ = [
     "service_request_create",
     "service_request_raise_complaint",
     "service_request_review",
+    "stage_one_actors",
 ]

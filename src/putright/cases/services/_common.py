@@ -15,7 +15,7 @@ from django.db import IntegrityError, models, transaction
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
 from putright.cases.hooks import run_event_hooks
 from putright.cases.models import CaseEvent, Complaint, Hazard, StageRecord, Status, UncountedChange
-from putright.rules import lifecycle
+from putright.rules import lifecycle, notices
 from putright.rules.calendar import WorkingDayCalendar, calendar_for
 from putright.rules.errors import RuleViolation
 
@@ -58,12 +58,15 @@ def create_with_reference(model: type[M], prefix: str, **fields: Any) -> M:
 
 
 @contextmanager
-def rules() -> Iterator[None]:
-    """Turn a rule violation into the application error the interfaces understand."""
+def rules(field: str | None = None) -> Iterator[None]:
+    """Turn a rule violation into the application error the interfaces understand.
+
+    `field` names the input the refusal is about, so a form shows it beside that field.
+    """
     try:
         yield
     except RuleViolation as violation:
-        raise ActionRefused.from_rule(violation) from violation
+        raise ActionRefused.from_rule(violation, field=field) from violation
 
 
 def lock_complaint(complaint_id: int, *, expected_version: int | None = None) -> Complaint:
@@ -205,3 +208,11 @@ def require_text(errors: dict[str, str], name: str, value: str | None, message: 
 def raise_if(errors: dict[str, str]) -> None:
     if errors:
         raise InvalidInput(errors)
+
+
+def told_outside(sent_outside: bool, note: str) -> str:
+    """The record of a letter sent outside putright ('' when putright sends it) (Code 5.12)."""
+    text = (note or "").strip()
+    with rules("sent_outside_note"):
+        notices.check_sent_outside(sent_outside=sent_outside, note=text)
+    return text if sent_outside else ""

@@ -22,21 +22,12 @@ from putright.cases.services._common import (
     require_text,
     rules,
     snapshot,
-    stage_record,
+    told_outside,
 )
 from putright.cases.services.deadlines import set_respond_due
-from putright.rules import lifecycle
+from putright.cases.services.stage_actors import check_stage_two
+from putright.rules import lifecycle, notices
 from putright.rules.lifecycle import Action as Move
-
-
-def _check_handler_for_stage(complaint: Complaint, stage: int, handler: Any) -> None:
-    if stage == 2 and handler is not None:
-        first = stage_record(complaint, 1)
-        with rules():
-            lifecycle.check_stage_two_handler(
-                stage_one_handler=first.handler_id if first else None,
-                stage_two_handler=handler.pk,
-            )
 
 
 def complaint_acknowledge(
@@ -49,12 +40,17 @@ def complaint_acknowledge(
     outcomes_sought: str,
     responsibility: str = "",
     handler: Any = None,
+    sent_outside: bool = False,
+    sent_outside_note: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Acknowledge, define and log the complaint at its stage (Code 5.6, 5.7, 6.2, 6.11).
 
     The response deadline runs from the actual acknowledgement date (6.3, 6.14), so an
-    early acknowledgement brings it forward.
+    early acknowledgement brings it forward. The acknowledgement counts only when the
+    resident is told: putright sends the letter, or `sent_outside` says how it was sent
+    (`sent_outside_note`). At stage 2 nobody who acted at stage 1 may acknowledge or be
+    the handler (6.13).
     """
     errors: dict[str, str] = {}
     definition = require_text(
@@ -67,6 +63,9 @@ def complaint_acknowledge(
         "Record the outcomes the resident is seeking (Code 5.6)",
     )
     raise_if(errors)
+    with rules("responsibility"):
+        notices.check_responsibility(responsibility=responsibility or "")
+    outside = told_outside(sent_outside, sent_outside_note)
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -81,12 +80,13 @@ def complaint_acknowledge(
         if acknowledged_on > england_date(now):
             raise InvalidInput({"acknowledged_on": "The acknowledgement date cannot be in the future"})
         owner = handler or record.handler or (actor if _is_caseworker(actor) else None)
-        _check_handler_for_stage(complaint, record.stage, owner)
+        check_stage_two(complaint, record.stage, acting=actor, handler=owner)
         record.acknowledged_on = acknowledged_on
         record.definition = definition
         record.outcomes_sought = outcomes
         record.responsibility = responsibility.strip()
         record.handler = owner
+        record.acknowledgement_sent_outside = outside
         set_respond_due(complaint, record)
         record.save()
         complaint.handler = owner
@@ -103,6 +103,8 @@ def complaint_acknowledge(
                 "definition": definition,
                 "outcomes_sought": outcomes,
                 "responsibility": record.responsibility,
+                "handler_id": owner.pk if owner is not None else None,
+                **({"sent_outside": outside} if outside else {}),
             },
         )
     return complaint
@@ -128,7 +130,7 @@ def complaint_assign(
         record = current_stage(complaint)
         before = snapshot(complaint, record)
         move(complaint, Move.ASSIGN)
-        _check_handler_for_stage(complaint, record.stage, handler)
+        check_stage_two(complaint, record.stage, handler=handler)
         record.handler = handler
         record.save(update_fields=["handler"])
         complaint.handler = handler
@@ -140,5 +142,6 @@ def complaint_assign(
             summary=f"Assigned to {handler.username} at stage {record.stage}",
             before=before,
             after=snapshot(complaint, record),
+            details={"handler_id": handler.pk, "stage": record.stage},
         )
     return complaint

@@ -29,9 +29,11 @@ from putright.cases.services._common import (
     require_text,
     rules,
     snapshot,
+    told_outside,
 )
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
-from putright.rules import lifecycle
+from putright.cases.services.stage_actors import check_stage_two
+from putright.rules import lifecycle, notices
 from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import check_extension
 
@@ -44,13 +46,17 @@ def complaint_extend(
     working_days: int,
     reason: str,
     good_reason: bool = False,
+    good_reason_explanation: str = "",
     notified_on: date | None = None,
     ombudsman_details_given: bool = True,
     expected_version: int | None = None,
 ) -> Complaint:
     """Extend the response deadline (Code 6.4, 6.15), telling the resident with the Ombudsman's details (6.5, 6.16).
 
-    Extensions at a stage add up; without good reason their total may not pass the cap.
+    Extensions at a stage add up; without good reason their total may not pass the cap, and
+    passing it with good reason needs `good_reason_explanation`, which the notice gives the
+    resident. The extension must be notified on or before the response date in force and not
+    in the future: a response after the deadline is late, whatever is recorded afterwards.
     """
     errors: dict[str, str] = {}
     text = require_text(
@@ -71,14 +77,11 @@ def complaint_extend(
             )
         before = snapshot(complaint, record)
         move(complaint, Move.EXTEND)
-        with rules():
-            check_extension(
-                stage=record.stage,
-                already_extended_days=record.extension_days,
-                requested_days=working_days,
-                good_reason=good_reason,
-                ruleset=ruleset_of(complaint),
-            )
+        told_on = notified_on or england_date(now)
+        beyond_cap = _check_extension(
+            complaint, record, working_days, good_reason, good_reason_explanation, told_on, now
+        )
+        check_stage_two(complaint, record.stage, acting=actor, handler=record.handler)
         assert record.acknowledged_on is not None
         due = extend_record_due(record, working_days)
         record.extension_days += working_days
@@ -89,7 +92,8 @@ def complaint_extend(
             working_days=working_days,
             reason=text,
             good_reason=good_reason,
-            notified_on=notified_on or england_date(now),
+            good_reason_explanation=good_reason_explanation.strip() if beyond_cap else "",
+            notified_on=told_on,
             ombudsman_details_given=True,
             new_respond_by=record.respond_by,
             created_by=actor if getattr(actor, "pk", None) else None,
@@ -103,9 +107,52 @@ def complaint_extend(
             summary=f"Stage {record.stage} response extended by {working_days} working days to {record.respond_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
-            details={"reason": text, "good_reason": good_reason, "working_days": working_days},
+            details={
+                "reason": text,
+                "good_reason": good_reason,
+                "working_days": working_days,
+                "notified_on": told_on,
+                "beyond_cap": beyond_cap,
+                **({"good_reason_explanation": good_reason_explanation.strip()} if beyond_cap else {}),
+            },
         )
     return complaint
+
+
+def _check_extension(
+    complaint: Complaint,
+    record: Any,
+    working_days: int,
+    good_reason: bool,
+    explanation: str,
+    told_on: date,
+    now: datetime,
+) -> bool:
+    """Code 6.4 / 6.15 for one more extension; True when the stage's extensions pass the cap.
+
+    The cap is the complaint's own edition's (2020 or 2024 Code), as the deadlines are.
+    """
+    assert record.respond_by is not None
+    ruleset = ruleset_of(complaint)
+    with rules("working_days"):
+        check_extension(
+            stage=record.stage,
+            already_extended_days=record.extension_days,
+            requested_days=working_days,
+            good_reason=good_reason,
+            ruleset=ruleset,
+        )
+    with rules("notified_on"):
+        notices.check_extension_notice(
+            stage=record.stage, respond_by=record.respond_by, notified_on=told_on, today=england_date(now)
+        )
+    total = record.extension_days + working_days
+    cap = ruleset.extension_cap_days[record.stage]
+    with rules("good_reason_explanation"):
+        notices.check_good_reason_explanation(
+            stage=record.stage, total_days=total, cap=cap, good_reason=good_reason, explanation=explanation
+        )
+    return good_reason and total > cap
 
 
 @dataclass(frozen=True)
@@ -157,15 +204,23 @@ def complaint_respond(
     reasons: str,
     remedies: list[RemedyInput] | None = None,
     outstanding_actions: list[ActionInput] | None = None,
+    no_remedy_reason: str = "",
+    sent_outside: bool = False,
+    sent_outside_note: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Issue the stage response (Code 6.3, 6.9, 6.14, 6.19) with remedies and outstanding actions (6.6, 7.1-7.3).
 
-    The response goes when the answer is known; outstanding actions are then tracked.
+    The response goes when the answer is known; outstanding actions are then tracked. An
+    upheld or partly upheld complaint needs a remedy or `no_remedy_reason` (6.9e, 6.19e);
+    the response counts only when the resident is told, by putright's letter or as
+    `sent_outside` records. At stage 2 nobody who acted at stage 1 may respond (6.13).
     """
     remedies = remedies or []
     actions = outstanding_actions or []
     text = _validate_response(decision, reasons, remedies, actions)
+    why_none = (no_remedy_reason or "").strip() if not remedies else ""
+    outside = told_outside(sent_outside, sent_outside_note)
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -179,10 +234,25 @@ def complaint_respond(
             )
         if responded_on > england_date(now):
             raise InvalidInput({"responded_on": "The response date cannot be in the future"})
+        with rules("no_remedy_reason"):
+            notices.check_remedy_or_reason(
+                stage=record.stage, decision=decision, remedies=len(remedies), no_remedy_reason=why_none
+            )
+        check_stage_two(complaint, record.stage, acting=actor, handler=record.handler)
         record.responded_on = responded_on
         record.decision = decision
         record.reasons = text
-        record.save(update_fields=["responded_on", "decision", "reasons"])
+        record.no_remedy_reason = why_none
+        record.response_sent_outside = outside
+        record.save(
+            update_fields=[
+                "responded_on",
+                "decision",
+                "reasons",
+                "no_remedy_reason",
+                "response_sent_outside",
+            ]
+        )
         Remedy.objects.bulk_create(
             Remedy(
                 complaint=complaint,
@@ -216,6 +286,8 @@ def complaint_respond(
             after=snapshot(complaint, record),
             details={
                 "reasons": text,
+                **({"no_remedy_reason": why_none} if why_none else {}),
+                **({"sent_outside": outside} if outside else {}),
                 "remedies": [
                     {
                         "kind": r.kind,

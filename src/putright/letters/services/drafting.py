@@ -12,13 +12,13 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
+from putright.cases.errors import ActionRefused, InvalidInput
 from putright.cases.models import CaseEvent, Complaint
 from putright.landlord.models import LandlordSettings
 from putright.letters.content import content_for_event, content_for_update, elements_filled, subject_for
 from putright.letters.models import Letter, LetterStatus
 from putright.letters.services.compose import delivery, england_date, render_body, wording_for
-from putright.rules.letters import LetterKind, missing_elements
+from putright.rules.letters import LetterIncomplete, LetterKind, missing_elements
 
 MAX_TEXT = 5000
 _AUTO_ISSUE: ContextVar[bool] = ContextVar("putright_letters_auto_issue", default=True)
@@ -32,6 +32,18 @@ EDITABLE: dict[LetterKind, tuple[str, ...]] = {
     LetterKind.STAGE2_RESPONSE: ("no_remedy_reason",),
     LetterKind.UPDATE: ("update_summary", "next_update_date"),
 }
+
+
+# The letters whose action only counts once the resident has it (Code 5.6, 5.7, 6.2-6.5,
+# 6.9, 6.11, 6.14-6.16, 6.19): an action whose letter would miss an element is refused.
+TOLD_OR_REFUSED = frozenset(
+    {
+        LetterKind.ACKNOWLEDGEMENT,
+        LetterKind.EXTENSION_NOTICE,
+        LetterKind.STAGE1_RESPONSE,
+        LetterKind.STAGE2_RESPONSE,
+    }
+)
 
 
 def editable_fields(kind: LetterKind | str) -> tuple[str, ...]:
@@ -93,6 +105,14 @@ def letter_draft_for_event(*, event: CaseEvent) -> Letter | None:
     if built is None:
         return None
     kind, stage, content = built
+    if (event.after or {}).get("sent_outside"):
+        # The resident was told outside putright; the action records how (Code 5.12).
+        return None
+    missing = missing_elements(kind, elements_filled(content), stage)
+    if missing and kind in TOLD_OR_REFUSED:
+        # A stage counts as acknowledged, extended or answered only once the resident is
+        # told: a letter that would wait as a draft would let the record run ahead of that.
+        raise ActionRefused.from_rule(LetterIncomplete(kind, missing))
     letter = _create(
         actor=event.actor,
         now=event.at,
@@ -102,7 +122,7 @@ def letter_draft_for_event(*, event: CaseEvent) -> Letter | None:
         content=content,
         event=event,
     )
-    if _AUTO_ISSUE.get() and not missing_elements(kind, elements_filled(content), stage):
+    if _AUTO_ISSUE.get() and not missing:
         from putright.letters.services.issuing import issue_and_send_after_commit
 
         transaction.on_commit(

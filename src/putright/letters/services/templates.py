@@ -38,6 +38,7 @@ SAMPLE: dict[str, Any] = {
     "questions": "Which window is it?",
     "new_response_date": "2027-01-05",
     "extension_reasons": "We are waiting for a surveyor's report.",
+    "good_reason_explanation": "The surveyor must test the whole block, which takes three weeks.",
     "ombudsman_details": "Housing Ombudsman Service, PO Box 1484, Preston, PR2 0ET.",
     "decision": "partly_upheld",
     "reasons": "The first appointment was missed.",

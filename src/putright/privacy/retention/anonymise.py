@@ -72,6 +72,10 @@ def _rewrite_events(complaints: Q, counts: dict[str, int]) -> None:
         counts["cases.caseevent"] = counts.get("cases.caseevent", 0) + 1
 
 
+def _marked_unless_blank(field: str) -> Case:
+    return Case(When(**{field: ""}, then=Value("")), default=Value(MARKER))
+
+
 def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> None:
     of = Q(complaint_id__in=complaint_ids)
     plan: list[tuple[Any, Q, dict[str, Any]]] = [
@@ -85,9 +89,17 @@ def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> No
                 "outcomes_sought": MARKER,
                 "responsibility": MARKER,
                 "reasons": MARKER,
+                "no_remedy_reason": _marked_unless_blank("no_remedy_reason"),
+                # Blank means putright sent the letter: only a note of how it went outside is marked.
+                "acknowledgement_sent_outside": _marked_unless_blank("acknowledgement_sent_outside"),
+                "response_sent_outside": _marked_unless_blank("response_sent_outside"),
             },
         ),
-        (Extension, Q(stage_record__complaint_id__in=complaint_ids), {"reason": MARKER}),
+        (
+            Extension,
+            Q(stage_record__complaint_id__in=complaint_ids),
+            {"reason": MARKER, "good_reason_explanation": _marked_unless_blank("good_reason_explanation")},
+        ),
         (Refusal, of, {"evidence": MARKER, "explanation": MARKER}),
         (Remedy, of, {"description": MARKER}),
         (Action, of, {"description": MARKER}),

@@ -33,25 +33,25 @@ def today_field(what: str, label: str, hint: str = "") -> DateField:
 
 
 class HandlerChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
-    """Caseworkers by name and role; the stage 1 handler is marked, so 6.13 is visible before choosing."""
+    """Caseworkers by name and role; everyone who acted at stage 1 is marked, so 6.13 is visible before choosing."""
 
-    def __init__(self, *args: Any, stage_one_handler_id: int | None = None, **kwargs: Any) -> None:
-        self.stage_one_handler_id = stage_one_handler_id
+    def __init__(self, *args: Any, stage_one_people: frozenset[int] = frozenset(), **kwargs: Any) -> None:
+        self.stage_one_people = stage_one_people
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: User) -> str:
         label = f"{obj.display_name} ({obj.get_role_display().lower()})"
-        return label + (", handled stage 1" if obj.pk == self.stage_one_handler_id else "")
+        return label + (", handled stage 1" if obj.pk in self.stage_one_people else "")
 
 
-def handler_field(*, required: bool, stage_one_handler_id: int | None, empty_label: str) -> HandlerChoice:
+def handler_field(*, required: bool, stage_one_people: frozenset[int], empty_label: str) -> HandlerChoice:
     ids = [u.pk for u in caseworkers()]
     return HandlerChoice(
         queryset=User.objects.filter(pk__in=ids).order_by("first_name", "username"),
         required=required,
         label="Handler",
         empty_label=empty_label,
-        stage_one_handler_id=stage_one_handler_id,
+        stage_one_people=stage_one_people,
         error_messages={
             "required": "Choose who will handle the complaint",
             "invalid_choice": "Choose a caseworker from the list",
@@ -59,8 +59,30 @@ def handler_field(*, required: bool, stage_one_handler_id: int | None, empty_lab
     )
 
 
+def sent_outside_fields(what: str) -> tuple[forms.BooleanField, forms.CharField]:
+    """The pair that records a letter sent outside putright (Code 5.12): a box and how it went."""
+    box = forms.BooleanField(
+        required=False,
+        label=f"The {what} was sent outside putright",
+        help_text="Tick only if you have already sent it yourself; putright will then not send its letter.",
+    )
+    note = text(
+        "How and when it was sent",
+        required=False,
+        hint="For example: posted first class on 3 June 2025, copy on file.",
+        rows=2,
+    )
+    return box, note
+
+
 class AcknowledgeForm(VersionedForm):
-    refusal_fields = {"6.2": "acknowledged_on", "6.11": "acknowledged_on", "6.13": "handler"}
+    refusal_fields = {
+        "6.2": "acknowledged_on",
+        "6.11": "acknowledged_on",
+        "6.13": "handler",
+        "5.7": "responsibility",
+        "5.12": "sent_outside_note",
+    }
 
     acknowledged_on = today_field(
         "the date you acknowledged the complaint",
@@ -83,12 +105,13 @@ class AcknowledgeForm(VersionedForm):
         message="Say which aspects we are and are not responsible for (Code 5.7)",
         rows=3,
     )
+    sent_outside, sent_outside_note = sent_outside_fields("acknowledgement")
 
-    def __init__(self, *args: Any, stage_one_handler_id: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, stage_one_people: frozenset[int] = frozenset(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["handler"] = handler_field(
             required=False,
-            stage_one_handler_id=stage_one_handler_id,
+            stage_one_people=stage_one_people,
             empty_label="Keep the current handler, or me",
         )
 
@@ -104,10 +127,10 @@ class ClarifyForm(VersionedForm):
 class AssignForm(VersionedForm):
     refusal_fields = {"6.13": "handler"}
 
-    def __init__(self, *args: Any, stage_one_handler_id: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, stage_one_people: frozenset[int] = frozenset(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["handler"] = handler_field(
-            required=True, stage_one_handler_id=stage_one_handler_id, empty_label="Choose a caseworker"
+            required=True, stage_one_people=stage_one_people, empty_label="Choose a caseworker"
         )
 
 
@@ -141,7 +164,17 @@ class ExtendForm(VersionedForm):
         label="There is good reason to go past the usual limit",
         help_text="Only for complex complaints; the reason must say why.",
     )
-    notified_on = today_field("the date you told the resident", "Date the resident was told")
+    good_reason_explanation = text(
+        "The good reason, as explained to the resident",
+        required=False,
+        hint="Needed when the extensions at this stage go past the usual limit. The notice tells the resident this.",
+        rows=3,
+    )
+    notified_on = today_field(
+        "the date you told the resident",
+        "Date the resident was told",
+        "On or before the current response date: an extension cannot be agreed after the deadline (Code 6.4, 6.15).",
+    )
     ombudsman_details_given = forms.BooleanField(
         required=False,
         label="The resident was given the Ombudsman's contact details with the extension",

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from putright.cases.models import Decision, RemedyKind
-from putright.staff.forms.actions import text, today_field
+from putright.staff.forms.actions import sent_outside_fields, text, today_field
 from putright.staff.forms.base import VersionedForm
 from putright.ui.forms import DateField, GovukForm, Radios
 
@@ -20,6 +20,9 @@ class RespondForm(VersionedForm):
         "6.14": "responded_on",
         "6.10": "responded_on",
         "6.20": "responded_on",
+        "6.9": "no_remedy_reason",
+        "6.19": "no_remedy_reason",
+        "5.12": "sent_outside_note",
     }
 
     responded_on = today_field("the date the response was sent", "Date the response was sent")
@@ -35,6 +38,13 @@ class RespondForm(VersionedForm):
         message="Give the reasons for the decision (Code 6.9d)",
         rows=6,
     )
+    no_remedy_reason = text(
+        "Why no remedy is offered",
+        required=False,
+        hint="Only if the complaint is upheld or partly upheld and you offer no remedy below (Code 6.9e, 6.19e).",
+        rows=3,
+    )
+    sent_outside, sent_outside_note = sent_outside_fields("response")
 
 
 class RemedyRow(GovukForm):

@@ -158,8 +158,9 @@ def _response_covers(record: StageRecord, complaint: Complaint) -> CheckItem:
     if not record.reasons.strip():
         gaps.append("reasons (d)")
     remedies = [r for r in complaint.remedies.all() if r.stage == record.stage]
-    if record.decision in (Decision.UPHELD, Decision.PARTLY_UPHELD) and not remedies:
-        gaps.append("a remedy for an upheld complaint (e)")
+    upheld = record.decision in (Decision.UPHELD, Decision.PARTLY_UPHELD)
+    if upheld and not remedies and not record.no_remedy_reason.strip():
+        gaps.append("a remedy for an upheld complaint, or why none is offered (e)")
     if gaps:
         return CheckItem("covers", title, para, NOT_MET, "Missing: " + ", ".join(gaps))
     actions = [a for a in complaint.actions.all() if a.stage == record.stage]

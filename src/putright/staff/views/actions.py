@@ -29,7 +29,7 @@ class Acknowledge(ComplaintActionView):
     submit = "Acknowledge"
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"stage_one_handler_id": self.stage_one_handler_id() if self.complaint.stage == 2 else None}
+        return {"stage_one_people": self.stage_one_people() if self.complaint.stage == 2 else frozenset()}
 
     def initial(self) -> dict[str, Any]:
         # Start from what the resident said they want; the handler confirms it (5.6).
@@ -46,6 +46,8 @@ class Acknowledge(ComplaintActionView):
             outcomes_sought=data["outcomes_sought"],
             responsibility=data["responsibility"],
             handler=data.get("handler"),
+            sent_outside=bool(data.get("sent_outside")),
+            sent_outside_note=data.get("sent_outside_note") or "",
             expected_version=data.get("expected_version"),
         )
 
@@ -84,7 +86,7 @@ class Assign(ComplaintActionView):
         return ""
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"stage_one_handler_id": self.stage_one_handler_id() if self.complaint.stage == 2 else None}
+        return {"stage_one_people": self.stage_one_people() if self.complaint.stage == 2 else frozenset()}
 
     def perform(self, data: dict[str, Any]) -> Complaint:
         return services.complaint_assign(

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from putright.cases import access, selectors
+from putright.cases import access, selectors, services
 from putright.cases.errors import CaseError, EditConflict
 from putright.cases.models import Complaint
 from putright.staff.views._base import Check, forbidden
@@ -134,8 +134,6 @@ class ComplaintActionView(View):
     def actor(self) -> Any:
         return self.request.user
 
-    def stage_one_handler_id(self) -> int | None:
-        for record in self.complaint.stages.all():
-            if record.stage == 1:
-                return record.handler_id
-        return None
+    def stage_one_people(self) -> frozenset[int]:
+        """Everyone who acted at stage 1 or was its handler: none of them may take stage 2 (6.13)."""
+        return services.stage_one_actors(self.complaint)

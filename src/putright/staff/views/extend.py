@@ -12,12 +12,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from putright.cases import services
 from putright.cases.errors import ActionRefused
 from putright.cases.models import Complaint, StageRecord
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
-from putright.rules import lifecycle
+from putright.rules import lifecycle, notices
 from putright.rules.errors import RuleViolation
 from putright.rules.timescales import check_extension
 from putright.staff.forms.actions import ExtendForm
@@ -64,7 +65,34 @@ class Extend(ComplaintActionView):
             )
         except RuleViolation as violation:
             return None, ActionRefused.from_rule(violation)
+        refusal = self.notice_refusal(record, data)
+        if refusal is not None:
+            return None, refusal
         return extend_record_due(record, data["working_days"]).policy, None
+
+    def notice_refusal(self, record: StageRecord, data: dict[str, Any]) -> ActionRefused | None:
+        """The same timing and good-reason checks the service makes (Code 6.4, 6.15), shown
+        beside their fields before the caseworker confirms."""
+        assert record.respond_by is not None
+        field = "notified_on"
+        try:
+            notices.check_extension_notice(
+                stage=record.stage,
+                respond_by=record.respond_by,
+                notified_on=data["notified_on"],
+                today=timezone.localdate(self.now),
+            )
+            field = "good_reason_explanation"
+            notices.check_good_reason_explanation(
+                stage=record.stage,
+                total_days=record.extension_days + data["working_days"],
+                cap=ruleset_of(self.complaint).extension_cap_days[record.stage],
+                good_reason=data["good_reason"],
+                explanation=data.get("good_reason_explanation") or "",
+            )
+        except RuleViolation as violation:
+            return ActionRefused.from_rule(violation, field=field)
+        return None
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.make_form(request.POST)
@@ -98,6 +126,7 @@ class Extend(ComplaintActionView):
             working_days=data["working_days"],
             reason=data["reason"],
             good_reason=data["good_reason"],
+            good_reason_explanation=data.get("good_reason_explanation") or "",
             notified_on=data["notified_on"],
             ombudsman_details_given=data["ombudsman_details_given"],
             expected_version=data.get("expected_version"),

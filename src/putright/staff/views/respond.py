@@ -122,6 +122,9 @@ class Respond(ComplaintActionView):
                 services.ActionInput(description=a["description"], promise_on=a["promise_on"])
                 for a in data["actions"]
             ],
+            no_remedy_reason=data.get("no_remedy_reason") or "",
+            sent_outside=bool(data.get("sent_outside")),
+            sent_outside_note=data.get("sent_outside_note") or "",
             expected_version=data.get("expected_version"),
         )
 
