@@ -295,7 +295,10 @@ class Contact(models.Model):
     recorded_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     triage = models.CharField(max_length=20, choices=Triage.choices, default=Triage.UNTRIAGED, blank=True)
     choice_to_complain_offered = models.BooleanField(default=False)
+    # Recorded only when someone confirms it was done, with how and when (1.6): never by default.
     how_to_complain_given = models.BooleanField(default=False)
+    how_to_complain_method = models.CharField(max_length=200, blank=True)
+    how_to_complain_given_on = models.DateField(null=True, blank=True)
     triaged_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     triaged_at = models.DateTimeField(null=True, blank=True)
     complaint = models.ForeignKey(Complaint, null=True, blank=True, on_delete=models.SET_NULL)
