@@ -195,6 +195,8 @@ def test_a_refusal_records_the_reason_evidence_and_explanation_code_2_4(handler,
         reason="over_12_months",
         explanation="The issue happened in June 2024. You can ask the Housing Ombudsman to review this decision.",
         evidence="Repair log shows the job closed on 1 June 2024",
+        aware_when_occurred=True,
+        discretion="No good reason for the delay was given; the repair was done in June 2024",
     )
     assert complaint.status == Status.REFUSED
     refusal = Refusal.objects.get()

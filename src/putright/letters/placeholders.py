@@ -34,6 +34,7 @@ PLACEHOLDERS: Mapping[Element, str] = MappingProxyType(
         Element.UPDATE_SUMMARY: "update_summary",
         Element.NEXT_UPDATE_DATE: "next_update_date",
         Element.COMPLETED_ITEMS: "completed_items",
+        Element.WITHDRAWAL_DETAILS: "withdrawal_details",
     }
 )
 
@@ -69,6 +70,7 @@ BLOCKS = frozenset(
         "ombudsman_right",
         "update_summary",
         "completed_items",
+        "withdrawal_details",
         "opening",
         "closing",
         "complaints_address",

@@ -1,7 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, privacy, queue, record, representative, settings
+from putright.staff.views import (
+    actions,
+    case,
+    contacts,
+    exclusions,
+    privacy,
+    queue,
+    record,
+    representative,
+    settings,
+)
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -57,10 +67,11 @@ urlpatterns = [
     path(C + "issue/", actions.AddIssue.as_view(), name="add_issue"),
     path(C + "respond/", Respond.as_view(), name="respond"),
     path(C + "escalate/", actions.Escalate.as_view(), name="escalate"),
-    path(C + "refuse/", actions.Refuse.as_view(), name="refuse"),
-    path(C + "refuse-escalation/", actions.RefuseEscalation.as_view(), name="refuse_escalation"),
+    path(C + "refuse/", exclusions.Refuse.as_view(), name="refuse"),
+    path(C + "refuse-escalation/", exclusions.RefuseEscalation.as_view(), name="refuse_escalation"),
+    path(C + "reopen/", exclusions.Reopen.as_view(), name="reopen"),
     path(C + "updates/", actions.AgreeUpdates.as_view(), name="agree_updates"),
-    path(C + "withdraw/", actions.Withdraw.as_view(), name="withdraw"),
+    path(C + "withdraw/", exclusions.Withdraw.as_view(), name="withdraw"),
     path(C + "close/", actions.Close.as_view(), name="close"),
     path(C + "correspondence/", record.AddCorrespondence.as_view(), name="correspondence"),
     path(C + "adjustment/", record.RecordAdjustment.as_view(), name="adjustment"),

@@ -88,6 +88,11 @@ class Complaint(models.Model):
     )
     closed_on = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
+    # How and why the resident withdrew (5.12), and whether a Code deadline had already
+    # passed unmet when they did: a withdrawal must not hide a late stage from the figures.
+    withdrawal_channel = models.CharField(max_length=20, choices=Channel.choices, blank=True)
+    withdrawal_note = models.TextField(blank=True)
+    withdrawn_after_deadline = models.BooleanField(default=False)
     escalation_requested_on = models.DateField(null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(default=1, help_text="Optimistic lock")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -208,6 +213,19 @@ class Refusal(models.Model):
     explanation = models.TextField()
     refused_on = models.DateField()
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
+    # Over 12 months (2.3): the resident was aware when it occurred (no separate awareness
+    # date), and how discretion to accept it anyway was considered.
+    aware_when_occurred = models.BooleanField(default=False)
+    discretion = models.TextField(blank=True)
+    # Escalation refused (5.11): when stage 2 was asked for, and the 5 working days to
+    # answer that request (6.11) the refusal is measured against.
+    requested_at = models.DateTimeField(null=True, blank=True)
+    requested_on = models.DateField(null=True, blank=True)
+    acknowledge_by = models.DateField(null=True, blank=True)
+    # A refusal later reversed (2.4): it stays in the record, marked reopened.
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    reopened_on = models.DateField(null=True, blank=True)
+    reopen_reason = models.TextField(blank=True)
 
 
 class RemedyKind(models.TextChoices):

@@ -32,6 +32,7 @@ from putright.cases.services._common import (
     require_text,
     snapshot,
 )
+from putright.cases.services.vulnerability import resident_is_vulnerable
 from putright.landlord.models import Category
 from putright.rules.timescales import acknowledge_by
 
@@ -75,7 +76,6 @@ class NewComplaint:
     issue_occurred_on: date | None = None
     aware_on: date | None = None
     representative: RepresentativeDetails | None = None
-    vulnerable: bool = False
     # What the resident says they want; the handler confirms it in the definition (5.6).
     outcomes_sought: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -181,7 +181,8 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
             aware_on=data.aware_on,
             status=Status.RECEIVED,
             stage=1,
-            vulnerable=data.vulnerable,
+            # Follows the person (5.10): see `putright.cases.services.vulnerability`.
+            vulnerable=resident_is_vulnerable(resident.pk),
             **data.extra,
         )
         record = StageRecord.objects.create(
