@@ -97,7 +97,7 @@ _STAGE_ONE_ONLY: Mapping[Action, str] = MappingProxyType(
 def _paragraph(status: Status, stage: int, action: Action) -> str:
     """The paragraph a forbidden move offends most directly."""
     two = stage == 2
-    if action is Action.REOPEN or status is Status.REFUSED:
+    if status is Status.REFUSED:
         return "2.4"
     if status in (Status.CLOSED, Status.WITHDRAWN):
         return "5.12"
@@ -111,6 +111,7 @@ def _paragraph(status: Status, stage: int, action: Action) -> str:
         Action.REFUSE: "5.11" if status is Status.RESPONDED else "2.1",
         Action.REFUSE_ESCALATION: "5.11",
         Action.RESPOND: "6.20" if two else "6.10",
+        Action.REOPEN: "2.4",
     }
     return by_action.get(action, "5.12")
 
