@@ -156,7 +156,7 @@ def test_refused_escalations_keep_the_request_and_some_are_late_5_11_6_11(genera
     assert refused.exists()
     for refusal in refused:
         assert refusal.requested_on is not None and refusal.acknowledge_by is not None
-        assert refusal.complaint.escalation_requested_on == refusal.requested_on
+        assert refusal.requested_on >= refusal.complaint.stages.get(stage=1).responded_on
 
 
 def test_withdrawals_record_how_and_why_and_whether_after_a_deadline_5_12(generated):

@@ -273,7 +273,6 @@ class Endings(Outcomes):
                 "",
             )
         )
-        case.escalation_requested_on = asked
         case.closed_on = case.closed_on or day
         before = case.snapshot(rec)
         details = {"reason": reason, "explanation": explanation}

@@ -234,7 +234,6 @@ def complaint_refuse_escalation(
             acknowledge_by=due,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
-        complaint.escalation_requested_on = requested_on
         complaint.closed_on = complaint.closed_on or when
         refresh_due(complaint, record)
         late = " (after the 5 working days, Code 6.11)" if when > due else ""
