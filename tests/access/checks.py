@@ -143,9 +143,10 @@ def api_body(method: str, path: str, world: World) -> dict[str, Any]:
         "respond": {"responded_on": today, "decision": "upheld", "reasons": "r"},
         "escalate": {"requested_at": world.now.isoformat()},
         "refuse": {"reason": "other", "explanation": "e"},
-        "refuse-escalation": {"reason": "other", "explanation": "e"},
+        "refuse-escalation": {"requested_at": world.now.isoformat(), "reason": "other", "explanation": "e"},
+        "reopen": {"reason": "The Ombudsman asked us to take it on", "reopened_at": world.now.isoformat()},
         "assign": {"handler": world.users[Role.HANDLER].username},
-        "withdraw": {"note": "n"},
+        "withdraw": {"channel": "phone", "note": "n"},
         "close": {"note": "n"},
     }
     if method != "POST":

@@ -191,7 +191,16 @@ def test_api_refuses_a_third_stage_code_5_3(api, api_for, handler, reviewer):
 def test_api_refuses_to_refuse_as_out_of_time_within_twelve_months_code_2_3(api):
     c = create(api)
     code_rule(
-        api.post(f"/complaints/{c['id']}/refuse", {"reason": "over_12_months", "explanation": "Old"}), "2.3"
+        api.post(
+            f"/complaints/{c['id']}/refuse",
+            {
+                "reason": "over_12_months",
+                "explanation": "Old",
+                "aware_when_occurred": True,
+                "discretion": "No good reason for the delay",
+            },
+        ),
+        "2.3",
     )
 
 

@@ -101,6 +101,7 @@ class CaseBuilder:
             complaint_id=complaint.pk,
             reason="legal_proceedings",
             explanation="Court proceedings have started. You may ask the Housing Ombudsman to review this.",
+            evidence="Claim form filed at the county court",
         )
 
     def close(self, complaint: Complaint, *, on: date) -> Complaint:

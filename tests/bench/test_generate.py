@@ -16,6 +16,7 @@ from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, Resi
 from putright.cases.phone import phone_digits
 from putright.cases.services._common import refresh_due, refresh_priority
 from putright.cases.services.deadlines import acknowledge_due, edition_for, respond_due
+from putright.rules.exclusions import check_out_of_time_refusal
 from putright.rules.timescales import check_refusal_time_limit, ruleset_by_key
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +143,47 @@ def test_refusals_as_out_of_time_pass_the_twelve_month_rule_code_2_3(generated):
             check_refusal_time_limit(
                 received_on=c.received_on, issue_occurred_on=c.issue_occurred_on, aware_on=c.aware_on
             )
-        assert c.status == ("refused" if refusal.stage == 1 else "closed")
+            check_out_of_time_refusal(
+                received_on=c.received_on,
+                issue_occurred_on=c.issue_occurred_on,
+                aware_on=c.aware_on,
+                aware_when_occurred=refusal.aware_when_occurred,
+                discretion=refusal.discretion,
+            )
+        if refusal.stage == 2:
+            assert c.status == "closed"
+        elif refusal.reopened_on is None:
+            assert c.status == "refused"
+        else:
+            assert c.status != "refused"  # reopened: taken on again (Code 2.4)
+
+
+def test_reopened_refusals_restart_stage_one_from_the_reopening_2_4(generated):
+    reopened = Refusal.objects.filter(stage=1, reopened_on__isnull=False).select_related("complaint")
+    assert reopened.exists()
+    for refusal in reopened:
+        first = refusal.complaint.stages.get(stage=1)
+        assert refusal.reopened_on >= refusal.refused_on
+        due = acknowledge_due(
+            edition=refusal.complaint.code_edition, stage=1, requested_on=refusal.reopened_on
+        )
+        assert (first.acknowledge_by, first.code_acknowledge_by) == (due.policy, due.code)
+        assert first.acknowledged_on is None or first.acknowledged_on >= refusal.reopened_on
+
+
+def test_refused_escalations_keep_the_request_and_some_are_late_5_11_6_11(generated):
+    refused = Refusal.objects.filter(stage=2)
+    assert refused.exists()
+    for refusal in refused:
+        assert refusal.requested_on is not None and refusal.acknowledge_by is not None
+        assert refusal.requested_on >= refusal.complaint.stages.get(stage=1).responded_on
+
+
+def test_withdrawals_record_how_and_why_and_whether_after_a_deadline_5_12(generated):
+    withdrawn = Complaint.objects.filter(withdrawn_on__isnull=False)
+    assert withdrawn.exists()
+    assert not withdrawn.filter(withdrawal_note="").exists()
+    assert not withdrawn.filter(withdrawal_channel="").exists()
 
 
 def test_nothing_happens_after_today_and_responses_follow_acknowledgements_code_6_3(generated):

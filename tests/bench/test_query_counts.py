@@ -19,8 +19,9 @@ TODAY = date(2026, 12, 1)
 # same query as the complaint. The rate-limit count is the one query the per-token limit adds
 # to every request, an UPDATE of the token's row that also records its last use (written at
 # most once a minute before; putright.accounts.services.api_limits): 7 and 6 without it.
-LIST_QUERIES = 8
-DETAIL_QUERIES = 7
+# One more each for the refusals (Code 2.4, 5.11: refused, reopened, escalation refused).
+LIST_QUERIES = 9
+DETAIL_QUERIES = 8
 # Token, its rate-limit count, idempotency key, category, resident, complaint, stage record,
 # the complaint's version, its event, the key, then the complaint read back (5); savepoints
 # count here too.

@@ -199,6 +199,8 @@ def test_a_refusal_records_the_reason_evidence_and_explanation_code_2_4(handler,
         reason="over_12_months",
         explanation="The issue happened in June 2024. You can ask the Housing Ombudsman to review this decision.",
         evidence="Repair log shows the job closed on 1 June 2024",
+        aware_when_occurred=True,
+        discretion="No good reason for the delay was given; the repair was done in June 2024",
     )
     assert complaint.status == Status.REFUSED
     refusal = Refusal.objects.get()
@@ -373,8 +375,48 @@ def test_survey_feedback_is_not_a_complaint_but_the_resident_is_told_how_to_comp
         triage="survey_feedback",
         choice_to_complain_offered=False,
         resident=services.ResidentDetails(name="Survey Respondent"),
+        how_to_complain_method="Complaints leaflet sent by email",
+        how_to_complain_given_on=now.date(),
     )
     assert contact.complaint is None and contact.how_to_complain_given
+    assert contact.how_to_complain_method == "Complaints leaflet sent by email"
+
+
+def test_survey_feedback_is_not_recorded_as_told_how_to_complain_unless_someone_confirms_how_and_when_1_6(
+    handler, now
+):
+    contact = services.contact_record(
+        actor=handler, now=now, channel="other", received_at=now, summary="Survey: 1/10"
+    )
+    with pytest.raises(InvalidInput) as caught:
+        services.contact_triage(
+            actor=handler,
+            now=now,
+            contact=contact,
+            triage="survey_feedback",
+            choice_to_complain_offered=False,
+            resident=services.ResidentDetails(name="Survey Respondent"),
+        )
+    assert {"how_to_complain_method", "how_to_complain_given_on"} <= set(caught.value.errors)
+    contact.refresh_from_db()
+    assert not contact.triage and not contact.how_to_complain_given
+
+
+def test_offering_the_choice_to_complain_does_not_by_itself_record_that_the_resident_was_told_how_1_6(
+    handler, now
+):
+    contact = services.contact_record(
+        actor=handler, now=now, channel="phone", received_at=now, summary="Tap leaking"
+    )
+    contact = services.contact_triage(
+        actor=handler,
+        now=now,
+        contact=contact,
+        triage="service_request",
+        choice_to_complain_offered=True,
+        resident=services.ResidentDetails(name="Bo Peep"),
+    )
+    assert contact.choice_to_complain_offered and not contact.how_to_complain_given
 
 
 def test_a_contact_triaged_as_a_complaint_is_logged_with_its_original_receipt_time_code_3_2(handler, now):

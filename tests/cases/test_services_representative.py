@@ -182,7 +182,9 @@ def test_a_representative_another_complaint_names_is_left_alone_code_3_6(handler
 
 def test_a_closed_complaint_can_still_have_its_representative_changed_like_other_people_details(handler, now):
     complaint = log(handler, date(2026, 11, 23), representative=BOB)
-    services.complaint_withdraw(actor=handler, now=now, complaint_id=complaint.pk, note="Resolved")
+    services.complaint_withdraw(
+        actor=handler, now=now, complaint_id=complaint.pk, channel="email", note="Resolved"
+    )
 
     services.complaint_remove_representative(
         actor=handler, now=now, complaint_id=complaint.pk, reason="Consent withdrawn after closure"

@@ -91,7 +91,18 @@ def build(handler: Any, reviewer: Any) -> Scenario:
     h = handler
     made: dict[str, Complaint] = {}
 
-    a = made["A"] = _log(h, _at(date(2026, 4, 1)), "general_needs", "email", "repairs", vulnerable=True)
+    a = made["A"] = _log(h, _at(date(2026, 4, 1)), "general_needs", "email", "repairs")
+    # Vulnerability belongs to the resident and marks their complaints (Code 5.10).
+    services.adjustment_record(
+        actor=h,
+        now=NOW,
+        resident_id=a.resident_id,
+        kind="vulnerability",
+        description="Recently bereaved",
+        recorded_on=date(2026, 4, 1),
+        review_on=date(2026, 10, 1),
+    )
+    a.refresh_from_db()
     _ack(h, a, date(2026, 4, 10))
     _respond(
         h,
@@ -126,6 +137,7 @@ def build(handler: Any, reviewer: Any) -> Scenario:
         actor=h,
         now=datetime(2026, 5, 12, 10, 0, tzinfo=UTC),
         complaint_id=b.pk,
+        requested_at=_at(date(2026, 5, 11)),
         reason="other",
         explanation="The matter is before the tribunal",
     )
@@ -155,11 +167,18 @@ def build(handler: Any, reviewer: Any) -> Scenario:
         complaint_id=f.pk,
         reason="legal_proceedings",
         explanation="Court proceedings were filed",
+        evidence="Claim K0AB1234 filed at the county court",
         refused_on=date(2026, 5, 18),
     )
 
     g = made["G"] = _log(h, _at(date(2026, 6, 2)), "leasehold", "email", None)
-    services.complaint_withdraw(actor=h, now=datetime(2026, 6, 5, 10, tzinfo=UTC), complaint_id=g.pk)
+    services.complaint_withdraw(
+        actor=h,
+        now=datetime(2026, 6, 5, 10, tzinfo=UTC),
+        complaint_id=g.pk,
+        channel="phone",
+        note="The resident says the matter is resolved",
+    )
 
     hh = made["H"] = _log(h, _at(date(2026, 5, 1)), "general_needs", "phone", "damp-mould")
     _ack(h, hh, date(2026, 5, 5))

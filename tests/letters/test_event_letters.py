@@ -248,6 +248,7 @@ def test_refusal_explains_why_and_the_right_to_the_ombudsman_code_2_4(
             complaint_id=complaint.pk,
             reason="legal_proceedings",
             explanation="The same matter is now before the county court.",
+            evidence="Claim form filed at the county court",
         )
     letter = _only(complaint, "refusal")
     for text in _texts(letter):
@@ -266,8 +267,10 @@ def test_refusing_to_look_again_gives_reasons_and_the_ombudsman_code_5_11(
             actor=handler,
             now=now,
             complaint_id=acknowledged.pk,
+            requested_at=now,
             reason="legal_proceedings",
             explanation="You have since started a claim at court about the window.",
+            evidence="Claim form filed at the county court",
         )
     letter = _only(acknowledged, "escalation_refusal")
     for text in _texts(letter):

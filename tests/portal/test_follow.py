@@ -220,3 +220,36 @@ def test_letters_issued_to_the_resident_can_be_downloaded_and_no_one_else_can_co
     eve = signed_in(Client(), "eve@example.org")
     assert eve.get(mine).status_code == 404
     assert eve.get(f"/complaints/{eve_complaint.reference}/letters/{letter.pk}/pdf/").status_code == 404
+
+
+def test_a_reopened_complaint_shows_as_open_again_and_no_longer_as_refused_2_4(ada, complaint, handler):
+    services.complaint_refuse(
+        actor=handler,
+        now=timezone.now(),
+        complaint_id=complaint.pk,
+        reason="legal_proceedings",
+        explanation="Your claim at court will decide this.",
+        evidence="Claim K0AB1234",
+    )
+    refused = ada.get(f"/complaints/{complaint.reference}/").content.decode()
+    assert "Your claim at court will decide this." in refused
+    services.complaint_reopen(
+        actor=handler,
+        now=timezone.now(),
+        complaint_id=complaint.pk,
+        reason="The claim was discontinued",
+        reopened_at=timezone.now(),
+    )
+    page = ada.get(f"/complaints/{complaint.reference}/").content.decode()
+    assert "We have your complaint. We will contact you by" in page
+    assert "Your claim at court will decide this." not in page
+    assert "we reopened it" in page
+
+
+def test_a_resident_who_withdraws_online_without_a_reason_is_recorded_as_choosing_not_to_give_one_5_12(
+    ada, complaint
+):
+    ada.post(f"/complaints/{complaint.reference}/withdraw/", {"note": ""})
+    complaint.refresh_from_db()
+    assert complaint.withdrawal_channel == "web"
+    assert "chose not to give a reason" in complaint.withdrawal_note

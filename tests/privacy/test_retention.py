@@ -179,7 +179,9 @@ def test_history_loaded_from_an_older_system_counts_from_its_own_dates(handler):
     from tests.cases.factories import at, log
 
     old = log(handler, date(2019, 3, 1), resident=services.ResidentDetails(name="Alan Turing"))
-    services.complaint_withdraw(actor=handler, now=at(date(2019, 3, 4)), complaint_id=old.pk)
+    services.complaint_withdraw(
+        actor=handler, now=at(date(2019, 3, 4)), complaint_id=old.pk, channel="phone", note="Resolved"
+    )
     due = {
         d.resident_id: d.last_activity_on for d in residents_due(today=date(2026, 6, 1), retention_years=6)
     }

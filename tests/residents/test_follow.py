@@ -101,8 +101,10 @@ def test_after_the_landlord_refuses_to_escalate_the_next_step_is_the_ombudsman_c
         actor=handler,
         now=now,
         complaint_id=ada.pk,
+        requested_at=now,
         reason="legal_proceedings",
         explanation="Court claim filed",
+        evidence="Claim number K0AB1234",
     )
     view = resident_complaint_view(email="ada@example.org", reference=ada.reference)
     assert not view.can_escalate

@@ -64,11 +64,12 @@ def test_every_move_is_allowed_or_names_its_paragraph(status: Status, stage: int
     assert new_stage == (2 if action is A.ESCALATE else stage)
 
 
-def test_the_table_moves_only_out_of_open_statuses_or_back_from_a_stage_one_closure() -> None:
+def test_the_table_moves_only_out_of_open_statuses_or_back_from_a_stage_one_closure_or_a_refusal() -> None:
     for status, action in TRANSITIONS:
         assert status in OPEN_STATUSES or (status, action) in {
             (S.CLOSED, A.ESCALATE),
             (S.CLOSED, A.REFUSE_ESCALATION),
+            (S.REFUSED, A.REOPEN),  # Code 2.4: the landlord or the Ombudsman takes it on
         }
 
 
@@ -221,9 +222,12 @@ def test_a_resident_may_withdraw_an_open_complaint(status: Status) -> None:
 
 @pytest.mark.parametrize(("status", "paragraph"), [(S.WITHDRAWN, "5.12"), (S.REFUSED, "2.4")])
 @pytest.mark.parametrize("action", list(Action))
-def test_nothing_moves_a_withdrawn_or_refused_complaint(
+def test_nothing_moves_a_withdrawn_or_refused_complaint_but_reopening_a_refusal_2_4(
     status: Status, paragraph: str, action: Action
 ) -> None:
+    if (status, action) == (S.REFUSED, A.REOPEN):
+        assert next_status(status=status, stage=1, action=action) == (S.RECEIVED, 1)
+        return
     with pytest.raises(RuleViolation) as refused:
         next_status(status=status, stage=1, action=action)
     assert refused.value.code_paragraph in {paragraph, "5.11", "6.8"}

@@ -60,7 +60,13 @@ def test_refusing_as_out_of_time_within_12_months_is_refused_code_2_3(log_compla
         client_for(handler)
         .post(
             f"/staff/complaints/{complaint.pk}/refuse/",
-            {"expected_version": complaint.version, "reason": "over_12_months", "explanation": "Too old."},
+            {
+                "expected_version": complaint.version,
+                "reason": "over_12_months",
+                "explanation": "Too old.",
+                "aware_when_occurred": "on",
+                "discretion": "No good reason for the delay",
+            },
         )
         .content.decode()
     )
@@ -75,7 +81,12 @@ def test_refusing_an_escalation_needs_reasons_for_the_resident_code_5_11(
     client = client_for(handler)
     page = client.post(
         f"/staff/complaints/{complaint.pk}/refuse-escalation/",
-        {"expected_version": complaint.version, "reason": "legal_proceedings", "explanation": ""},
+        {
+            "expected_version": complaint.version,
+            "reason": "legal_proceedings",
+            "explanation": "",
+            **dates("requested_on", timezone.localdate()),
+        },
     ).content.decode()
     assert 'id="id_explanation-error"' in page
     response = client.post(
@@ -84,6 +95,9 @@ def test_refusing_an_escalation_needs_reasons_for_the_resident_code_5_11(
             "expected_version": complaint.version,
             "reason": "legal_proceedings",
             "explanation": "A court claim is filed.",
+            "evidence": "Claim K0AB1234",
+            **dates("requested_on", timezone.localdate()),
+            "step": "confirm",
         },
     )
     assert response.status_code == 302
@@ -112,7 +126,8 @@ def test_withdrawal_and_closure_keep_the_record_code_5_12(
     client = client_for(handler)
     assert (
         client.post(
-            f"/staff/complaints/{first.pk}/withdraw/", {"expected_version": first.version}
+            f"/staff/complaints/{first.pk}/withdraw/",
+            {"expected_version": first.version, "channel": "phone", "note": "The repair is done"},
         ).status_code
         == 302
     )
@@ -304,6 +319,7 @@ def test_refusal_and_agreed_updates_appear_on_the_case_page(
         complaint_id=complaint.pk,
         reason="legal_proceedings",
         explanation="A court claim has been filed.",
+        evidence="Claim K0AB1234 at the county court",
     )
     page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
     assert "every 3 working days" in page

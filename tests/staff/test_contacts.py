@@ -107,3 +107,33 @@ def test_review_list_shows_only_requests_whose_review_date_has_come_code_1_4(han
     assert request.reference not in client.get("/staff/service-requests/?view=review").content.decode()
     ServiceRequest.objects.filter(pk=request.pk).update(review_on=timezone.localdate())
     assert request.reference in client.get("/staff/service-requests/?view=review").content.decode()
+
+
+def test_survey_feedback_needs_how_and_when_the_resident_was_told_how_to_complain_1_6(handler, client_for):
+    client = client_for(handler)
+    triage_url = contact_post(client).url
+    response = client.post(triage_url, {"triage": "survey_feedback", **resident()})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Code 1.6" in page and 'href="#id_how_to_complain_method"' in page
+    assert not Contact.objects.get(pk=int(triage_url.rstrip("/").split("/")[-2])).triage
+
+
+def test_survey_feedback_records_how_and_when_the_resident_was_told_how_to_complain_1_6(handler, client_for):
+    client = client_for(handler)
+    triage_url = contact_post(client).url
+    today = timezone.localdate()
+    response = client.post(
+        triage_url,
+        {
+            "triage": "survey_feedback",
+            "how_to_complain_method": "Told on the phone and sent the leaflet",
+            "how_to_complain_given_on-day": today.day,
+            "how_to_complain_given_on-month": today.month,
+            "how_to_complain_given_on-year": today.year,
+            **resident(),
+        },
+    )
+    assert response.status_code == 302
+    contact = Contact.objects.get(resident__name="Mary Seacole")
+    assert contact.how_to_complain_given and contact.how_to_complain_given_on == today

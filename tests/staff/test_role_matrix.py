@@ -61,6 +61,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "escalate": (CASEWORK, "get", C),
     "refuse": (CASEWORK, "get", C),
     "refuse_escalation": (CASEWORK, "get", C),
+    "reopen": (CASEWORK, "get", C),
     "agree_updates": (CASEWORK, "get", C),
     "withdraw": (CASEWORK, "get", C),
     "close": (CASEWORK, "get", C),

@@ -23,8 +23,11 @@ from putright.api.schemas import (
     EscalateIn,
     ExtendIn,
     NoteIn,
+    RefuseEscalationIn,
     RefuseIn,
+    ReopenIn,
     RespondIn,
+    WithdrawIn,
 )
 from putright.api.serialise import complaint_data
 from putright.cases import access, selectors, services
@@ -267,7 +270,10 @@ def escalate(request: HttpRequest, complaint_id: ComplaintId, payload: EscalateI
 
 @router.post("/complaints/{complaint_id}/refuse", response={200: ComplaintOut, **ERRORS})
 def refuse(request: HttpRequest, complaint_id: ComplaintId, payload: RefuseIn) -> dict[str, Any]:
-    """Do not accept the complaint, for a valid evidenced reason (Code 2.1-2.5)."""
+    """Do not accept the complaint, for a valid evidenced reason (Code 2.1-2.5).
+
+    `over_12_months` needs `aware_on` (or `aware_when_occurred`) and `discretion` (422, 2.3);
+    `legal_proceedings` and `previously_considered` need `evidence` (422, 2.1)."""
     user = _caseworker(request)
     _exists(complaint_id)
     services.complaint_refuse(
@@ -277,20 +283,45 @@ def refuse(request: HttpRequest, complaint_id: ComplaintId, payload: RefuseIn) -
         reason=payload.reason,
         explanation=payload.explanation,
         evidence=payload.evidence,
+        aware_on=payload.aware_on,
+        aware_when_occurred=payload.aware_when_occurred,
+        discretion=payload.discretion,
+        expected_version=payload.version,
+    )
+    return _complaint_out(complaint_id)
+
+
+@router.post("/complaints/{complaint_id}/reopen", response={200: ComplaintOut, **ERRORS})
+def reopen(request: HttpRequest, complaint_id: ComplaintId, payload: ReopenIn) -> dict[str, Any]:
+    """Take on a complaint that was not accepted (Code 2.4). Stage 1 starts again: the
+    acknowledgement is due 5 working days after the date in England of `reopened_at`. The
+    refusal stays in the record. A complaint that was not refused answers 422 (2.4)."""
+    user = _caseworker(request)
+    _exists(complaint_id)
+    services.complaint_reopen(
+        actor=user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        reason=payload.reason,
+        reopened_at=payload.reopened_at,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
 
 
 @router.post("/complaints/{complaint_id}/refuse-escalation", response={200: ComplaintOut, **ERRORS})
-def refuse_escalation(request: HttpRequest, complaint_id: ComplaintId, payload: RefuseIn) -> dict[str, Any]:
-    """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11)."""
+def refuse_escalation(
+    request: HttpRequest, complaint_id: ComplaintId, payload: RefuseEscalationIn
+) -> dict[str, Any]:
+    """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11). The date
+    stage 2 was asked for is kept; a refusal more than 5 working days after it is late (6.11)."""
     user = _caseworker(request)
     _exists(complaint_id)
     services.complaint_refuse_escalation(
         actor=user,
         now=timezone.now(),
         complaint_id=complaint_id,
+        requested_at=payload.requested_at,
         reason=payload.reason,
         explanation=payload.explanation,
         evidence=payload.evidence,
@@ -317,13 +348,16 @@ def assign(request: HttpRequest, complaint_id: ComplaintId, payload: AssignIn) -
 
 
 @router.post("/complaints/{complaint_id}/withdraw", response={200: ComplaintOut, **ERRORS})
-def withdraw(request: HttpRequest, complaint_id: ComplaintId, payload: NoteIn) -> dict[str, Any]:
+def withdraw(request: HttpRequest, complaint_id: ComplaintId, payload: WithdrawIn) -> dict[str, Any]:
+    """The resident withdraws: how they told us (`channel`) and why (`note`) are required, and
+    a letter confirming the withdrawal is drafted. The record stays (Code 5.12)."""
     user = _caseworker(request)
     _exists(complaint_id)
     services.complaint_withdraw(
         actor=user,
         now=timezone.now(),
         complaint_id=complaint_id,
+        channel=payload.channel,
         note=payload.note,
         expected_version=payload.version,
     )

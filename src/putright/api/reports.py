@@ -79,8 +79,24 @@ class RefusedByStageOut(Schema):
     by_reason: dict[str, int]
 
 
+class EscalationRefusedOut(RefusedByStageOut):
+    late: int = Field(description="Refused after the 5 working days to answer the request (Code 6.11)")
+
+
 class RefusedOut(RefusedByStageOut):
-    escalation_refused: RefusedByStageOut
+    reopened: int = Field(description="Not accepted at first, then reopened and taken on (Code 2.4)")
+    escalation_refused: EscalationRefusedOut
+
+
+class WithdrawnStageOut(Schema):
+    count: int
+    after_deadline: int
+
+
+class WithdrawnOut(Schema):
+    total: int
+    after_deadline: int = Field(description="Withdrawn after a Code deadline at the stage had passed unmet")
+    by_stage: dict[str, WithdrawnStageOut]
 
 
 class CategoryOut(Schema):
@@ -201,6 +217,7 @@ class PerformanceOut(Schema):
     stage2: StageOut
     escalation_rate_pct: float | None
     refused: RefusedOut
+    withdrawn: WithdrawnOut
     categories: list[CategoryOut]
     channels: dict[str, int]
     remedies: RemediesOut

@@ -132,6 +132,35 @@ class RefuseIn(Schema):
     reason: RefusalReason
     explanation: RequiredText
     evidence: LongText = ""
+    aware_on: Day | None = Field(
+        default=None, description="When the resident became aware of the issue (over_12_months, Code 2.3)"
+    )
+    aware_when_occurred: bool = Field(
+        default=False, description="The resident was aware of the issue when it occurred (Code 2.3)"
+    )
+    discretion: LongText = Field(
+        default="", description="How discretion to accept a late complaint was considered (Code 2.3)"
+    )
+    version: int | None = Field(default=None, ge=1, le=2**31)
+
+
+class RefuseEscalationIn(Schema):
+    requested_at: Moment = Field(description="When the resident asked for stage 2 (kept, Code 5.11, 6.11)")
+    reason: RefusalReason
+    explanation: RequiredText
+    evidence: LongText = ""
+    version: int | None = Field(default=None, ge=1, le=2**31)
+
+
+class ReopenIn(Schema):
+    reason: RequiredText
+    reopened_at: Moment
+    version: int | None = Field(default=None, ge=1, le=2**31)
+
+
+class WithdrawIn(Schema):
+    channel: Channel = Field(description="How the resident told us they were withdrawing")
+    note: RequiredText = Field(description="Why the resident withdrew")
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -197,6 +226,24 @@ class ComplaintActionOut(Schema):
     completed_on: date | None
 
 
+class ComplaintRefusalOut(Schema):
+    stage: int
+    reason: str
+    refused_on: date
+    requested_on: date | None
+    acknowledge_by: date | None
+    late: bool
+    reopened_on: date | None
+    reopen_reason: str
+
+
+class ComplaintWithdrawalOut(Schema):
+    withdrawn_on: date
+    channel: str
+    note: str
+    after_deadline: bool
+
+
 class ComplaintResidentOut(Schema):
     name: str
     email: str
@@ -229,6 +276,8 @@ class ComplaintOut(Schema):
     stages: list[ComplaintStageOut]
     remedies: list[ComplaintRemedyOut]
     outstanding_actions: list[ComplaintActionOut]
+    refusals: list[ComplaintRefusalOut]
+    withdrawal: ComplaintWithdrawalOut | None
 
 
 class ComplaintPage(Schema):

@@ -91,4 +91,25 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
             }
             for a in ([] if fresh else c.actions.all())
         ],
+        "refusals": [
+            {
+                "stage": r.stage,
+                "reason": r.reason,
+                "refused_on": r.refused_on,
+                "requested_on": r.requested_on,
+                "acknowledge_by": r.acknowledge_by,
+                "late": r.acknowledge_by is not None and r.refused_on > r.acknowledge_by,
+                "reopened_on": r.reopened_on,
+                "reopen_reason": r.reopen_reason,
+            }
+            for r in ([] if fresh else c.refusals.all())
+        ],
+        "withdrawal": None
+        if c.withdrawn_on is None
+        else {
+            "withdrawn_on": c.withdrawn_on,
+            "channel": c.withdrawal_channel,
+            "note": c.withdrawal_note,
+            "after_deadline": c.withdrawn_after_deadline,
+        },
     }

@@ -14,6 +14,7 @@ from putright.cases.models import (
     CaseEvent,
     Complaint,
     Extension,
+    Refusal,
     Resident,
     StageRecord,
     Status,
@@ -32,7 +33,12 @@ def complaint_queryset() -> QuerySet[Complaint]:
     )
     return Complaint.objects.select_related(
         "resident", "handler", "category", "representative"
-    ).prefetch_related(Prefetch("stages", queryset=stages.order_by("stage")), "remedies", "actions")
+    ).prefetch_related(
+        Prefetch("stages", queryset=stages.order_by("stage")),
+        "remedies",
+        "actions",
+        Prefetch("refusals", queryset=Refusal.objects.order_by("id")),
+    )
 
 
 def complaint_get(*, complaint_id: int) -> Complaint | None:

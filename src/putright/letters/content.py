@@ -25,6 +25,7 @@ EVENT_KINDS: dict[str, LetterKind] = {
     "escalation_refused": LetterKind.ESCALATION_REFUSAL,
     "remedy_completed": LetterKind.COMPLETION,
     "action_completed": LetterKind.COMPLETION,
+    "withdrawn": LetterKind.WITHDRAWAL,
 }
 
 # A not-upheld response has a reason for no remedy that goes without saying; an upheld one
@@ -41,6 +42,7 @@ SUBJECTS = {
     LetterKind.ESCALATION_REFUSAL: "why we cannot look at your complaint again",
     LetterKind.UPDATE: "an update",
     LetterKind.COMPLETION: "we have done what we promised",
+    LetterKind.WITHDRAWAL: "you have withdrawn your complaint",
 }
 
 
@@ -174,9 +176,36 @@ def content_for_event(
         extra = _response(complaint, stage, landlord)
     elif kind in (LetterKind.REFUSAL, LetterKind.ESCALATION_REFUSAL):
         extra = _refusal(complaint, 1 if kind is LetterKind.REFUSAL else 2, landlord)
+    elif kind is LetterKind.WITHDRAWAL:
+        extra = {"withdrawal_details": _withdrawal(complaint)}
     else:
         stage, extra = _completion(event, complaint)
     return kind, stage, {**common(complaint, stage, landlord), **extra}
+
+
+def _withdrawal(complaint: Complaint) -> str:
+    if complaint.withdrawn_on is None:
+        return ""
+    how = {
+        "web": "online",
+        "email": "by email",
+        "phone": "by phone",
+        "letter": "by letter",
+        "in_person": "in person",
+        "social_media": "on social media",
+        "representative": "through your representative",
+    }.get(complaint.withdrawal_channel, "")
+    told = (
+        f"You told us {how} on {long_date(complaint.withdrawn_on)}"
+        if how
+        else (f"On {long_date(complaint.withdrawn_on)} you told us")
+    )
+    return (
+        f"{told} that you want to withdraw your complaint. We have recorded the reason as: "
+        f"{complaint.withdrawal_note.strip().rstrip('.')}.\n\n"
+        "If this is not right, please tell us. If you want us to look at the matter again later, "
+        "you can make a new complaint."
+    )
 
 
 def _completion(event: CaseEvent, complaint: Complaint) -> tuple[int, dict[str, Any]]:

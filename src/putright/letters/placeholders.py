@@ -35,6 +35,7 @@ PLACEHOLDERS: Mapping[Element, str] = MappingProxyType(
         Element.UPDATE_SUMMARY: "update_summary",
         Element.NEXT_UPDATE_DATE: "next_update_date",
         Element.COMPLETED_ITEMS: "completed_items",
+        Element.WITHDRAWAL_DETAILS: "withdrawal_details",
     }
 )
 
@@ -71,6 +72,7 @@ BLOCKS = frozenset(
         "ombudsman_right",
         "update_summary",
         "completed_items",
+        "withdrawal_details",
         "opening",
         "closing",
         "complaints_address",

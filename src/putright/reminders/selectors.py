@@ -45,16 +45,20 @@ def officers() -> list[User]:
 
 
 def _first_open(resident: Any) -> int | None:
-    # Adjustments and restrictions belong to the resident; the reminder links to an open complaint.
-    found = getattr(resident, "open_complaints", [])
-    return found[0].pk if found else None
+    # Adjustments and restrictions belong to the resident, whose complaints they all apply
+    # to (5.10): the reminder links to the first open complaint, or else to the latest one,
+    # so a review still comes round when none is open.
+    found = getattr(resident, "all_complaints", [])
+    open_ones = [c for c in found if c.status in STILL_OPEN]
+    chosen = open_ones[0] if open_ones else (found[-1] if found else None)
+    return int(chosen.pk) if chosen is not None else None
 
 
 def _with_open_complaints() -> Prefetch[Any]:
     return Prefetch(
         "resident__complaints",
-        queryset=Complaint.objects.filter(status__in=STILL_OPEN).order_by("id"),
-        to_attr="open_complaints",
+        queryset=Complaint.objects.only("id", "status", "resident_id").order_by("id"),
+        to_attr="all_complaints",
     )
 
 

@@ -61,3 +61,26 @@ class PolicyLongerThanCode(RuleViolation):
 
 class DateOrderInvalid(RuleViolation):
     """Dates out of order, e.g. acknowledged before received (names that timescale's paragraph)."""
+
+
+class RefusalNotEvidenced(RuleViolation):
+    """A refusal without what the Code requires on record: the awareness date and a
+    consideration of discretion for a late complaint (Code 2.3), evidence for the others (2.1).
+
+    `field` names the fact that is missing, so a form can show the message beside it.
+    """
+
+    def __init__(self, message: str, *, code_paragraph: str, field: str | None = None) -> None:
+        super().__init__(message, code_paragraph=code_paragraph)
+        self.field = field
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_missing, (self.message, self.code_paragraph, self.field))
+
+
+def _rebuild_missing(message: str, code_paragraph: str, field: str | None) -> RefusalNotEvidenced:
+    return RefusalNotEvidenced(message, code_paragraph=code_paragraph, field=field)
+
+
+class ReopenForbidden(RuleViolation):
+    """Reopening a complaint that was not refused, or dating the reopening before the refusal (Code 2.4)."""

@@ -45,6 +45,7 @@ class LetterKind(StrEnum):
     ESCALATION_REFUSAL = "escalation_refusal"
     UPDATE = "update"
     COMPLETION = "completion"
+    WITHDRAWAL = "withdrawal"
 
 
 class Element(StrEnum):
@@ -72,6 +73,7 @@ class Element(StrEnum):
     UPDATE_SUMMARY = "update_summary"
     NEXT_UPDATE_DATE = "next_update_date"
     COMPLETED_ITEMS = "completed_items"
+    WITHDRAWAL_DETAILS = "withdrawal_details"
 
 
 _LABELS = {
@@ -84,6 +86,7 @@ _LABELS = {
     LetterKind.ESCALATION_REFUSAL: "letter refusing to escalate",
     LetterKind.UPDATE: "update",
     LetterKind.COMPLETION: "completion letter",
+    LetterKind.WITHDRAWAL: "letter confirming the withdrawal",
 }
 
 
@@ -190,6 +193,13 @@ def _build(kind: LetterKind, stage: int, beyond_cap: bool) -> tuple[Requirement,
             ),
             _req(Element.NEXT_UPDATE_DATE, "5.9", "when we will next update the resident"),
         )
+    if kind is LetterKind.WITHDRAWAL:
+        # The Code has no withdrawal letter as such; confirming in writing what was recorded
+        # (how and why) lets the resident correct it, and keeps the record true (5.12).
+        return (
+            _reference(),
+            _req(Element.WITHDRAWAL_DETAILS, "5.12", "how and why the resident withdrew, as we recorded it"),
+        )
     return (
         _reference(),
         _req(Element.COMPLETED_ITEMS, "7.3", "what has been done to complete the remedy"),
@@ -278,7 +288,7 @@ def check_letter(
 
     Code 6.9 (stage 1 response), 6.19 (stage 2 response), 5.6, 5.7, 6.2, 6.11
     (acknowledgement), 6.4, 6.5, 6.15, 6.16 (extension), 2.4 (refusal), 5.11 (refusing to
-    escalate), 5.9, 6.6, 6.17 (updates), 7.3 (completion).
+    escalate), 5.9, 6.6, 6.17 (updates), 7.3 (completion), 5.12 (withdrawal).
     """
     missing = missing_elements(kind, present, stage)
     if missing:

@@ -45,6 +45,7 @@ class Action(StrEnum):
     WITHDRAW = "withdraw"
     CLOSE = "close"
     AGREE_UPDATES = "agree_updates"
+    REOPEN = "reopen"
 
 
 OPEN_STATUSES: frozenset[Status] = frozenset({Status.RECEIVED, Status.ACKNOWLEDGED, Status.RESPONDED})
@@ -76,6 +77,9 @@ TRANSITIONS: Mapping[tuple[Status, Action], Status] = MappingProxyType(
         # A resident may come back after a stage 1 closure: stage 2 starts (6.10, 6.12).
         (_S.CLOSED, _A.ESCALATE): _S.RECEIVED,  # stage 1 only
         (_S.CLOSED, _A.REFUSE_ESCALATION): _S.CLOSED,  # 5.11, stage 1 only
+        # The landlord or the Ombudsman decides to take on a complaint not accepted (2.4):
+        # stage 1 starts again from the reopening.
+        (_S.REFUSED, _A.REOPEN): _S.RECEIVED,
     }
 )
 
@@ -85,6 +89,7 @@ _STAGE_ONE_ONLY: Mapping[Action, str] = MappingProxyType(
         Action.ADD_ISSUE: "6.8",
         Action.REFUSE: "5.11",
         Action.REFUSE_ESCALATION: "6.20",
+        Action.REOPEN: "2.4",
     }
 )
 
@@ -106,6 +111,7 @@ def _paragraph(status: Status, stage: int, action: Action) -> str:
         Action.REFUSE: "5.11" if status is Status.RESPONDED else "2.1",
         Action.REFUSE_ESCALATION: "5.11",
         Action.RESPOND: "6.20" if two else "6.10",
+        Action.REOPEN: "2.4",
     }
     return by_action.get(action, "5.12")
 

@@ -14,6 +14,7 @@ from django.test import override_settings
 
 from putright.accounts.models import Role, User
 from putright.cases import services
+from putright.cases.demo import endings
 from putright.cases.demo.data import CATEGORIES, DEFINITIONS, FIRST, LAST, TEXTS
 from putright.cases.hooks import event_hooks_suspended
 from putright.cases.models import (
@@ -21,7 +22,6 @@ from putright.cases.models import (
     Channel,
     Complaint,
     Hazard,
-    RefusalReason,
     RemedyKind,
     Tenure,
 )
@@ -166,20 +166,18 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
             recorded_on=received,
             review_on=received + timedelta(days=180),
         )
-    if rng.random() < 0.03 and received < today - timedelta(days=20):
-        services.complaint_refuse(
-            actor=handler,
-            now=_moment(received + timedelta(days=2), rng),
-            complaint_id=c.pk,
-            reason=RefusalReason.LEGAL_PROCEEDINGS,
-            explanation="A claim about this matter has been filed at court, so the court will decide it.",
-            evidence="Claim form seen on file",
-        )
-        return
+    started = received
+    if rng.random() < 0.05 and received < today - timedelta(days=20):
+        reopened = endings.refuse_and_maybe_reopen(rng, c.pk, received, today, handler, officer)
+        if reopened is None:
+            return
+        started = reopened  # stage 1 starts again from the reopening (Code 2.4)
     recent = received > today - timedelta(days=45)
     if recent and rng.random() < 0.08:
-        return  # not yet acknowledged: some of these are overdue, as in real life
-    ack = calendar.add_working_days(received, rng.choice([1, 2, 3, 4, 5, 5, 6]))
+        # Not yet acknowledged: some of these are overdue, as in real life, and some are withdrawn.
+        endings.withdraw(rng, c.pk, calendar.add_working_days(started, 5), today, handler, started)
+        return
+    ack = calendar.add_working_days(started, rng.choice([1, 2, 3, 4, 5, 5, 6]))
     if ack > today:
         return
     services.complaint_acknowledge(
@@ -210,7 +208,10 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
             ),
         )
     if recent and rng.random() < 0.1:
-        return  # still being investigated, perhaps past its response date
+        # Still being investigated, perhaps past its response date; some are withdrawn.
+        due = calendar.add_working_days(ack, 10 + (10 if extended else 0))
+        endings.withdraw(rng, c.pk, due, today, handler, ack)
+        return
     days = rng.choice([4, 7, 9, 10, 10, 12]) + (8 if extended else 0)
     responded = calendar.add_working_days(ack, days)
     if responded > today:
@@ -220,6 +221,8 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
         requested = calendar.add_working_days(responded, rng.randint(1, 15))
         if requested > today:
             return
+        if endings.refuse_escalation(rng, c.pk, requested, today, calendar, officer):
+            return  # escalation refused (Code 5.11), with the date it was asked for kept
         services.complaint_escalate(
             actor=officer,
             now=_moment(requested, rng),

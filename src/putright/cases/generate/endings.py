@@ -11,6 +11,7 @@ from putright.cases.generate.outcomes import Outcomes
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.world import Staff, Weighted, choice, long_date, moment, randint
 from putright.cases.models import RemedyKind
+from putright.rules.endings import deadline_missed_by
 
 DECISIONS = Weighted(texts.DECISIONS)
 AMOUNTS = Weighted(texts.FINANCIAL)
@@ -34,6 +35,15 @@ OTHER_REMEDIES = (
     ("amend_record", "We have corrected your rent account."),
 )
 APOLOGY = "We apologise for the delay and the distress caused."
+WITHDRAWAL_REASONS = (
+    "The resident says the repair has now been done.",
+    "The resident has moved home and no longer wants to pursue it.",
+    "The resident asked to withdraw the complaint.",
+)
+DISCRETION = "We considered whether there were good reasons for the delay in complaining; none were given."
+PREVIOUS_DECISION = "Earlier complaint about the same matter, answered at stage 2."
+REOPEN_REASON = "The Ombudsman found the exclusion was not fairly applied, so we are taking the complaint on."
+P_REOPENED = 0.25
 DONE = "The work is complete."
 
 
@@ -130,7 +140,16 @@ class Endings(Outcomes):
         case.withdrawn_on = day
         officer = self.sim.world.officer
         before = case.snapshot(rec)
-        note = {"note": "The resident asked to withdraw the complaint."}
+        reason = choice(self.sim.rng, WITHDRAWAL_REASONS)
+        late = deadline_missed_by(
+            on=day,
+            acknowledge_by=rec.code_acknowledge_by,
+            acknowledged_on=rec.acknowledged_on,
+            respond_by=rec.code_respond_by,
+            responded_on=rec.responded_on,
+        )
+        case.withdrawal = ("email", reason, late)
+        note = {"note": reason, "channel": "email", "after_deadline": late}
         at = self.record(
             case,
             rec,
@@ -158,9 +177,37 @@ class Endings(Outcomes):
             return
         reason, _, explanation = refusal
         evidence = "Checked against our records"
+        # Over 12 months: the awareness date is on the complaint (see `_issue_dates`), and
+        # the discretion considered is recorded (Code 2.3).
+        discretion = DISCRETION if reason == "over_12_months" else ""
+        reopen_on = reopen_at = None
+        if self.sim.rng.random() < P_REOPENED:
+            reopen_on = self.sim.calendar.add_working_days(day, randint(self.sim.rng, 3, 15))
+            if reopen_on < self.sim.today:
+                reopen_at = moment(self.sim.rng, reopen_on, 9, 17)
+            else:
+                reopen_on = None
         self.rows["refusal"].append(
-            (self.take("refusal"), case.id, 1, reason, evidence, explanation, day, who[0])
+            (
+                self.take("refusal"),
+                case.id,
+                1,
+                reason,
+                evidence,
+                explanation,
+                day,
+                who[0],
+                False,
+                discretion,
+                None,
+                None,
+                None,
+                reopen_at,
+                reopen_on,
+                REOPEN_REASON if reopen_on else "",
+            )
         )
+        case.refusal_reopens_on = reopen_on
         case.closed_on = day
         before = case.snapshot(rec)
         details = {"reason": reason, "explanation": explanation, "evidence": evidence}
@@ -170,6 +217,27 @@ class Endings(Outcomes):
         )
         body = f"{explanation} {texts.OMBUDSMAN}"
         self.letter(case, at, "out", "We cannot accept your complaint", body, who)
+
+    def reopen(self, case: Case, rec: StageRow, day: date) -> None:
+        """Code 2.4: a refused complaint taken on; stage 1 starts again from the reopening."""
+        before = case.snapshot(rec)
+        due = self.sim.acknowledge_due(case, 1, day)
+        rec.acknowledge_by, rec.code_acknowledge_by = due.policy, due.code
+        rec.started_on = day
+        case.closed_on = None
+        summary = f"Reopened on {long_date(day)}; acknowledge by {long_date(rec.acknowledge_by)}"
+        self.record(
+            case,
+            rec,
+            before,
+            day,
+            self.sim.world.officer,
+            "reopened",
+            summary,
+            {"reason": REOPEN_REASON},
+            status="received",
+            next_due=rec.acknowledge_by,
+        )
 
     def refuse_escalation(self, case: Case, rec: StageRow, asked: date, day: date) -> None:
         """Code 5.11: escalation refused for a reason consistent with section 2."""
@@ -183,8 +251,28 @@ class Endings(Outcomes):
             "I want to take my complaint to stage 2.",
             officer,
         )
+        requested_at = self.sim.at(case, asked)
+        # A refusal is measured against the Code's stage 2 acknowledgement (6.11).
+        due = self.sim.acknowledge_due(case, 2, asked).code
         self.rows["refusal"].append(
-            (self.take("refusal"), case.id, 2, reason, "", explanation, day, officer[0])
+            (
+                self.take("refusal"),
+                case.id,
+                2,
+                reason,
+                PREVIOUS_DECISION,
+                explanation,
+                day,
+                officer[0],
+                False,
+                "",
+                requested_at,
+                asked,
+                due,
+                None,
+                None,
+                "",
+            )
         )
         case.closed_on = case.closed_on or day
         before = case.snapshot(rec)

@@ -89,6 +89,7 @@ class StageRow:
         "responded_on",
         "responsibility",
         "stage",
+        "started_on",
     )
 
     def __init__(self, id: int, stage: int, requested_at: datetime, requested_on: date, ack_by: Due) -> None:
@@ -96,6 +97,8 @@ class StageRow:
         self.requested_at, self.requested_on = requested_at, requested_on
         # The landlord's date (told to the resident) and the Code's, as `cases.services.deadlines`.
         self.acknowledge_by, self.code_acknowledge_by = ack_by.policy, ack_by.code
+        # The day the Code's clock runs from: the request, or a reopening after a refusal (2.4).
+        self.started_on = requested_on
         self.acknowledged_on: date | None = None
         self.respond_by: date | None = None
         self.code_respond_by: date | None = None
@@ -142,11 +145,15 @@ class Case:
         self.hazard_flagged_at: datetime | None = None
         self.closed_on: date | None = None
         self.withdrawn_on: date | None = None
+        # How and why the resident withdrew, and whether a deadline had passed (Code 5.12).
+        self.withdrawal: tuple[str, str, bool] = ("", "", False)
         self.escalation_requested_on: date | None = None
         self.records: list[StageRow] = []
         self.party = "Resident"
         self.slug = ""
         self.edition = "hos-2024"
+        # A refusal later reversed (Code 2.4): the day stage 1 starts again.
+        self.refusal_reopens_on: date | None = None
         # resident, representative, category, channel, description, received_at, received_on,
         # issue_occurred_on, aware_on: fixed when the complaint is logged.
         self.intake: Row = ()
@@ -232,4 +239,5 @@ class Case:
             received_at,
             self.last_at or received_at,
             self.edition,
+            *self.withdrawal,
         )

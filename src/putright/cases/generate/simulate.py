@@ -135,6 +135,10 @@ class Simulator:
             self.outcomes.withdraw(case, s1, add(received_on, randint(rng, 1, 4)))
         elif refused:
             self.outcomes.refuse(case, s1, add(received_on, randint(rng, 1, 5)), handler, refusal)
+            if case.refusal_reopens_on is not None:
+                self.outcomes.reopen(case, s1, case.refusal_reopens_on)
+                if self.stage(case, s1, handler):
+                    self._after_stage_one(case)
         elif self.stage(case, s1, handler):
             self._after_stage_one(case)
         self.outcomes.flush_deferred(case)
@@ -178,7 +182,7 @@ class Simulator:
         stalled = rng.random() < P_STALLED
         if stalled and rng.random() < 0.5:
             return False
-        ack = add(rec.requested_on, choice(rng, ACK_DELAYS))
+        ack = add(rec.started_on, choice(rng, ACK_DELAYS))
         if ack >= today:
             return False
         self.outcomes.acknowledge(case, rec, ack, handler)
@@ -248,7 +252,7 @@ class Simulator:
             self.outcomes.close(case, s1, close_on)
         if asked is None or asked >= today:
             return
-        refuse_on = add(asked, randint(rng, 1, 5))
+        refuse_on = add(asked, randint(rng, 1, 7))  # a few after the 5 working days (late, 6.11)
         if rng.random() < 0.04 and refuse_on < today:
             self.outcomes.refuse_escalation(case, s1, asked, refuse_on)
             return

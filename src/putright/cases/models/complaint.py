@@ -93,6 +93,11 @@ class Complaint(models.Model):
     )
     closed_on = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
+    # How and why the resident withdrew (5.12), and whether a Code deadline had already
+    # passed unmet when they did: a withdrawal must not hide a late stage from the figures.
+    withdrawal_channel = models.CharField(max_length=20, choices=Channel.choices, blank=True)
+    withdrawal_note = models.TextField(blank=True)
+    withdrawn_after_deadline = models.BooleanField(default=False)
     escalation_requested_on = models.DateField(null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(default=1, help_text="Optimistic lock")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -231,6 +236,19 @@ class Refusal(models.Model):
     explanation = models.TextField()
     refused_on = models.DateField()
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
+    # Over 12 months (2.3): the resident was aware when it occurred (no separate awareness
+    # date), and how discretion to accept it anyway was considered.
+    aware_when_occurred = models.BooleanField(default=False)
+    discretion = models.TextField(blank=True)
+    # Escalation refused (5.11): when stage 2 was asked for, and the 5 working days to
+    # answer that request (6.11) the refusal is measured against.
+    requested_at = models.DateTimeField(null=True, blank=True)
+    requested_on = models.DateField(null=True, blank=True)
+    acknowledge_by = models.DateField(null=True, blank=True)
+    # A refusal later reversed (2.4): it stays in the record, marked reopened.
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    reopened_on = models.DateField(null=True, blank=True)
+    reopen_reason = models.TextField(blank=True)
 
 
 class RemedyKind(models.TextChoices):
@@ -318,7 +336,10 @@ class Contact(models.Model):
     recorded_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     triage = models.CharField(max_length=20, choices=Triage.choices, default=Triage.UNTRIAGED, blank=True)
     choice_to_complain_offered = models.BooleanField(default=False)
+    # Recorded only when someone confirms it was done, with how and when (1.6): never by default.
     how_to_complain_given = models.BooleanField(default=False)
+    how_to_complain_method = models.CharField(max_length=200, blank=True)
+    how_to_complain_given_on = models.DateField(null=True, blank=True)
     triaged_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     triaged_at = models.DateTimeField(null=True, blank=True)
     complaint = models.ForeignKey(Complaint, null=True, blank=True, on_delete=models.SET_NULL)

@@ -1,13 +1,8 @@
 """Case services: the only writers of the complaint record. Each call is one action."""
 
 from putright.cases.services.acknowledge import complaint_acknowledge, complaint_assign
-from putright.cases.services.closing import (
-    complaint_close,
-    complaint_escalate,
-    complaint_refuse,
-    complaint_refuse_escalation,
-    complaint_withdraw,
-)
+from putright.cases.services.closing import complaint_close, complaint_escalate, complaint_withdraw
+from putright.cases.services.exclusions import complaint_refuse, complaint_refuse_escalation, complaint_reopen
 from putright.cases.services.followup import (
     action_update,
     complaint_add_issue,
@@ -66,6 +61,7 @@ __all__ = [
     "complaint_refuse",
     "complaint_refuse_escalation",
     "complaint_remove_representative",
+    "complaint_reopen",
     "complaint_request_clarification",
     "complaint_respond",
     "complaint_set_representative",

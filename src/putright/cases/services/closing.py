@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 
 from putright.cases.errors import InvalidInput
-from putright.cases.models import (
-    Complaint,
-    Refusal,
-    RefusalReason,
-    StageRecord,
-)
+from putright.cases.models import Channel, Complaint, StageRecord
 from putright.cases.services._common import (
     current_stage,
     england_date,
@@ -24,12 +18,11 @@ from putright.cases.services._common import (
     record_event,
     refresh_due,
     require_text,
-    rules,
     snapshot,
 )
 from putright.cases.services.deadlines import acknowledge_due
+from putright.rules.endings import deadline_missed_by
 from putright.rules.lifecycle import Action as Move
-from putright.rules.timescales import check_refusal_time_limit
 
 
 def complaint_escalate(
@@ -82,139 +75,6 @@ def complaint_escalate(
     return complaint
 
 
-@dataclass(frozen=True)
-class _RefusalKind:
-    move: Move
-    stage: int  # 1: the complaint is not accepted; 2: stage 2 is refused
-    action: str
-    summary: str
-    explain: str
-
-
-_NOT_ACCEPTED = _RefusalKind(
-    Move.REFUSE,
-    1,
-    "refused",
-    "Not accepted",
-    "Explain to the resident why the complaint is not accepted (Code 2.4)",
-)
-_NO_ESCALATION = _RefusalKind(
-    Move.REFUSE_ESCALATION,
-    2,
-    "escalation_refused",
-    "Escalation refused",
-    "Set out the reasons clearly for the resident (Code 5.11)",
-)
-
-
-def _refuse(
-    kind: _RefusalKind,
-    *,
-    actor: Any,
-    now: datetime,
-    complaint_id: int,
-    reason: str,
-    explanation: str,
-    evidence: str,
-    refused_on: date | None,
-    expected_version: int | None,
-) -> Complaint:
-    errors: dict[str, str] = {}
-    if reason not in RefusalReason.values:
-        errors["reason"] = f"Choose a reason: {', '.join(RefusalReason.values)}"
-    text = require_text(errors, "explanation", explanation, kind.explain)
-    raise_if(errors)
-    with transaction.atomic():
-        complaint = lock_complaint(complaint_id, expected_version=expected_version)
-        record = current_stage(complaint)
-        before = snapshot(complaint, record)
-        move(complaint, kind.move)
-        if reason == RefusalReason.OVER_12_MONTHS:
-            with rules():
-                check_refusal_time_limit(
-                    received_on=complaint.received_on,
-                    issue_occurred_on=complaint.issue_occurred_on,
-                    aware_on=complaint.aware_on,
-                )
-        when = refused_on or england_date(now)
-        Refusal.objects.create(
-            complaint=complaint,
-            stage=kind.stage,
-            reason=reason,
-            evidence=evidence.strip(),
-            explanation=text,
-            refused_on=when,
-            created_by=actor if getattr(actor, "pk", None) else None,
-        )
-        complaint.closed_on = complaint.closed_on or when
-        refresh_due(complaint, record)
-        record_event(
-            complaint,
-            actor=actor,
-            now=now,
-            action=kind.action,
-            summary=f"{kind.summary}: {RefusalReason(reason).label.lower()}",
-            before=before,
-            after=snapshot(complaint, record),
-            details={"reason": reason, "explanation": text, "evidence": evidence.strip()},
-        )
-    return complaint
-
-
-def complaint_refuse(
-    *,
-    actor: Any,
-    now: datetime,
-    complaint_id: int,
-    reason: str,
-    explanation: str,
-    evidence: str = "",
-    refused_on: date | None = None,
-    expected_version: int | None = None,
-) -> Complaint:
-    """Decline to accept a complaint for a valid, evidenced reason (Code 2.1-2.5).
-
-    A complaint within 12 months of the issue or of the resident becoming aware of it
-    may not be refused as out of time (2.3). The explanation goes to the resident with
-    the right to take the decision to the Ombudsman (2.4).
-    """
-    return _refuse(
-        _NOT_ACCEPTED,
-        actor=actor,
-        now=now,
-        complaint_id=complaint_id,
-        reason=reason,
-        explanation=explanation,
-        evidence=evidence,
-        refused_on=refused_on,
-        expected_version=expected_version,
-    )
-
-
-def complaint_refuse_escalation(
-    *,
-    actor: Any,
-    now: datetime,
-    complaint_id: int,
-    reason: str,
-    explanation: str,
-    evidence: str = "",
-    expected_version: int | None = None,
-) -> Complaint:
-    """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11)."""
-    return _refuse(
-        _NO_ESCALATION,
-        actor=actor,
-        now=now,
-        complaint_id=complaint_id,
-        reason=reason,
-        explanation=explanation,
-        evidence=evidence,
-        refused_on=None,
-        expected_version=expected_version,
-    )
-
-
 def _finish(
     actor: Any,
     now: datetime,
@@ -251,21 +111,51 @@ def complaint_withdraw(
     actor: Any,
     now: datetime,
     complaint_id: int,
-    note: str = "",
+    channel: str,
+    note: str,
     expected_version: int | None = None,
 ) -> Complaint:
-    """The resident withdraws the complaint. The record stays (5.12)."""
-    return _finish(
-        actor,
-        now,
-        complaint_id,
-        Move.WITHDRAW,
-        "withdrawn",
-        "Complaint withdrawn",
-        "withdrawn_on",
-        expected_version,
-        note,
-    )
+    """The resident withdraws the complaint. The record stays (5.12).
+
+    How they told us (`channel`) and why (`note`) are required, and a letter confirming the
+    withdrawal is drafted. Whether a Code deadline at the stage had already passed unmet is
+    kept, so the report can count withdrawals after a deadline apart from the others.
+    """
+    errors: dict[str, str] = {}
+    if channel not in Channel.values:
+        errors["channel"] = "Say how the resident told us they were withdrawing"
+    text = require_text(errors, "note", note, "Say why the resident is withdrawing the complaint")
+    raise_if(errors)
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, Move.WITHDRAW)
+        today = england_date(now)
+        complaint.withdrawn_on = today
+        complaint.withdrawal_channel = channel
+        complaint.withdrawal_note = text
+        complaint.withdrawn_after_deadline = deadline_missed_by(
+            on=today,
+            # Withdrawn after a deadline is judged against the Code's dates, as CH02 is.
+            acknowledge_by=record.code_acknowledge_by or record.acknowledge_by,
+            acknowledged_on=record.acknowledged_on,
+            respond_by=record.code_respond_by,
+            responded_on=record.responded_on,
+        )
+        refresh_due(complaint, record)
+        late = " after a deadline had passed" if complaint.withdrawn_after_deadline else ""
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action="withdrawn",
+            summary=f"Complaint withdrawn{late} ({complaint.get_withdrawal_channel_display().lower()})",
+            before=before,
+            after=snapshot(complaint, record),
+            details={"note": text, "channel": channel, "after_deadline": complaint.withdrawn_after_deadline},
+        )
+    return complaint
 
 
 def complaint_close(

@@ -111,7 +111,6 @@ def complaint_add_issue(
                     resident_id=complaint.resident_id,
                     category=complaint.category.slug if complaint.category else None,
                     representative=None,
-                    vulnerable=complaint.vulnerable,
                     extra={"linked_from": complaint},
                 ),
             )

@@ -33,6 +33,7 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.cases.services.deadlines import acknowledge_due, edition_for
+from putright.cases.services.vulnerability import resident_is_vulnerable
 from putright.landlord.models import Category
 
 # Clocks drift between a caller and us; anything later than this is a typing error.
@@ -75,7 +76,6 @@ class NewComplaint:
     issue_occurred_on: date | None = None
     aware_on: date | None = None
     representative: RepresentativeDetails | None = None
-    vulnerable: bool = False
     # What the resident says they want; the handler confirms it in the definition (5.6).
     outcomes_sought: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -182,7 +182,8 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
             aware_on=data.aware_on,
             status=Status.RECEIVED,
             stage=1,
-            vulnerable=data.vulnerable,
+            # Follows the person (5.10): see `putright.cases.services.vulnerability`.
+            vulnerable=resident_is_vulnerable(resident.pk),
             **data.extra,
         )
         due = acknowledge_due(edition=complaint.code_edition, stage=1, requested_on=received_on)
@@ -266,12 +267,15 @@ def contact_triage(
     resident: ResidentDetails | None = None,
     description: str | None = None,
     category: str | None = None,
+    how_to_complain_method: str = "",
+    how_to_complain_given_on: date | None = None,
 ) -> Contact:
     """Decide what a contact is (Code 1.2-1.6).
 
     Whenever dissatisfaction is expressed the resident must be offered the choice to
     complain (1.3); survey feedback is not a complaint, but the resident is told how
-    to complain (1.6).
+    to complain (1.6). That they were told is recorded only when the caseworker says how
+    and when it was done: a record that assumed it would make the 1.6 evidence untrue.
     """
     if contact.triage:
         raise InvalidInput({"triage": "This contact has already been triaged"})
@@ -283,6 +287,13 @@ def contact_triage(
                 "choice_to_complain_offered": "Confirm the resident was offered the choice to complain (Code 1.3)"
             }
         )
+    method = _told_how_to_complain(
+        contact,
+        now=now,
+        survey=triage == Contact.Triage.SURVEY_FEEDBACK,
+        method=how_to_complain_method,
+        given_on=how_to_complain_given_on,
+    )
     with transaction.atomic():
         resident_obj = contact.resident
         if resident_obj is None:
@@ -292,7 +303,9 @@ def contact_triage(
             contact.resident = resident_obj
         contact.triage = triage
         contact.choice_to_complain_offered = choice_to_complain_offered
-        contact.how_to_complain_given = triage == Contact.Triage.SURVEY_FEEDBACK or choice_to_complain_offered
+        contact.how_to_complain_given = bool(method)
+        contact.how_to_complain_method = method
+        contact.how_to_complain_given_on = how_to_complain_given_on if method else None
         contact.triaged_by = actor
         contact.triaged_at = now
         if triage == Contact.Triage.COMPLAINT:
@@ -317,6 +330,30 @@ def contact_triage(
             )
         contact.save()
     return contact
+
+
+def _told_how_to_complain(
+    contact: Contact, *, now: datetime, survey: bool, method: str, given_on: date | None
+) -> str:
+    """How the resident was told how to complain, checked (Code 1.6), or "" if not said.
+
+    Survey feedback needs it; for other contacts it is recorded when given, and then needs
+    its date as well.
+    """
+    errors: dict[str, str] = {}
+    method = (method or "").strip()
+    if survey and not method:
+        errors["how_to_complain_method"] = (
+            "Say how the resident was told how to complain, for example by phone or in a letter (Code 1.6)"
+        )
+    if (survey or method) and given_on is None:
+        errors["how_to_complain_given_on"] = "Enter the date the resident was told how to complain (Code 1.6)"
+    elif given_on is not None and given_on < contact.received_on:
+        errors["how_to_complain_given_on"] = "The date cannot be before the contact was received"
+    elif given_on is not None and given_on > england_date(now):
+        errors["how_to_complain_given_on"] = "The date cannot be in the future"
+    raise_if(errors)
+    return method
 
 
 def service_request_create(

@@ -28,6 +28,7 @@ from putright.cases.services._common import (
     require_text,
     snapshot,
 )
+from putright.cases.services.vulnerability import resident_complaints_in_step
 from putright.cases.uploads import check_upload
 
 OPEN = ("received", "acknowledged", "responded")
@@ -50,7 +51,8 @@ def adjustment_record(
 ) -> Adjustment:
     """Record a reasonable adjustment or a disclosed disability or vulnerability (Code 5.10).
 
-    Disclosures raise the priority of the resident's open complaints (6.1).
+    It belongs to the resident, so it applies to every complaint of theirs, past and future:
+    a disclosure marks them all and raises their priority in the queue (6.1).
     """
     errors: dict[str, str] = {}
     if kind not in AdjustmentKind.values:
@@ -69,22 +71,15 @@ def adjustment_record(
             review_on=review_on,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
-        for complaint in _open_complaints(resident):
-            before = snapshot(complaint)
-            if kind in (AdjustmentKind.DISABILITY, AdjustmentKind.VULNERABILITY):
-                complaint.vulnerable = True
-                refresh_priority(complaint)
-            # The description itself is special category data: the event names the kind only.
-            record_event(
-                complaint,
-                actor=actor,
-                now=now,
-                action="adjustment_recorded",
-                summary=f"{AdjustmentKind(kind).label} recorded; review by {review_on:%d %B %Y}",
-                before=before,
-                after=snapshot(complaint),
-                details={"adjustment": adjustment.pk},
-            )
+        # The description itself is special category data: the event names the kind only.
+        resident_complaints_in_step(
+            resident_id=resident.pk,
+            actor=actor,
+            now=now,
+            action="adjustment_recorded",
+            summary=f"{AdjustmentKind(kind).label} recorded; review by {review_on:%d %B %Y}",
+            details={"adjustment": adjustment.pk},
+        )
     return adjustment
 
 
@@ -107,17 +102,16 @@ def adjustment_review(
         if still_needed and next_review_on:
             adjustment.review_on = next_review_on
         adjustment.save()
-        for complaint in _open_complaints(adjustment.resident):
-            record_event(
-                complaint,
-                actor=actor,
-                now=now,
-                action="adjustment_reviewed",
-                summary=f"{adjustment.get_kind_display()} reviewed",
-                before={},
-                after={},
-                details={"adjustment": adjustment.pk, "still_needed": still_needed},
-            )
+        # Every complaint of the resident follows the review: one no longer needed may
+        # leave them no longer marked vulnerable, on every complaint alike.
+        resident_complaints_in_step(
+            resident_id=adjustment.resident_id,
+            actor=actor,
+            now=now,
+            action="adjustment_reviewed",
+            summary=f"{adjustment.get_kind_display()} reviewed",
+            details={"adjustment": adjustment.pk, "still_needed": still_needed},
+        )
     return adjustment
 
 

@@ -244,8 +244,13 @@ def refusal_blocks(report: dict[str, Any]) -> list[Block]:
         Para(
             f"{num(refused['total'])} complaints were not accepted under section 2 of the Code, and "
             f"{num(refused['escalation_refused']['total'])} requests to escalate were refused (Code 5.11). "
-            "Each resident was told why in writing, with their right to go to the Housing Ombudsman."
+            "Each resident was told why in writing, with their right to go to the Housing Ombudsman. "
+            f"{num(refused.get('reopened', 0))} complaints not accepted at first were later reopened and "
+            "taken on (Code 2.4); they count as accepted complaints. "
+            f"{num(refused['escalation_refused'].get('late', 0))} escalations were refused more than 5 "
+            "working days after the resident asked (Code 6.11)."
         ),
+        *withdrawal_blocks(report),
         Table(
             caption="Complaints not accepted and escalations refused, by reason",
             head=["Reason", "Not accepted", "Escalation refused"],
@@ -258,6 +263,21 @@ def refusal_blocks(report: dict[str, Any]) -> list[Block]:
                 for r in RefusalReason
             ],
         ),
+    ]
+
+
+def withdrawal_blocks(report: dict[str, Any]) -> list[Block]:
+    """Withdrawals, and those made after a deadline had passed (a report kept from before
+    they were counted has none)."""
+    withdrawn = report.get("withdrawn")
+    if not withdrawn:
+        return []
+    return [
+        Para(
+            f"{num(withdrawn['total'])} complaints were withdrawn by the resident, "
+            f"{num(withdrawn['after_deadline'])} of them after a deadline at their stage had passed "
+            "unmet; those late stages still count as late."
+        )
     ]
 
 

@@ -50,7 +50,9 @@ def refusals(tally: Tally) -> dict[str, Any]:
     """Complaints not accepted (Code 2.1-2.5, reported under 8.1b) and escalations refused (5.11).
 
     A complaint not accepted counts in the period it was received, so that received =
-    accepted + not accepted; an escalation refused counts in the period of the refusal.
+    accepted + not accepted; one later reopened (2.4) is accepted and counted under
+    `reopened`, never twice. An escalation refused counts in the period of the refusal, and
+    is `late` when refused after the 5 working days a stage 2 acknowledgement has (6.11).
     """
     by_stage = {
         stage: {reason: tally[f"refused|{stage}|{reason}"] for reason in RefusalReason.values}
@@ -59,7 +61,26 @@ def refusals(tally: Tally) -> dict[str, Any]:
     return {
         "total": sum(by_stage[1].values()),
         "by_reason": by_stage[1],
-        "escalation_refused": {"total": sum(by_stage[2].values()), "by_reason": by_stage[2]},
+        "reopened": tally["reopened|1"],
+        "escalation_refused": {
+            "total": sum(by_stage[2].values()),
+            "by_reason": by_stage[2],
+            "late": tally["refused_late|2"],
+        },
+    }
+
+
+def withdrawals(tally: Tally) -> dict[str, Any]:
+    """Complaints withdrawn in the period, by the stage they were at, and how many of them
+    after a Code deadline at that stage had passed unmet (counted on the day withdrawn)."""
+    by_stage = {
+        stage: {name: tally[f"withdrawal|{stage}|{name}"] for name in ("count", "after_deadline")}
+        for stage in (1, 2)
+    }
+    return {
+        "total": sum(s["count"] for s in by_stage.values()),
+        "after_deadline": sum(s["after_deadline"] for s in by_stage.values()),
+        "by_stage": {str(stage): counts for stage, counts in by_stage.items()},
     }
 
 

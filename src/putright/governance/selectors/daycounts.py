@@ -10,7 +10,11 @@ figures by day (`figures`). Keys are strings so that a day's tally is plain JSON
 - ``sent|<stage>|<name>``: responses sent that day (in time, extended, decisions, ...);
 - ``channel|<channel>`` and ``category|<stage>|<category id or ->``: complaints received;
 - ``refused|<stage>|<reason>``: complaints not accepted (stage 1, on the day received)
-  and escalations refused (stage 2, on the day of the refusal);
+  and escalations refused (stage 2, on the day of the refusal); a refusal later reversed
+  counts as ``reopened|1`` instead (Code 2.4), so the complaint counts once, as accepted;
+- ``refused_late|2``: escalations refused after the 5 working days to answer (Code 6.11);
+- ``withdrawal|<stage>|count|after_deadline``: complaints withdrawn that day, and those of
+  them withdrawn after a deadline at that stage had passed unmet;
 - ``extension|<stage>|count|good_reason|working_days``: extensions notified that day;
 - ``remedy|<kind>|count|pence``: remedies set out in responses sent that day;
 - ``taken|<stage>|<requested on>|<responded on>``: responses by the days they span, so
@@ -172,13 +176,30 @@ def _received(days: Days) -> Iterator[tuple[date, str, int]]:
 
 def _refusals(days: Days) -> Iterator[tuple[date, str, int]]:
     # Not accepted: on the day the complaint was received, so that received = accepted +
-    # not accepted. Escalation refused: on the day of the refusal (Code 5.11).
+    # not accepted; one reopened (2.4) is accepted, and counted apart. Escalation refused:
+    # on the day of the refusal (Code 5.11), late when after its 5 working days (6.11).
     for stage, on in ((1, "complaint__received_on"), (2, "refused_on")):
         rows = (
-            Refusal.objects.filter(days.q(on), stage=stage).values_list(on, "reason").annotate(n=Count("id"))
+            Refusal.objects.filter(days.q(on), stage=stage)
+            .values_list(on, "reason", "reopened_on")
+            .annotate(n=Count("id"), late=count_where(Q(refused_on__gt=F("acknowledge_by"))))
         )
-        for day, reason, n in rows.order_by():
-            yield day, f"refused|{stage}|{reason}", n
+        for day, reason, reopened_on, n, late in rows.order_by():
+            yield day, f"reopened|{stage}" if reopened_on else f"refused|{stage}|{reason}", n
+            if stage == 2 and late:
+                yield day, "refused_late|2", late
+
+
+def _withdrawals(days: Days) -> Iterator[tuple[date, str, int]]:
+    rows = (
+        Complaint.objects.filter(days.q("withdrawn_on"))
+        .values_list("withdrawn_on", "stage")
+        .annotate(n=Count("id"), late=count_where(Q(withdrawn_after_deadline=True)))
+        .order_by()
+    )
+    for day, stage, n, late in rows:
+        yield day, f"withdrawal|{stage}|count", n
+        yield day, f"withdrawal|{stage}|after_deadline", late
 
 
 def _extensions(days: Days) -> Iterator[tuple[date, str, int]]:
@@ -230,6 +251,7 @@ def count_days(days: Days) -> dict[date, Tally]:
         _stage_records(days, "responded_on", "sent", SENT),
         _received(days),
         _refusals(days),
+        _withdrawals(days),
         _extensions(days),
         _remedies(days),
         _taken(days),

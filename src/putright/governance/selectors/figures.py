@@ -45,6 +45,7 @@ def days_changed_since_counted(start: date, end: date, *, changed: list[int] | N
             "notified_on"
         ),
         Refusal.objects.filter(complaint__in=which, refused_on__range=span).values_list("refused_on"),
+        Complaint.objects.filter(pk__in=which, withdrawn_on__range=span).values_list("withdrawn_on"),
     ]
     # A compound query takes no ORDER BY in its parts (Extension is ordered by default).
     found = parts[0].order_by().union(*(part.order_by() for part in parts[1:]))

@@ -38,6 +38,7 @@ def performance_report(*, period: Period, today: date) -> dict[str, Any]:
         "stage2": stages[2],
         "escalation_rate_pct": stages[1]["escalation_rate_pct"],
         "refused": breakdowns.refusals(tally),
+        "withdrawn": breakdowns.withdrawals(tally),
         "categories": breakdowns.categories(tally),
         "channels": breakdowns.channels(tally),
         "remedies": breakdowns.remedies(tally),

@@ -52,6 +52,8 @@ SAMPLE: dict[str, Any] = {
     "update_summary": "The surveyor visited on Monday.",
     "next_update_date": "2027-01-12",
     "completed_items": ["We replaced the window."],
+    "withdrawal_details": "You told us by phone on 5 January 2027 that you want to withdraw your complaint. "
+    "You said: the repair has now been done.",
 }
 
 

@@ -90,6 +90,7 @@ class ComplaintView(ComplaintSummary):
     letters: list[LetterView]
     messages: list[MessageView]
     refusal: str
+    reopened_on: date | None
     can_escalate: bool
     can_withdraw: bool
     can_add: bool
@@ -209,7 +210,9 @@ def resident_complaint_view(*, email: str, reference: str) -> ComplaintView | No
         ],
         letters=_letters(complaint),
         messages=_messages(complaint),
-        refusal=" ".join(r.explanation for r in refusals),
+        # A refusal later reversed (Code 2.4) no longer stands: the complaint is open again.
+        refusal=" ".join(r.explanation for r in refusals if r.reopened_on is None),
+        reopened_on=max((r.reopened_on for r in refusals if r.reopened_on), default=None),
         can_escalate=can_escalate(complaint, escalation_refused=any(r.stage == 2 for r in refusals)),
         can_withdraw=can_withdraw(complaint),
         can_add=can_add_information(complaint),

@@ -95,11 +95,15 @@ def resident_withdraw(*, email: str, reference: str, now: datetime, note: str) -
     complaint, role = _reach(email, reference)
     if len(note) > MAX_TEXT:
         raise InvalidInput({"note": f"This must be {MAX_TEXT:,} characters or fewer"})
+    # How is known (online). A resident need not say why; the record then says they chose
+    # not to, rather than leaving the reason blank as if nobody asked.
+    who = "representative" if role is Role.REPRESENTATIVE else "resident"
     return services.complaint_withdraw(
         actor=portal_actor(representative=role is Role.REPRESENTATIVE),
         now=now,
         complaint_id=complaint.pk,
-        note=note.strip(),
+        channel=Channel.WEB,
+        note=note.strip() or f"Withdrawn online by the {who}, who chose not to give a reason.",
     )
 
 

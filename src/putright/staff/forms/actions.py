@@ -218,27 +218,9 @@ class EscalateForm(VersionedForm):
 
 REFUSAL_HINTS = {
     RefusalReason.OVER_12_MONTHS: "Counted from when the issue occurred or the resident became aware of it (Code 2.3). Consider discretion.",
-    RefusalReason.LEGAL_PROCEEDINGS: "Court proceedings have been filed (Code 2.3).",
+    RefusalReason.LEGAL_PROCEEDINGS: "A claim has been filed at court (Code 2.2). Give the evidence.",
+    RefusalReason.PREVIOUSLY_CONSIDERED: "Already decided under the complaints policy. Give the evidence (Code 2.1).",
 }
-
-
-class RefuseForm(VersionedForm):
-    refusal_fields = {"2.3": "reason", "2.1": "reason", "5.11": "reason", "6.20": "reason"}
-
-    reason = forms.ChoiceField(
-        label="Reason",
-        choices=RefusalReason.choices,
-        widget=Radios(hints={str(k): v for k, v in REFUSAL_HINTS.items()}),
-        error_messages={"required": "Choose the reason"},
-    )
-    explanation = text(
-        "Explanation for the resident",
-        hint="It goes to the resident with their right to take it to the Ombudsman (Code 2.4).",
-        message="Explain to the resident why (Code 2.4)",
-    )
-    evidence = text(
-        "Evidence", required=False, hint="What shows the reason applies to this complaint (Code 2.1).", rows=3
-    )
 
 
 class NoteForm(VersionedForm):

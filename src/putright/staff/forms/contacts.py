@@ -112,6 +112,18 @@ class TriageForm(GovukForm):
         label="I offered the resident the choice to make a complaint",
         help_text="Required whenever they expressed dissatisfaction (Code 1.3).",
     )
+    how_to_complain_method = forms.CharField(
+        label="How were they told how to complain?",
+        required=False,
+        max_length=200,
+        help_text="For survey feedback this is required: for example, by phone, or the complaints leaflet "
+        "sent by email (Code 1.6). Leave blank if they have not been told.",
+    )
+    how_to_complain_given_on = DateField(
+        what="the date they were told how to complain",
+        label="When were they told how to complain?",
+        required=False,
+    )
     description = text(
         "Description (optional)", required=False, hint="Leave blank to use what they told you.", rows=3
     )

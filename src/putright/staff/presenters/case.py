@@ -38,6 +38,7 @@ ACTIONS: tuple[tuple[lifecycle.Action | None, str, str], ...] = (
     (lifecycle.Action.REFUSE, "refuse", "Do not accept the complaint"),
     (lifecycle.Action.REFUSE_ESCALATION, "refuse_escalation", "Refuse the escalation"),
     (lifecycle.Action.WITHDRAW, "withdraw", "Record a withdrawal"),
+    (lifecycle.Action.REOPEN, "reopen", "Reopen the complaint"),
     (None, "correspondence", "Add correspondence"),
     (None, "hazard", "Flag a hazard"),
 )

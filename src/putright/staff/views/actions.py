@@ -153,46 +153,6 @@ class Escalate(ComplaintActionView):
         )
 
 
-class Refuse(ComplaintActionView):
-    form_class = f.RefuseForm
-    title = "Do not accept the complaint"
-    intro = "Only for a valid reason, evidenced and decided for this complaint (Code 2.1 to 2.5). No blanket exclusions."
-    submit = "Record the decision"
-
-    def perform(self, data: dict[str, Any]) -> Complaint:
-        return services.complaint_refuse(
-            actor=self.actor,
-            now=self.now,
-            complaint_id=self.complaint.pk,
-            reason=data["reason"],
-            explanation=data["explanation"],
-            evidence=data.get("evidence") or "",
-            expected_version=data.get("expected_version"),
-        )
-
-    def success_message(self, result: Complaint) -> str:
-        return "Recorded as not accepted. Send the resident the explanation with their right to go to the Ombudsman."
-
-
-class RefuseEscalation(Refuse):
-    title = "Refuse the escalation"
-    intro = "Only for reasons consistent with section 2 of the Code, set out clearly for the resident (Code 5.11)."
-
-    def perform(self, data: dict[str, Any]) -> Complaint:
-        return services.complaint_refuse_escalation(
-            actor=self.actor,
-            now=self.now,
-            complaint_id=self.complaint.pk,
-            reason=data["reason"],
-            explanation=data["explanation"],
-            evidence=data.get("evidence") or "",
-            expected_version=data.get("expected_version"),
-        )
-
-    def success_message(self, result: Complaint) -> str:
-        return "Escalation refused and recorded"
-
-
 class AgreeUpdates(ComplaintActionView):
     form_class = f.AgreeUpdatesForm
     title = "Agree update intervals"
@@ -214,25 +174,6 @@ class AgreeUpdates(ComplaintActionView):
 
     def success_message(self, result: Complaint) -> str:
         return "Update intervals agreed"
-
-
-class Withdraw(ComplaintActionView):
-    form_class = f.NoteForm
-    title = "Record a withdrawal"
-    intro = "The resident has withdrawn the complaint. The record is kept (Code 5.12)."
-    submit = "Record the withdrawal"
-
-    def perform(self, data: dict[str, Any]) -> Complaint:
-        return services.complaint_withdraw(
-            actor=self.actor,
-            now=self.now,
-            complaint_id=self.complaint.pk,
-            note=data.get("note") or "",
-            expected_version=data.get("expected_version"),
-        )
-
-    def success_message(self, result: Complaint) -> str:
-        return "Complaint withdrawn"
 
 
 class Close(ComplaintActionView):

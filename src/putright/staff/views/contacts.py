@@ -140,6 +140,8 @@ def contact_triage(request: HttpRequest, contact_id: int) -> HttpResponse:
                 resident=resident,
                 description=data["description"] or None,
                 category=data["category"] or None,
+                how_to_complain_method=data["how_to_complain_method"],
+                how_to_complain_given_on=data["how_to_complain_given_on"],
             )
         except CaseError as exc:
             contact.refresh_from_db()  # the failed triage was rolled back; so is what it set in memory
@@ -164,7 +166,8 @@ def _after_triage(request: HttpRequest, contact: Contact) -> HttpResponse:
         messages.success(request, "Recorded as a service request. It will come up for review (Code 1.4).")
         return redirect(reverse("staff:service_request", args=[contact.service_request_id]))
     messages.success(
-        request, "Recorded as survey feedback. Tell the resident how to complain if they wish to (Code 1.6)."
+        request,
+        "Recorded as survey feedback, with how and when the resident was told how to complain (Code 1.6).",
     )
     return redirect(reverse("staff:contact_new"))
 
