@@ -19,7 +19,9 @@ NEW = {
     "description": "My boiler has not been fixed.",
     "issue_occurred_on": "2025-12-01",
 }
-ACK = {"definition": "Boiler repair delayed", "outcomes_sought": "Repair and apology"}
+# These cases are dated in the past, so each dated action is a late entry and says why (5.12).
+LATE = {"late_entry_reason": "Entered from the paper file"}
+ACK = {"definition": "Boiler repair delayed", "outcomes_sought": "Repair and apology", **LATE}
 
 
 @pytest.fixture
@@ -68,12 +70,15 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
             "reason": "Waiting for a part",
             "good_reason": False,
             "notified_on": r.json()["stages"][0]["extensions"][0]["notified_on"],
+            "recorded_on": r.json()["stages"][0]["extensions"][0]["notified_on"],
+            "late_entry_reason": "",
             "new_respond_by": "2026-01-14",
         }
     ]
     r = api.post(
         f"{path}/respond",
         {
+            **LATE,
             "responded_on": "2026-01-09",
             "decision": "partly_upheld",
             "reasons": "The part was late.",
@@ -90,14 +95,15 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
     )
     assert r.status_code == 200 and r.json()["status"] == "responded"
     assert r.json()["remedies"][0]["amount"] == "75.00"
-    r = api.post(f"{path}/escalate", {"requested_at": "2026-01-12T10:00:00+00:00"})
+    r = api.post(f"{path}/escalate", {**LATE, "requested_at": "2026-01-12T10:00:00+00:00"})
     assert (r.json()["stage"], r.json()["stages"][1]["acknowledge_by"]) == (2, "2026-01-19")
     r = api.post(f"{path}/assign", {"handler": reviewer.username})
     assert r.json()["handler"] == reviewer.username
     r = api.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2026-01-13"})
     assert r.json()["stages"][1]["respond_by"] == "2026-02-10"
     r = api.post(
-        f"{path}/respond", {"responded_on": "2026-02-02", "decision": "upheld", "reasons": "We got it wrong."}
+        f"{path}/respond",
+        {**LATE, "responded_on": "2026-02-02", "decision": "upheld", "reasons": "We got it wrong."},
     )
     assert r.status_code == 200
     r = api.post(f"{path}/close", {})
@@ -126,7 +132,7 @@ def test_api_refuses_responding_before_acknowledging_code_6_3(api):
     code_rule(
         api.post(
             f"/complaints/{c['id']}/respond",
-            {"responded_on": "2025-12-22", "decision": "upheld", "reasons": "x"},
+            {**LATE, "responded_on": "2025-12-22", "decision": "upheld", "reasons": "x"},
         ),
         "6.3",
     )
@@ -149,8 +155,8 @@ def test_api_refuses_the_stage_one_handler_at_stage_two_code_6_13(api, handler):
     c = create(api)
     p = f"/complaints/{c['id']}"
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
-    api.post(f"{p}/respond", {"responded_on": "2025-12-30", "decision": "upheld", "reasons": "x"})
-    api.post(f"{p}/escalate", {"requested_at": "2025-12-31T09:00:00+00:00"})
+    api.post(f"{p}/respond", {**LATE, "responded_on": "2025-12-30", "decision": "upheld", "reasons": "x"})
+    api.post(f"{p}/escalate", {**LATE, "requested_at": "2025-12-31T09:00:00+00:00"})
     code_rule(api.post(f"{p}/assign", {"handler": handler.username}), "6.13")
 
 
@@ -158,11 +164,11 @@ def test_api_refuses_a_third_stage_code_5_3(api, handler, reviewer):
     c = create(api)
     p = f"/complaints/{c['id']}"
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
-    api.post(f"{p}/respond", {"responded_on": "2025-12-30", "decision": "upheld", "reasons": "x"})
-    api.post(f"{p}/escalate", {"requested_at": "2025-12-31T09:00:00+00:00"})
+    api.post(f"{p}/respond", {**LATE, "responded_on": "2025-12-30", "decision": "upheld", "reasons": "x"})
+    api.post(f"{p}/escalate", {**LATE, "requested_at": "2025-12-31T09:00:00+00:00"})
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-31", "handler": reviewer.username})
-    api.post(f"{p}/respond", {"responded_on": "2026-01-05", "decision": "upheld", "reasons": "x"})
-    code_rule(api.post(f"{p}/escalate", {"requested_at": "2026-01-06T09:00:00+00:00"}), "5.3")
+    api.post(f"{p}/respond", {**LATE, "responded_on": "2026-01-05", "decision": "upheld", "reasons": "x"})
+    code_rule(api.post(f"{p}/escalate", {**LATE, "requested_at": "2026-01-06T09:00:00+00:00"}), "5.3")
 
 
 def test_api_refuses_to_refuse_as_out_of_time_within_twelve_months_code_2_3(api):

@@ -188,6 +188,7 @@ def acknowledge(request: HttpRequest, complaint_id: ComplaintId, payload: Acknow
         outcomes_sought=payload.outcomes_sought,
         responsibility=payload.responsibility,
         handler=_staff(payload.handler, "handler"),
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -207,6 +208,7 @@ def extend(request: HttpRequest, complaint_id: ComplaintId, payload: ExtendIn) -
         reason=payload.reason,
         good_reason=payload.good_reason,
         notified_on=payload.notified_on,
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -233,6 +235,7 @@ def respond(request: HttpRequest, complaint_id: ComplaintId, payload: RespondIn)
             )
             for i, a in enumerate(payload.outstanding_actions)
         ],
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -249,6 +252,7 @@ def escalate(request: HttpRequest, complaint_id: ComplaintId, payload: EscalateI
         complaint_id=complaint_id,
         requested_at=payload.requested_at,
         reason=payload.reason,
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)

@@ -82,6 +82,7 @@ class AcknowledgeIn(Schema):
     outcomes_sought: RequiredText
     responsibility: LongText = ""
     handler: Username | None = None
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -90,6 +91,7 @@ class ExtendIn(Schema):
     reason: RequiredText
     good_reason: bool = False
     notified_on: Day | None = None
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -113,12 +115,14 @@ class RespondIn(Schema):
     reasons: RequiredText
     remedies: list[RemedyIn] = Field(default_factory=list, max_length=50)
     outstanding_actions: list[OutstandingActionIn] = Field(default_factory=list, max_length=50)
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
 class EscalateIn(Schema):
     requested_at: Moment
     reason: LongText = ""
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -144,16 +148,24 @@ class ComplaintExtensionOut(Schema):
     reason: str
     good_reason: bool
     notified_on: date
+    recorded_on: date | None
+    late_entry_reason: str
     new_respond_by: date
 
 
 class ComplaintStageOut(Schema):
     stage: int
     requested_on: date
+    requested_recorded_on: date | None
+    request_late_entry_reason: str
     acknowledge_by: date
     acknowledged_on: date | None
+    acknowledgement_recorded_on: date | None
+    acknowledgement_late_entry_reason: str
     respond_by: date | None
     responded_on: date | None
+    response_recorded_on: date | None
+    response_late_entry_reason: str
     handler: str | None
     definition: str
     outcomes_sought: str
@@ -171,6 +183,8 @@ class ComplaintRemedyOut(Schema):
     amount: Decimal | None
     due_on: date | None
     completed_on: date | None
+    completion_recorded_on: date | None
+    completion_late_entry_reason: str
 
 
 class ComplaintActionOut(Schema):
@@ -178,6 +192,7 @@ class ComplaintActionOut(Schema):
     stage: int
     description: str
     promise_on: date
+    first_promise_on: date
     completed_on: date | None
 
 

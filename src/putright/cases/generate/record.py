@@ -71,6 +71,8 @@ class StageRow:
     """A StageRecord under construction (Code 6.2-6.4, 6.11-6.15)."""
 
     __slots__ = (
+        "ack_late_reason",
+        "ack_recorded_on",
         "acknowledge_by",
         "acknowledged_on",
         "decision",
@@ -84,6 +86,8 @@ class StageRow:
         "requested_on",
         "respond_by",
         "responded_on",
+        "response_late_reason",
+        "response_recorded_on",
         "responsibility",
         "stage",
     )
@@ -97,6 +101,10 @@ class StageRow:
         self.handler_id: int | None = None
         self.extension_days = 0
         self.definition = self.outcomes_sought = self.responsibility = self.decision = self.reasons = ""
+        # The day each step was entered, and why when that is after the day it names (5.12).
+        self.ack_recorded_on: date | None = None
+        self.response_recorded_on: date | None = None
+        self.ack_late_reason = self.response_late_reason = ""
 
     def row(self, complaint_id: int) -> Row:
         return (
@@ -116,6 +124,10 @@ class StageRow:
             self.responded_on,
             self.decision,
             self.reasons,
+            self.ack_recorded_on,
+            self.ack_late_reason,
+            self.response_recorded_on,
+            self.response_late_reason,
         )
 
 

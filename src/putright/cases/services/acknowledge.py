@@ -14,7 +14,8 @@ from putright.cases.models import (
 from putright.cases.services._common import (
     code_calendar,
     current_stage,
-    england_date,
+    dated_entry,
+    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -52,12 +53,14 @@ def complaint_acknowledge(
     outcomes_sought: str,
     responsibility: str = "",
     handler: Any = None,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Acknowledge, define and log the complaint at its stage (Code 5.6, 5.7, 6.2, 6.11).
 
     The response deadline runs from the actual acknowledgement date (6.3, 6.14), so an
-    early acknowledgement brings it forward.
+    early acknowledgement brings it forward. A date before today is a late entry and needs
+    `late_entry_reason` (5.12).
     """
     errors: dict[str, str] = {}
     definition = require_text(
@@ -70,6 +73,13 @@ def complaint_acknowledge(
         "Record the outcomes the resident is seeking (Code 5.6)",
     )
     raise_if(errors)
+    entry = dated_entry(
+        given_on=acknowledged_on,
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="acknowledged_on",
+        what="the acknowledgement date",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -81,11 +91,11 @@ def complaint_acknowledge(
                 requested_on=record.requested_on,
                 acknowledged_on=acknowledged_on,
             )
-        if acknowledged_on > england_date(now):
-            raise InvalidInput({"acknowledged_on": "The acknowledgement date cannot be in the future"})
         owner = handler or record.handler or (actor if _is_caseworker(actor) else None)
         _check_handler_for_stage(complaint, record.stage, owner)
         record.acknowledged_on = acknowledged_on
+        record.acknowledgement_recorded_on = entry.recorded_on
+        record.acknowledgement_late_reason = entry.late_entry_reason
         record.definition = definition
         record.outcomes_sought = outcomes
         record.responsibility = responsibility.strip()
@@ -111,6 +121,7 @@ def complaint_acknowledge(
                 "definition": definition,
                 "outcomes_sought": outcomes,
                 "responsibility": record.responsibility,
+                **entry_details(entry),
             },
         )
     return complaint

@@ -18,7 +18,9 @@ from putright.cases.models import (
 from putright.cases.services._common import (
     code_calendar,
     current_stage,
+    dated_entry,
     england_date,
+    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -42,11 +44,22 @@ def complaint_escalate(
     complaint_id: int,
     requested_at: datetime,
     reason: str = "",
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
-    """Start stage 2 at the resident's request. No reason is needed (Code 6.12); there is no stage 3 (5.3)."""
+    """Start stage 2 at the resident's request. No reason is needed (Code 6.12); there is no stage 3 (5.3).
+
+    A request recorded after the day it was made is a late entry and needs `late_entry_reason` (5.12).
+    """
     if requested_at.tzinfo is None:
         raise InvalidInput({"requested_at": "Give the time with its UTC offset"})
+    entry = dated_entry(
+        given_on=england_date(requested_at),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="requested_at",
+        what="the date stage 2 was requested",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         first = current_stage(complaint)
@@ -62,6 +75,8 @@ def complaint_escalate(
             stage=2,
             requested_at=requested_at,
             requested_on=requested_on,
+            request_recorded_on=entry.recorded_on,
+            request_late_reason=entry.late_entry_reason,
             escalation_reason=(reason or "").strip(),
             acknowledge_by=acknowledge_by(code_calendar(), stage=2, requested_on=requested_on),
         )
@@ -78,7 +93,7 @@ def complaint_escalate(
             summary=f"Stage 2 requested on {requested_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
-            details={"reason": record.escalation_reason},
+            details={"reason": record.escalation_reason, **entry_details(entry)},
         )
     return complaint
 
@@ -118,6 +133,7 @@ def _refuse(
     explanation: str,
     evidence: str,
     refused_on: date | None,
+    late_entry_reason: str,
     expected_version: int | None,
 ) -> Complaint:
     errors: dict[str, str] = {}
@@ -125,6 +141,13 @@ def _refuse(
         errors["reason"] = f"Choose a reason: {', '.join(RefusalReason.values)}"
     text = require_text(errors, "explanation", explanation, kind.explain)
     raise_if(errors)
+    entry = dated_entry(
+        given_on=refused_on or england_date(now),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="refused_on",
+        what="the date of the decision",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -137,7 +160,7 @@ def _refuse(
                     issue_occurred_on=complaint.issue_occurred_on,
                     aware_on=complaint.aware_on,
                 )
-        when = refused_on or england_date(now)
+        when = entry.given_on
         Refusal.objects.create(
             complaint=complaint,
             stage=kind.stage,
@@ -145,6 +168,8 @@ def _refuse(
             evidence=evidence.strip(),
             explanation=text,
             refused_on=when,
+            recorded_on=entry.recorded_on,
+            late_entry_reason=entry.late_entry_reason,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         complaint.closed_on = complaint.closed_on or when
@@ -157,7 +182,12 @@ def _refuse(
             summary=f"{kind.summary}: {RefusalReason(reason).label.lower()}",
             before=before,
             after=snapshot(complaint, record),
-            details={"reason": reason, "explanation": text, "evidence": evidence.strip()},
+            details={
+                "reason": reason,
+                "explanation": text,
+                "evidence": evidence.strip(),
+                **entry_details(entry),
+            },
         )
     return complaint
 
@@ -171,6 +201,7 @@ def complaint_refuse(
     explanation: str,
     evidence: str = "",
     refused_on: date | None = None,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Decline to accept a complaint for a valid, evidenced reason (Code 2.1-2.5).
@@ -188,6 +219,7 @@ def complaint_refuse(
         explanation=explanation,
         evidence=evidence,
         refused_on=refused_on,
+        late_entry_reason=late_entry_reason,
         expected_version=expected_version,
     )
 
@@ -212,6 +244,7 @@ def complaint_refuse_escalation(
         explanation=explanation,
         evidence=evidence,
         refused_on=None,
+        late_entry_reason="",
         expected_version=expected_version,
     )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import ActionRefused, InvalidInput
+from putright.cases.errors import ActionRefused
 from putright.cases.models import (
     Action,
     Complaint,
@@ -21,7 +21,9 @@ from putright.cases.models import (
 from putright.cases.services._common import (
     code_calendar,
     current_stage,
+    dated_entry,
     england_date,
+    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -31,6 +33,7 @@ from putright.cases.services._common import (
     rules,
     snapshot,
 )
+from putright.cases.services.promises import check_actions, check_remedies
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import (
@@ -49,6 +52,7 @@ def complaint_extend(
     good_reason: bool = False,
     notified_on: date | None = None,
     ombudsman_details_given: bool = True,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Extend the response deadline (Code 6.4, 6.15), telling the resident with the Ombudsman's details (6.5, 6.16).
@@ -62,6 +66,13 @@ def complaint_extend(
     if not isinstance(working_days, int) or working_days < 1:
         errors["working_days"] = "Enter the extension as a whole number of working days, 1 or more"
     raise_if(errors)
+    entry = dated_entry(
+        given_on=notified_on or england_date(now),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="notified_on",
+        what="the date the resident was told",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -95,7 +106,9 @@ def complaint_extend(
             working_days=working_days,
             reason=text,
             good_reason=good_reason,
-            notified_on=notified_on or england_date(now),
+            notified_on=entry.given_on,
+            recorded_on=entry.recorded_on,
+            late_entry_reason=entry.late_entry_reason,
             ombudsman_details_given=True,
             new_respond_by=record.respond_by,
             created_by=actor if getattr(actor, "pk", None) else None,
@@ -109,7 +122,12 @@ def complaint_extend(
             summary=f"Stage {record.stage} response extended by {working_days} working days to {record.respond_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
-            details={"reason": text, "good_reason": good_reason, "working_days": working_days},
+            details={
+                "reason": text,
+                "good_reason": good_reason,
+                "working_days": working_days,
+                **entry_details(entry),
+            },
         )
     return complaint
 
@@ -142,10 +160,6 @@ def _validate_response(
             errors[f"remedies.{i}.kind"] = f"Remedy kind must be one of {', '.join(RemedyKind.values)}"
         if not remedy.description.strip():
             errors[f"remedies.{i}.description"] = "Say what will happen to put things right (Code 7.3)"
-        if remedy.kind == RemedyKind.FINANCIAL and (remedy.amount is None or remedy.amount <= 0):
-            errors[f"remedies.{i}.amount"] = "A financial remedy needs an amount above £0 (Code 7.3)"
-        if remedy.amount is not None and remedy.amount < 0:
-            errors[f"remedies.{i}.amount"] = "The amount cannot be negative"
     for i, act in enumerate(actions):
         if not act.description.strip():
             errors[f"outstanding_actions.{i}.description"] = "Describe the outstanding action (Code 6.6)"
@@ -163,15 +177,26 @@ def complaint_respond(
     reasons: str,
     remedies: list[RemedyInput] | None = None,
     outstanding_actions: list[ActionInput] | None = None,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Issue the stage response (Code 6.3, 6.9, 6.14, 6.19) with remedies and outstanding actions (6.6, 7.1-7.3).
 
-    The response goes when the answer is known; outstanding actions are then tracked.
+    The response goes when the answer is known; outstanding actions are then tracked. Every
+    remedy says what and by when (7.3); no date promised is before the response. A response
+    dated before today is a late entry and needs `late_entry_reason` (5.12).
     """
     remedies = remedies or []
     actions = outstanding_actions or []
     text = _validate_response(decision, reasons, remedies, actions)
+    check_remedies(remedies, responded_on=responded_on)
+    entry = dated_entry(
+        given_on=responded_on,
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="responded_on",
+        what="the response date",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -183,12 +208,21 @@ def complaint_respond(
                 acknowledged_on=record.acknowledged_on,
                 responded_on=responded_on,
             )
-        if responded_on > england_date(now):
-            raise InvalidInput({"responded_on": "The response date cannot be in the future"})
+        check_actions(actions, stage=record.stage, responded_on=responded_on)
         record.responded_on = responded_on
+        record.response_recorded_on = entry.recorded_on
+        record.response_late_reason = entry.late_entry_reason
         record.decision = decision
         record.reasons = text
-        record.save(update_fields=["responded_on", "decision", "reasons"])
+        record.save(
+            update_fields=[
+                "responded_on",
+                "response_recorded_on",
+                "response_late_reason",
+                "decision",
+                "reasons",
+            ]
+        )
         Remedy.objects.bulk_create(
             Remedy(
                 complaint=complaint,
@@ -207,6 +241,7 @@ def complaint_respond(
                 stage=record.stage,
                 description=a.description.strip(),
                 promise_on=a.promise_on,
+                first_promise_on=a.promise_on,
                 owner=a.owner or record.handler,
             )
             for a in actions
@@ -234,6 +269,7 @@ def complaint_respond(
                 "outstanding_actions": [
                     {"description": a.description, "promise_on": a.promise_on} for a in actions
                 ],
+                **entry_details(entry),
             },
         )
     return complaint
