@@ -56,6 +56,9 @@ class StageOut(Schema):
     responded_within_timescale_with_extension: int
     responded_within_timescale_pct: float | None
     responded_late: int
+    acknowledgements_recorded_late: int
+    responses_recorded_late: int
+    recorded_late: int
     extended: int
     acknowledgements_overdue: int
     responses_overdue: int

@@ -104,6 +104,8 @@ GOT = {
     "hazard": ~Q(complaint__hazard=""),
     "accepted_rented": RENTED_HERE & ~REFUSED,
     "accepted_shared_ownership": SHARED_HERE & ~REFUSED,
+    # Entered after the day it names (Code 5.12): counted, so a backdated entry is visible.
+    "acknowledgements_recorded_late": Q(acknowledgement_recorded_on__gt=F("acknowledged_on")),
 }
 SENT = {
     "responded": None,
@@ -119,6 +121,7 @@ SENT = {
     "rented_within_timescale": RENTED_HERE & IN_TIME,
     "shared_ownership_responded": SHARED_HERE,
     "shared_ownership_within_timescale": SHARED_HERE & IN_TIME,
+    "responses_recorded_late": Q(response_recorded_on__gt=F("responded_on")),
 }
 
 

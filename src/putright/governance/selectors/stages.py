@@ -7,7 +7,10 @@ Counting rules (also on every report, and in docs/reports.md):
 - "within timescale" means on or before the response date in force (`respond_by`), which
   includes the extensions the Code allows (6.4, 6.15);
 - acknowledgements are counted for the complaints received in the period, and are in
-  time when sent on or before `acknowledge_by` (6.2, 6.11).
+  time when sent on or before `acknowledge_by` (6.2, 6.11);
+- `recorded_late` counts the acknowledgements (of the complaints counted in the period) and
+  the responses (sent in the period) entered after the day they are dated (5.12). They
+  still count by the date given; this figure shows how much of the record was backdated.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ def stage_figures(tally: Tally, *, as_of: date) -> dict[int, dict[str, Any]]:
         row.update(overdue.get(stage, {}))
         row["accepted"] = row["received"] - row["refused"]
         row["responded_late"] = row["responded"] - row["responded_within_timescale"]
+        row["recorded_late"] = row["acknowledgements_recorded_late"] + row["responses_recorded_late"]
         row["acknowledged_within_timescale_pct"] = _pct(row["acknowledged_within_timescale"], row["received"])
         row["responded_within_timescale_pct"] = _pct(row["responded_within_timescale"], row["responded"])
         row["decisions"] = {d: row.pop(d) for d in Decision.values}

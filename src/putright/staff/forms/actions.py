@@ -32,6 +32,16 @@ def today_field(what: str, label: str, hint: str = "") -> DateField:
     return DateField(what=what, label=label, help_text=hint, initial=timezone.localdate)
 
 
+def late_entry_field() -> forms.CharField:
+    """Why a date before today is only being recorded now (Code 5.12): the record keeps both days."""
+    return text(
+        "Why it is being recorded late (only if the date is before today)",
+        required=False,
+        hint="The record keeps the date you give and today's date. A date before today needs a reason (Code 5.12).",
+        rows=2,
+    )
+
+
 class HandlerChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     """Caseworkers by name and role; the stage 1 handler is marked, so 6.13 is visible before choosing."""
 
@@ -83,6 +93,7 @@ class AcknowledgeForm(VersionedForm):
         message="Say which aspects we are and are not responsible for (Code 5.7)",
         rows=3,
     )
+    late_entry_reason = late_entry_field()
 
     def __init__(self, *args: Any, stage_one_handler_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -142,6 +153,7 @@ class ExtendForm(VersionedForm):
         help_text="Only for complex complaints; the reason must say why.",
     )
     notified_on = today_field("the date you told the resident", "Date the resident was told")
+    late_entry_reason = late_entry_field()
     ombudsman_details_given = forms.BooleanField(
         required=False,
         label="The resident was given the Ombudsman's contact details with the extension",
@@ -181,6 +193,7 @@ class EscalateForm(VersionedForm):
         hint="The resident does not have to give a reason (Code 6.12). Record one only if they offered it.",
         rows=3,
     )
+    late_entry_reason = late_entry_field()
 
 
 REFUSAL_HINTS = {

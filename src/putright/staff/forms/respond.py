@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from putright.cases.models import Decision, RemedyKind
-from putright.staff.forms.actions import text, today_field
+from putright.staff.forms.actions import late_entry_field, text, today_field
 from putright.staff.forms.base import VersionedForm
 from putright.ui.forms import DateField, GovukForm, Radios
 
@@ -35,6 +35,7 @@ class RespondForm(VersionedForm):
         message="Give the reasons for the decision (Code 6.9d)",
         rows=6,
     )
+    late_entry_reason = late_entry_field()
 
 
 class RemedyRow(GovukForm):
@@ -57,7 +58,14 @@ class RemedyRow(GovukForm):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
         error_messages={"invalid": "Enter the amount in pounds, like 150 or 150.50"},
     )
-    due_on = DateField(what="the date it will be done by", label="Done by (optional)", required=False)
+    # Required by the service (Code 7.3: what will happen and by when), which names the
+    # paragraph; optional here so that a blank spare row is not an error.
+    due_on = DateField(
+        what="the date it will be done by",
+        label="Done by",
+        required=False,
+        help_text="Not before the response date. For an apology given in the letter, the response date.",
+    )
     agreed_with_resident = forms.BooleanField(required=False, label="Agreed with the resident")
 
 
@@ -67,7 +75,9 @@ class ActionRow(GovukForm):
         max_length=2000,
         error_messages={"required": "Describe the outstanding action (Code 6.6)"},
     )
-    promise_on = DateField(what="the date promised", label="Promised by")
+    promise_on = DateField(
+        what="the date promised", label="Promised by", help_text="Not before the response date (Code 6.6)."
+    )
 
 
 RemedyRows = forms.formset_factory(RemedyRow, extra=ROWS)

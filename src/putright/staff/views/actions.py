@@ -46,6 +46,7 @@ class Acknowledge(ComplaintActionView):
             outcomes_sought=data["outcomes_sought"],
             responsibility=data["responsibility"],
             handler=data.get("handler"),
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 
@@ -141,6 +142,7 @@ class Escalate(ComplaintActionView):
             complaint_id=self.complaint.pk,
             requested_at=moment_on(data["requested_on"], self.now),
             reason=data.get("reason") or "",
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 

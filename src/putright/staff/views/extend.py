@@ -16,7 +16,9 @@ from django.urls import reverse
 from putright.cases import services
 from putright.cases.errors import ActionRefused
 from putright.cases.models import Complaint, StageRecord
+from putright.cases.services._common import england_date
 from putright.rules import lifecycle
+from putright.rules.entries import FutureDated, check_entry_date
 from putright.rules.errors import RuleViolation
 from putright.rules.timescales import check_extension, respond_by
 from putright.staff.forms.actions import ExtendForm
@@ -63,6 +65,17 @@ class Extend(ComplaintActionView):
             )
         except RuleViolation as violation:
             return None, ActionRefused.from_rule(violation)
+        try:
+            check_entry_date(
+                given_on=data["notified_on"],
+                recorded_on=england_date(self.now),
+                late_entry_reason=data.get("late_entry_reason") or "",
+                what="the date the resident was told",
+            )
+        except FutureDated as violation:
+            return None, ActionRefused.from_rule(violation, field="notified_on")
+        except RuleViolation as violation:
+            return None, ActionRefused.from_rule(violation, field="late_entry_reason")
         new = respond_by(
             code_calendar(),
             stage=record.stage,
@@ -105,6 +118,7 @@ class Extend(ComplaintActionView):
             good_reason=data["good_reason"],
             notified_on=data["notified_on"],
             ombudsman_details_given=data["ombudsman_details_given"],
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 
