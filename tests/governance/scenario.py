@@ -141,7 +141,11 @@ def build(handler: Any, reviewer: Any) -> Scenario:
         c,
         date(2026, 5, 21),
         "partly_upheld",
-        remedies=[services.RemedyInput(kind="financial", description="£250.50", amount=Decimal("250.50"))],
+        remedies=[
+            services.RemedyInput(
+                kind="financial", description="£250.50", amount=Decimal("250.50"), due_on=date(2026, 6, 4)
+            )
+        ],
     )
 
     made["D"] = _log(h, _at(date(2026, 6, 30), 16), "shared_ownership", "phone", None)

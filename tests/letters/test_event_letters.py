@@ -173,9 +173,16 @@ def test_stage_one_response_lists_remedies_and_dated_actions_code_6_9_e_f(
             decision="upheld",
             reasons="Two appointments were missed without notice.",
             remedies=[
-                services.RemedyInput(kind="apology", description="We apologise for the missed appointments."),
                 services.RemedyInput(
-                    kind="financial", description="A payment for your time off work", amount=Decimal("150.00")
+                    kind="apology",
+                    description="We apologise for the missed appointments.",
+                    due_on=date(2027, 1, 15),
+                ),
+                services.RemedyInput(
+                    kind="financial",
+                    description="A payment for your time off work",
+                    amount=Decimal("150.00"),
+                    due_on=date(2027, 1, 15),
                 ),
             ],
             outstanding_actions=[
@@ -272,7 +279,11 @@ def test_completing_a_remedy_and_an_action_is_confirmed_code_7_3_6_6(
         decision="upheld",
         reasons="Two appointments were missed.",
         remedies=[
-            services.RemedyInput(kind="apology", description="A written apology from the repairs manager")
+            services.RemedyInput(
+                kind="apology",
+                description="A written apology from the repairs manager",
+                due_on=date(2027, 1, 15),
+            )
         ],
         outstanding_actions=[
             services.ActionInput(description="Replace the window", promise_on=date(2027, 1, 15))

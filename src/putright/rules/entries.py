@@ -17,6 +17,10 @@ from datetime import date
 from putright.rules.errors import RuleViolation
 
 
+def _long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 class LateEntryUnexplained(RuleViolation):
     """A date before the day it is recorded, with no reason given (Code 5.12)."""
 
@@ -49,13 +53,13 @@ def check_entry_date(*, given_on: date, recorded_on: date, late_entry_reason: st
     reason = (late_entry_reason or "").strip()
     if given_on > recorded_on:
         raise FutureDated(
-            f"{what[0].upper()}{what[1:]} cannot be in the future: record it on or after {given_on:%d %B %Y}",
+            f"{what[0].upper()}{what[1:]} cannot be in the future: record it on or after {_long(given_on)}",
             code_paragraph="5.12",
         )
     if given_on < recorded_on and not reason:
         raise LateEntryUnexplained(
-            f"{what[0].upper()}{what[1:]} ({given_on:%d %B %Y}) is before today "
-            f"({recorded_on:%d %B %Y}): say why it is being recorded late",
+            f"{what[0].upper()}{what[1:]} ({_long(given_on)}) is before today "
+            f"({_long(recorded_on)}): say why it is being recorded late",
             code_paragraph="5.12",
         )
     return Entry(

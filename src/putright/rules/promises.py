@@ -13,6 +13,10 @@ from datetime import date
 from putright.rules.errors import RuleViolation
 
 
+def _long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 class PromiseDateInvalid(RuleViolation):
     """A promise or remedy date before the response that sets it out, or a move not explained.
 
@@ -38,8 +42,8 @@ def check_promised_on(*, promised_on: date, responded_on: date, paragraph: str, 
     """
     if promised_on < responded_on:
         raise PromiseDateInvalid(
-            f"{what[0].upper()}{what[1:]} ({promised_on:%d %B %Y}) is before the response date "
-            f"({responded_on:%d %B %Y}): promise a date the resident can still hold us to",
+            f"{what[0].upper()}{what[1:]} ({_long(promised_on)}) is before the response date "
+            f"({_long(responded_on)}): promise a date the resident can still hold us to",
             code_paragraph=paragraph,
         )
 
@@ -62,13 +66,13 @@ def check_promise_move(
     paragraph = actions_paragraph(stage)
     if new_on == current_on:
         raise PromiseDateInvalid(
-            f"The action is already promised for {current_on:%d %B %Y}",
+            f"The action is already promised for {_long(current_on)}",
             code_paragraph=paragraph,
             field="new_promise_on",
         )
     if responded_on is not None and new_on < responded_on:
         raise PromiseDateInvalid(
-            f"The new date ({new_on:%d %B %Y}) is before the response date ({responded_on:%d %B %Y})",
+            f"The new date ({_long(new_on)}) is before the response date ({_long(responded_on)})",
             code_paragraph=paragraph,
             field="new_promise_on",
         )

@@ -72,6 +72,12 @@ def _rewrite_events(complaints: Q, counts: dict[str, int]) -> None:
         counts["cases.caseevent"] = counts.get("cases.caseevent", 0) + 1
 
 
+def _marked(field: str) -> Case:
+    """Free text that may be blank: marked where there was some, blank stays blank, so that
+    "was there a late-entry reason" still reads true after anonymising (Code 5.12 figures)."""
+    return Case(When(**{field: ""}, then=Value("")), default=Value(MARKER))
+
+
 def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> None:
     of = Q(complaint_id__in=complaint_ids)
     plan: list[tuple[Any, Q, dict[str, Any]]] = [
@@ -85,13 +91,33 @@ def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> No
                 "outcomes_sought": MARKER,
                 "responsibility": MARKER,
                 "reasons": MARKER,
+                "request_late_reason": _marked("request_late_reason"),
+                "acknowledgement_late_reason": _marked("acknowledgement_late_reason"),
+                "response_late_reason": _marked("response_late_reason"),
             },
         ),
-        (Extension, Q(stage_record__complaint_id__in=complaint_ids), {"reason": MARKER}),
-        (Refusal, of, {"evidence": MARKER, "explanation": MARKER}),
-        (Remedy, of, {"description": MARKER}),
+        (
+            Extension,
+            Q(stage_record__complaint_id__in=complaint_ids),
+            {"reason": MARKER, "late_entry_reason": _marked("late_entry_reason")},
+        ),
+        (
+            Refusal,
+            of,
+            {"evidence": MARKER, "explanation": MARKER, "late_entry_reason": _marked("late_entry_reason")},
+        ),
+        (Remedy, of, {"description": MARKER, "completion_late_reason": _marked("completion_late_reason")}),
         (Action, of, {"description": MARKER}),
-        (ActionUpdate, Q(action__complaint_id__in=complaint_ids), {"text": MARKER}),
+        (
+            ActionUpdate,
+            Q(action__complaint_id__in=complaint_ids),
+            {
+                "text": MARKER,
+                "late_entry_reason": _marked("late_entry_reason"),
+                "promise_change_reason": _marked("promise_change_reason"),
+                "resident_told_how": _marked("resident_told_how"),
+            },
+        ),
         (UpdateAgreement, of, {"method": ""}),
         (Correspondence, of, {"party": MARKER, "subject": MARKER, "body": MARKER}),
         (Attachment, of, {"file": "", "original_name": MARKER}),
