@@ -49,6 +49,7 @@ def _respond(complaint: Complaint, actor: User, now: datetime, **kwargs: Any) ->
         "responded_on": date(2026, 11, 30),
         "decision": "not_upheld",
         "reasons": "Both appointments were kept. Our contractor's records show the visits.",
+        "late_entry_reason": "Sent on 30 November, entered the next morning",
     }
     args.update(kwargs)
     return services.complaint_respond(actor=actor, now=now, complaint_id=complaint.pk, **args)
@@ -60,6 +61,7 @@ def _escalate_and_acknowledge(complaint: Complaint, reviewer: User, now: datetim
         now=now,
         complaint_id=complaint.pk,
         requested_at=datetime(2026, 11, 30, 15, tzinfo=UTC),
+        late_entry_reason="Asked by phone on 30 November, entered the next morning",
     )
     services.complaint_acknowledge(
         actor=reviewer,
@@ -81,6 +83,7 @@ def test_acknowledgement_confirms_definition_outcomes_and_reply_date_code_5_6_5_
             now=now,
             complaint_id=complaint.pk,
             acknowledged_on=date(2026, 11, 25),
+            late_entry_reason="Acknowledged by phone; entered on return",
             definition="The kitchen window does not close.",
             outcomes_sought="The window repaired.",
             responsibility="We are responsible for the window.",
@@ -104,6 +107,7 @@ def test_acknowledgement_without_responsibility_waits_as_a_draft_naming_code_5_7
             now=now,
             complaint_id=complaint.pk,
             acknowledged_on=date(2026, 11, 25),
+            late_entry_reason="Acknowledged by phone; entered on return",
             definition="The kitchen window does not close.",
             outcomes_sought="The window repaired.",
         )

@@ -33,6 +33,9 @@ COUNTING_RULES: tuple[str, ...] = (
     "only, which are per 1,000 homes of both tenures.",
     "Figures come live from the complaint record: a later change (for example a complaint refused "
     "after the period ended) changes an earlier period's figures.",
+    "Acknowledgements and responses entered after the day they are dated (late entries, Code 5.12) "
+    "count by the date given, and are also counted per stage as recorded late. Outstanding actions "
+    "are overdue against the date first promised, however often the promise has moved (6.6, 6.17).",
 )
 
 
