@@ -99,7 +99,7 @@ def _cases(world: World) -> None:
         responded_on=today,
         decision="upheld",
         reasons="The repair was late.",
-        remedies=[services.RemedyInput(kind="apology", description="We are sorry")],
+        remedies=[services.RemedyInput(kind="apology", description="We are sorry", due_on=today)],
         outstanding_actions=[
             services.ActionInput(description="Fix it", promise_on=today + timedelta(days=5))
         ],

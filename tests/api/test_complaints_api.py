@@ -19,10 +19,13 @@ NEW = {
     "description": "My boiler has not been fixed.",
     "issue_occurred_on": "2025-12-01",
 }
+# These cases are dated in the past, so each dated action is a late entry and says why (5.12).
+LATE = {"late_entry_reason": "Entered from the paper file"}
 ACK = {
     "definition": "Boiler repair delayed",
     "outcomes_sought": "Repair and apology",
     "responsibility": "We are responsible for the boiler.",
+    **LATE,
 }
 
 
@@ -66,7 +69,8 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
     r = api.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
     assert r.status_code == 200 and r.json()["stages"][0]["respond_by"] == "2026-01-07"
     r = api.post(
-        f"{path}/extend", {"working_days": 5, "reason": "Waiting for a part", "notified_on": "2025-12-22"}
+        f"{path}/extend",
+        {**LATE, "working_days": 5, "reason": "Waiting for a part", "notified_on": "2025-12-22"},
     )
     assert r.json()["stages"][0]["extensions"] == [
         {
@@ -75,12 +79,15 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
             "good_reason": False,
             "good_reason_explanation": "",
             "notified_on": "2025-12-22",
+            "recorded_on": r.json()["stages"][0]["extensions"][0]["recorded_on"],
+            "late_entry_reason": "Entered from the paper file",
             "new_respond_by": "2026-01-14",
         }
     ]
     r = api.post(
         f"{path}/respond",
         {
+            **LATE,
             "responded_on": "2026-01-09",
             "decision": "partly_upheld",
             "reasons": "The part was late.",
@@ -97,7 +104,7 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
     )
     assert r.status_code == 200 and r.json()["status"] == "responded"
     assert r.json()["remedies"][0]["amount"] == "75.00"
-    r = api.post(f"{path}/escalate", {"requested_at": "2026-01-12T10:00:00+00:00"})
+    r = api.post(f"{path}/escalate", {**LATE, "requested_at": "2026-01-12T10:00:00+00:00"})
     assert (r.json()["stage"], r.json()["stages"][1]["acknowledge_by"]) == (2, "2026-01-19")
     r = api.post(f"{path}/assign", {"handler": reviewer.username})
     assert r.json()["handler"] == reviewer.username
@@ -108,6 +115,7 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
     r = second.post(
         f"{path}/respond",
         {
+            **LATE,
             "responded_on": "2026-02-02",
             "decision": "upheld",
             "reasons": "We got it wrong.",
@@ -141,7 +149,7 @@ def test_api_refuses_responding_before_acknowledging_code_6_3(api):
     code_rule(
         api.post(
             f"/complaints/{c['id']}/respond",
-            {"responded_on": "2025-12-22", "decision": "upheld", "reasons": "x"},
+            {**LATE, "responded_on": "2025-12-22", "decision": "upheld", "reasons": "x"},
         ),
         "6.3",
     )
@@ -170,8 +178,8 @@ def test_api_refuses_the_stage_one_handler_at_stage_two_code_6_13(api, handler):
     c = create(api)
     p = f"/complaints/{c['id']}"
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
-    api.post(f"{p}/respond", {"responded_on": "2025-12-30", "decision": "not_upheld", "reasons": "x"})
-    api.post(f"{p}/escalate", {"requested_at": "2025-12-31T09:00:00+00:00"})
+    api.post(f"{p}/respond", {**LATE, "responded_on": "2025-12-30", "decision": "not_upheld", "reasons": "x"})
+    api.post(f"{p}/escalate", {**LATE, "requested_at": "2025-12-31T09:00:00+00:00"})
     code_rule(api.post(f"{p}/assign", {"handler": handler.username}), "6.13")
 
 
@@ -180,12 +188,12 @@ def test_api_refuses_a_third_stage_code_5_3(api, api_for, handler, reviewer):
     p = f"/complaints/{c['id']}"
     answer = {"decision": "not_upheld", "reasons": "x"}
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19", "handler": handler.username})
-    api.post(f"{p}/respond", {"responded_on": "2025-12-30", **answer})
-    api.post(f"{p}/escalate", {"requested_at": "2025-12-31T09:00:00+00:00"})
+    api.post(f"{p}/respond", {**LATE, "responded_on": "2025-12-30", **answer})
+    api.post(f"{p}/escalate", {**LATE, "requested_at": "2025-12-31T09:00:00+00:00"})
     second = api_for(reviewer)
     assert second.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-31"}).status_code == 200
-    assert second.post(f"{p}/respond", {"responded_on": "2026-01-05", **answer}).status_code == 200
-    code_rule(api.post(f"{p}/escalate", {"requested_at": "2026-01-06T09:00:00+00:00"}), "5.3")
+    assert second.post(f"{p}/respond", {**LATE, "responded_on": "2026-01-05", **answer}).status_code == 200
+    code_rule(api.post(f"{p}/escalate", {**LATE, "requested_at": "2026-01-06T09:00:00+00:00"}), "5.3")
 
 
 def test_api_refuses_to_refuse_as_out_of_time_within_twelve_months_code_2_3(api):

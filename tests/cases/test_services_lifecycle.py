@@ -273,14 +273,16 @@ def test_response_records_remedies_and_outstanding_actions_code_6_6_and_7_1(hand
 
 def test_a_financial_remedy_needs_an_amount_code_7_3(handler):
     complaint = acknowledge(handler, log(handler, date(2026, 11, 2)), date(2026, 11, 3))
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(ActionRefused) as caught:
         respond(
             handler,
             complaint,
             date(2026, 11, 10),
-            remedies=[services.RemedyInput(kind="financial", description="Compensation")],
+            remedies=[
+                services.RemedyInput(kind="financial", description="Compensation", due_on=date(2026, 11, 24))
+            ],
         )
-    assert "remedies.0.amount" in caught.value.errors
+    assert (caught.value.field, caught.value.code_paragraph) == ("remedies.0.amount", "7.3")
     assert Complaint.objects.get(pk=complaint.pk).status == Status.ACKNOWLEDGED
 
 

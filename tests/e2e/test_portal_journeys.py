@@ -40,7 +40,11 @@ def _respond(complaint: Complaint, handler) -> None:
         responded_on=timezone.localdate(),
         decision="partly_upheld",
         reasons="We should have inspected within 10 working days. The leak is from the flat above.",
-        remedies=[services.RemedyInput(kind="apology", description="We apologise for the delay")],
+        remedies=[
+            services.RemedyInput(
+                kind="apology", description="We apologise for the delay", due_on=timezone.localdate()
+            )
+        ],
         outstanding_actions=[
             services.ActionInput(
                 description="Treat the mould in the bathroom",

@@ -22,6 +22,11 @@ SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def fill_date(page, name, day):
+    for part, value in (("day", day.day), ("month", day.month), ("year", day.year)):
+        page.fill(f"#id_{name}-{part}", str(value))
+
+
 def shot(page, name):
     """Screenshots for the docs, taken only when PUTRIGHT_SCREENSHOTS=1."""
     if os.environ.get("PUTRIGHT_SCREENSHOTS"):
@@ -100,6 +105,7 @@ def test_complaint_from_contact_to_stage_two_closure(page, axe_check, staff_logi
     page.fill("#id_remedies-0-description", "Compensation for the delay")
     page.fill("#id_remedies-0-amount", "150")
     promise = today + timedelta(days=14)
+    fill_date(page, "remedies-0-due_on", promise)  # by when (Code 7.3)
     page.fill("#id_actions-0-description", "Replace the kitchen tap")
     page.fill("#id_actions-0-promise_on-day", str(promise.day))
     page.fill("#id_actions-0-promise_on-month", str(promise.month))
@@ -147,6 +153,7 @@ def test_complaint_from_contact_to_stage_two_closure(page, axe_check, staff_logi
     page.fill("#id_reasons", "We agree the delay was too long.")
     page.select_option("#id_remedies-0-kind", "apology")
     page.fill("#id_remedies-0-description", "A written apology")
+    fill_date(page, "remedies-0-due_on", today)
     page.get_by_role("button", name="Record the response").click()
     page.wait_for_url(case_url)
     assert "Stage 2 response recorded" in page.content()

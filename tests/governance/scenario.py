@@ -66,7 +66,7 @@ def _log(
 def _ack(actor: Any, c: Complaint, on: date, handler: Any = None) -> None:
     services.complaint_acknowledge(
         actor=actor,
-        now=NOW,
+        now=_at(on, 12),
         complaint_id=c.pk,
         acknowledged_on=on,
         definition="The resident says the repair was not done",
@@ -78,7 +78,13 @@ def _ack(actor: Any, c: Complaint, on: date, handler: Any = None) -> None:
 
 def _respond(actor: Any, c: Complaint, on: date, decision: str, **kw: Any) -> None:
     services.complaint_respond(
-        actor=actor, now=NOW, complaint_id=c.pk, responded_on=on, decision=decision, reasons="Because", **kw
+        actor=actor,
+        now=_at(on, 16),
+        complaint_id=c.pk,
+        responded_on=on,
+        decision=decision,
+        reasons="Because",
+        **kw,
     )
 
 
@@ -120,13 +126,15 @@ def build(handler: Any, reviewer: Any) -> Scenario:
         ],
     )
     financial = Remedy.objects.get(complaint=a, kind="financial")
-    services.remedy_complete(actor=h, now=NOW, remedy_id=financial.pk, completed_on=date(2026, 5, 2))
+    services.remedy_complete(
+        actor=h, now=_at(date(2026, 5, 2), 12), remedy_id=financial.pk, completed_on=date(2026, 5, 2)
+    )
 
     b = made["B"] = _log(h, datetime(2026, 3, 31, 23, 30, tzinfo=UTC), "supported", "web", "repairs")
     _ack(h, b, date(2026, 4, 13))
     services.complaint_extend(
         actor=h,
-        now=NOW,
+        now=_at(date(2026, 4, 20), 12),
         complaint_id=b.pk,
         working_days=5,
         reason="Contractor report",
@@ -147,14 +155,20 @@ def build(handler: Any, reviewer: Any) -> Scenario:
     )
     _ack(h, c, date(2026, 4, 1))
     _respond(h, c, date(2026, 4, 20), "not_upheld")
-    services.complaint_escalate(actor=h, now=NOW, complaint_id=c.pk, requested_at=_at(date(2026, 4, 22)))
+    services.complaint_escalate(
+        actor=h, now=_at(date(2026, 4, 22), 12), complaint_id=c.pk, requested_at=_at(date(2026, 4, 22))
+    )
     _ack(reviewer, c, date(2026, 4, 23), handler=reviewer)
     _respond(
         reviewer,
         c,
         date(2026, 5, 21),
         "partly_upheld",
-        remedies=[services.RemedyInput(kind="financial", description="£250.50", amount=Decimal("250.50"))],
+        remedies=[
+            services.RemedyInput(
+                kind="financial", description="£250.50", amount=Decimal("250.50"), due_on=date(2026, 7, 15)
+            )
+        ],
     )
 
     made["D"] = _log(h, _at(date(2026, 6, 30), 16), "shared_ownership", "phone", None)
@@ -163,7 +177,7 @@ def build(handler: Any, reviewer: Any) -> Scenario:
     f = made["F"] = _log(h, _at(date(2026, 5, 15)), "general_needs", "letter", "repairs")
     services.complaint_refuse(
         actor=h,
-        now=NOW,
+        now=_at(date(2026, 5, 18), 12),
         complaint_id=f.pk,
         reason="legal_proceedings",
         explanation="Court proceedings were filed",

@@ -76,6 +76,7 @@ def test_a_change_after_the_count_shows_in_the_next_report_at_once_code_8_1b(
         now=NOW,
         complaint_id=scenario.complaints["I"].pk,
         responded_on=date(2026, 6, 29),
+        late_entry_reason="Sent on the day; entered later",
         decision="upheld",
         reasons="Because",
         no_remedy_reason="The repair is done",

@@ -63,4 +63,6 @@ def acknowledged(complaint: Complaint, handler: User, now: datetime) -> Complain
         definition="The kitchen window does not close, and two repair appointments were missed.",
         outcomes_sought="The window repaired, and an apology for the missed appointments.",
         responsibility="We are responsible for the window. The fence belongs to the council.",
+        # Acknowledged on 25 November, entered on 1 December (the fixed clock): a late entry (5.12).
+        late_entry_reason="Acknowledged by phone; entered on return",
     )

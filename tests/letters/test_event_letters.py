@@ -50,6 +50,7 @@ def _respond(complaint: Complaint, actor: User, now: datetime, **kwargs: Any) ->
         "responded_on": date(2026, 11, 30),
         "decision": "not_upheld",
         "reasons": "Both appointments were kept. Our contractor's records show the visits.",
+        "late_entry_reason": "Sent on 30 November, entered the next morning",
     }
     args.update(kwargs)
     return services.complaint_respond(actor=actor, now=now, complaint_id=complaint.pk, **args)
@@ -61,6 +62,7 @@ def _escalate_and_acknowledge(complaint: Complaint, reviewer: User, now: datetim
         now=now,
         complaint_id=complaint.pk,
         requested_at=datetime(2026, 11, 30, 15, tzinfo=UTC),
+        late_entry_reason="Asked by phone on 30 November, entered the next morning",
     )
     services.complaint_acknowledge(
         actor=reviewer,
@@ -82,6 +84,7 @@ def test_acknowledgement_confirms_definition_outcomes_and_reply_date_code_5_6_5_
             now=now,
             complaint_id=complaint.pk,
             acknowledged_on=date(2026, 11, 25),
+            late_entry_reason="Acknowledged by phone; entered on return",
             definition="The kitchen window does not close.",
             outcomes_sought="The window repaired.",
             responsibility="We are responsible for the window.",
@@ -105,6 +108,7 @@ def test_acknowledgement_without_responsibility_is_refused_and_nothing_is_drafte
             now=now,
             complaint_id=complaint.pk,
             acknowledged_on=date(2026, 11, 25),
+            late_entry_reason="Acknowledged by phone; entered on return",
             definition="The kitchen window does not close.",
             outcomes_sought="The window repaired.",
         )
@@ -174,9 +178,16 @@ def test_stage_one_response_lists_remedies_and_dated_actions_code_6_9_e_f(
             decision="upheld",
             reasons="Two appointments were missed without notice.",
             remedies=[
-                services.RemedyInput(kind="apology", description="We apologise for the missed appointments."),
                 services.RemedyInput(
-                    kind="financial", description="A payment for your time off work", amount=Decimal("150.00")
+                    kind="apology",
+                    description="We apologise for the missed appointments.",
+                    due_on=date(2027, 1, 15),
+                ),
+                services.RemedyInput(
+                    kind="financial",
+                    description="A payment for your time off work",
+                    amount=Decimal("150.00"),
+                    due_on=date(2027, 1, 15),
                 ),
             ],
             outstanding_actions=[
@@ -288,7 +299,11 @@ def test_completing_a_remedy_and_an_action_is_confirmed_code_7_3_6_6(
         decision="upheld",
         reasons="Two appointments were missed.",
         remedies=[
-            services.RemedyInput(kind="apology", description="A written apology from the repairs manager")
+            services.RemedyInput(
+                kind="apology",
+                description="A written apology from the repairs manager",
+                due_on=date(2027, 1, 15),
+            )
         ],
         outstanding_actions=[
             services.ActionInput(description="Replace the window", promise_on=date(2027, 1, 15))

@@ -35,6 +35,7 @@ def _upheld_draft(complaint: Complaint, handler: User, now: datetime) -> Letter:
             now=now,
             complaint_id=complaint.pk,
             responded_on=date(2026, 11, 30),
+            late_entry_reason="Sent on the day; entered later",
             decision="upheld",
             reasons="The appointments were missed.",
             no_remedy_reason="to be written",

@@ -139,6 +139,7 @@ def test_draft_page_says_why_the_representative_will_get_no_copy_until_consent_i
             now=now,
             complaint_id=complaint.pk,
             acknowledged_on=date(2026, 11, 25),
+            late_entry_reason="Acknowledged by phone; entered on return",
             definition="The kitchen window does not close.",
             outcomes_sought="The window repaired.",
             responsibility="We are responsible for the window.",

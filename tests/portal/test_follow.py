@@ -36,7 +36,9 @@ def _respond(complaint, handler):
         responded_on=today,
         decision="upheld",
         reasons="We should have inspected.",
-        remedies=[services.RemedyInput(kind="apology", description="We apologise for not inspecting")],
+        remedies=[
+            services.RemedyInput(kind="apology", description="We apologise for not inspecting", due_on=today)
+        ],
         outstanding_actions=[
             services.ActionInput(description="Treat the mould", promise_on=date(2099, 1, 4))
         ],

@@ -114,7 +114,10 @@ def build_story(handler: Any, reviewer: Any, now: Any, *, issue_letter: bool = F
         reasons="We were slow to fix Ada Lovelace's boiler.",
         remedies=[
             services.RemedyInput(
-                kind="financial", description="£150 to Ada for distress", amount=Decimal("150.00")
+                kind="financial",
+                description="£150 to Ada for distress",
+                amount=Decimal("150.00"),
+                due_on=date(2026, 9, 24),
             )
         ],
         outstanding_actions=[

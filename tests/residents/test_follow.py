@@ -42,7 +42,7 @@ def _respond(complaint, handler, now):
         responded_on=date(2026, 12, 1),
         decision="partly_upheld",
         reasons="We should have inspected within 10 days.",
-        remedies=[services.RemedyInput(kind="apology", description="We apologise")],
+        remedies=[services.RemedyInput(kind="apology", description="We apologise", due_on=date(2026, 12, 1))],
         outstanding_actions=[
             services.ActionInput(description="Treat the mould", promise_on=date(2026, 12, 15))
         ],

@@ -164,6 +164,7 @@ def test_response_records_remedies_and_actions_and_ignores_blank_rows_code_6_9(
                 "remedies-0-kind": "financial",
                 "remedies-0-description": "Compensation for the delay",
                 "remedies-0-amount": "150",
+                **date_fields("remedies-0-due_on", promise),
                 "actions-1-description": "Replace the tap",
                 **date_fields("actions-1-promise_on", promise),
             },
@@ -182,12 +183,19 @@ def test_financial_remedy_without_an_amount_is_refused_on_its_row_code_7_3(
         client_for(handler)
         .post(
             f"/staff/complaints/{complaint.pk}/respond/",
-            respond_data(complaint, **{"remedies-2-kind": "financial", "remedies-2-description": "Money"}),
+            respond_data(
+                complaint,
+                **{
+                    "remedies-2-kind": "financial",
+                    "remedies-2-description": "Money",
+                    **date_fields("remedies-2-due_on", timezone.localdate()),
+                },
+            ),
         )
         .content.decode()
     )
     assert 'id="id_remedies-2-amount-error"' in page
-    assert "Remedy 3:" in page
+    assert "Remedy 3: Code 7.3:" in page
 
 
 def test_responding_before_acknowledging_is_refused_with_the_paragraph_code_6_3(

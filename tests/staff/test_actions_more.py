@@ -160,7 +160,7 @@ def test_remedy_delivered_and_action_completed_code_7_3_6_6(
         acknowledge(log_complaint(), handler),
         handler,
         clock,
-        remedies=[services.RemedyInput(kind="apology", description="Sorry")],
+        remedies=[services.RemedyInput(kind="apology", description="Sorry", due_on=timezone.localdate())],
         outstanding_actions=[services.ActionInput(description="Fix", promise_on=timezone.localdate())],
     )
     remedy, action = Remedy.objects.get(complaint=complaint), Action.objects.get(complaint=complaint)

@@ -114,7 +114,14 @@ def test_response_with_decision_reasons_and_remedy_covers_6_9(log_complaint, ack
         complaint,
         handler,
         clock,
-        remedies=[services.RemedyInput(kind="financial", description="Compensation", amount=Decimal("100"))],
+        remedies=[
+            services.RemedyInput(
+                kind="financial",
+                description="Compensation",
+                amount=Decimal("100"),
+                due_on=timezone.localdate() + timedelta(days=14),
+            )
+        ],
     )
     assert items(complaint, "covers")[0].state == MET
     assert items(complaint, "respond")[0].state == MET

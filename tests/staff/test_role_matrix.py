@@ -123,7 +123,7 @@ def world(officer, handler, clock):
         responded_on=today,
         decision="upheld",
         reasons="Late",
-        remedies=[services.RemedyInput(kind="apology", description="Sorry")],
+        remedies=[services.RemedyInput(kind="apology", description="Sorry", due_on=today)],
         outstanding_actions=[
             services.ActionInput(description="Fix it", promise_on=today + timedelta(days=5))
         ],

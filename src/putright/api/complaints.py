@@ -193,6 +193,7 @@ def acknowledge(request: HttpRequest, complaint_id: ComplaintId, payload: Acknow
         handler=_staff(payload.handler, "handler"),
         sent_outside=payload.sent_outside,
         sent_outside_note=payload.sent_outside_note,
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -215,6 +216,7 @@ def extend(request: HttpRequest, complaint_id: ComplaintId, payload: ExtendIn) -
         good_reason=payload.good_reason,
         good_reason_explanation=payload.good_reason_explanation,
         notified_on=payload.notified_on,
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -247,6 +249,7 @@ def respond(request: HttpRequest, complaint_id: ComplaintId, payload: RespondIn)
         no_remedy_reason=payload.no_remedy_reason,
         sent_outside=payload.sent_outside,
         sent_outside_note=payload.sent_outside_note,
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)
@@ -263,6 +266,7 @@ def escalate(request: HttpRequest, complaint_id: ComplaintId, payload: EscalateI
         complaint_id=complaint_id,
         requested_at=payload.requested_at,
         reason=payload.reason,
+        late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
     return _complaint_out(complaint_id)

@@ -66,6 +66,9 @@ class StageOut(Schema):
     )
     responded_within_policy_timescale_pct: float | None
     responded_late: int
+    acknowledgements_recorded_late: int
+    responses_recorded_late: int
+    recorded_late: int
     extended: int
     acknowledgements_overdue: int
     responses_overdue: int

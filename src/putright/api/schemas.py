@@ -84,6 +84,7 @@ class AcknowledgeIn(Schema):
     handler: Username | None = None
     sent_outside: bool = False
     sent_outside_note: LongText = ""
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -93,6 +94,7 @@ class ExtendIn(Schema):
     good_reason: bool = False
     good_reason_explanation: LongText = ""
     notified_on: Day | None = None
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -119,12 +121,14 @@ class RespondIn(Schema):
     no_remedy_reason: LongText = ""
     sent_outside: bool = False
     sent_outside_note: LongText = ""
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
 class EscalateIn(Schema):
     requested_at: Moment
     reason: LongText = ""
+    late_entry_reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -180,14 +184,20 @@ class ComplaintExtensionOut(Schema):
     good_reason: bool
     good_reason_explanation: str
     notified_on: date
+    recorded_on: date | None
+    late_entry_reason: str
     new_respond_by: date
 
 
 class ComplaintStageOut(Schema):
     stage: int
     requested_on: date
+    requested_recorded_on: date | None
+    request_late_entry_reason: str
     acknowledge_by: date
     acknowledged_on: date | None
+    acknowledgement_recorded_on: date | None
+    acknowledgement_late_entry_reason: str
     respond_by: date | None
     code_acknowledge_by: date | None = Field(
         description="The Code's acknowledgement date (acknowledge_by is the landlord's own, told to the resident)"
@@ -196,6 +206,8 @@ class ComplaintStageOut(Schema):
         description="The Code's response date, extensions included: what CH02 measures against"
     )
     responded_on: date | None
+    response_recorded_on: date | None
+    response_late_entry_reason: str
     handler: str | None
     definition: str
     outcomes_sought: str
@@ -216,6 +228,8 @@ class ComplaintRemedyOut(Schema):
     amount: Decimal | None
     due_on: date | None
     completed_on: date | None
+    completion_recorded_on: date | None
+    completion_late_entry_reason: str
 
 
 class ComplaintActionOut(Schema):
@@ -223,6 +237,7 @@ class ComplaintActionOut(Schema):
     stage: int
     description: str
     promise_on: date
+    first_promise_on: date
     completed_on: date | None
 
 

@@ -40,12 +40,18 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
             {
                 "stage": s.stage,
                 "requested_on": s.requested_on,
+                "requested_recorded_on": s.request_recorded_on,
+                "request_late_entry_reason": s.request_late_reason,
                 "acknowledge_by": s.acknowledge_by,
                 "acknowledged_on": s.acknowledged_on,
+                "acknowledgement_recorded_on": s.acknowledgement_recorded_on,
+                "acknowledgement_late_entry_reason": s.acknowledgement_late_reason,
                 "respond_by": s.respond_by,
                 "code_acknowledge_by": s.code_acknowledge_by,
                 "code_respond_by": s.code_respond_by,
                 "responded_on": s.responded_on,
+                "response_recorded_on": s.response_recorded_on,
+                "response_late_entry_reason": s.response_late_reason,
                 "handler": s.handler.username if s.handler_id and s.handler else None,
                 "definition": s.definition,
                 "outcomes_sought": s.outcomes_sought,
@@ -62,6 +68,8 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
                         "good_reason": e.good_reason,
                         "good_reason_explanation": e.good_reason_explanation,
                         "notified_on": e.notified_on,
+                        "recorded_on": e.recorded_on,
+                        "late_entry_reason": e.late_entry_reason,
                         "new_respond_by": e.new_respond_by,
                     }
                     for e in ([] if fresh else s.extensions.all())
@@ -78,6 +86,8 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
                 "amount": r.amount,
                 "due_on": r.due_on,
                 "completed_on": r.completed_on,
+                "completion_recorded_on": r.completion_recorded_on,
+                "completion_late_entry_reason": r.completion_late_reason,
             }
             for r in ([] if fresh else c.remedies.all())
         ],
@@ -87,6 +97,7 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
                 "stage": a.stage,
                 "description": a.description,
                 "promise_on": a.promise_on,
+                "first_promise_on": a.first_promise_on,
                 "completed_on": a.completed_on,
             }
             for a in ([] if fresh else c.actions.all())

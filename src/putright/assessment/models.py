@@ -243,6 +243,9 @@ class QASample(models.Model):
     seed = models.BigIntegerField(help_text="Drawing again with this seed gives the same sample")
     size = models.PositiveIntegerField()
     population = models.PositiveIntegerField(help_text="Complaints closed in the quarter")
+    late_entries = models.PositiveIntegerField(
+        default=0, help_text="Of the population, complaints with an action entered late (5.12): drawn first"
+    )
     drawn_at = models.DateTimeField()
     drawn_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
@@ -257,6 +260,7 @@ class QASampleCase(models.Model):
     complaint = models.ForeignKey("cases.Complaint", on_delete=models.PROTECT, related_name="+")
     reference = models.CharField(max_length=20)
     position = models.PositiveSmallIntegerField()
+    late_entry = models.BooleanField(default=False, help_text="Drawn from the late entries (5.12)")
     definition_recorded = models.CharField(max_length=3, choices=QAScore.choices, blank=True)
     acknowledged_in_time = models.CharField(max_length=3, choices=QAScore.choices, blank=True)
     all_points_addressed = models.CharField(max_length=3, choices=QAScore.choices, blank=True)

@@ -1,6 +1,6 @@
 """What is due: each handler's overdue and due-soon complaints, and the reviews owners must do.
 
-Reads only. Every query is bounded by the date and indexed (next_due, review_on, promise_on).
+Reads only. Every query is bounded by the date and indexed (next_due, review_on, first_promise_on).
 """
 
 from __future__ import annotations
@@ -106,14 +106,17 @@ def reviews_due(*, today: date) -> Iterator[Due]:
             m.due_on or today,
             m.complaint_id,
         )
-    for x in Action.objects.filter(completed_on__isnull=True, promise_on__lt=today).select_related(
+    # Past the first promise: a moved promise is still a late one (6.6), and the reminder says
+    # where it stands now.
+    for x in Action.objects.filter(completed_on__isnull=True, first_promise_on__lt=today).select_related(
         "owner", "complaint__handler"
     ):
+        moved = f"; now promised by {x.promise_on:%d %B %Y}" if x.promise_moved else ""
         yield Due(
             x.owner or x.complaint.handler,
             f"action:{x.pk}",
             x.complaint.reference,
-            f"Outstanding action past its promise date: {x.description[:80]} (Code 6.6)",
-            x.promise_on,
+            f"Outstanding action past its first promise date{moved}: {x.description[:80]} (Code 6.6)",
+            x.first_promise_on,
             x.complaint_id,
         )

@@ -10,6 +10,7 @@ from putright.rules.calendar import (
     WorkingDayCalendar,
     calendar_for,
 )
+from putright.rules.entries import Entry, FutureDated, LateEntryUnexplained, check_entry_date
 from putright.rules.errors import (
     DateOrderInvalid,
     ExtensionOverCap,
@@ -31,6 +32,12 @@ from putright.rules.lifecycle import (
     check_stage_two_handler,
     new_issue_route,
     next_status,
+)
+from putright.rules.promises import (
+    PromiseDateInvalid,
+    actions_paragraph,
+    check_promise_move,
+    check_promised_on,
 )
 from putright.rules.timescales import (
     HOS_2020,
@@ -61,11 +68,15 @@ __all__ = [
     "TRANSITIONS",
     "Action",
     "DateOrderInvalid",
+    "Entry",
     "ExtensionOverCap",
+    "FutureDated",
+    "LateEntryUnexplained",
     "Nation",
     "NotAcknowledged",
     "Policy",
     "PolicyLongerThanCode",
+    "PromiseDateInvalid",
     "RefusalWithinTimeLimit",
     "RuleViolation",
     "Ruleset",
@@ -78,10 +89,14 @@ __all__ = [
     "UnknownNation",
     "WorkingDayCalendar",
     "acknowledge_by",
+    "actions_paragraph",
     "add_months",
     "calendar_for",
     "check_acknowledgement_date",
+    "check_entry_date",
     "check_extension",
+    "check_promise_move",
+    "check_promised_on",
     "check_refusal_time_limit",
     "check_response_dates",
     "check_stage",

@@ -216,7 +216,15 @@ def fixed_sum(rate_key: RateKey | str, units: int, on: date) -> Decimal:
 
 
 class RemedyInvalid(RuleViolation):
-    """A remedy offer that does not say what will happen and by when, or a bad amount."""
+    """A remedy offer that does not say what will happen and by when, or a bad amount.
+
+    `field` names the part of the offer at fault (`description`, `due_on`, `amount`), so an
+    interface can show the message beside it.
+    """
+
+    def __init__(self, message: str, *, code_paragraph: str, field: str = "") -> None:
+        super().__init__(message, code_paragraph=code_paragraph)
+        self.field = field
 
 
 def check_remedy(kind: RemedyKind | str, amount: Decimal | None, what: str, due_on: date | None) -> None:
@@ -231,25 +239,36 @@ def check_remedy(kind: RemedyKind | str, amount: Decimal | None, what: str, due_
     kind = RemedyKind(kind)
     if not what or not what.strip():
         raise RemedyInvalid(
-            f"Say what will happen for the remedy ({label(kind).lower()}).", code_paragraph="7.3"
+            f"Say what will happen for the remedy ({label(kind).lower()}).",
+            code_paragraph="7.3",
+            field="description",
         )
     if due_on is None:
         raise RemedyInvalid(
-            f"Say by when the remedy ({label(kind).lower()}) will happen.", code_paragraph="7.3"
+            f"Say by when the remedy ({label(kind).lower()}) will happen.",
+            code_paragraph="7.3",
+            field="due_on",
         )
     if amount is not None:
         _check_amount(amount)
     if kind is RemedyKind.FINANCIAL and (amount is None or amount <= 0):
-        raise RemedyInvalid("A financial remedy needs an amount above £0.", code_paragraph="7.3")
+        raise RemedyInvalid(
+            "A financial remedy needs an amount above £0.", code_paragraph="7.3", field="amount"
+        )
     if kind is not RemedyKind.FINANCIAL and amount:
         raise RemedyInvalid(
             f"Record the payment of £{amount} as a separate financial remedy.",
             code_paragraph="7.1",
+            field="amount",
         )
 
 
 def _check_amount(amount: Decimal) -> None:
     if not amount.is_finite() or amount < 0:
-        raise RemedyInvalid(f"A remedy amount must be £0 or more, not {amount}.", code_paragraph="7.3")
+        raise RemedyInvalid(
+            f"A remedy amount must be £0 or more, not {amount}.", code_paragraph="7.3", field="amount"
+        )
     if amount != amount.quantize(PENNY):
-        raise RemedyInvalid(f"A remedy amount is in pounds and pence, not {amount}.", code_paragraph="7.3")
+        raise RemedyInvalid(
+            f"A remedy amount is in pounds and pence, not {amount}.", code_paragraph="7.3", field="amount"
+        )

@@ -119,10 +119,10 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "6.6",
         "stage1-actions",
-        "Stage 1 outstanding actions completed by their promised dates",
+        "Stage 1 outstanding actions completed by the dates first promised",
         "stage 1 actions promised for dates in the period",
-        "An action passes when it was completed on or before the date promised; actions not yet due "
-        "are left out.",
+        "An action passes when it was completed on or before the date first promised (a promise "
+        "moved later still counts against its first date); actions not yet due are left out.",
         actions(1),
         late_action,
         "complaint__reference",
@@ -184,10 +184,10 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "6.17",
         "stage2-actions",
-        "Stage 2 outstanding actions completed by their promised dates",
+        "Stage 2 outstanding actions completed by the dates first promised",
         "stage 2 actions promised for dates in the period",
-        "An action passes when it was completed on or before the date promised; actions not yet due "
-        "are left out.",
+        "An action passes when it was completed on or before the date first promised (a promise "
+        "moved later still counts against its first date); actions not yet due are left out.",
         actions(2),
         late_action,
         "complaint__reference",

@@ -213,11 +213,13 @@ def late_completion(period: Period) -> Q:
     return Q(completed_on__isnull=True) | Q(completed_on__gt=F("due_on"))
 
 
+# Actions are measured against the date first promised (6.6, 6.17): a promise moved later
+# is still a promise not kept on its first date.
 def actions(stage: int) -> Callable[[Period], QuerySet[Any]]:
     return lambda period: Action.objects.filter(
-        stage=stage, promise_on__range=(period.start, period.end)
-    ).exclude(completed_on__isnull=True, promise_on__gte=period.today)
+        stage=stage, first_promise_on__range=(period.start, period.end)
+    ).exclude(completed_on__isnull=True, first_promise_on__gte=period.today)
 
 
 def late_action(period: Period) -> Q:
-    return Q(completed_on__isnull=True) | Q(completed_on__gt=F("promise_on"))
+    return Q(completed_on__isnull=True) | Q(completed_on__gt=F("first_promise_on"))

@@ -2,7 +2,9 @@
 
 The sample is drawn from the complaints closed in the quarter, ordered by id, with
 Python's Mersenne Twister seeded by the recorded seed, so anyone can draw it again
-and get the same cases.
+and get the same cases. Complaints with an action entered after the day it is dated
+(a late entry, Code 5.12) are drawn first: a backdated record is where a figure is most
+likely to be better than what happened, so it is checked before the rest.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from putright.assessment.evidence.qa import CHECKLIST_FIELDS
 from putright.assessment.models import QASample, QASampleCase, QAScore
 from putright.assessment.services._common import actor_or_none, raise_if
 from putright.cases.errors import InvalidInput
-from putright.cases.models import Complaint, Status
+from putright.cases.models import CaseEvent, Complaint, Status
 
 MAX_SAMPLE = 100
 
@@ -42,9 +44,33 @@ def sample_population(*, quarter_start: date) -> list[int]:
     )
 
 
-def draw(population: list[int], *, size: int, seed: int) -> list[int]:
-    """The sample: the same population, size and seed always give the same cases."""
-    return random.Random(seed).sample(population, min(size, len(population)))
+def late_entered(*, quarter_start: date) -> set[int]:
+    """Ids of the complaints closed in the quarter with any action entered late (Code 5.12).
+
+    Every service writes `late_entry_reason` into the event of a late entry, so the events
+    name them all, whichever action it was.
+    """
+    return set(
+        CaseEvent.objects.filter(
+            complaint__status=Status.CLOSED,
+            complaint__closed_on__range=(quarter_start, quarter_end(quarter_start)),
+            after__has_key="late_entry_reason",
+        ).values_list("complaint_id", flat=True)
+    )
+
+
+def draw(population: list[int], *, size: int, seed: int, first: set[int] | None = None) -> list[int]:
+    """The sample: the same population, size, seed and late entries always give the same cases.
+
+    The complaints in `first` (the late entries) are drawn before the others, with the
+    same generator, so a sample of a quarter with none is drawn as it always was.
+    """
+    rng = random.Random(seed)
+    first = first or set()
+    late = [pk for pk in population if pk in first]
+    rest = [pk for pk in population if pk not in first]
+    chosen = rng.sample(late, min(size, len(late))) if late else []
+    return chosen + rng.sample(rest, min(size - len(chosen), len(rest)))
 
 
 def qa_sample_draw(
@@ -63,7 +89,8 @@ def qa_sample_draw(
         population = sample_population(quarter_start=quarter_start)
         if not population:
             raise InvalidInput({"quarter_start": "No complaints were closed in that quarter"})
-        chosen = draw(population, size=size, seed=seed)
+        late = late_entered(quarter_start=quarter_start)
+        chosen = draw(population, size=size, seed=seed, first=late)
         references = dict(Complaint.objects.filter(pk__in=chosen).values_list("pk", "reference"))
         sample = QASample.objects.create(
             quarter_start=quarter_start,
@@ -71,11 +98,14 @@ def qa_sample_draw(
             seed=seed,
             size=len(chosen),
             population=len(population),
+            late_entries=len(late & set(population)),
             drawn_at=now,
             drawn_by=actor_or_none(actor),
         )
         QASampleCase.objects.bulk_create(
-            QASampleCase(sample=sample, complaint_id=pk, reference=references[pk], position=i)
+            QASampleCase(
+                sample=sample, complaint_id=pk, reference=references[pk], position=i, late_entry=pk in late
+            )
             for i, pk in enumerate(chosen, start=1)
         )
     return sample

@@ -18,6 +18,7 @@ from putright.cases.demo import endings
 from putright.cases.demo.data import CATEGORIES, DEFINITIONS, FIRST, LAST, TEXTS
 from putright.cases.hooks import event_hooks_suspended
 from putright.cases.models import (
+    Action,
     AdjustmentKind,
     Channel,
     Complaint,
@@ -42,6 +43,20 @@ STAFF = [
 
 def _moment(day: date, rng: random.Random) -> datetime:
     return datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=UTC)
+
+
+LATE_ENTRY_REASONS = (
+    "Sent by email while the system was down; entered when it came back.",
+    "Done by phone on the day; the handler recorded it on return from leave.",
+)
+
+
+def _entered(day: date, rng: random.Random, today: date) -> tuple[datetime, str]:
+    """When a step dated `day` is recorded: now and then a day or three late, with why (5.12)."""
+    late = day + timedelta(days=rng.randint(1, 3))
+    if rng.random() < 0.06 and late <= today:
+        return _moment(late, rng), rng.choice(LATE_ENTRY_REASONS)
+    return _moment(day, rng), ""
 
 
 def demo_staff(password: str) -> dict[str, User]:
@@ -180,15 +195,17 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
     ack = calendar.add_working_days(started, rng.choice([1, 2, 3, 4, 5, 5, 6]))
     if ack > today:
         return
+    entered, why = _entered(ack, rng, today)
     services.complaint_acknowledge(
         actor=handler,
-        now=_moment(ack, rng),
+        now=entered,
         complaint_id=c.pk,
         acknowledged_on=ack,
         definition=DEFINITIONS[slug],
         outcomes_sought="An apology and the problem fixed.",
         responsibility="We are responsible for repairs and our contractors' work.",
         handler=handler,
+        late_entry_reason=why,
     )
     extended = rng.random() < 0.15
     if extended:
@@ -216,7 +233,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
     responded = calendar.add_working_days(ack, days)
     if responded > today:
         return
-    _respond(rng, c.pk, handler, responded)
+    _respond(rng, c.pk, handler, responded, today)
     if rng.random() < 0.22:
         requested = calendar.add_working_days(responded, rng.randint(1, 15))
         if requested > today:
@@ -245,7 +262,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
         responded2 = calendar.add_working_days(ack2, rng.choice([12, 18, 20, 22]))
         if responded2 > today:
             return
-        _respond(rng, c.pk, reviewer, responded2)
+        _respond(rng, c.pk, reviewer, responded2, today)
         services.complaint_close(actor=reviewer, now=_moment(responded2, rng), complaint_id=c.pk)
     elif responded < today - timedelta(days=30):
         services.complaint_close(
@@ -253,13 +270,15 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
         )
 
 
-def _respond(rng: random.Random, complaint_id: int, handler: User, on: date) -> None:
+def _respond(rng: random.Random, complaint_id: int, handler: User, on: date, today: date) -> None:
     decision = rng.choice(["upheld", "partly_upheld", "partly_upheld", "not_upheld"])
     remedies, actions = [], []
     if decision != "not_upheld":
         remedies.append(
             services.RemedyInput(
-                kind=RemedyKind.APOLOGY, description="We apologise for the delay and the distress caused."
+                kind=RemedyKind.APOLOGY,
+                description="We apologise for the delay and the distress caused.",
+                due_on=on,
             )
         )
         if rng.random() < 0.5:
@@ -277,13 +296,37 @@ def _respond(rng: random.Random, complaint_id: int, handler: User, on: date) -> 
                 promise_on=on + timedelta(days=rng.randint(5, 40)),
             )
         )
+    entered, why = _entered(on, rng, today)
     services.complaint_respond(
         actor=handler,
-        now=_moment(on, rng),
+        now=entered,
         complaint_id=complaint_id,
         responded_on=on,
         decision=decision,
         reasons="We looked at the repair records and spoke to the contractor.",
         remedies=remedies,
         outstanding_actions=actions,
+        late_entry_reason=why,
+    )
+    for action in Action.objects.filter(complaint_id=complaint_id, completed_on__isnull=True):
+        _maybe_move_promise(rng, action, handler, on, today)
+
+
+def _maybe_move_promise(
+    rng: random.Random, action: Action, handler: User, responded: date, today: date
+) -> None:
+    """Now and then a promise is moved before it falls due, the resident told why (Code 6.6)."""
+    told = action.promise_on - timedelta(days=2)
+    if rng.random() >= 0.15 or told > today or told < responded:
+        return
+    services.action_update(
+        actor=handler,
+        now=_moment(told, rng),
+        action_id=action.pk,
+        text="The contractor cannot fit the part on the promised day; we have booked the first date they can.",
+        given_on=told,
+        new_promise_on=action.promise_on + timedelta(days=rng.choice([7, 14, 21])),
+        promise_change_reason="The part is on back order with the supplier.",
+        resident_told_on=told,
+        resident_told_how="Phone call",
     )

@@ -34,6 +34,8 @@ OTHER_REMEDIES = (
     ("change_policy", "We are changing how repairs are booked so appointments are confirmed in writing."),
     ("amend_record", "We have corrected your rent account."),
 )
+# About one promise in eight is moved once, and the resident told (Code 6.6).
+P_PROMISE_MOVED = 0.12
 APOLOGY = "We apologise for the delay and the distress caused."
 WITHDRAWAL_REASONS = (
     "The resident says the repair has now been done.",
@@ -58,10 +60,21 @@ class Endings(Outcomes):
         actions = (
             self._actions(case, rec, day, who) if decision != "not_upheld" and rng.random() < 0.8 else []
         )
-        details = {"reasons": rec.reasons, "remedies": remedies, "outstanding_actions": actions}
+        rec.response_recorded_on, late = self.entered(day)
+        rec.response_late_reason = late.get("late_entry_reason", "")
+        details = {"reasons": rec.reasons, "remedies": remedies, "outstanding_actions": actions, **late}
         summary = f"Stage {rec.stage} response sent on {long_date(day)}: {DECISION_LABELS[decision]}"
         at = self.record(
-            case, rec, before, day, who, "responded", summary, details, status="responded", next_due=None
+            case,
+            rec,
+            before,
+            rec.response_recorded_on,
+            who,
+            "responded",
+            summary,
+            details,
+            status="responded",
+            next_due=None,
         )
         after = "the Housing Ombudsman" if rec.stage == 2 else "stage 2 of our complaints procedure"
         body = f"Our decision: {DECISION_LABELS[decision]}. {rec.reasons} If you are not satisfied you can ask for {after}."
@@ -71,7 +84,8 @@ class Endings(Outcomes):
         rng, today = self.sim.rng, self.sim.today
         created = moment(rng, day)
         offered: list[tuple[str, str, Any, date | None, date | None]] = [
-            ("apology", APOLOGY, None, None, day)
+            # An apology is given in the response itself: due, and done, that day (7.3).
+            ("apology", APOLOGY, None, day, day)
         ]
         if rng.random() < 0.5:
             done = day + timedelta(days=randint(rng, 1, 21))
@@ -108,14 +122,17 @@ class Endings(Outcomes):
         promised = []
         for _ in range(1 if rng.random() < 0.8 else 2):
             text = choice(rng, ACTIONS)
-            promise = day + timedelta(days=randint(rng, 5, 60))
+            first = day + timedelta(days=randint(rng, 5, 60))
+            aid = self.take("action")
+            promise = self._move_promise(aid, first, who) if rng.random() < P_PROMISE_MOVED else first
             done: date | None = max(promise + timedelta(days=randint(rng, -5, 12)), day + timedelta(days=1))
             if not (done and done < today and rng.random() < 0.85):
                 done = None
-            aid = self.take("action")
-            self.rows["action"].append((aid, case.id, rec.stage, text, who[0], promise, done, created))
+            self.rows["action"].append((aid, case.id, rec.stage, text, who[0], promise, first, done, created))
             if done:
-                self.rows["action_update"].append((self.take("action_update"), aid, DONE, done, who[0]))
+                self.rows["action_update"].append(
+                    (self.take("action_update"), aid, DONE, done, who[0], done, None, None, "", None, "")
+                )
                 old, new = (
                     {"promise_on": promise, "completed_on": None},
                     {"promise_on": promise, "completed_on": done},
@@ -124,8 +141,39 @@ class Endings(Outcomes):
                 self.deferred.append(
                     (done, who, "action_completed", summary, old, new, {"action": aid, "update": DONE})
                 )
-            promised.append({"description": text, "promise_on": promise.isoformat()})
+            promised.append({"description": text, "promise_on": first.isoformat()})
         return promised
+
+    def _move_promise(self, aid: int, first: date, who: Staff) -> date:
+        """The promise moved later before it fell due, the resident told why (Code 6.6, 6.17).
+
+        The first date stays on the action and remains the measure of "kept on time".
+        """
+        rng = self.sim.rng
+        told = first - timedelta(days=randint(rng, 1, 3))
+        if told >= self.sim.today:
+            return first
+        moved = first + timedelta(days=randint(rng, 7, 28))
+        why = choice(rng, texts.PROMISE_MOVES)
+        text = f"We have had to move the date to {long_date(moved)}. {why}"
+        self.rows["action_update"].append(
+            (self.take("action_update"), aid, text, told, who[0], told, first, moved, why, told, "Phone call")
+        )
+        old, new = {"promise_on": first}, {"promise_on": moved}
+        summary = (
+            f"Promise moved from {long_date(first)} to {long_date(moved)} (first promised {long_date(first)})"
+        )
+        details = {
+            "action": aid,
+            "update": text,
+            "first_promise_on": first,
+            "promise_moved_from": first,
+            "promise_change_reason": why,
+            "resident_told_on": told,
+            "resident_told_how": "Phone call",
+        }
+        self.deferred.append((told, who, "action_updated", summary, old, new, details))
+        return moved
 
     def close(self, case: Case, rec: StageRow, day: date) -> None:
         case.closed_on = day

@@ -7,18 +7,20 @@ The snapshot for an event is taken before the change, as the services do.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from putright.cases.generate import texts
 from putright.cases.generate.record import Case, StageRow
-from putright.cases.generate.world import Staff, choice, long_date, moment
+from putright.cases.generate.world import Staff, choice, long_date, moment, randint
 from putright.cases.services.deadlines import extended_due, respond_due
 
 if TYPE_CHECKING:
     from putright.cases.generate.simulate import Simulator
 
 Deferred = tuple[date, Staff, str, str, dict[str, Any], dict[str, Any], dict[str, Any]]
+# About one acknowledgement or response in 25 is entered a day or two after it went (5.12).
+P_LATE_ENTRY = 0.04
 
 
 class Outcomes:
@@ -63,6 +65,17 @@ class Outcomes:
             )
         )
 
+    def entered(self, day: date) -> tuple[date, dict[str, Any]]:
+        """The day a step dated `day` is recorded, and what its event keeps of a late entry (5.12)."""
+        rng = self.sim.rng
+        if rng.random() >= P_LATE_ENTRY:
+            return day, {}
+        recorded = day + timedelta(days=randint(rng, 1, 2))
+        if recorded >= self.sim.today:
+            return day, {}
+        reason = choice(rng, texts.LATE_ENTRY_REASONS)
+        return recorded, {"date_given": day, "recorded_on": recorded, "late_entry_reason": reason}
+
     def assign(self, case: Case, rec: StageRow, day: date, who: Staff) -> None:
         before = case.snapshot(rec)
         rec.handler_id = who[0]
@@ -79,11 +92,13 @@ class Outcomes:
         rec.outcomes_sought = choice(self.sim.rng, texts.OUTCOMES)
         rec.responsibility = texts.RESPONSIBILITY
         rec.respond_by, rec.code_respond_by = self._respond_by(case, rec, day)
+        rec.ack_recorded_on, late = self.entered(day)
+        rec.ack_late_reason = late.get("late_entry_reason", "")
         at = self.record(
             case,
             rec,
             before,
-            day,
+            rec.ack_recorded_on,
             who,
             "acknowledged",
             f"Stage {rec.stage} acknowledged on {long_date(day)}; response due {long_date(rec.respond_by)}",
@@ -91,6 +106,7 @@ class Outcomes:
                 "definition": rec.definition,
                 "outcomes_sought": rec.outcomes_sought,
                 "responsibility": rec.responsibility,
+                **late,
             },
             status="acknowledged",
             handler=who[1],

@@ -72,6 +72,8 @@ class StageRow:
     """A StageRecord under construction (Code 6.2-6.4, 6.11-6.15)."""
 
     __slots__ = (
+        "ack_late_reason",
+        "ack_recorded_on",
         "acknowledge_by",
         "acknowledged_on",
         "code_acknowledge_by",
@@ -87,6 +89,8 @@ class StageRow:
         "requested_on",
         "respond_by",
         "responded_on",
+        "response_late_reason",
+        "response_recorded_on",
         "responsibility",
         "stage",
         "started_on",
@@ -106,6 +110,10 @@ class StageRow:
         self.handler_id: int | None = None
         self.extension_days = 0
         self.definition = self.outcomes_sought = self.responsibility = self.decision = self.reasons = ""
+        # The day each step was entered, and why when that is after the day it names (5.12).
+        self.ack_recorded_on: date | None = None
+        self.response_recorded_on: date | None = None
+        self.ack_late_reason = self.response_late_reason = ""
 
     def row(self, complaint_id: int) -> Row:
         return (
@@ -131,6 +139,10 @@ class StageRow:
             "",
             "",
             "",
+            self.ack_recorded_on,
+            self.ack_late_reason,
+            self.response_recorded_on,
+            self.response_late_reason,
         )
 
 

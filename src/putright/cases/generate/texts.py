@@ -76,6 +76,17 @@ REASONS = (
     "We inspected the home and checked the history of reports.",
 )
 
+# Why a step was entered after the day it happened (Code 5.12: a late entry says why).
+LATE_ENTRY_REASONS = (
+    "Sent from the handler's own email while the system was unavailable; recorded on return.",
+    "Acknowledged by phone on the day; the record was completed the next working day.",
+    "Letter posted on the day; entered when the handler was back in the office.",
+)
+PROMISE_MOVES = (
+    "The contractor could not get the part; the new date is the first they can fit it.",
+    "The resident asked for a later appointment to suit their work.",
+    "Access was refused on the day; a new visit has been booked.",
+)
 EXTENSION_REASONS = (
     "We are waiting for a surveyor's report.",
     "The contractor's records are needed to answer fully.",

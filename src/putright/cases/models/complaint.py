@@ -143,6 +143,10 @@ class StageRecord(models.Model):
     stage = models.PositiveSmallIntegerField()
     requested_at = models.DateTimeField()
     requested_on = models.DateField()
+    # Each dated step keeps the day it was entered beside the date given (5.12): a step
+    # entered after the date it names is a late entry and carries its reason.
+    request_recorded_on = models.DateField(null=True, blank=True)
+    request_late_reason = models.TextField(blank=True)
     escalation_reason = models.TextField(blank=True, help_text="Optional: never required (6.12)")
     # `acknowledge_by` and `respond_by` are the landlord's own deadlines, told to the resident and
     # driving the queue (Code 3.4, 5.1); the `code_` pair are the Code's, which CH02 and the
@@ -150,6 +154,8 @@ class StageRecord(models.Model):
     acknowledge_by = models.DateField(db_index=True)
     code_acknowledge_by = models.DateField(null=True, blank=True)
     acknowledged_on = models.DateField(null=True, blank=True)
+    acknowledgement_recorded_on = models.DateField(null=True, blank=True)
+    acknowledgement_late_reason = models.TextField(blank=True)
     definition = models.TextField(blank=True)
     outcomes_sought = models.TextField(blank=True)
     responsibility = models.TextField(
@@ -162,6 +168,8 @@ class StageRecord(models.Model):
     code_respond_by = models.DateField(null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(default=0)
     responded_on = models.DateField(null=True, blank=True, db_index=True)
+    response_recorded_on = models.DateField(null=True, blank=True)
+    response_late_reason = models.TextField(blank=True)
     decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
     reasons = models.TextField(blank=True)
     no_remedy_reason = models.TextField(
@@ -210,6 +218,8 @@ class Extension(models.Model):
         blank=True, help_text="Why the cap is passed, as told to the resident (6.4, 6.15)"
     )
     notified_on = models.DateField()
+    recorded_on = models.DateField(null=True, blank=True)
+    late_entry_reason = models.TextField(blank=True)
     ombudsman_details_given = models.BooleanField(default=True)
     new_respond_by = models.DateField()
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
@@ -235,6 +245,8 @@ class Refusal(models.Model):
     evidence = models.TextField(blank=True)
     explanation = models.TextField()
     refused_on = models.DateField()
+    recorded_on = models.DateField(null=True, blank=True)
+    late_entry_reason = models.TextField(blank=True)
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
     # Over 12 months (2.3): the resident was aware when it occurred (no separate awareness
     # date), and how discretion to accept it anyway was considered.
@@ -271,6 +283,8 @@ class Remedy(models.Model):
     due_on = models.DateField(null=True, blank=True, db_index=True)
     agreed_with_resident = models.BooleanField(default=False)
     completed_on = models.DateField(null=True, blank=True, db_index=True)
+    completion_recorded_on = models.DateField(null=True, blank=True)
+    completion_late_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -289,22 +303,39 @@ class Action(models.Model):
     stage = models.PositiveSmallIntegerField()
     description = models.TextField()
     owner = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
-    promise_on = models.DateField(db_index=True)
+    promise_on = models.DateField(db_index=True, help_text="The date now promised")
+    # The date first promised in the response: moving the promise later never moves the
+    # measure, so "kept on time" and "overdue" are counted against this (6.6, 6.17).
+    first_promise_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         indexes = [
             models.Index(
-                fields=["promise_on", "id"], condition=models.Q(completed_on__isnull=True), name="action_open"
+                fields=["first_promise_on", "id"],
+                condition=models.Q(completed_on__isnull=True),
+                name="action_open",
             )
         ]
+
+    @property
+    def promise_moved(self) -> bool:
+        return self.promise_on != self.first_promise_on
 
 
 class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     text = models.TextField()
     given_on = models.DateField()
+    recorded_on = models.DateField(null=True, blank=True)
+    late_entry_reason = models.TextField(blank=True)
+    # A moved promise: from and to, why, and when and how the resident was told (6.6, 6.17).
+    promise_moved_from = models.DateField(null=True, blank=True)
+    promise_moved_to = models.DateField(null=True, blank=True)
+    promise_change_reason = models.TextField(blank=True)
+    resident_told_on = models.DateField(null=True, blank=True)
+    resident_told_how = models.CharField(max_length=60, blank=True)
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
 
 

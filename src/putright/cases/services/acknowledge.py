@@ -13,7 +13,8 @@ from putright.cases.models import (
 )
 from putright.cases.services._common import (
     current_stage,
-    england_date,
+    dated_entry,
+    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -42,6 +43,7 @@ def complaint_acknowledge(
     handler: Any = None,
     sent_outside: bool = False,
     sent_outside_note: str = "",
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Acknowledge, define and log the complaint at its stage (Code 5.6, 5.7, 6.2, 6.11).
@@ -50,7 +52,7 @@ def complaint_acknowledge(
     early acknowledgement brings it forward. The acknowledgement counts only when the
     resident is told: putright sends the letter, or `sent_outside` says how it was sent
     (`sent_outside_note`). At stage 2 nobody who acted at stage 1 may acknowledge or be
-    the handler (6.13).
+    the handler (6.13). A date before today is a late entry and needs `late_entry_reason` (5.12).
     """
     errors: dict[str, str] = {}
     definition = require_text(
@@ -66,6 +68,13 @@ def complaint_acknowledge(
     with rules("responsibility"):
         notices.check_responsibility(responsibility=responsibility or "")
     outside = told_outside(sent_outside, sent_outside_note)
+    entry = dated_entry(
+        given_on=acknowledged_on,
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="acknowledged_on",
+        what="the acknowledgement date",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -77,11 +86,11 @@ def complaint_acknowledge(
                 requested_on=record.requested_on,
                 acknowledged_on=acknowledged_on,
             )
-        if acknowledged_on > england_date(now):
-            raise InvalidInput({"acknowledged_on": "The acknowledgement date cannot be in the future"})
         owner = handler or record.handler or (actor if _is_caseworker(actor) else None)
         check_stage_two(complaint, record.stage, acting=actor, handler=owner)
         record.acknowledged_on = acknowledged_on
+        record.acknowledgement_recorded_on = entry.recorded_on
+        record.acknowledgement_late_reason = entry.late_entry_reason
         record.definition = definition
         record.outcomes_sought = outcomes
         record.responsibility = responsibility.strip()
@@ -105,6 +114,7 @@ def complaint_acknowledge(
                 "responsibility": record.responsibility,
                 "handler_id": owner.pk if owner is not None else None,
                 **({"sent_outside": outside} if outside else {}),
+                **entry_details(entry),
             },
         )
     return complaint

@@ -11,7 +11,9 @@ from putright.cases.errors import InvalidInput
 from putright.cases.models import Channel, Complaint, StageRecord
 from putright.cases.services._common import (
     current_stage,
+    dated_entry,
     england_date,
+    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -32,11 +34,22 @@ def complaint_escalate(
     complaint_id: int,
     requested_at: datetime,
     reason: str = "",
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
-    """Start stage 2 at the resident's request. No reason is needed (Code 6.12); there is no stage 3 (5.3)."""
+    """Start stage 2 at the resident's request. No reason is needed (Code 6.12); there is no stage 3 (5.3).
+
+    A request recorded after the day it was made is a late entry and needs `late_entry_reason` (5.12).
+    """
     if requested_at.tzinfo is None:
         raise InvalidInput({"requested_at": "Give the time with its UTC offset"})
+    entry = dated_entry(
+        given_on=england_date(requested_at),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="requested_at",
+        what="the date stage 2 was requested",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         first = current_stage(complaint)
@@ -53,6 +66,8 @@ def complaint_escalate(
             stage=2,
             requested_at=requested_at,
             requested_on=requested_on,
+            request_recorded_on=entry.recorded_on,
+            request_late_reason=entry.late_entry_reason,
             escalation_reason=(reason or "").strip(),
             acknowledge_by=due.policy,
             code_acknowledge_by=due.code,
@@ -70,7 +85,7 @@ def complaint_escalate(
             summary=f"Stage 2 requested on {requested_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
-            details={"reason": record.escalation_reason},
+            details={"reason": record.escalation_reason, **entry_details(entry)},
         )
     return complaint
 

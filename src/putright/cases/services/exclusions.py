@@ -15,7 +15,9 @@ from putright.cases.errors import ActionRefused, InvalidInput
 from putright.cases.models import Complaint, Refusal, RefusalReason, StageRecord
 from putright.cases.services._common import (
     current_stage,
+    dated_entry,
     england_date,
+    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -107,6 +109,7 @@ def complaint_refuse(
     discretion: str = "",
     refused_on: date | None = None,
     files: list[UploadedFile[Any]] | None = None,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Decline to accept a complaint for a valid, evidenced reason (Code 2.1-2.5).
@@ -127,6 +130,13 @@ def complaint_refuse(
         files=list(files or []),
     )
     text, checked = _checked(data, "Explain to the resident why the complaint is not accepted (Code 2.4)")
+    entry = dated_entry(
+        given_on=data.refused_on or england_date(now),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="refused_on",
+        what="the date of the decision",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -136,7 +146,7 @@ def complaint_refuse(
         _ground(complaint, data, bool(checked))
         if data.aware_on is not None:
             complaint.aware_on = data.aware_on
-        when = data.refused_on or england_date(now)
+        when = entry.given_on
         refusal = Refusal.objects.create(
             complaint=complaint,
             stage=1,
@@ -144,6 +154,8 @@ def complaint_refuse(
             evidence=data.evidence.strip(),
             explanation=text,
             refused_on=when,
+            recorded_on=entry.recorded_on,
+            late_entry_reason=entry.late_entry_reason,
             aware_when_occurred=data.aware_when_occurred,
             discretion=data.discretion.strip(),
             created_by=actor if getattr(actor, "pk", None) else None,
@@ -173,6 +185,7 @@ def complaint_refuse(
                 "evidence": refusal.evidence,
                 "files": len(checked),
                 "discretion": refusal.discretion,
+                **entry_details(entry),
             },
         )
     return complaint
@@ -188,6 +201,7 @@ def complaint_refuse_escalation(
     explanation: str,
     evidence: str = "",
     refused_on: date | None = None,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11).
@@ -206,7 +220,14 @@ def complaint_refuse_escalation(
         errors["requested_at"] = "Give the time with its UTC offset"
     raise_if(errors)
     requested_on = england_date(requested_at)
-    when = refused_on or england_date(now)
+    entry = dated_entry(
+        given_on=refused_on or england_date(now),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="refused_on",
+        what="the date of the decision",
+    )
+    when = entry.given_on
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -232,6 +253,8 @@ def complaint_refuse_escalation(
             requested_at=requested_at,
             requested_on=requested_on,
             acknowledge_by=due,
+            recorded_on=entry.recorded_on,
+            late_entry_reason=entry.late_entry_reason,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         complaint.closed_on = complaint.closed_on or when
@@ -251,6 +274,7 @@ def complaint_refuse_escalation(
                 "explanation": text,
                 "evidence": evidence.strip(),
                 "requested_on": requested_on,
+                **entry_details(entry),
             },
         )
     return complaint

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import ActionRefused, InvalidInput
+from putright.cases.errors import ActionRefused
 from putright.cases.models import (
     Action,
     Complaint,
@@ -20,7 +20,9 @@ from putright.cases.models import (
 )
 from putright.cases.services._common import (
     current_stage,
+    dated_entry,
     england_date,
+    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -32,6 +34,7 @@ from putright.cases.services._common import (
     told_outside,
 )
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
+from putright.cases.services.promises import check_actions, check_remedies
 from putright.cases.services.stage_actors import check_stage_two
 from putright.rules import lifecycle, notices
 from putright.rules.lifecycle import Action as Move
@@ -49,6 +52,7 @@ def complaint_extend(
     good_reason_explanation: str = "",
     notified_on: date | None = None,
     ombudsman_details_given: bool = True,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Extend the response deadline (Code 6.4, 6.15), telling the resident with the Ombudsman's details (6.5, 6.16).
@@ -65,6 +69,13 @@ def complaint_extend(
     if not isinstance(working_days, int) or working_days < 1:
         errors["working_days"] = "Enter the extension as a whole number of working days, 1 or more"
     raise_if(errors)
+    entry = dated_entry(
+        given_on=notified_on or england_date(now),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="notified_on",
+        what="the date the resident was told",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -77,7 +88,7 @@ def complaint_extend(
             )
         before = snapshot(complaint, record)
         move(complaint, Move.EXTEND)
-        told_on = notified_on or england_date(now)
+        told_on = entry.given_on
         beyond_cap = _check_extension(
             complaint, record, working_days, good_reason, good_reason_explanation, told_on, now
         )
@@ -94,6 +105,8 @@ def complaint_extend(
             good_reason=good_reason,
             good_reason_explanation=good_reason_explanation.strip() if beyond_cap else "",
             notified_on=told_on,
+            recorded_on=entry.recorded_on,
+            late_entry_reason=entry.late_entry_reason,
             ombudsman_details_given=True,
             new_respond_by=record.respond_by,
             created_by=actor if getattr(actor, "pk", None) else None,
@@ -114,6 +127,7 @@ def complaint_extend(
                 "notified_on": told_on,
                 "beyond_cap": beyond_cap,
                 **({"good_reason_explanation": good_reason_explanation.strip()} if beyond_cap else {}),
+                **entry_details(entry),
             },
         )
     return complaint
@@ -183,10 +197,6 @@ def _validate_response(
             errors[f"remedies.{i}.kind"] = f"Remedy kind must be one of {', '.join(RemedyKind.values)}"
         if not remedy.description.strip():
             errors[f"remedies.{i}.description"] = "Say what will happen to put things right (Code 7.3)"
-        if remedy.kind == RemedyKind.FINANCIAL and (remedy.amount is None or remedy.amount <= 0):
-            errors[f"remedies.{i}.amount"] = "A financial remedy needs an amount above £0 (Code 7.3)"
-        if remedy.amount is not None and remedy.amount < 0:
-            errors[f"remedies.{i}.amount"] = "The amount cannot be negative"
     for i, act in enumerate(actions):
         if not act.description.strip():
             errors[f"outstanding_actions.{i}.description"] = "Describe the outstanding action (Code 6.6)"
@@ -207,20 +217,31 @@ def complaint_respond(
     no_remedy_reason: str = "",
     sent_outside: bool = False,
     sent_outside_note: str = "",
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
     """Issue the stage response (Code 6.3, 6.9, 6.14, 6.19) with remedies and outstanding actions (6.6, 7.1-7.3).
 
     The response goes when the answer is known; outstanding actions are then tracked. An
     upheld or partly upheld complaint needs a remedy or `no_remedy_reason` (6.9e, 6.19e);
-    the response counts only when the resident is told, by putright's letter or as
-    `sent_outside` records. At stage 2 nobody who acted at stage 1 may respond (6.13).
+    every remedy says what and by when (7.3), and no date promised is before the response.
+    The response counts only when the resident is told, by putright's letter or as
+    `sent_outside` records. At stage 2 nobody who acted at stage 1 may respond (6.13). A
+    response dated before today is a late entry and needs `late_entry_reason` (5.12).
     """
     remedies = remedies or []
     actions = outstanding_actions or []
     text = _validate_response(decision, reasons, remedies, actions)
     why_none = (no_remedy_reason or "").strip() if not remedies else ""
     outside = told_outside(sent_outside, sent_outside_note)
+    check_remedies(remedies, responded_on=responded_on)
+    entry = dated_entry(
+        given_on=responded_on,
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="responded_on",
+        what="the response date",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -232,14 +253,15 @@ def complaint_respond(
                 acknowledged_on=record.acknowledged_on,
                 responded_on=responded_on,
             )
-        if responded_on > england_date(now):
-            raise InvalidInput({"responded_on": "The response date cannot be in the future"})
         with rules("no_remedy_reason"):
             notices.check_remedy_or_reason(
                 stage=record.stage, decision=decision, remedies=len(remedies), no_remedy_reason=why_none
             )
         check_stage_two(complaint, record.stage, acting=actor, handler=record.handler)
+        check_actions(actions, stage=record.stage, responded_on=responded_on)
         record.responded_on = responded_on
+        record.response_recorded_on = entry.recorded_on
+        record.response_late_reason = entry.late_entry_reason
         record.decision = decision
         record.reasons = text
         record.no_remedy_reason = why_none
@@ -247,6 +269,8 @@ def complaint_respond(
         record.save(
             update_fields=[
                 "responded_on",
+                "response_recorded_on",
+                "response_late_reason",
                 "decision",
                 "reasons",
                 "no_remedy_reason",
@@ -271,6 +295,7 @@ def complaint_respond(
                 stage=record.stage,
                 description=a.description.strip(),
                 promise_on=a.promise_on,
+                first_promise_on=a.promise_on,
                 owner=a.owner or record.handler,
             )
             for a in actions
@@ -300,6 +325,7 @@ def complaint_respond(
                 "outstanding_actions": [
                     {"description": a.description, "promise_on": a.promise_on} for a in actions
                 ],
+                **entry_details(entry),
             },
         )
     return complaint

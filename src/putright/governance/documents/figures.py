@@ -39,6 +39,7 @@ STAGE_ROWS: tuple[tuple[str, str, str], ...] = (
     ("Hazards reported (complaints received)", "hazard", "n"),
     ("Acknowledgements overdue at period end", "acknowledgements_overdue", "n"),
     ("Responses overdue at period end", "responses_overdue", "n"),
+    ("Acknowledgements and responses entered late (Code 5.12)", "recorded_late", "n"),
 )
 
 

@@ -113,6 +113,9 @@ def _response(**sent: Any) -> Exists:
 def follow_through(as_of: date, *, today: date) -> dict[str, int]:
     """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3).
 
+    An action is overdue against the date first promised (`first_promise_on`): moving the
+    promise later, even with the resident told, does not take it out of the overdue count.
+
     Only items still open at `as_of` are counted: those not done yet (read from the partial
     indexes `action_open` and `remedy_open` alone) and those done only after `as_of`.
     Responses are never dated in the future, so every action and remedy on record today was
@@ -122,7 +125,7 @@ def follow_through(as_of: date, *, today: date) -> dict[str, int]:
     `as_of`, through the index on `responded_on`.
     """
     result: dict[str, int] = {}
-    for name, model, due in (("actions", Action, "promise_on"), ("remedies", Remedy, "due_on")):
+    for name, model, due in (("actions", Action, "first_promise_on"), ("remedies", Remedy, "due_on")):
         result[f"{name}_open"] = result[f"{name}_overdue"] = 0
         for not_done in (Q(completed_on__isnull=True), Q(completed_on__gt=as_of)):
             items = model.objects.filter(not_done)

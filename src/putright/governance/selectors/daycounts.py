@@ -118,6 +118,8 @@ GOT = {
     "vulnerable": Q(complaint__vulnerable=True),
     "hazard": ~Q(complaint__hazard=""),
     **{f"accepted_{tenure}": where & ~REFUSED for tenure, where in TENURES.items()},
+    # Entered after the day it names (Code 5.12): counted, so a backdated entry is visible.
+    "acknowledgements_recorded_late": Q(acknowledgement_recorded_on__gt=F("acknowledged_on")),
 }
 SENT = {
     "responded": None,
@@ -136,6 +138,7 @@ SENT = {
         f"{tenure}_within_timescale_without_extension": TENURES[tenure] & IN_TIME & Q(extension_days=0)
         for tenure in ("lcra", "lcho")
     },
+    "responses_recorded_late": Q(response_recorded_on__gt=F("responded_on")),
 }
 
 

@@ -10,7 +10,10 @@ Counting rules (also on every report, and in docs/reports.md):
   given (`respond_by`, from the landlord's policy: 3.4, 5.1);
 - acknowledgements are counted for the complaints received in the period, and are in
   time when sent on or before `code_acknowledge_by` (6.2, 6.11); refused complaints are
-  left out of the acknowledgement-on-time figure, which is a share of those accepted.
+  left out of the acknowledgement-on-time figure, which is a share of those accepted;
+- `recorded_late` counts the acknowledgements (of the complaints counted in the period) and
+  the responses (sent in the period) entered after the day they are dated (5.12). They
+  still count by the date given; this figure shows how much of the record was backdated.
 """
 
 from __future__ import annotations
@@ -87,6 +90,7 @@ def stage_figures(tally: Tally, *, as_of: date) -> dict[int, dict[str, Any]]:
         row.update(overdue.get(stage, {}))
         row["accepted"] = row["received"] - row["refused"]
         row["responded_late"] = row["responded"] - row["responded_within_timescale"]
+        row["recorded_late"] = row["acknowledgements_recorded_late"] + row["responses_recorded_late"]
         row["acknowledged_within_timescale_pct"] = _pct(row["acknowledged_within_timescale"], row["accepted"])
         row["acknowledged_within_policy_timescale_pct"] = _pct(
             row["acknowledged_within_policy_timescale"], row["accepted"]

@@ -47,6 +47,9 @@ COUNTING_RULES: tuple[str, ...] = (
     "answered is not a response, so it does not count in CH02.",
     "Figures come live from the complaint record: a later change (for example a tenure recorded, "
     "or a complaint refused, after the period ended) changes an earlier period's figures.",
+    "Acknowledgements and responses entered after the day they are dated (late entries, Code 5.12) "
+    "count by the date given, and are also counted per stage as recorded late. Outstanding actions "
+    "are overdue against the date first promised, however often the promise has moved (6.6, 6.17).",
 )
 
 TENURES = ("lcra", "lcho")

@@ -73,13 +73,19 @@ def _rewrite_events(complaints: Q, counts: dict[str, int]) -> None:
 
 
 def _marked_unless_blank(field: str) -> Case:
+    """Free text that may be blank: marked where there was some, blank stays blank, so that
+    "was there a late-entry reason" still reads true after anonymising (Code 5.12 figures)."""
     return Case(When(**{field: ""}, then=Value("")), default=Value(MARKER))
 
 
 def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> None:
     of = Q(complaint_id__in=complaint_ids)
     plan: list[tuple[Any, Q, dict[str, Any]]] = [
-        (Complaint, Q(pk__in=complaint_ids), {"description": MARKER}),
+        (
+            Complaint,
+            Q(pk__in=complaint_ids),
+            {"description": MARKER, "withdrawal_note": _marked_unless_blank("withdrawal_note")},
+        ),
         (
             StageRecord,
             of,
@@ -93,17 +99,47 @@ def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> No
                 # Blank means putright sent the letter: only a note of how it went outside is marked.
                 "acknowledgement_sent_outside": _marked_unless_blank("acknowledgement_sent_outside"),
                 "response_sent_outside": _marked_unless_blank("response_sent_outside"),
+                "request_late_reason": _marked_unless_blank("request_late_reason"),
+                "acknowledgement_late_reason": _marked_unless_blank("acknowledgement_late_reason"),
+                "response_late_reason": _marked_unless_blank("response_late_reason"),
             },
         ),
         (
             Extension,
             Q(stage_record__complaint_id__in=complaint_ids),
-            {"reason": MARKER, "good_reason_explanation": _marked_unless_blank("good_reason_explanation")},
+            {
+                "reason": MARKER,
+                "good_reason_explanation": _marked_unless_blank("good_reason_explanation"),
+                "late_entry_reason": _marked_unless_blank("late_entry_reason"),
+            },
         ),
-        (Refusal, of, {"evidence": MARKER, "explanation": MARKER}),
-        (Remedy, of, {"description": MARKER}),
+        (
+            Refusal,
+            of,
+            {
+                "evidence": MARKER,
+                "explanation": MARKER,
+                "discretion": _marked_unless_blank("discretion"),
+                "reopen_reason": _marked_unless_blank("reopen_reason"),
+                "late_entry_reason": _marked_unless_blank("late_entry_reason"),
+            },
+        ),
+        (
+            Remedy,
+            of,
+            {"description": MARKER, "completion_late_reason": _marked_unless_blank("completion_late_reason")},
+        ),
         (Action, of, {"description": MARKER}),
-        (ActionUpdate, Q(action__complaint_id__in=complaint_ids), {"text": MARKER}),
+        (
+            ActionUpdate,
+            Q(action__complaint_id__in=complaint_ids),
+            {
+                "text": MARKER,
+                "late_entry_reason": _marked_unless_blank("late_entry_reason"),
+                "promise_change_reason": _marked_unless_blank("promise_change_reason"),
+                "resident_told_how": _marked_unless_blank("resident_told_how"),
+            },
+        ),
         (UpdateAgreement, of, {"method": ""}),
         (Correspondence, of, {"party": MARKER, "subject": MARKER, "body": MARKER}),
         (Attachment, of, {"file": "", "original_name": MARKER}),

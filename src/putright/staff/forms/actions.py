@@ -32,6 +32,16 @@ def today_field(what: str, label: str, hint: str = "") -> DateField:
     return DateField(what=what, label=label, help_text=hint, initial=timezone.localdate)
 
 
+def late_entry_field() -> forms.CharField:
+    """Why a date before today is only being recorded now (Code 5.12): the record keeps both days."""
+    return text(
+        "Why it is being recorded late (only if the date is before today)",
+        required=False,
+        hint="The record keeps the date you give and today's date. A date before today needs a reason (Code 5.12).",
+        rows=2,
+    )
+
+
 class HandlerChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     """Caseworkers by name and role; everyone who acted at stage 1 is marked, so 6.13 is visible before choosing."""
 
@@ -106,6 +116,7 @@ class AcknowledgeForm(VersionedForm):
         rows=3,
     )
     sent_outside, sent_outside_note = sent_outside_fields("acknowledgement")
+    late_entry_reason = late_entry_field()
 
     def __init__(self, *args: Any, stage_one_people: frozenset[int] = frozenset(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -175,6 +186,7 @@ class ExtendForm(VersionedForm):
         "Date the resident was told",
         "On or before the current response date: an extension cannot be agreed after the deadline (Code 6.4, 6.15).",
     )
+    late_entry_reason = late_entry_field()
     ombudsman_details_given = forms.BooleanField(
         required=False,
         label="The resident was given the Ombudsman's contact details with the extension",
@@ -214,6 +226,7 @@ class EscalateForm(VersionedForm):
         hint="The resident does not have to give a reason (Code 6.12). Record one only if they offered it.",
         rows=3,
     )
+    late_entry_reason = late_entry_field()
 
 
 REFUSAL_HINTS = {

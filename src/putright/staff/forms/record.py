@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from putright.cases.models import AdjustmentKind, Channel, Correspondence, Hazard
 from putright.cases.uploads import ALLOWED_DESCRIPTION
-from putright.staff.forms.actions import text, today_field
+from putright.staff.forms import actions as action_forms
+from putright.staff.forms.actions import late_entry_field, text, today_field
 from putright.staff.forms.base import VersionedForm
 from putright.ui.forms import DateField, GovukForm, MultipleFileField, Radios, TimeField
 
@@ -105,9 +106,12 @@ class HazardForm(VersionedForm):
 class RemedyCompleteForm(GovukForm):
     completed_on = today_field("the date it was delivered", "Date delivered")
     note = text("Note (optional)", required=False, rows=3)
+    late_entry_reason = late_entry_field()
 
 
 class ActionUpdateForm(GovukForm):
+    refusal_fields = {"6.6": "new_promise_on", "6.17": "new_promise_on"}
+
     text = text("The update given to the resident", message="Write the update given to the resident")
     given_on = today_field("the date of the update", "Date given")
     completed = forms.BooleanField(required=False, label="The action is now complete")
@@ -115,8 +119,25 @@ class ActionUpdateForm(GovukForm):
         what="the new promise date",
         label="New promise date (optional)",
         required=False,
-        help_text="Only if the date has changed, and the resident has been told.",
+        help_text="Only if the date has changed. The first date promised is kept and still counts (Code 6.6).",
     )
+    # `text` is the update field in this class body, so the reason is built from the function by its module name.
+    promise_change_reason = action_forms.text(
+        "Why the date is moving", required=False, hint="Needed if you give a new promise date.", rows=2
+    )
+    resident_told_on = DateField(
+        what="the date the resident was told",
+        label="Date the resident was told of the new date",
+        required=False,
+        help_text="Needed if you give a new promise date.",
+    )
+    resident_told_how = forms.CharField(
+        label="How they were told (optional)",
+        required=False,
+        max_length=60,
+        help_text="For example, a phone call or a letter",
+    )
+    late_entry_reason = late_entry_field()
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]

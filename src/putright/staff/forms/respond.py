@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from putright.cases.models import Decision, RemedyKind
-from putright.staff.forms.actions import sent_outside_fields, text, today_field
+from putright.staff.forms.actions import late_entry_field, sent_outside_fields, text, today_field
 from putright.staff.forms.base import VersionedForm
 from putright.ui.forms import DateField, GovukForm, Radios
 
@@ -45,6 +45,7 @@ class RespondForm(VersionedForm):
         rows=3,
     )
     sent_outside, sent_outside_note = sent_outside_fields("response")
+    late_entry_reason = late_entry_field()
 
 
 class RemedyRow(GovukForm):
@@ -67,7 +68,14 @@ class RemedyRow(GovukForm):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
         error_messages={"invalid": "Enter the amount in pounds, like 150 or 150.50"},
     )
-    due_on = DateField(what="the date it will be done by", label="Done by (optional)", required=False)
+    # Required by the service (Code 7.3: what will happen and by when), which names the
+    # paragraph; optional here so that a blank spare row is not an error.
+    due_on = DateField(
+        what="the date it will be done by",
+        label="Done by",
+        required=False,
+        help_text="Not before the response date. For an apology given in the letter, the response date.",
+    )
     agreed_with_resident = forms.BooleanField(required=False, label="Agreed with the resident")
 
 
@@ -77,7 +85,9 @@ class ActionRow(GovukForm):
         max_length=2000,
         error_messages={"required": "Describe the outstanding action (Code 6.6)"},
     )
-    promise_on = DateField(what="the date promised", label="Promised by")
+    promise_on = DateField(
+        what="the date promised", label="Promised by", help_text="Not before the response date (Code 6.6)."
+    )
 
 
 RemedyRows = forms.formset_factory(RemedyRow, extra=ROWS)

@@ -178,11 +178,29 @@ class TimelineEntry:
     attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
+def late_entry_note(after: dict[str, Any]) -> str:
+    """For an action entered after the day it names: both days and why (Code 5.12); else ''."""
+    reason = after.get("late_entry_reason") if isinstance(after, dict) else None
+    if not reason:
+        return ""
+    given, recorded = (_long(after.get(k)) for k in ("date_given", "recorded_on"))
+    return f"Entered late: dated {given}, recorded {recorded}. Reason: {reason}"
+
+
+def _long(iso: Any) -> str:
+    try:
+        return f"{date.fromisoformat(str(iso)):%d %B %Y}"
+    except ValueError:
+        return str(iso)
+
+
 def timeline(
     complaint_id: int, events: list[CaseEvent], letters: list[Correspondence]
 ) -> list[TimelineEntry]:
     """The event log and the correspondence, merged in date order (Code 5.12)."""
-    entries = [TimelineEntry(e.at, "event", e.summary, "", e.actor_label) for e in events] + [
+    entries = [
+        TimelineEntry(e.at, "event", e.summary, late_entry_note(e.after), e.actor_label) for e in events
+    ] + [
         TimelineEntry(
             c.occurred_at,
             "correspondence",

@@ -170,7 +170,7 @@ def _response_covers(record: StageRecord, complaint: Complaint) -> CheckItem:
 
 def _actions_on_track(complaint: Complaint, today: date) -> CheckItem:
     title = "Outstanding actions and remedies on track"
-    late = [a for a in complaint.actions.all() if a.completed_on is None and a.promise_on < today]
+    late = [a for a in complaint.actions.all() if a.completed_on is None and a.first_promise_on < today]
     late_remedies = [
         r
         for r in complaint.remedies.all()

@@ -48,6 +48,7 @@ class Acknowledge(ComplaintActionView):
             handler=data.get("handler"),
             sent_outside=bool(data.get("sent_outside")),
             sent_outside_note=data.get("sent_outside_note") or "",
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 
@@ -143,6 +144,7 @@ class Escalate(ComplaintActionView):
             complaint_id=self.complaint.pk,
             requested_at=moment_on(data["requested_on"], self.now),
             reason=data.get("reason") or "",
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 

@@ -12,13 +12,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 
 from putright.cases import services
 from putright.cases.errors import ActionRefused
 from putright.cases.models import Complaint, StageRecord
+from putright.cases.services._common import england_date
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.rules import lifecycle, notices
+from putright.rules.entries import FutureDated, check_entry_date
 from putright.rules.errors import RuleViolation
 from putright.rules.timescales import check_extension
 from putright.staff.forms.actions import ExtendForm
@@ -65,6 +66,17 @@ class Extend(ComplaintActionView):
             )
         except RuleViolation as violation:
             return None, ActionRefused.from_rule(violation)
+        try:
+            check_entry_date(
+                given_on=data["notified_on"],
+                recorded_on=england_date(self.now),
+                late_entry_reason=data.get("late_entry_reason") or "",
+                what="the date the resident was told",
+            )
+        except FutureDated as violation:
+            return None, ActionRefused.from_rule(violation, field="notified_on")
+        except RuleViolation as violation:
+            return None, ActionRefused.from_rule(violation, field="late_entry_reason")
         refusal = self.notice_refusal(record, data)
         if refusal is not None:
             return None, refusal
@@ -80,7 +92,7 @@ class Extend(ComplaintActionView):
                 stage=record.stage,
                 respond_by=record.respond_by,
                 notified_on=data["notified_on"],
-                today=timezone.localdate(self.now),
+                today=england_date(self.now),
             )
             field = "good_reason_explanation"
             notices.check_good_reason_explanation(
@@ -129,6 +141,7 @@ class Extend(ComplaintActionView):
             good_reason_explanation=data.get("good_reason_explanation") or "",
             notified_on=data["notified_on"],
             ombudsman_details_given=data["ombudsman_details_given"],
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 

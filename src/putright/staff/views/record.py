@@ -147,6 +147,7 @@ class CompleteRemedy(ComplaintActionView):
             remedy_id=self.remedy.pk,
             completed_on=data["completed_on"],
             note=data.get("note") or "",
+            late_entry_reason=data.get("late_entry_reason") or "",
         )
 
     def success_message(self, result: Remedy) -> str:
@@ -170,7 +171,9 @@ class UpdateAction(ComplaintActionView):
         return {}
 
     def context(self) -> dict[str, Any]:
-        return {"subject": f"{self.action.description} (promised by {self.action.promise_on:%d %B %Y})"}
+        action = self.action
+        first = f", first promised by {action.first_promise_on:%d %B %Y}" if action.promise_moved else ""
+        return {"subject": f"{action.description} (promised by {action.promise_on:%d %B %Y}{first})"}
 
     def perform(self, data: dict[str, Any]) -> Action:
         return services.action_update(
@@ -181,6 +184,10 @@ class UpdateAction(ComplaintActionView):
             given_on=data["given_on"],
             completed=data["completed"],
             new_promise_on=data.get("new_promise_on"),
+            promise_change_reason=data.get("promise_change_reason") or "",
+            resident_told_on=data.get("resident_told_on"),
+            resident_told_how=data.get("resident_told_how") or "",
+            late_entry_reason=data.get("late_entry_reason") or "",
         )
 
     def success_message(self, result: Action) -> str:

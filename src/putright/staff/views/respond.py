@@ -10,10 +10,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from putright.cases import services
-from putright.cases.errors import CaseError, EditConflict, InvalidInput
+from putright.cases.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.cases.models import Complaint
 from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
 from putright.staff.views.base_action import ComplaintActionView
+from putright.ui.forms import refusal_message
 
 
 class Respond(ComplaintActionView):
@@ -53,6 +54,13 @@ class Respond(ComplaintActionView):
                 )
             except InvalidInput as exc:
                 self.place_row_errors(exc, form, remedies, remedy_rows, actions, action_rows)
+            except ActionRefused as exc:
+                # A refusal about one remedy or action row goes beside that row, with its paragraph.
+                if exc.field and exc.field.split(".")[0] in {"remedies", "outstanding_actions"}:
+                    row_error = InvalidInput({exc.field: refusal_message(exc)})
+                    self.place_row_errors(row_error, form, remedies, remedy_rows, actions, action_rows)
+                else:
+                    form.add_case_error(exc)
             except EditConflict as exc:
                 form.add_case_error(exc)
                 self.take_current_version(form)
@@ -125,6 +133,7 @@ class Respond(ComplaintActionView):
             no_remedy_reason=data.get("no_remedy_reason") or "",
             sent_outside=bool(data.get("sent_outside")),
             sent_outside_note=data.get("sent_outside_note") or "",
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 
