@@ -16,6 +16,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from putright.accounts.errors import TooManyAttempts
 from putright.api.auth import TokenAuth
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.storage import StoredFileUnavailable
 
 logger = logging.getLogger("putright.api")
 
@@ -49,6 +50,13 @@ def _refused(request: HttpRequest, exc: ActionRefused) -> HttpResponse:
 @api.exception_handler(InvalidInput)
 def _invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
     return api.create_response(request, {"detail": exc.message, "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(StoredFileUnavailable)
+def _file_gone(request: HttpRequest, exc: StoredFileUnavailable) -> HttpResponse:
+    logger.error("stored file unavailable at %s: %s", request.path, exc)
+    detail = "The file is in the record but cannot be read; the landlord has been told"
+    return api.create_response(request, {"detail": detail}, status=410)
 
 
 @api.exception_handler(EditConflict)

@@ -20,6 +20,7 @@ from putright.letters.content import elements_filled
 from putright.letters.models import Letter, LetterChannel, LetterStatus, LetterTemplate
 from putright.letters.readability import Readability, readability
 from putright.rules.letters import LetterKind, Requirement, letter_label, missing_elements
+from putright.storage import StoredFileUnavailable, read_stored
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -33,8 +34,9 @@ class LetterFile(NamedTuple):
     filename: str
 
 
-class LetterFileCorrupt(Exception):
-    """The stored file no longer matches the SHA-256 recorded when the letter was issued."""
+class LetterFileCorrupt(StoredFileUnavailable):
+    """The stored file is missing or no longer matches the SHA-256 recorded when the letter
+    was issued."""
 
 
 def letters_for_complaint(*, complaint_id: int, issued_only: bool = False) -> QuerySet[Letter]:
@@ -78,8 +80,10 @@ def letter_file(*, letter_id: int, fmt: str) -> LetterFile | None:
     if letter is None:
         return None
     field, expected = (letter.pdf, letter.pdf_sha256) if fmt == "pdf" else (letter.docx, letter.docx_sha256)
-    with field.open("rb") as handle:
-        content = handle.read()
+    try:
+        content = read_stored(field)
+    except StoredFileUnavailable as error:
+        raise LetterFileCorrupt(f"letter {letter.pk} {fmt}: {error}") from error
     if hashlib.sha256(content).hexdigest() != expected:
         raise LetterFileCorrupt(f"letter {letter.pk} {fmt} does not match its recorded SHA-256")
     filename = f"{letter.complaint.reference}-{letter.kind.replace('_', '-')}-{letter.pk}.{fmt}"

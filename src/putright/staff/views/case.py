@@ -21,6 +21,7 @@ from putright.staff.presenters.checklist import code_checklist
 from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.presenters.representative import add_representative_url, representative_panel
 from putright.staff.views._base import staff_page, today
+from putright.storage import open_stored
 
 NO_CASES = "Your role does not give access to individual complaints."
 
@@ -71,7 +72,7 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "representative": representative_panel(complaint),
             "add_representative_url": add_representative_url(complaint),
             "can_see_special": special is not None,
-            "timeline": timeline(complaint.pk, events, letters),
+            "timeline": timeline(complaint.pk, events, letters, user=request.user),
             "agreement": complaint.update_agreements.filter(active=True)
             .order_by("-agreed_on", "-id")
             .first(),
@@ -90,5 +91,8 @@ def attachment(request: HttpRequest, complaint_id: int, attachment_id: int) -> F
     if item is None:
         raise Http404("No such attachment")
     return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+        open_stored(item.file),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
     )
