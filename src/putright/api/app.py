@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from typing import Any
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -19,6 +21,18 @@ from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
 from putright.storage import StoredFileUnavailable
 
 logger = logging.getLogger("putright.api")
+
+
+class LocalSwagger(Swagger):
+    """Swagger UI from our own static files (built from npm `swagger-ui-dist` by
+    scripts/build-assets.mjs): django-ninja's default page loads it from a CDN, which the
+    Content-Security-Policy blocks and which would run third-party code on our origin."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings), "api": api}
+        return render(request, "api/docs.html", context)
+
 
 api = NinjaAPI(
     title="putright API",
@@ -36,6 +50,7 @@ api = NinjaAPI(
     auth=TokenAuth(),
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=LocalSwagger(settings={"layout": "BaseLayout", "deepLinking": True}),
 )
 
 

@@ -90,6 +90,39 @@ def letter_file(*, letter_id: int, fmt: str) -> LetterFile | None:
     return LetterFile(content, CONTENT_TYPES[fmt], filename)
 
 
+@dataclass(frozen=True)
+class LetterProblem:
+    """A letter that has not reached its reader, and why: for the case page and reminders."""
+
+    letter_id: int
+    complaint_id: int
+    reference: str
+    kind: str
+    reason: str
+
+
+def letters_not_delivered(*, complaint_id: int | None = None, limit: int = 100) -> list[LetterProblem]:
+    """Drafts that could not be made and issued letters whose email failed, oldest first.
+
+    A letter the Code requires that silently stays unsent is the failure this exists to
+    prevent (issue 17): each one is named with its reason until someone puts it right."""
+    failed = Q(status=LetterStatus.DRAFT) & ~Q(issue_error="")
+    unsent = Q(status=LetterStatus.ISSUED) & ~Q(send_error="")
+    letters = Letter.objects.filter(failed | unsent).select_related("complaint").order_by("created_at", "id")
+    if complaint_id is not None:
+        letters = letters.filter(complaint_id=complaint_id)
+    return [
+        LetterProblem(
+            letter_id=letter.pk,
+            complaint_id=letter.complaint_id,
+            reference=letter.complaint.reference,
+            kind=letter_label(letter.kind),
+            reason=letter.issue_error or letter.send_error,
+        )
+        for letter in letters[:limit]
+    ]
+
+
 def print_queue(*, limit: int = 50, offset: int = 0) -> list[Letter]:
     """Issued letters with something to post, oldest first (one query): the resident's letter,
     the copy to their representative (Code 3.6), or both."""

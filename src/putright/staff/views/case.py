@@ -8,6 +8,7 @@ from django.shortcuts import render
 from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
 from putright.landlord.models import ClosureDay
+from putright.letters.selectors import letters_not_delivered
 from putright.staff.presenters.case import (
     circumstances,
     closures_before_deadlines,
@@ -69,6 +70,7 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "steps": next_steps(complaint),
             "hazard": hazard_panel(complaint, calendar),
             "special": special,
+            "letter_problems": letters_not_delivered(complaint_id=complaint.pk),
             "representative": representative_panel(complaint),
             "add_representative_url": add_representative_url(complaint),
             "can_see_special": special is not None,
