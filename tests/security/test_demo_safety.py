@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_refuses_a_database_with_staff_it_did_not_create():
     User.objects.create_user(username="real.officer", password="x" * 20, role=Role.COMPLAINTS_OFFICER)
-    with pytest.raises(CommandError, match="real.officer"):
+    with pytest.raises(CommandError, match=r"real\.officer"):
         call_command("demo", "--complaints", "0", stdout=StringIO())
     assert not User.objects.filter(username__in=[s[0] for s in STAFF]).exists()
     assert not Complaint.objects.exists()
