@@ -8,16 +8,26 @@ DEMO_ENV := DEBUG=true PUTRIGHT_STAFF_2FA=optional
 PG_PORT ?= 54329
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup setup-dev system-packages assets test lint typecheck pytest test-postgres bench clean
+.PHONY: help run setup setup-dev system-packages assets test lint typecheck pytest test-postgres bench clean lock
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+# Installs exactly the versions in requirements.lock, each checked against its SHA-256 hashes,
+# then putright itself without resolving anything again (docs/security.md, V10).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+LOCK_VENV := /tmp/putright-lock-venv
+lock: ## Regenerate requirements.lock (every version pinned, with hashes) from pyproject.toml
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet pip-tools
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
 
 system-packages: ## Install the Debian packages (Chromium, Pango for PDF, fonts) if missing
 	@need=""; \

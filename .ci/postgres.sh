@@ -16,7 +16,12 @@ trap stop EXIT
 as_pg "$PGBIN/initdb" -D "$DATA" -U postgres -A trust --no-sync >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
   -o "-p $PG_PORT -k $SOCK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres putright
+# The application connects as an ordinary role, as production should (docs/security.md):
+# not a superuser, so it cannot switch off the append-only triggers. CREATEDB only because
+# the test runner creates and drops its own test database; production needs no CREATEDB.
+as_pg "$PGBIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+  -c "CREATE ROLE putright LOGIN NOSUPERUSER NOCREATEROLE CREATEDB NOREPLICATION"
+as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres -O putright putright
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
-export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/putright"
+export DATABASE_URL="postgres://putright@127.0.0.1:$PG_PORT/putright"
 "$@"

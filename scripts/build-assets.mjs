@@ -1,5 +1,6 @@
 // Compiles GOV.UK Frontend unbranded (no crown, no GDS Transport font) into
-// src/putright/static/, and copies its images, JavaScript and axe-core beside it.
+// src/putright/static/, and copies its images, JavaScript, axe-core and Swagger UI beside it
+// (the API docs page loads Swagger UI from here, never a CDN, so the CSP holds).
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,4 +22,9 @@ cpSync(join(govuk, "assets/images"), join(out, "images"), { recursive: true });
 cpSync(join(govuk, "assets/manifest.json"), join(out, "manifest.json"));
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
 cpSync(join(root, "node_modules/axe-core/axe.min.js"), join(out, "axe.min.js"));
+const swagger = join(root, "node_modules/swagger-ui-dist");
+mkdirSync(join(out, "swagger-ui"), { recursive: true });
+for (const name of ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"]) {
+  cpSync(join(swagger, name), join(out, "swagger-ui", name));
+}
 console.log(`assets built in ${out}`);

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from putright.inputs import clean_text
+
 
 def html_to_pdf(html: str, *, title: str = "", lang: str = "en-GB") -> bytes:
     """Render a complete HTML document to a tagged PDF and return its bytes."""
@@ -16,7 +18,9 @@ def html_to_pdf(html: str, *, title: str = "", lang: str = "en-GB") -> bytes:
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"})
-    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher)
+    # Controls kept from before text was cleaned at the edges print as boxes or stop the
+    # tagged-PDF writer; the markup itself never contains any.
+    document = HTML(string=clean_text(html), base_url=str(settings.BASE_DIR), url_fetcher=fetcher)
     pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
     assert pdf is not None
     return bytes(pdf)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "putright.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "putright.headers.SecurityHeadersMiddleware",
     "putright.accounts.middleware.StaffAccountMiddleware",
+    "putright.error_pages.StorageErrorMiddleware",
 ]
 
 ROOT_URLCONF = "putright.urls"
@@ -113,10 +115,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while one writer commits; IMMEDIATE avoids
-    # "database is locked" upgrades in the middle of a transaction.
+    # "database is locked" upgrades in the middle of a transaction. A short busy timeout:
+    # under a long writer a request waits at most 5 s and then answers 503 (the error
+    # pages), instead of every worker stalling for 20 s and the site with them.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "5")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -154,8 +158,18 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Body limits (putright/limits.py, docs/security.md V12). Form fields: 2 MB; a file is kept in
+# memory up to 2.5 MB, then streamed to a temporary file; every request, files included, at
+# most PUTRIGHT_MAX_REQUEST_BYTES (default 52 MB: five 10 MB files, the portal's most, and
+# the form). Set the reverse proxy's limit to the same (nginx `client_max_body_size 52m`).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+PUTRIGHT_MAX_REQUEST_BYTES = int(os.environ.get("PUTRIGHT_MAX_REQUEST_BYTES", str(52 * 1024 * 1024)))
+FILE_UPLOAD_HANDLERS = [
+    "putright.limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Security defaults: production unless DEBUG.
 SESSION_COOKIE_HTTPONLY = True

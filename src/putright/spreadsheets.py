@@ -9,6 +9,8 @@ export writes its cells through here:
 - XLSX: such text is written as a string cell (never a formula) with Excel's quote prefix,
   so it stays text even when someone edits the cell. The text itself is unchanged.
 
+Text is also passed through `putright.inputs.xml_safe`: a control character kept from
+before text was cleaned at the edges would make openpyxl refuse the whole workbook.
 Numbers, dates and other non-text values are left as they are; None becomes an empty cell.
 """
 
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+
+from putright.inputs import xml_safe
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,6 +32,8 @@ def csv_cell(value: Any) -> Any:
     """The value to hand to `csv.writer`: formula-looking text quoted, None empty."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        value = xml_safe(value)
     if starts_formula(value):
         return "'" + value
     return value
@@ -40,6 +46,8 @@ def csv_row(values: Iterable[Any]) -> list[Any]:
 def xlsx_cell(sheet: Any, value: Any) -> Any:
     """The value to append to an openpyxl `sheet` (write-only or not): formula-looking
     text as a string cell with the quote prefix, anything else as it is."""
+    if isinstance(value, str):
+        value = xml_safe(value)
     if not starts_formula(value):
         return value
     from openpyxl.cell import WriteOnlyCell

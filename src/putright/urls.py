@@ -6,6 +6,8 @@ from django.urls import include, path
 from putright.api.urls import api
 from putright.landlord.views import landlord_css
 
+handler500 = "putright.error_pages.server_error"
+
 urlpatterns = [
     path("landlord.css", landlord_css, name="landlord-css"),
     path("admin/", admin.site.urls),

@@ -141,7 +141,7 @@ def test_a_refused_copy_is_reported_and_the_residents_letter_still_goes_code_3_6
     assert letter.correspondence.party == "Ada Lovelace"
     assert letter.copy_sent_at is None and letter.copy_correspondence is None
     assert (
-        "The copy to Bob Smith (son) could not be sent by email (SMTPRecipientsRefused)" in letter.send_error
+        "The copy to Bob Smith (son) could not be sent by email (SMTPRecipientsRefused: " in letter.send_error
     )
 
     # Once the representative's mailbox takes mail, sending again sends only the copy.

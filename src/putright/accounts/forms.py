@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
+from putright.ui.forms import CleanTextForm
 
-class CodeForm(forms.Form):
+
+class CodeForm(CleanTextForm):
     code = forms.CharField(
         max_length=20,
         strip=True,

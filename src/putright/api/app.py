@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from typing import Any
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from putright.accounts.errors import TooManyAttempts
 from putright.api.auth import TokenAuth
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.storage import StoredFileUnavailable
 
 logger = logging.getLogger("putright.api")
+
+
+class LocalSwagger(Swagger):
+    """Swagger UI from our own static files (built from npm `swagger-ui-dist` by
+    scripts/build-assets.mjs): django-ninja's default page loads it from a CDN, which the
+    Content-Security-Policy blocks and which would run third-party code on our origin."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings), "api": api}
+        return render(request, "api/docs.html", context)
+
 
 api = NinjaAPI(
     title="putright API",
@@ -35,6 +50,7 @@ api = NinjaAPI(
     auth=TokenAuth(),
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=LocalSwagger(settings={"layout": "BaseLayout", "deepLinking": True}),
 )
 
 
@@ -49,6 +65,13 @@ def _refused(request: HttpRequest, exc: ActionRefused) -> HttpResponse:
 @api.exception_handler(InvalidInput)
 def _invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
     return api.create_response(request, {"detail": exc.message, "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(StoredFileUnavailable)
+def _file_gone(request: HttpRequest, exc: StoredFileUnavailable) -> HttpResponse:
+    logger.error("stored file unavailable at %s: %s", request.path, exc)
+    detail = "The file is in the record but cannot be read; the landlord has been told"
+    return api.create_response(request, {"detail": detail}, status=410)
 
 
 @api.exception_handler(EditConflict)

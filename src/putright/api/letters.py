@@ -123,7 +123,7 @@ def _file_response(fmt: str) -> dict[str, Any]:
 
 @router.get(
     "/letters/{letter_id}.pdf",
-    response={**READ_ERRORS},
+    response={**READ_ERRORS, 410: ErrorOut},
     summary="Download an issued letter as PDF",
     openapi_extra=_file_response("pdf"),
 )
@@ -133,7 +133,7 @@ def letter_pdf(request: HttpRequest, letter_id: ObjectId) -> HttpResponse:
 
 @router.get(
     "/letters/{letter_id}.docx",
-    response={**READ_ERRORS},
+    response={**READ_ERRORS, 410: ErrorOut},
     summary="Download an issued letter as DOCX",
     openapi_extra=_file_response("docx"),
 )

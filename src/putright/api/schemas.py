@@ -11,14 +11,33 @@ from ninja import Schema
 from pydantic import AfterValidator, AwareDatetime, Field
 
 from putright.cases.models import Channel, Decision, RefusalReason, RemedyKind, Tenure
+from putright.inputs import clean_line, clean_text, email_problem, phone_problem
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2059, 12, 31)
 
 
 def _clean(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
+    """Text as every edge keeps it: characters no letter, export or PDF can carry are
+    removed and pasted line breaks made newlines (`putright.inputs.clean_text`)."""
+    return clean_text(value)
+
+
+def _one_line(value: str) -> str:
+    return clean_line(value)
+
+
+def _email(value: str) -> str:
+    value = value.strip()
+    if value and (problem := email_problem(value)):
+        raise ValueError(problem)
+    return value
+
+
+def _phone(value: str) -> str:
+    value = clean_line(value).strip()
+    if value and (problem := phone_problem(value)):
+        raise ValueError(problem)
     return value
 
 
@@ -39,7 +58,10 @@ LongText = Annotated[str, Field(max_length=20000), AfterValidator(_clean)]
 RequiredText = Annotated[str, Field(min_length=1, max_length=20000), AfterValidator(_clean)]
 Day = Annotated[date, AfterValidator(_in_range)]
 Moment = Annotated[AwareDatetime, AfterValidator(_moment_in_range)]
-Username = Annotated[str, Field(min_length=1, max_length=150), AfterValidator(_clean)]
+Username = Annotated[str, Field(min_length=1, max_length=150), AfterValidator(_one_line)]
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
+Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
+Phone = Annotated[str, Field(max_length=40), AfterValidator(_phone)]
 
 
 class ErrorOut(Schema):
@@ -49,19 +71,19 @@ class ErrorOut(Schema):
 
 
 class ResidentIn(Schema):
-    name: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean)]
-    email: Annotated[str, Field(max_length=254), AfterValidator(_clean)] = ""
-    phone: Annotated[str, Field(max_length=40), AfterValidator(_clean)] = ""
+    name: Name
+    email: Email = ""
+    phone: Phone = ""
     address: LongText = ""
     tenancy_reference: Annotated[str, Field(max_length=60), AfterValidator(_clean)] = ""
     tenure: Tenure = Tenure.UNKNOWN
 
 
 class RepresentativeIn(Schema):
-    name: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean)]
-    relationship: Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_clean)]
-    email: Annotated[str, Field(max_length=254), AfterValidator(_clean)] = ""
-    phone: Annotated[str, Field(max_length=40), AfterValidator(_clean)] = ""
+    name: Name
+    relationship: Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_one_line)]
+    email: Email = ""
+    phone: Phone = ""
     consent_recorded_on: Day | None = None
 
 

@@ -39,6 +39,20 @@ def access_can_see_special_category(user: Any) -> bool:
     return _role(user) in SPECIAL_CATEGORY_ROLES
 
 
+# Events whose summary names a kind of disclosure ("Disclosed disability recorded"): that a
+# resident disclosed a disability is itself special category data (UK GDPR art. 9).
+SPECIAL_CATEGORY_EVENTS = frozenset({"adjustment_recorded", "adjustment_reviewed"})
+WITHHELD_SUMMARY = "Resident's circumstances updated (details shown to caseworkers only)"
+
+
+def access_event_summary(user: Any, *, action: str, summary: str) -> str:
+    """An event's summary as `user` may read it: a neutral line in place of a disclosure
+    for roles barred from special category data (the administrator)."""
+    if action in SPECIAL_CATEGORY_EVENTS and not access_can_see_special_category(user):
+        return WITHHELD_SUMMARY
+    return summary
+
+
 def access_can_view_reports(user: Any) -> bool:
     return _role(user) in REPORT_ROLES
 

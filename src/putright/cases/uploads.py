@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 
 from putright.cases.errors import InvalidInput
@@ -18,6 +19,14 @@ SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 )
 ALLOWED_DESCRIPTION = "PDF, JPEG, PNG, GIF, HEIC or Word (.docx)"
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/heic": ".heic",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
 
 
 def sniff(head: bytes) -> str | None:
@@ -43,3 +52,12 @@ def check_upload(upload: UploadedFile[Any]) -> str:
     if content_type is None:
         raise InvalidInput({"file": f"{upload.name} must be a {ALLOWED_DESCRIPTION}"})
     return content_type
+
+
+def stored_file(upload: UploadedFile[Any], content_type: str) -> File[Any]:
+    """The upload under a name whose extension is the type its bytes show.
+
+    The sender's name is kept only as `original_name`: a PNG named `evil.html` must not be
+    stored as `.html`, where a misconfigured server or a person opening the folder would
+    treat it as a web page. The stem is left to the storage, which makes it unique."""
+    return File(upload, name=f"upload{EXTENSIONS[content_type]}")

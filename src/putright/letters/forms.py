@@ -12,7 +12,9 @@ from typing import Any
 from django import forms
 
 from putright.cases.errors import ActionRefused, CaseError, InvalidInput
+from putright.inputs import parse_int
 from putright.letters.services.drafting import MAX_TEXT
+from putright.ui.forms import CleanTextForm
 
 DATE_PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
 
@@ -53,10 +55,11 @@ class GovDateField(forms.Field):
         day, month, year = value
         if not (day or month or year):
             return None
-        if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+        numbers = [parse_int(day), parse_int(month), parse_int(year)]
+        if None in numbers or len(year) != 4:
             raise forms.ValidationError("Enter a real date, in numbers, for example 27 3 2027")
         try:
-            return date(int(year), int(month), int(day))
+            return date(numbers[2], numbers[1], numbers[0])  # type: ignore[arg-type]
         except ValueError:
             raise forms.ValidationError("Enter a real date, for example 27 3 2027") from None
 
@@ -73,7 +76,7 @@ def _text_field(name: str, *, required: bool = False, rows: int = 5) -> forms.Ch
     )
 
 
-class DraftForm(forms.Form):
+class DraftForm(CleanTextForm):
     """The free-text parts of a draft, for its kind of letter."""
 
     def __init__(self, *args: Any, fields: tuple[str, ...], **kwargs: Any) -> None:
@@ -86,7 +89,7 @@ class DraftForm(forms.Form):
                 self.fields[name] = _text_field(name, required=name == "update_summary")
 
 
-class UpdateForm(forms.Form):
+class UpdateForm(CleanTextForm):
     update_summary = _text_field("update_summary", required=True, rows=8)
     next_update_date = GovDateField(
         label=LABELS["next_update_date"][0],
@@ -95,7 +98,7 @@ class UpdateForm(forms.Form):
     )
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(CleanTextForm):
     body = forms.CharField(
         label="Wording",
         help_text="Write in plain language. Put placeholders that stand for paragraphs on a line of their own.",

@@ -148,6 +148,9 @@ class Letter(models.Model):
         Correspondence, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     send_error = models.TextField(blank=True, help_text="Why the last attempt to send failed")
+    issue_error = models.TextField(
+        blank=True, help_text="Why the letter could not be made (a draft that was meant to go by itself)"
+    )
 
     objects = LetterQuerySet.as_manager()
 

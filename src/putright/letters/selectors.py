@@ -20,6 +20,7 @@ from putright.letters.content import elements_filled
 from putright.letters.models import Letter, LetterChannel, LetterStatus, LetterTemplate
 from putright.letters.readability import Readability, readability
 from putright.rules.letters import LetterKind, Requirement, letter_label, missing_elements
+from putright.storage import StoredFileUnavailable, read_stored
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -33,8 +34,9 @@ class LetterFile(NamedTuple):
     filename: str
 
 
-class LetterFileCorrupt(Exception):
-    """The stored file no longer matches the SHA-256 recorded when the letter was issued."""
+class LetterFileCorrupt(StoredFileUnavailable):
+    """The stored file is missing or no longer matches the SHA-256 recorded when the letter
+    was issued."""
 
 
 def letters_for_complaint(*, complaint_id: int, issued_only: bool = False) -> QuerySet[Letter]:
@@ -78,12 +80,47 @@ def letter_file(*, letter_id: int, fmt: str) -> LetterFile | None:
     if letter is None:
         return None
     field, expected = (letter.pdf, letter.pdf_sha256) if fmt == "pdf" else (letter.docx, letter.docx_sha256)
-    with field.open("rb") as handle:
-        content = handle.read()
+    try:
+        content = read_stored(field)
+    except StoredFileUnavailable as error:
+        raise LetterFileCorrupt(f"letter {letter.pk} {fmt}: {error}") from error
     if hashlib.sha256(content).hexdigest() != expected:
         raise LetterFileCorrupt(f"letter {letter.pk} {fmt} does not match its recorded SHA-256")
     filename = f"{letter.complaint.reference}-{letter.kind.replace('_', '-')}-{letter.pk}.{fmt}"
     return LetterFile(content, CONTENT_TYPES[fmt], filename)
+
+
+@dataclass(frozen=True)
+class LetterProblem:
+    """A letter that has not reached its reader, and why: for the case page and reminders."""
+
+    letter_id: int
+    complaint_id: int
+    reference: str
+    kind: str
+    reason: str
+
+
+def letters_not_delivered(*, complaint_id: int | None = None, limit: int = 100) -> list[LetterProblem]:
+    """Drafts that could not be made and issued letters whose email failed, oldest first.
+
+    A letter the Code requires that silently stays unsent is the failure this exists to
+    prevent (issue 17): each one is named with its reason until someone puts it right."""
+    failed = Q(status=LetterStatus.DRAFT) & ~Q(issue_error="")
+    unsent = Q(status=LetterStatus.ISSUED) & ~Q(send_error="")
+    letters = Letter.objects.filter(failed | unsent).select_related("complaint").order_by("created_at", "id")
+    if complaint_id is not None:
+        letters = letters.filter(complaint_id=complaint_id)
+    return [
+        LetterProblem(
+            letter_id=letter.pk,
+            complaint_id=letter.complaint_id,
+            reference=letter.complaint.reference,
+            kind=letter_label(letter.kind),
+            reason=letter.issue_error or letter.send_error,
+        )
+        for letter in letters[:limit]
+    ]
 
 
 def print_queue(*, limit: int = 50, offset: int = 0) -> list[Letter]:

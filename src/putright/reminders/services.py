@@ -21,6 +21,7 @@ from django.db import transaction
 
 from putright.accounts.models import User
 from putright.cases.models import Complaint
+from putright.letters.selectors import letters_not_delivered
 from putright.reminders import selectors
 from putright.reminders.models import SentReminder
 from putright.rules.calendar import calendar_for
@@ -99,6 +100,14 @@ def plan(*, today: date, base_url: str = "") -> dict[tuple[User, str], tuple[str
                 f"{DUE_SOON_WORKING_DAYS} working days, {len(unassigned)} of them with no handler.",
             ),
             *(Line("daily", _work_line(c, today, base_url).text) for c in late[:50]),
+            *(
+                Line(
+                    "daily",
+                    f"{p.reference}: the {p.kind} has not reached the resident: {p.reason}"
+                    + _link(base_url, p.complaint_id),
+                )
+                for p in letters_not_delivered(limit=50)
+            ),
         ]
         for officer in officers:
             emails[(officer, DIGEST)] = (f"Daily complaints digest, {today:%d %B %Y}", digest)

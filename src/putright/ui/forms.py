@@ -14,6 +14,9 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
+
+from putright.inputs import clean_text, parse_int
 
 DATE_PARTS = ("day", "month", "year")
 _TRAILING_PARAGRAPH = re.compile(r"\s*\(Code [0-9.a-z, ]+\)\s*$")
@@ -85,12 +88,13 @@ class DateField(forms.Field):
         missing = [name for name, part in zip(DATE_PARTS, (day, month, year), strict=True) if not part]
         if missing:
             raise ValidationError(f"{what} must include a {' and a '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        numbers = [parse_int(day), parse_int(month), parse_int(year)]
+        if None in numbers:
             raise ValidationError(self.not_numbers_message.format(What=what))
         if len(year) != 4:
             raise ValidationError(self.short_year_message.format(What=what))
         try:
-            return date(int(year), int(month), int(day))
+            return date(numbers[2], numbers[1], numbers[0])  # type: ignore[arg-type]
         except ValueError:
             raise ValidationError(f"{what} must be a real date") from None
 
@@ -153,7 +157,48 @@ def field_anchor(bound: forms.BoundField, *, first_option_suffix: str = "") -> s
     return str(bound.auto_id)
 
 
-class GovukForm(forms.Form):
+class WholeNumberField(forms.IntegerField):
+    """Django's IntegerField read with `putright.inputs.parse_int`: `²` and `٣` are "Enter a
+    whole number", and a number too large for the database is refused by the field's range
+    (a billion unless it says less), never an overflow deeper down."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_value", 999_999_999)
+        kwargs.setdefault("min_value", -999_999_999)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        number = parse_int(value if isinstance(value, int) else str(value), signed=True, max_digits=60)
+        if number is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
+def normalised_data(data: Any) -> Any:
+    """Form data with every typed value passed through `putright.inputs.clean_text`, so
+    no form can put a character into the record that a letter, export or PDF cannot carry.
+    Called by every form's constructor: the edge where text enters."""
+    if data is None:
+        return None
+    if isinstance(data, QueryDict):
+        cleaned = QueryDict(mutable=True)
+        for key, values in data.lists():
+            cleaned.setlist(key, [clean_text(v) if isinstance(v, str) else v for v in values])
+        cleaned._mutable = False
+        return cleaned
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in data.items()}
+
+
+class CleanTextForm(forms.Form):
+    """A form whose submitted text is normalised before any field sees it."""
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(normalised_data(data), *args, **kwargs)
+
+
+class GovukForm(CleanTextForm):
     """A GOV.UK form that shows the services' errors where they belong.
 
     `error_fields` maps a service's error key to a field of this form; `refusal_fields`

@@ -42,7 +42,7 @@ def _normalise(code: str) -> str:
 def totp_matching_step(*, secret: str, code: str, now: datetime, after_step: int = 0) -> int | None:
     """The time step whose code `code` is, within the drift allowed and after `after_step`."""
     digits = _normalise(code)
-    if len(digits) != 6 or not digits.isdigit():
+    if len(digits) != 6 or not (digits.isascii() and digits.isdigit()):
         return None
     totp = pyotp.TOTP(secret)
     current = totp.timecode(now)

@@ -8,6 +8,7 @@ from django import forms
 
 from putright.assessment.forms.base import AssessmentForm, DateField
 from putright.assessment.models import EDITION_CHOICES, ActionStatus, Comply, QAScore, Rag, Reason
+from putright.ui.forms import CleanTextForm, WholeNumberField
 
 COMPLY_CHOICES = [(c.value, c.label) for c in Comply if c.value]
 RAG_CHOICES = [(r.value, r.label) for r in Rag if r.value] + [("", "Not rated yet")]
@@ -76,7 +77,7 @@ class DetailsForm(AssessmentForm):
     rag_green = _text("What green means", required=True)
     rag_amber = _text("What amber means", required=True)
     rag_red = _text("What red means", required=True)
-    expected_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_revision = WholeNumberField(widget=forms.HiddenInput, required=False)
 
 
 class AnswerForm(AssessmentForm):
@@ -91,7 +92,7 @@ class AnswerForm(AssessmentForm):
     documents = forms.MultipleChoiceField(
         label="Documents relied on", required=False, choices=[], widget=forms.CheckboxSelectMultiple
     )
-    expected_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_revision = WholeNumberField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, documents: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,7 +128,7 @@ class CompleteForm(AssessmentForm):
 class ApproveForm(AssessmentForm):
     error_fields = {"version": "version_number"}
 
-    version_number = forms.IntegerField(widget=forms.HiddenInput)
+    version_number = WholeNumberField(widget=forms.HiddenInput)
     approver_name = _text("Approved by", hint="Name and role, for example Priya Shah, Chair", required=True)
     body = _text("Governing body", hint="For example, Board, or Customer Services Committee", required=True)
     approved_on = DateField(what="the date of approval", label="Approved on")
@@ -144,7 +145,7 @@ class ImportForm(AssessmentForm):
     )
 
 
-class CompareForm(forms.Form):
+class CompareForm(CleanTextForm):
     earlier = forms.TypedChoiceField(label="Earlier self-assessment", coerce=int, choices=[])
     later = forms.TypedChoiceField(label="Later self-assessment", coerce=int, choices=[])
 
@@ -159,7 +160,7 @@ class CompareForm(forms.Form):
 
 class SampleForm(AssessmentForm):
     quarter_start = DateField(what="the first day of the quarter", label="Quarter starts")
-    size = forms.IntegerField(
+    size = WholeNumberField(
         label="How many complaints to sample",
         min_value=1,
         max_value=100,
@@ -171,7 +172,7 @@ class SampleForm(AssessmentForm):
         },
         widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
     )
-    seed = forms.IntegerField(
+    seed = WholeNumberField(
         label="Seed (optional)",
         help_text="Leave blank for a new random sample; enter a recorded seed to draw the same sample again",
         required=False,

@@ -25,7 +25,7 @@ from putright.assessment.models import (
 )
 from putright.assessment.services._common import actor_or_none, lock_assessment, raise_if, record_version
 from putright.cases.errors import EditConflict, InvalidInput
-from putright.cases.uploads import check_upload
+from putright.cases.uploads import check_upload, stored_file
 
 EXPLANATION_NEEDED = "Explain why, in the commentary: an answer of no, partly or not applicable needs reasons"
 
@@ -115,7 +115,7 @@ def document_upload(
         return EvidenceDocument.objects.create(
             assessment=assessment,
             title=title.strip(),
-            file=upload,
+            file=stored_file(upload, content_type),
             original_name=(upload.name or "document")[:255],
             content_type=content_type,
             size=upload.size or 0,

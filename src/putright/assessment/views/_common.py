@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from putright.assessment import access
 from putright.assessment.models import Assessment
 from putright.assessment.selectors.staff import assessment_get
+from putright.inputs import parse_int
 
 View = Callable[..., HttpResponse]
 REASONS = {
@@ -62,8 +63,7 @@ def get_assessment(pk: int) -> Assessment:
 
 
 def page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    return parse_int(request.GET.get("page", ""), minimum=1, maximum=100_000) or 1
 
 
 def file_response(content: bytes, *, content_type: str, filename: str, inline: bool = False) -> HttpResponse:

@@ -17,6 +17,8 @@ from putright.assessment.selectors.staff import document_get, documents_for, exp
 from putright.assessment.transfer import write_csv, write_xlsx
 from putright.assessment.views._common import file_response, forbidden, get_assessment, requires, roles
 from putright.cases.errors import CaseError
+from putright.inputs import parse_int
+from putright.storage import read_stored
 from putright.ui.forms import form_status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -58,8 +60,7 @@ def document_download(request: HttpRequest, pk: int, did: int) -> HttpResponse:
     document = document_get(assessment=assessment, document_id=did)
     if document is None:
         raise Http404("No such document")
-    with document.file.open("rb") as handle:
-        content = handle.read()
+    content = read_stored(document.file)
     return file_response(content, content_type=document.content_type, filename=document.original_name)
 
 
@@ -109,8 +110,7 @@ def import_answers(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _document_or_404(pk: int, request: HttpRequest) -> AssessmentDocument:
     """The live draft, or a saved version with `?version=N`."""
-    raw = request.GET.get("version", "")
-    number = int(raw) if raw.isdigit() else None
+    number = parse_int(request.GET.get("version", ""))
     doc = assessment_document(assessment_id=pk, version_number=number)
     if doc is None:
         raise Http404("No such version")

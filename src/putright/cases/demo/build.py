@@ -59,14 +59,33 @@ def _entered(day: date, rng: random.Random, today: date) -> tuple[datetime, str]
     return _moment(day, rng), ""
 
 
-def demo_staff(password: str) -> dict[str, User]:
+class NotADemoDatabase(Exception):
+    """The database holds staff accounts the demo did not make: it may be a real landlord's."""
+
+
+def refuse_real_database() -> None:
+    """Refuse to load demo data (and reset demo passwords) where real staff exist.
+
+    The demo gives its accounts known usernames, administrator rights and fresh passwords;
+    run against a live database by mistake it would add an administrator anyone reading
+    the output could use, and mix made-up complaints into the record."""
+    demo_names = [username for username, *_ in STAFF]
+    real = list(User.objects.exclude(username__in=demo_names).values_list("username", flat=True)[:3])
+    if real:
+        raise NotADemoDatabase(
+            f"This database has staff accounts the demo did not create ({', '.join(real)}...): "
+            "putright demo runs only on an empty database or a demo one."
+        )
+
+
+def demo_staff(passwords: dict[str, str]) -> dict[str, User]:
     users = {}
     for username, role, first, last in STAFF:
         user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
         user.role, user.first_name, user.last_name = role, first, last
         user.email = f"{username}@example.org"
         user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
-        user.set_password(password)
+        user.set_password(passwords[username])
         user.save()
         users[username] = user
     return users
@@ -93,11 +112,13 @@ def build_demo(
     complaints: int = 300,
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
-) -> str:
-    """Create the demo landlord and return the staff password (new on every run)."""
+) -> dict[str, str]:
+    """Create the demo landlord and return each demo account's password, new on every run
+    and different for each account; refuse (`NotADemoDatabase`) a database with real staff."""
     rng = random.Random(seed)
-    password = "demo-" + secrets.token_urlsafe(9)
+    passwords = {username: secrets.token_urlsafe(12) for username, *_ in STAFF}
     with transaction.atomic():
+        refuse_real_database()
         landlord = LandlordSettings.current()
         landlord.name = "Riverside Demo Homes"
         landlord.homes_rented = 8200
@@ -108,9 +129,9 @@ def build_demo(
         landlord.save()
         for slug, name in CATEGORIES:
             Category.objects.get_or_create(slug=slug, defaults={"name": name})
-        users = demo_staff(password)
+        users = demo_staff(passwords)
     if Complaint.objects.exists():
-        return password
+        return passwords
     calendar = code_calendar()
     handlers = [users["hana"], users["harry"]]
     reviewer, officer = users["rory"], users["olive"]
@@ -128,8 +149,8 @@ def build_demo(
             with quiet:
                 _one_complaint(rng, i, received, today, calendar, handlers, reviewer, officer)
         if progress:
-            progress(i + 1, complaints)
-    return password
+            progress(complaints, complaints)
+    return passwords
 
 
 def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, officer) -> None:  # type: ignore[no-untyped-def]

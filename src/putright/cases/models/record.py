@@ -78,9 +78,15 @@ class UncountedChange(models.Model):
 
 
 class IdempotencyKey(models.Model):
-    """A retried create with the same key returns the first complaint, not a second one."""
+    """A retried create with the same key returns the first complaint, not a second one.
+
+    `body_sha256` fingerprints the request that used the key, so a different request sent
+    with a reused key is refused instead of silently answered with the first complaint
+    (IETF draft "The Idempotency-Key HTTP Header Field", section 2.7). Keys stored before
+    the fingerprint existed have it empty and are not compared."""
 
     key = models.CharField(max_length=200)
+    body_sha256 = models.CharField(max_length=64, blank=True, default="")
     user = models.ForeignKey(USER, on_delete=models.CASCADE)
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -34,6 +34,7 @@ from putright.cases.services._common import (
 )
 from putright.cases.services.deadlines import acknowledge_due, edition_for
 from putright.cases.services.vulnerability import resident_is_vulnerable
+from putright.inputs import email_problem, phone_problem
 from putright.landlord.models import Category
 
 # Clocks drift between a caller and us; anything later than this is a typing error.
@@ -125,6 +126,15 @@ def _resident(data: NewComplaint, errors: dict[str, str]) -> Resident | None:
     return None
 
 
+def _check_contacts(prefix: str, email: str, phone: str, errors: dict[str, str]) -> None:
+    """Refuse an address or number no letter could reach, at every edge alike (API,
+    portal, staff pages, imports): a CR/LF in an address could also add mail headers."""
+    if email and (problem := email_problem(email)):
+        errors[f"{prefix}.email"] = problem
+    if phone and (problem := phone_problem(phone)):
+        errors[f"{prefix}.phone"] = problem
+
+
 def _resident_create(details: ResidentDetails) -> Resident:
     """A new resident, with the phone number also kept as the resident search compares it."""
     return Resident.objects.create(**vars(details), phone_digits=phone_digits(details.phone))
@@ -143,7 +153,10 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
     received_on = _validate_dates(data, now, errors)
     category = _resolve_category(data.category, errors)
     existing = _resident(data, errors)
+    if data.resident is not None and data.resident_id is None:
+        _check_contacts("resident", data.resident.email, data.resident.phone, errors)
     if data.representative is not None:
+        _check_contacts("representative", data.representative.email, data.representative.phone, errors)
         require_text(
             errors,
             "representative.name",

@@ -29,7 +29,7 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.cases.services.vulnerability import resident_complaints_in_step
-from putright.cases.uploads import check_upload
+from putright.cases.uploads import check_upload, stored_file
 
 OPEN = ("received", "acknowledged", "responded")
 
@@ -312,7 +312,7 @@ def attachment_store(
     return Attachment.objects.create(
         complaint=complaint,
         correspondence=correspondence,
-        file=upload,
+        file=stored_file(upload, content_type),
         original_name=(upload.name or "file")[:255],
         content_type=content_type,
         size=upload.size or 0,

@@ -15,14 +15,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 
 from putright.cases.errors import InvalidInput
 from putright.cases.models import Complaint, Representative
 from putright.cases.services._common import england_date, lock_complaint, raise_if, record_event, require_text
 from putright.cases.services.intake import RepresentativeDetails
+from putright.inputs import email_problem, phone_problem
 
 # The longest each field may be: the model's columns.
 LIMITS = {
@@ -49,12 +48,11 @@ def representative_check(details: RepresentativeDetails, *, today: Any) -> Repre
         "Say how the representative is related to the resident, for example son, advocate or councillor",
     )
     email = (details.email or "").strip()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            errors["email"] = "Enter an email address in the correct format, like name@example.com"
+    if email and (problem := email_problem(email)):
+        errors["email"] = problem
     phone = (details.phone or "").strip()
+    if phone and (problem := phone_problem(phone)):
+        errors["phone"] = problem
     address = (details.address or "").strip()
     method = (details.consent_method or "").strip()
     consent_on = details.consent_recorded_on

@@ -3,6 +3,8 @@
 Rows are read in chunks (three queries per chunk), so memory stays flat for any period.
 Without personal data there are no names, contact details, addresses, tenancy references,
 vulnerability flags or free text: only dates, stages, statuses, categories and decisions.
+Special category data (the vulnerability flag, disclosed disabilities and adjustments,
+UK GDPR art. 9) is a further, separate permission: personal data does not imply it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from putright.cases.models import Channel, Complaint, Refusal, StageRecord, Tenure
+from putright.cases.models import Adjustment, Channel, Complaint, Refusal, StageRecord, Tenure
 from putright.governance.selectors.periods import Period
 
 CHUNK = 2000
@@ -47,10 +49,10 @@ PERSONAL_COLUMNS = (
     "resident_phone",
     "resident_address",
     "tenancy_reference",
-    "vulnerable",
     "hazard",
     "description",
 )
+SPECIAL_CATEGORY_COLUMNS = ("vulnerable", "adjustments")
 STAGE_FIELDS = (
     "requested_on",
     "acknowledge_by",
@@ -62,8 +64,23 @@ STAGE_FIELDS = (
 )
 
 
-def columns(*, personal: bool) -> tuple[str, ...]:
-    return COLUMNS + PERSONAL_COLUMNS if personal else COLUMNS
+def columns(*, personal: bool, special_category: bool = False) -> tuple[str, ...]:
+    """The columns a role may export: special category ones only with personal data too."""
+    cols = COLUMNS + PERSONAL_COLUMNS if personal else COLUMNS
+    return cols + SPECIAL_CATEGORY_COLUMNS if personal and special_category else cols
+
+
+def case_count(period: Period) -> int:
+    """How many rows `case_rows` yields for `period`: the number the export log records."""
+    return Complaint.objects.filter(received_on__range=(period.start, period.end)).count()
+
+
+def _adjustments(resident_ids: set[int]) -> dict[int, str]:
+    """Each resident's active adjustments and disclosures as one cell."""
+    found: dict[int, list[str]] = {}
+    for a in Adjustment.objects.filter(resident_id__in=resident_ids, active=True).order_by("id"):
+        found.setdefault(a.resident_id, []).append(f"{a.get_kind_display()}: {a.description}")
+    return {k: "; ".join(v) for k, v in found.items()}
 
 
 def _within(stage: dict[str, Any]) -> str:
@@ -72,7 +89,7 @@ def _within(stage: dict[str, Any]) -> str:
     return "yes" if stage["responded_on"] <= stage["respond_by"] else "no"
 
 
-def case_rows(period: Period, *, personal: bool) -> Iterator[dict[str, Any]]:
+def case_rows(period: Period, *, personal: bool, special_category: bool = False) -> Iterator[dict[str, Any]]:
     fields = [
         "id",
         "reference",
@@ -92,6 +109,7 @@ def case_rows(period: Period, *, personal: bool) -> Iterator[dict[str, Any]]:
             "resident__phone",
             "resident__address",
             "resident__tenancy_reference",
+            "resident_id",
             "vulnerable",
             "hazard",
             "description",
@@ -114,6 +132,8 @@ def case_rows(period: Period, *, personal: bool) -> Iterator[dict[str, Any]]:
             Refusal.objects.filter(complaint_id__in=chunk, stage=1).values_list("complaint_id", "reason")
         )
         by_id = {c["id"]: c for c in Complaint.objects.filter(id__in=chunk).values(*fields)}
+        special = personal and special_category
+        adjustments = _adjustments({c["resident_id"] for c in by_id.values()}) if special else {}
         for complaint_id in chunk:
             c = by_id[complaint_id]
             one = stages.get((complaint_id, 1), {})
@@ -144,8 +164,12 @@ def case_rows(period: Period, *, personal: bool) -> Iterator[dict[str, Any]]:
                     resident_phone=c["resident__phone"],
                     resident_address=c["resident__address"],
                     tenancy_reference=c["resident__tenancy_reference"],
-                    vulnerable="yes" if c["vulnerable"] else "no",
                     hazard=c["hazard"],
                     description=c["description"],
+                )
+            if special:
+                row.update(
+                    vulnerable="yes" if c["vulnerable"] else "no",
+                    adjustments=adjustments.get(c["resident_id"], ""),
                 )
             yield row

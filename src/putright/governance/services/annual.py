@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 
 from putright.cases.errors import InvalidInput
 from putright.cases.services._common import england_date
-from putright.cases.uploads import check_upload
+from putright.cases.uploads import check_upload, stored_file
 from putright.governance.models import AnnualReport, AnnualReportDocument, PublicationKind
 from putright.governance.services._common import not_future, raise_if, user_or_none
 from putright.governance.services.publications import publication_create, publication_withdraw
@@ -68,7 +68,7 @@ def annual_report_attach_ombudsman_report(
         report = AnnualReport.objects.select_for_update().get(pk=report_id)
         return AnnualReportDocument.objects.create(
             report=report,
-            file=upload,
+            file=stored_file(upload, content_type),
             original_name=(upload.name or "ombudsman-report.pdf")[:255],
             size=upload.size or 0,
             sha256=digest.hexdigest(),

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from putright.cases.access import access_can_see_special_category
 from putright.governance.access import access_sees_personal_data
 from putright.governance.documents.exports import figures_csv, figures_xlsx, rows_csv, rows_xlsx
-from putright.governance.selectors.caselist import case_rows, columns
+from putright.governance.selectors.caselist import case_count, case_rows, columns
 from putright.governance.selectors.performance import performance_report
 from putright.governance.views._common import page, period_from, reports_view
+from putright.privacy.exports_log import export_record
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,7 +28,18 @@ def export_figures(request: HttpRequest, fmt: str) -> HttpResponse:
         return page(
             request, "governance/dashboard.html", {"form": form, "period": None}, here="dashboard", status=400
         )
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Choose csv or xlsx")
     report = performance_report(period=period, today=today)
+    export_record(
+        user=request.user,
+        now=timezone.now(),
+        what=f"figures.{fmt}",
+        filters={"start": str(period.start), "end": str(period.end)},
+        rows=0,
+        personal_data=False,
+        special_category=False,
+    )
     if fmt == "csv":
         response = HttpResponse(figures_csv(report), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
@@ -45,9 +58,22 @@ def export_cases(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttp
         return page(
             request, "governance/dashboard.html", {"form": form, "period": None}, here="dashboard", status=400
         )
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Choose csv or xlsx")
+    # Each role exports only what it may read on screen (docs/security.md, "Exports").
     personal = access_sees_personal_data(request.user)
-    cols = columns(personal=personal)
-    rows = case_rows(period, personal=personal)
+    special = personal and access_can_see_special_category(request.user)
+    cols = columns(personal=personal, special_category=special)
+    export_record(
+        user=request.user,
+        now=timezone.now(),
+        what=f"complaints.{fmt}",
+        filters={"received_from": str(period.start), "received_to": str(period.end)},
+        rows=case_count(period),
+        personal_data=personal,
+        special_category=special,
+    )
+    rows = case_rows(period, personal=personal, special_category=special)
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
         response = StreamingHttpResponse(rows_csv(cols, rows), content_type="text/csv; charset=utf-8")

@@ -12,6 +12,7 @@ from putright.governance.documents.fmt import day
 from putright.governance.models import Publication
 from putright.governance.selectors import casework
 from putright.governance.views.reports import DOCX
+from putright.storage import open_stored
 
 
 def publications(request: HttpRequest) -> HttpResponse:
@@ -27,7 +28,7 @@ def download(request: HttpRequest, publication_id: int, fmt: str) -> FileRespons
         raise Http404("No such file")
     name = f"{slugify(publication.title)[:100]}.{fmt}"
     content_type = "application/pdf" if fmt == "pdf" else DOCX
-    return FileResponse(field.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    return FileResponse(open_stored(field), as_attachment=True, filename=name, content_type=content_type)
 
 
 def self_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:

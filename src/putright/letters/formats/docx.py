@@ -10,6 +10,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
+from putright.inputs import clean_line, clean_text
 from putright.letters.blocks import Block, Run
 from putright.letters.formats import LetterPage
 
@@ -38,7 +39,10 @@ def _runs(paragraph: Any, runs: list[Run]) -> None:
         if run.text == "\n":
             paragraph.add_run().add_break()
             continue
-        out = paragraph.add_run(run.text)
+        # Text is cleaned where it enters; cleaning again here keeps a record made before
+        # that (or by a path we missed) from stopping the letter: python-docx refuses
+        # any character XML 1.0 cannot carry.
+        out = paragraph.add_run(clean_text(run.text))
         out.bold = run.bold or None
         out.italic = run.italic or None
 
@@ -61,13 +65,13 @@ def _lines(document: Any, lines: list[str], *, align_right: bool = False, bold_f
         paragraph.paragraph_format.space_after = Pt(0)
         if align_right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.add_run(line).bold = (bold_first and i == 0) or None
+        paragraph.add_run(clean_line(line)).bold = (bold_first and i == 0) or None
 
 
 def letter_docx(page: LetterPage) -> bytes:
     document = Document()
-    document.core_properties.title = page.subject
-    document.core_properties.author = page.landlord_name
+    document.core_properties.title = clean_line(page.subject)
+    document.core_properties.author = clean_line(page.landlord_name)
     document.core_properties.language = "en-GB"
     _styles(document, page.large_print)
     for section in document.sections:
@@ -86,7 +90,7 @@ def letter_docx(page: LetterPage) -> bytes:
     _lines(document, [page.recipient, *page.address_lines])
     document.add_paragraph()
     _lines(document, [f"Date: {page.date_text}", f"Our reference: {page.reference}"])
-    document.add_heading(page.subject, level=1)
+    document.add_heading(clean_line(page.subject), level=1)
     for block in page.blocks:
         _block(document, block)
     _lines(document, page.signature_lines)

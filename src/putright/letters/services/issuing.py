@@ -24,6 +24,7 @@ from django.db import transaction
 
 from putright.cases import services as case_services
 from putright.cases.errors import ActionRefused, InvalidInput
+from putright.inputs import email_problem
 from putright.landlord.models import LandlordSettings
 from putright.letters.content import elements_filled
 from putright.letters.formats.docx import letter_docx
@@ -42,6 +43,7 @@ COPY_NOTE = (
     "This is a copy of our letter to {resident}. We have sent it to you because you are dealing "
     "with their complaint for them."
 )
+RENDER_HELP = "Check the letter's text for anything unusual, then issue it again from the letters page."
 RESIDENT_FAILED = "The email could not be sent ({error}). Try again, or post it."
 COPY_FAILED = "The copy to {who} could not be sent by email ({error}). Send it again, or post it to them."
 
@@ -83,13 +85,20 @@ def letter_issue(*, actor: Any, now: datetime, letter_id: int) -> Letter:
         page = page_for(
             letter, landlord=landlord, template=letter.template, actor=actor, dated=england_date(now)
         )
-        pdf, docx = letter_pdf(page), letter_docx(page)
+        try:
+            pdf, docx = letter_pdf(page), letter_docx(page)
+        except Exception as exc:  # a renderer's fault must reach a person, not a 500
+            log.exception("letter %s could not be rendered", letter.pk)
+            raise InvalidInput(
+                {"letter": f"The letter could not be made ({_reason(exc)}). {RENDER_HELP}"}
+            ) from exc
         stem = f"{letter.complaint.reference}-{kind.value.replace('_', '-')}-{letter.pk}"
         letter.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         letter.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
         letter.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         letter.docx_sha256 = hashlib.sha256(docx).hexdigest()
         letter.status = LetterStatus.ISSUED
+        letter.issue_error = ""
         letter.issued_at = now
         letter.issued_by = actor if getattr(actor, "pk", None) else None
         letter.updated_at = now
@@ -107,8 +116,12 @@ def issue_and_send_after_commit(letter_id: int, actor: Any, now: datetime) -> No
     """
     try:
         letter_issue(actor=actor, now=now, letter_id=letter_id)
-    except Exception:
+    except Exception as exc:
         log.exception("letter %s drafted but not issued", letter_id)
+        reason = exc.message if isinstance(exc, InvalidInput | ActionRefused) else _reason(exc)
+        # Kept on the draft, so the case page and the officer's reminders show it: a letter
+        # the Code requires must never stay unsent without a person knowing.
+        Letter.objects.filter(pk=letter_id, status=LetterStatus.DRAFT).update(issue_error=reason[:2000])
 
 
 def _send_logged(letter_id: int, now: datetime) -> None:
@@ -151,13 +164,24 @@ def _email(letter: Letter, page: Any, stored: LetterFile, *, copy: bool = False)
     return message
 
 
+def _reason(exc: BaseException) -> str:
+    """What went wrong, in words a caseworker can pass on: the kind and the message."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}"[:500] if text else type(exc).__name__
+
+
 def _send(message: EmailMultiAlternatives, letter: Letter) -> str:
-    """Send one email: '' once it has gone, else the name of what went wrong."""
+    """Send one email: '' once it has gone, else what went wrong, with the reason."""
+    if problem := email_problem(message.to[0]):
+        # Addresses are checked where they are typed; one kept from before that is refused
+        # here rather than handed to the mail server (a CR/LF would add a header).
+        return f"the address {message.to[0]!r} is not valid: {problem}"
     try:
         message.send()
-    except (OSError, smtplib.SMTPException) as exc:
+    except (OSError, ValueError, smtplib.SMTPException) as exc:
+        # ValueError: Django's BadHeaderError for a header holding a line break.
         log.warning("letter %s: email to %s not sent: %s", letter.pk, message.to[0], exc)
-        return type(exc).__name__
+        return _reason(exc)
     return ""
 
 

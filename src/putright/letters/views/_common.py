@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from putright.cases import access
+from putright.inputs import parse_int
 
 View = Callable[..., HttpResponse]
 NO_CASES = (
@@ -21,8 +22,7 @@ NO_TEMPLATES = "Only the complaints officer or an administrator can change lette
 
 
 def page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "1")
-    return max(1, min(int(raw), 100_000)) if raw.isdigit() else 1
+    return parse_int(request.GET.get("page", ""), minimum=1, maximum=100_000) or 1
 
 
 def base_context(request: HttpRequest, current: str) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from putright.cases.errors import InvalidInput
+from putright.inputs import parse_int
+from putright.ui.forms import CleanTextForm
 
 MONTHS = {
     name: number
@@ -38,7 +40,7 @@ PHONE = re.compile(r"^\+?[0-9 ()\-]{7,25}$")
 PARTS = ("day", "month", "year")
 
 
-class GovukForm(forms.Form):
+class GovukForm(CleanTextForm):
     """A form whose error summary links to the exact element in error (GOV.UK error summary)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -147,15 +149,16 @@ def parse_date(form: GovukForm, prefix: str, *, what: str, required: bool, today
         fail(f"{what[0].upper()}{what[1:]} must include a {' and '.join(missing)}", set(missing))
         return None
     month_text = raw["month"].lower().rstrip(".")
-    month = MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else None)
-    if not (raw["day"].isdigit() and raw["year"].isdigit()) or month is None:
+    month = MONTHS.get(month_text) or parse_int(month_text)
+    day, year = parse_int(raw["day"]), parse_int(raw["year"])
+    if day is None or year is None or month is None:
         fail(f"{what[0].upper()}{what[1:]} must be a real date", set(PARTS))
         return None
     if len(raw["year"]) != 4:
         fail("Year must include 4 numbers", {"year"})
         return None
     try:
-        value = date(int(raw["year"]), month, int(raw["day"]))
+        value = date(year, month, day)
     except ValueError:
         fail(f"{what[0].upper()}{what[1:]} must be a real date", set(PARTS))
         return None

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.inputs import parse_int
 from putright.letters.selectors import LetterFileCorrupt
 from putright.portal.forms.follow import AddInformationForm, EscalateForm, WithdrawForm, uploads_of
 from putright.portal.views._common import not_found, now, resident_required
@@ -28,6 +29,7 @@ from putright.residents.selectors import (
     resident_stage_two,
 )
 from putright.residents.services import resident_add_information, resident_escalate, resident_withdraw
+from putright.storage import open_stored
 
 log = logging.getLogger("putright.portal")
 
@@ -39,10 +41,7 @@ def _email(request: HttpRequest) -> str:
 @require_GET
 @resident_required
 def complaints(request: HttpRequest) -> HttpResponse:
-    try:
-        page = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = parse_int(request.GET.get("page", ""), minimum=1, maximum=100_000) or 1
     rows, has_next = resident_complaints_page(email=_email(request), page=page)
     return render(
         request,
@@ -152,7 +151,7 @@ def attachment(request: HttpRequest, reference: str, attachment_id: int) -> Http
     if found is None:
         return not_found(request)
     return FileResponse(
-        found.file.open("rb"),
+        open_stored(found.file),
         as_attachment=True,
         filename=found.original_name,
         content_type=found.content_type,

@@ -40,6 +40,7 @@ from putright.privacy.backup.database import (
     engine,
     live_summary,
 )
+from putright.privacy.backup.extract import UnsafeArchive, safe_extract
 from putright.privacy.backup.files import add_files, replace_files
 from putright.privacy.backup.sealing import (
     backup_secret,
@@ -137,8 +138,10 @@ def _extract(path: Path, into: Path) -> dict[str, Any]:
                     "database.pgdump",
                 ) and not member.name.startswith("files/"):
                     raise BackupError(f"{path} holds {member.name}, which a putright backup never holds")
-            # The "data" filter refuses absolute paths, "..", links and devices (path traversal).
-            archive.extractall(into, filter="data")
+            # Our own checks and the "data" filter: no absolute paths, "..", links or devices.
+            safe_extract(archive, into)
+    except UnsafeArchive as error:
+        raise BackupError(f"{path} is not a putright backup: {error}") from None
     except (OSError, tarfile.TarError) as error:
         raise BackupError(f"{path} is not a putright backup: {error}") from None
     manifest_path = into / MANIFEST

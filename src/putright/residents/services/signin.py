@@ -122,7 +122,7 @@ def sign_in_with_code(*, email: str, code: str, ip: str, now: datetime) -> Resid
     code = "".join((code or "").split())
     if not code:
         raise InvalidInput({"code": "Enter the 6-digit code from your email"})
-    if not (len(code) == 6 and code.isdigit()):
+    if not (len(code) == 6 and code.isascii() and code.isdigit()):
         raise InvalidInput({"code": "The code must be 6 numbers, like 123456"})
     landlord = LandlordSettings.current()
     for limit, value in ((throttle.CODE_GUESS_PER_EMAIL, email), (throttle.CODE_GUESS_PER_IP, ip)):

@@ -11,7 +11,7 @@ from putright.accounts.models import User
 from putright.cases.models import RefusalReason
 from putright.staff.forms.base import VersionedForm
 from putright.staff.forms.queue import caseworkers
-from putright.ui.forms import DateField, Radios
+from putright.ui.forms import DateField, Radios, WholeNumberField
 
 TEXT = {"rows": "4", "spellcheck": "true"}
 
@@ -153,7 +153,7 @@ class ExtendForm(VersionedForm):
         "6.16": "ombudsman_details_given",
     }
 
-    working_days = forms.IntegerField(
+    working_days = WholeNumberField(
         label="Extend by how many working days",
         min_value=1,
         max_value=60,
@@ -241,7 +241,7 @@ class NoteForm(VersionedForm):
 
 
 class AgreeUpdatesForm(VersionedForm):
-    interval_working_days = forms.IntegerField(
+    interval_working_days = WholeNumberField(
         label="Update the resident every how many working days",
         min_value=1,
         max_value=20,

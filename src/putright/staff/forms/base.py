@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 
-from putright.ui.forms import GovukForm
+from putright.ui.forms import GovukForm, WholeNumberField
 
 ENGLAND = ZoneInfo("Europe/London")
 
@@ -21,13 +21,13 @@ def england_moment(day: date, at: time) -> datetime:
 class VersionedForm(GovukForm):
     """A form acting on a complaint: carries the version it was loaded at (optimistic lock)."""
 
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    expected_version = WholeNumberField(widget=forms.HiddenInput, required=False, min_value=1)
 
 
 class PagedForm(GovukForm):
     """A GET form whose results come a page at a time; the page number travels in the links."""
 
-    page = forms.IntegerField(
+    page = WholeNumberField(
         required=False,
         min_value=1,
         max_value=100_000,

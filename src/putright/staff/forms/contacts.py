@@ -12,7 +12,7 @@ from putright.landlord.models import Category
 from putright.staff.forms.actions import text, today_field
 from putright.staff.forms.base import PagedForm
 from putright.staff.forms.record import now_time
-from putright.ui.forms import DateField, GovukForm, Radios, TimeField
+from putright.ui.forms import DateField, GovukForm, Radios, TimeField, WholeNumberField
 
 SEARCH_REQUIRED = "Enter a name, email address, phone number or tenancy reference"
 
@@ -30,7 +30,7 @@ class ContactSearchForm(PagedForm):
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
         error_messages={"max_length": "The search must be 200 characters or fewer"},
     )
-    resident = forms.IntegerField(
+    resident = WholeNumberField(
         required=False,
         min_value=1,
         max_value=LARGEST_ID,

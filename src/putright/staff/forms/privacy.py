@@ -11,7 +11,7 @@ from django import forms
 from putright.accounts.models import User
 from putright.cases.selectors import LARGEST_ID
 from putright.staff.forms.base import PagedForm, england_moment
-from putright.ui.forms import DateField
+from putright.ui.forms import DateField, WholeNumberField
 
 # Dates outside these years are typing mistakes, and a day after 31 December 9999 cannot exist.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -45,7 +45,7 @@ class AccessLogForm(PagedForm):
         choices=[],
         error_messages={"invalid_choice": "Choose a member of staff from the list"},
     )
-    resident = forms.IntegerField(
+    resident = WholeNumberField(
         label="Resident number",
         required=False,
         min_value=1,

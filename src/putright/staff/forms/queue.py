@@ -9,8 +9,9 @@ from django import forms
 from putright.accounts.models import Role, User
 from putright.cases import selectors
 from putright.cases.models import Status
+from putright.inputs import parse_int
 from putright.landlord.models import Category
-from putright.ui.forms import GovukForm
+from putright.ui.forms import GovukForm, WholeNumberField
 
 UNASSIGNED = "none"
 CASEWORKER_ROLES = (Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER)
@@ -41,7 +42,7 @@ class QueueFilterForm(GovukForm):
     overdue = forms.BooleanField(required=False, label="Overdue only")
     vulnerable = forms.BooleanField(required=False, label="Vulnerable residents only")
     hazard = forms.BooleanField(required=False, label="Hazard flagged only")
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
+    page = WholeNumberField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, mine: bool, show_vulnerable: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,7 +69,7 @@ class QueueFilterForm(GovukForm):
             stage=data.get("stage"),
             status=status,
             overdue=bool(data.get("overdue")),
-            handler_id=user_id if user_id is not None else (int(handler) if handler.isdigit() else None),
+            handler_id=user_id if user_id is not None else parse_int(handler),
             category=data.get("category") or None,
             vulnerable=True if data.get("vulnerable") else None,
             hazard=True if data.get("hazard") else None,

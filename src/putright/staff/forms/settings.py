@@ -5,13 +5,13 @@ from __future__ import annotations
 from django import forms
 
 from putright.staff.forms.actions import text
-from putright.ui.forms import DateField, GovukForm
+from putright.ui.forms import DateField, GovukForm, WholeNumberField
 
 NUMBER = {"class": "govuk-input--width-5", "inputmode": "numeric"}
 
 
-def count(label: str, hint: str = "") -> forms.IntegerField:
-    return forms.IntegerField(
+def count(label: str, hint: str = "") -> WholeNumberField:
+    return WholeNumberField(
         label=label,
         min_value=0,
         help_text=hint,
@@ -50,8 +50,8 @@ class DetailsForm(GovukForm):
     complaints_address = text("Complaints postal address", rows=3)
 
 
-def days(label: str, code: int, paragraph: str) -> forms.IntegerField:
-    return forms.IntegerField(
+def days(label: str, code: int, paragraph: str) -> WholeNumberField:
+    return WholeNumberField(
         label=label,
         help_text=f"The Code allows at most {code} working days (Code {paragraph}).",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),

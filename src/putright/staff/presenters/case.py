@@ -8,6 +8,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from putright.cases.access import access_event_summary
 from putright.cases.models import (
     Adjustment,
     CaseEvent,
@@ -195,11 +196,19 @@ def _long(iso: Any) -> str:
 
 
 def timeline(
-    complaint_id: int, events: list[CaseEvent], letters: list[Correspondence]
+    complaint_id: int, events: list[CaseEvent], letters: list[Correspondence], *, user: Any
 ) -> list[TimelineEntry]:
-    """The event log and the correspondence, merged in date order (Code 5.12)."""
+    """The event log and the correspondence, merged in date order (Code 5.12); disclosures
+    named in events only for roles that may read special category data."""
     entries = [
-        TimelineEntry(e.at, "event", e.summary, late_entry_note(e.after), e.actor_label) for e in events
+        TimelineEntry(
+            e.at,
+            "event",
+            access_event_summary(user, action=e.action, summary=e.summary),
+            late_entry_note(e.after),
+            e.actor_label,
+        )
+        for e in events
     ] + [
         TimelineEntry(
             c.occurred_at,

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
 from putright.landlord.models import ClosureDay
+from putright.letters.selectors import letters_not_delivered
 from putright.staff.presenters.case import (
     circumstances,
     closures_before_deadlines,
@@ -21,6 +22,7 @@ from putright.staff.presenters.checklist import code_checklist
 from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.presenters.representative import add_representative_url, representative_panel
 from putright.staff.views._base import staff_page, today
+from putright.storage import open_stored
 
 NO_CASES = "Your role does not give access to individual complaints."
 
@@ -68,10 +70,11 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "steps": next_steps(complaint),
             "hazard": hazard_panel(complaint, calendar),
             "special": special,
+            "letter_problems": letters_not_delivered(complaint_id=complaint.pk),
             "representative": representative_panel(complaint),
             "add_representative_url": add_representative_url(complaint),
             "can_see_special": special is not None,
-            "timeline": timeline(complaint.pk, events, letters),
+            "timeline": timeline(complaint.pk, events, letters, user=request.user),
             "agreement": complaint.update_agreements.filter(active=True)
             .order_by("-agreed_on", "-id")
             .first(),
@@ -90,5 +93,8 @@ def attachment(request: HttpRequest, complaint_id: int, attachment_id: int) -> F
     if item is None:
         raise Http404("No such attachment")
     return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+        open_stored(item.file),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
     )

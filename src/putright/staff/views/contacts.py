@@ -11,6 +11,7 @@ from django.utils import timezone
 from putright.cases import access, selectors, services
 from putright.cases.errors import CaseError, InvalidInput
 from putright.cases.models import Adjustment, Contact, ServiceRequest
+from putright.inputs import parse_int
 from putright.staff.forms.base import england_moment
 from putright.staff.forms.contacts import (
     ContactForm,
@@ -175,8 +176,7 @@ def _after_triage(request: HttpRequest, contact: Contact) -> HttpResponse:
 @staff_page(access.access_can_work_cases, NO_CASES)
 def service_requests(request: HttpRequest) -> HttpResponse:
     due_only = request.GET.get("view") == "review"
-    raw = request.GET.get("page", "1")
-    page = int(raw) if raw.isdigit() and 0 < int(raw) <= 100_000 else 1
+    page = parse_int(request.GET.get("page", ""), minimum=1, maximum=100_000) or 1
     result = requests_page(due_only=due_only, today=today(), page=page, page_size=PAGE_SIZE)
     return render(
         request,

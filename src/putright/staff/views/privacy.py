@@ -21,6 +21,7 @@ from putright.privacy.access_log import (
     special_category_reads,
 )
 from putright.privacy.errors import PrivacyRefused
+from putright.privacy.exports_log import export_record
 from putright.privacy.sar import subject_access_export
 from putright.privacy.selectors import retention_preview, subject_access_summary
 from putright.staff.forms.privacy import AccessLogForm, ResidentSearchForm, RetentionForm
@@ -159,7 +160,17 @@ def access_log_csv_download(request: HttpRequest) -> HttpResponse | StreamingHtt
     form = AccessLogForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         return _access_log_page(request, form, status=400)
-    reads = special_category_reads(**form.filters())
+    filters = form.filters()
+    reads = special_category_reads(**filters)
+    export_record(
+        user=request.user,
+        now=timezone.now(),
+        what="special-category-reads.csv",
+        filters={k: str(v) for k, v in filters.items() if v is not None},
+        rows=reads.count(),
+        personal_data=True,
+        special_category=False,
+    )
     response = StreamingHttpResponse(access_log_csv(reads), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="special-category-reads-{today():%Y-%m-%d}.csv"'
     return response

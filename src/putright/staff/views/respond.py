@@ -12,6 +12,7 @@ from django.urls import reverse
 from putright.cases import services
 from putright.cases.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.cases.models import Complaint
+from putright.inputs import parse_int
 from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
 from putright.staff.views.base_action import ComplaintActionView
 from putright.ui.forms import refusal_message
@@ -87,9 +88,10 @@ class Respond(ComplaintActionView):
         for key, messages_ in exc.errors.items():
             group, _, tail = key.partition(".")
             index, _, name = tail.partition(".")
-            if group in targets and index.isdigit() and int(index) < len(targets[group][1]):
+            row = parse_int(index)
+            if group in targets and row is not None and row < len(targets[group][1]):
                 formset, rows = targets[group]
-                row_form = formset.forms[rows[int(index)][0]]
+                row_form = formset.forms[rows[row][0]]
                 for message in messages_:
                     row_form.add_error(name if name in row_form.fields else None, message)
             else:
