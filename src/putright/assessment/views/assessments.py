@@ -18,7 +18,7 @@ from putright.assessment.selectors.staff import (
     assessments_page,
 )
 from putright.assessment.views._common import get_assessment, page_number, requires, roles, today
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.ui.forms import form_status
 
 

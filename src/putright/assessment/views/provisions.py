@@ -26,7 +26,7 @@ from putright.assessment.selectors.staff import (
     provision_of,
 )
 from putright.assessment.views._common import forbidden, get_assessment, page_number, requires, roles, today
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.rules.provisions import Provision
 from putright.ui.forms import form_status
 

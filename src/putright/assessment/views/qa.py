@@ -18,7 +18,7 @@ from putright.assessment.selectors.qa import (
     qa_samples_page,
 )
 from putright.assessment.views._common import page_number, requires, roles
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 
 
 @requires("read")

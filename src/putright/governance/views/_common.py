@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.governance.access import access_can_manage_governance, access_can_view_governance
 from putright.governance.context import governance_nav
 from putright.governance.forms import PeriodForm

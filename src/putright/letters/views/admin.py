@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.letters import selectors, services
 from putright.letters.forms import TemplateForm, add_service_errors, error_summary, field_views
 from putright.letters.placeholders import EXTRAS, PLACEHOLDERS, required_for

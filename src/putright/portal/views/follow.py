@@ -15,7 +15,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.letters.selectors import LetterFileCorrupt
 from putright.portal.forms.follow import AddInformationForm, EscalateForm, WithdrawForm, uploads_of
 from putright.portal.views._common import not_found, now, resident_required

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.views import View
 
 from putright.cases import access, selectors
-from putright.cases.errors import CaseError, EditConflict
 from putright.cases.models import Complaint
+from putright.core.errors import CaseError, EditConflict
 from putright.staff.views._base import Check, forbidden
 from putright.staff.views.case import NO_CASES, load_complaint
 from putright.ui.forms import GovukForm

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from putright.cases import access
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.landlord import services
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
 from putright.staff.forms.settings import CategoryForm, ClosureForm, DetailsForm, TimescalesForm
