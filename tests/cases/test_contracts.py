@@ -37,8 +37,6 @@ def test_no_writer_names_an_event_action_as_a_bare_string():
                 offenders.update(
                     f"{path.relative_to(SRC)}:{node.lineno} action={kw.value.value!r}"
                     for kw in node.keywords
-                    if kw.arg == "action"
-                    and isinstance(kw.value, ast.Constant)
-                    and kw.value.value in known
+                    if kw.arg == "action" and isinstance(kw.value, ast.Constant) and kw.value.value in known
                 )
     assert not offenders, sorted(offenders)
