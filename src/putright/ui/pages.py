@@ -6,6 +6,7 @@
 - `page_number(request)`: the `page` query parameter, for every list.
 - `form_page(...)`: GET shows the form; POST validates, calls one service, and on success
   answers with a redirect and a banner; a refusal goes beside its field with status 400.
+- `ActionPage`: the same as a class, for pages that load a record and have several hooks.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.views import View as DjangoView
 
-from putright.core.errors import CaseError
+from putright.core.errors import CaseError, EditConflict
 from putright.ui.forms import GovukForm, form_status
 
 View = Callable[..., Any]
@@ -94,3 +96,108 @@ def form_page(
             return success(result)
     page_context = {"form": form, "errors": form.error_summary(), **(context or {})}
     return render(request, template, page_context, status=form_status(form))
+
+
+class ActionPage(DjangoView):
+    """One page per action: load, check, perform, success.
+
+    Dispatch signs in and checks the role (`check`, refused with `denied`), then `load`s what
+    the URL names, so nothing leaks to someone who may not see it. GET shows the form; POST
+    validates it and calls `perform` (one service); success redirects to `success_url` with
+    `success_message` as the banner. A refusal goes beside its field (400); an edit conflict
+    keeps what was typed and says what happened (409), after `on_conflict` has had its say.
+    """
+
+    form_class: type[GovukForm]
+    template_name = ""
+    title = ""
+    intro = ""
+    submit = "Save"
+    check: Check = staticmethod(lambda user: True)
+    denied = ""
+    reports_hint = False
+    multipart = False
+    conflict = False
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not self.check(request.user):
+            return forbidden(request, self.denied, reports_hint=self.reports_hint)
+        self.load(**kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    # Hooks for each action.
+    def load(self, **kwargs: Any) -> None:
+        """Load what the URL names (after the role check, so nothing leaks)."""
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def success_message(self, result: Any) -> str:
+        return f"{self.title}: saved"
+
+    def success_url(self, result: Any) -> str:
+        raise NotImplementedError
+
+    def page_context(self) -> dict[str, Any]:
+        """What every page of this kind shows besides the form (the record it acts on)."""
+        return {}
+
+    def context(self) -> dict[str, Any]:
+        """What this one page shows besides the form."""
+        return {}
+
+    def on_conflict(self, form: GovukForm) -> None:
+        """Someone else saved first: prepare the form for a knowing second try."""
+
+    # The request cycle.
+    def make_form(self, data: Any = None, files: Any = None) -> GovukForm:
+        return self.form_class(data, files, initial=self.initial(), **self.form_kwargs())
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.show(self.make_form())
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.make_form(request.POST, request.FILES)
+        if form.is_valid():
+            result = self.attempt(form)
+            if result is not None:
+                return redirect_with_banner(request, self.success_message(result), self.success_url(result))
+        return self.show(form)
+
+    def attempt(self, form: GovukForm) -> Any:
+        """Call the service; on a refusal put the error on the form and return None."""
+        try:
+            return self.perform(form.cleaned_data) or True
+        except EditConflict as exc:
+            form.add_case_error(exc)
+            self.on_conflict(form)
+            self.conflict = True
+        except CaseError as exc:
+            form.add_case_error(exc)
+        return None
+
+    def show(self, form: GovukForm, *, template: str | None = None, **extra: Any) -> HttpResponse:
+        # A form sent back with errors says so in its status too (400; 409 for an edit
+        # conflict), so that scripts and monitoring see a refusal, not a success.
+        refused = (form.is_bound and bool(form.errors)) or bool(extra.get("errors"))
+        status = 409 if self.conflict else 400 if refused else 200
+        context = {
+            "form": form,
+            "errors": form.error_summary(),
+            "title": self.title,
+            "intro": self.intro,
+            "submit": self.submit,
+            "multipart": self.multipart,
+            **self.page_context(),
+            **self.context(),
+            **extra,
+        }
+        return render(self.request, template or self.template_name, context, status=status)
