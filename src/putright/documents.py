@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from putright.inputs import clean_text
+from putright.core.inputs import clean_text
 
 
 def html_to_pdf(html: str, *, title: str = "", lang: str = "en-GB") -> bytes:

@@ -9,7 +9,7 @@ export writes its cells through here:
 - XLSX: such text is written as a string cell (never a formula) with Excel's quote prefix,
   so it stays text even when someone edits the cell. The text itself is unchanged.
 
-Text is also passed through `putright.inputs.xml_safe`: a control character kept from
+Text is also passed through `putright.core.inputs.xml_safe`: a control character kept from
 before text was cleaned at the edges would make openpyxl refuse the whole workbook.
 Numbers, dates and other non-text values are left as they are; None becomes an empty cell.
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from putright.inputs import xml_safe
+from putright.core.inputs import xml_safe
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -13,7 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("staff/reports/", include("putright.governance.urls")),
-    path("staff/letters/", include("putright.letters.urls")),
+    path("staff/", include("putright.letters.urls")),
     path("publications/self-assessment/", include("putright.assessment.public_urls")),
     path("publications/", include("putright.governance.public_urls")),
     path("staff/self-assessment/", include("putright.assessment.urls")),

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from putright.cases import services
-from putright.cases.errors import ActionRefused
+from putright.core.errors import ActionRefused
 from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.periods import Period
 from tests.cases import factories

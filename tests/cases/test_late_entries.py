@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from putright.cases import services
-from putright.cases.errors import ActionRefused
 from putright.cases.models import CaseEvent, StageRecord
+from putright.core.errors import ActionRefused
 from tests.cases.factories import acknowledge, at, log, respond
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from putright.cases import services
-from putright.cases.errors import ActionRefused
 from putright.cases.models import Complaint
+from putright.core.errors import ActionRefused
 from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.periods import Period
 from putright.landlord.services import landlord_timescales_update

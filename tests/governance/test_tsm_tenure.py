@@ -128,7 +128,7 @@ def test_only_the_complaints_officer_records_tenure(mixed: dict[str, Complaint],
 def test_setting_an_unknown_tenure_through_the_service_is_refused(
     mixed: dict[str, Complaint], officer: Any
 ) -> None:
-    from putright.cases.errors import InvalidInput
+    from putright.core.errors import InvalidInput
 
     with pytest.raises(InvalidInput):
         services.complaint_set_tenure(

@@ -14,8 +14,8 @@ from django.core import mail
 
 from putright.accounts.models import User
 from putright.cases import services
-from putright.cases.errors import ActionRefused
 from putright.cases.models import Action, Complaint, Correspondence, Remedy
+from putright.core.errors import ActionRefused
 from putright.landlord.models import DEFAULT_OMBUDSMAN_DETAILS
 from putright.letters.models import Letter, LetterStatus
 from putright.letters.selectors import letter_file

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.residents.errors import SignInFailed, TooManyAttempts
 from putright.residents.models import ResidentSession, SignInCode
 from putright.residents.services import (

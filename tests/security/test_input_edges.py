@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from putright.cases.models import Complaint, IdempotencyKey
-from putright.inputs import clean_line, clean_text, email_problem, parse_int, phone_problem
+from putright.core.inputs import clean_line, clean_text, email_problem, parse_int, phone_problem
 from tests.portal.conftest import signed_in
 
 NEW = {

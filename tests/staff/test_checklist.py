@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from putright.cases import selectors, services
-from putright.cases.errors import ActionRefused
+from putright.core.errors import ActionRefused
 from putright.staff.presenters.checklist import MET, NOT_APPLICABLE, NOT_MET, TO_DO, code_checklist
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from putright.accounts.services.users import setup_link_redeem, setup_link_user
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.ui.forms import GovukForm, form_status
 
 HINT = (

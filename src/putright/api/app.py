@@ -17,7 +17,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from putright.accounts.errors import TooManyAttempts
 from putright.api.auth import TokenAuth
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.storage import StoredFileUnavailable
 
 logger = logging.getLogger("putright.api")

@@ -11,7 +11,7 @@ from ninja import Schema
 from pydantic import AfterValidator, AwareDatetime, Field
 
 from putright.cases.models import Channel, Decision, RefusalReason, RemedyKind, Tenure
-from putright.inputs import clean_line, clean_text, email_problem, phone_problem
+from putright.core.inputs import clean_line, clean_text, email_problem, phone_problem
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2059, 12, 31)
@@ -19,7 +19,7 @@ LATEST = date(2059, 12, 31)
 
 def _clean(value: str) -> str:
     """Text as every edge keeps it: characters no letter, export or PDF can carry are
-    removed and pasted line breaks made newlines (`putright.inputs.clean_text`)."""
+    removed and pasted line breaks made newlines (`putright.core.inputs.clean_text`)."""
     return clean_text(value)
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from django import forms
 
-from putright.cases.errors import ActionRefused, CaseError, InvalidInput
-from putright.inputs import parse_int
+from putright.core.errors import ActionRefused, CaseError, InvalidInput
+from putright.core.inputs import parse_int
 from putright.letters.services.drafting import MAX_TEXT
 from putright.ui.forms import CleanTextForm
 

@@ -16,14 +16,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from putright.inputs import clean_text, parse_int
+from putright.core.inputs import clean_text, parse_int
 
 DATE_PARTS = ("day", "month", "year")
 _TRAILING_PARAGRAPH = re.compile(r"\s*\(Code [0-9.a-z, ]+\)\s*$")
 
 
 class ServiceError(Protocol):
-    """An error a person can act on (`putright.cases.errors.CaseError`)."""
+    """An error a person can act on (`putright.core.errors.CaseError`)."""
 
     message: str
 
@@ -158,7 +158,7 @@ def field_anchor(bound: forms.BoundField, *, first_option_suffix: str = "") -> s
 
 
 class WholeNumberField(forms.IntegerField):
-    """Django's IntegerField read with `putright.inputs.parse_int`: `²` and `٣` are "Enter a
+    """Django's IntegerField read with `putright.core.inputs.parse_int`: `²` and `٣` are "Enter a
     whole number", and a number too large for the database is refused by the field's range
     (a billion unless it says less), never an overflow deeper down."""
 
@@ -177,7 +177,7 @@ class WholeNumberField(forms.IntegerField):
 
 
 def normalised_data(data: Any) -> Any:
-    """Form data with every typed value passed through `putright.inputs.clean_text`, so
+    """Form data with every typed value passed through `putright.core.inputs.clean_text`, so
     no form can put a character into the record that a letter, export or PDF cannot carry.
     Called by every form's constructor: the edge where text enters."""
     if data is None:

@@ -13,7 +13,6 @@ import hashlib
 import logging
 import secrets
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
@@ -22,7 +21,8 @@ from django.db import transaction
 
 from putright.accounts.models import ApiToken, Role, SetupLink, User
 from putright.accounts.services.twofactor import twofactor_reset
-from putright.cases.errors import InvalidInput
+from putright.core.actor import Actor
+from putright.core.errors import InvalidInput
 
 log = logging.getLogger("putright.security")
 SETUP_LINK_LIFETIME = timedelta(hours=72)
@@ -123,7 +123,7 @@ def _end_sessions(user: User) -> None:
             session.delete()
 
 
-def user_deactivate(*, actor: Any, user_id: int, now: datetime) -> User:
+def user_deactivate(*, actor: Actor | None, user_id: int, now: datetime) -> User:
     """Stop a leaver signing in or using the API at once; their name stays on the record."""
     if getattr(actor, "pk", None) == user_id:
         raise InvalidInput({"user": "You cannot deactivate your own account: ask another administrator"})
@@ -142,7 +142,7 @@ def user_deactivate(*, actor: Any, user_id: int, now: datetime) -> User:
     return user
 
 
-def user_role_change(*, actor: Any, user_id: int, role: str) -> User:
+def user_role_change(*, actor: Actor | None, user_id: int, role: str) -> User:
     """Give a member of staff another role, effective at their next request."""
     if role not in Role.values:
         raise InvalidInput({"role": "Choose a role"})

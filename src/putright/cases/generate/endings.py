@@ -10,7 +10,7 @@ from putright.cases.generate import texts
 from putright.cases.generate.outcomes import Outcomes
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.world import Staff, Weighted, choice, long_date, moment, randint
-from putright.cases.models import RemedyKind
+from putright.cases.models import EventAction, RemedyKind
 from putright.rules.endings import deadline_missed_by
 
 DECISIONS = Weighted(texts.DECISIONS)
@@ -70,7 +70,7 @@ class Endings(Outcomes):
             before,
             rec.response_recorded_on,
             who,
-            "responded",
+            EventAction.RESPONDED.value,
             summary,
             details,
             status="responded",
@@ -110,7 +110,9 @@ class Endings(Outcomes):
             if completed and completed != day:
                 details = {"remedy": rid, "completed_on": completed, "note": ""}
                 summary = f"Remedy completed: {RemedyKind(kind).label}"
-                self.deferred.append((completed, who, "remedy_completed", summary, {}, {}, details))
+                self.deferred.append(
+                    (completed, who, EventAction.REMEDY_COMPLETED.value, summary, {}, {}, details)
+                )
         return [
             {"kind": k, "description": t, "amount": a and str(a), "due_on": d and d.isoformat()}
             for k, t, a, d, _ in offered
@@ -139,7 +141,15 @@ class Endings(Outcomes):
                 )
                 summary = f"Outstanding action completed: {text}"
                 self.deferred.append(
-                    (done, who, "action_completed", summary, old, new, {"action": aid, "update": DONE})
+                    (
+                        done,
+                        who,
+                        EventAction.ACTION_COMPLETED.value,
+                        summary,
+                        old,
+                        new,
+                        {"action": aid, "update": DONE},
+                    )
                 )
             promised.append({"description": text, "promise_on": first.isoformat()})
         return promised
@@ -179,7 +189,14 @@ class Endings(Outcomes):
         case.closed_on = day
         before = case.snapshot(rec)
         self.record(
-            case, rec, before, day, self.sim.world.officer, "closed", "Complaint closed", status="closed"
+            case,
+            rec,
+            before,
+            day,
+            self.sim.world.officer,
+            EventAction.CLOSED.value,
+            "Complaint closed",
+            status="closed",
         )
 
     def withdraw(self, case: Case, rec: StageRow, day: date) -> None:
@@ -204,7 +221,7 @@ class Endings(Outcomes):
             before,
             day,
             officer,
-            "withdrawn",
+            EventAction.WITHDRAWN.value,
             "Complaint withdrawn",
             note,
             status="withdrawn",
@@ -261,7 +278,16 @@ class Endings(Outcomes):
         details = {"reason": reason, "explanation": explanation, "evidence": evidence}
         summary = f"Not accepted: {REFUSAL_LABELS[reason]}"
         at = self.record(
-            case, rec, before, day, who, "refused", summary, details, status="refused", next_due=None
+            case,
+            rec,
+            before,
+            day,
+            who,
+            EventAction.REFUSED.value,
+            summary,
+            details,
+            status="refused",
+            next_due=None,
         )
         body = f"{explanation} {texts.OMBUDSMAN}"
         self.letter(case, at, "out", "We cannot accept your complaint", body, who)
@@ -327,7 +353,15 @@ class Endings(Outcomes):
         details = {"reason": reason, "explanation": explanation}
         summary = f"Escalation refused: {REFUSAL_LABELS[reason]}"
         at = self.record(
-            case, rec, before, day, officer, "escalation_refused", summary, details, status="closed"
+            case,
+            rec,
+            before,
+            day,
+            officer,
+            EventAction.ESCALATION_REFUSED.value,
+            summary,
+            details,
+            status="closed",
         )
         self.letter(
             case,
@@ -349,7 +383,13 @@ class Endings(Outcomes):
         case.escalation_requested_on, case.closed_on = asked, None
         summary = f"Stage 2 requested on {long_date(asked)}; acknowledge by {long_date(due)}"
         case.event(
-            at, self.sim.world.officer, "escalated", summary, before, case.snapshot(record), {"reason": ""}
+            at,
+            self.sim.world.officer,
+            EventAction.ESCALATED.value,
+            summary,
+            before,
+            case.snapshot(record),
+            {"reason": ""},
         )
         self.letter(
             case,

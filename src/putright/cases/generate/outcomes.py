@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from putright.cases.generate import texts
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.world import Staff, choice, long_date, moment, randint
+from putright.cases.models import EventAction
 from putright.cases.services.deadlines import extended_due, respond_due
 
 if TYPE_CHECKING:
@@ -80,7 +81,16 @@ class Outcomes:
         before = case.snapshot(rec)
         rec.handler_id = who[0]
         summary = f"Assigned to {who[1]} at stage {rec.stage}"
-        self.record(case, rec, before, day, self.sim.world.officer, "assigned", summary, handler=who[1])
+        self.record(
+            case,
+            rec,
+            before,
+            day,
+            self.sim.world.officer,
+            EventAction.ASSIGNED.value,
+            summary,
+            handler=who[1],
+        )
 
     def acknowledge(self, case: Case, rec: StageRow, day: date, who: Staff) -> None:
         """Code 6.2, 6.11; the response deadline runs from this actual date (6.3, 6.14)."""
@@ -100,7 +110,7 @@ class Outcomes:
             before,
             rec.ack_recorded_on,
             who,
-            "acknowledged",
+            EventAction.ACKNOWLEDGED.value,
             f"Stage {rec.stage} acknowledged on {long_date(day)}; response due {long_date(rec.respond_by)}",
             {
                 "definition": rec.definition,
@@ -135,7 +145,14 @@ class Outcomes:
         before = case.snapshot(rec)
         summary = "Asked the resident for clarification"
         at = self.record(
-            case, rec, before, day, who, "clarification_requested", summary, {"questions": question}
+            case,
+            rec,
+            before,
+            day,
+            who,
+            EventAction.CLARIFICATION_REQUESTED.value,
+            summary,
+            {"questions": question},
         )
         self.letter(case, at, "out", "We need to check our understanding of your complaint", question, who)
 
@@ -162,7 +179,7 @@ class Outcomes:
             before,
             day,
             who,
-            "extended",
+            EventAction.EXTENDED.value,
             f"Stage {rec.stage} response extended by {days} working days to {long_date(rec.respond_by)}",
             {
                 "reason": reason,
@@ -202,7 +219,7 @@ class Outcomes:
         before = case.snapshot(rec)
         summary = f"Agreed to update the resident every {interval} working days"
         details = {"next_update_on": following, "method": "Phone call"}
-        self.record(case, rec, before, day, who, "updates_agreed", summary, details)
+        self.record(case, rec, before, day, who, EventAction.UPDATES_AGREED.value, summary, details)
 
     def flush_deferred(self, case: Case) -> None:
         """Completions of remedies and actions, which come after the rest of the story."""

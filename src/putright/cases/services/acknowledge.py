@@ -7,9 +7,9 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import (
     Complaint,
+    EventAction,
 )
 from putright.cases.services._common import (
     current_stage,
@@ -27,13 +27,16 @@ from putright.cases.services._common import (
 )
 from putright.cases.services.deadlines import set_respond_due
 from putright.cases.services.stage_actors import check_stage_two
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import InvalidInput
+from putright.core.roles import HANDLING
 from putright.rules import lifecycle, notices
 from putright.rules.lifecycle import Action as Move
 
 
 def complaint_acknowledge(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     acknowledged_on: date,
@@ -86,7 +89,7 @@ def complaint_acknowledge(
                 requested_on=record.requested_on,
                 acknowledged_on=acknowledged_on,
             )
-        owner = handler or record.handler or (actor if _is_caseworker(actor) else None)
+        owner = handler or record.handler or (user_or_none(actor) if _is_caseworker(actor) else None)
         check_stage_two(complaint, record.stage, acting=actor, handler=owner)
         record.acknowledged_on = acknowledged_on
         record.acknowledgement_recorded_on = entry.recorded_on
@@ -104,7 +107,7 @@ def complaint_acknowledge(
             complaint,
             actor=actor,
             now=now,
-            action="acknowledged",
+            action=EventAction.ACKNOWLEDGED,
             summary=f"Stage {record.stage} acknowledged on {acknowledged_on:%d %B %Y}; response due {record.respond_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
@@ -120,13 +123,13 @@ def complaint_acknowledge(
     return complaint
 
 
-def _is_caseworker(actor: Any) -> bool:
-    return getattr(actor, "role", None) in {"handler", "reviewer", "complaints_officer"}
+def _is_caseworker(actor: Actor | None) -> bool:
+    return getattr(actor, "role", None) in HANDLING
 
 
 def complaint_assign(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     handler: Any,
@@ -148,7 +151,7 @@ def complaint_assign(
             complaint,
             actor=actor,
             now=now,
-            action="assigned",
+            action=EventAction.ASSIGNED,
             summary=f"Assigned to {handler.username} at stage {record.stage}",
             before=before,
             after=snapshot(complaint, record),

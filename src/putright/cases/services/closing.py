@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
-from putright.cases.models import Channel, Complaint, StageRecord
+from putright.cases.models import Channel, Complaint, EventAction, StageRecord
 from putright.cases.services._common import (
     current_stage,
     dated_entry,
-    england_date,
     entry_details,
     lock_complaint,
     move,
@@ -23,13 +20,16 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.cases.services.deadlines import acknowledge_due
+from putright.core.actor import Actor
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 from putright.rules.endings import deadline_missed_by
 from putright.rules.lifecycle import Action as Move
 
 
 def complaint_escalate(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     requested_at: datetime,
@@ -81,7 +81,7 @@ def complaint_escalate(
             complaint,
             actor=actor,
             now=now,
-            action="escalated",
+            action=EventAction.ESCALATED,
             summary=f"Stage 2 requested on {requested_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
@@ -91,11 +91,11 @@ def complaint_escalate(
 
 
 def _finish(
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     step: Move,
-    action: str,
+    action: EventAction,
     summary: str,
     field: str,
     expected_version: int | None,
@@ -123,7 +123,7 @@ def _finish(
 
 def complaint_withdraw(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     channel: str,
@@ -164,7 +164,7 @@ def complaint_withdraw(
             complaint,
             actor=actor,
             now=now,
-            action="withdrawn",
+            action=EventAction.WITHDRAWN,
             summary=f"Complaint withdrawn{late} ({complaint.get_withdrawal_channel_display().lower()})",
             before=before,
             after=snapshot(complaint, record),
@@ -175,7 +175,7 @@ def complaint_withdraw(
 
 def complaint_close(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     note: str = "",
@@ -187,7 +187,7 @@ def complaint_close(
         now,
         complaint_id,
         Move.CLOSE,
-        "closed",
+        EventAction.CLOSED,
         "Complaint closed",
         "closed_on",
         expected_version,

@@ -11,8 +11,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from putright.cases.errors import ActionRefused, InvalidInput
-from putright.cases.models import Complaint, Refusal, RefusalReason, StageRecord
+from putright.cases.models import Complaint, EventAction, Refusal, RefusalReason, StageRecord
 from putright.cases.services._common import (
     current_stage,
     dated_entry,
@@ -31,6 +30,8 @@ from putright.cases.services.deadlines import acknowledge_due
 from putright.cases.services.intake import FUTURE_TOLERANCE
 from putright.cases.services.people import attachment_store
 from putright.cases.uploads import check_upload
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules.errors import RefusalNotEvidenced
 from putright.rules.exclusions import (
     OVER_12_MONTHS,
@@ -98,7 +99,7 @@ def _ground(complaint: Complaint, data: RefusalInput, has_files: bool) -> None:
 
 def complaint_refuse(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     reason: str,
@@ -158,7 +159,7 @@ def complaint_refuse(
             late_entry_reason=entry.late_entry_reason,
             aware_when_occurred=data.aware_when_occurred,
             discretion=data.discretion.strip(),
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         for upload, content_type in checked:
             attachment_store(
@@ -174,7 +175,7 @@ def complaint_refuse(
             complaint,
             actor=actor,
             now=now,
-            action="refused",
+            action=EventAction.REFUSED,
             summary=f"Not accepted: {RefusalReason(data.reason).label.lower()}",
             before=before,
             after={**snapshot(complaint, record), "aware_on": complaint.aware_on},
@@ -193,7 +194,7 @@ def complaint_refuse(
 
 def complaint_refuse_escalation(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     requested_at: datetime,
@@ -255,7 +256,7 @@ def complaint_refuse_escalation(
             acknowledge_by=due,
             recorded_on=entry.recorded_on,
             late_entry_reason=entry.late_entry_reason,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         complaint.closed_on = complaint.closed_on or when
         refresh_due(complaint, record)
@@ -264,7 +265,7 @@ def complaint_refuse_escalation(
             complaint,
             actor=actor,
             now=now,
-            action="escalation_refused",
+            action=EventAction.ESCALATION_REFUSED,
             summary=f"Escalation requested on {requested_on:%d %B %Y} refused{late}: "
             f"{RefusalReason(reason).label.lower()}",
             before=before,
@@ -282,7 +283,7 @@ def complaint_refuse_escalation(
 
 def complaint_reopen(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     reason: str,
@@ -328,7 +329,7 @@ def complaint_reopen(
             complaint,
             actor=actor,
             now=now,
-            action="reopened",
+            action=EventAction.REOPENED,
             summary=f"Reopened on {reopened_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),

@@ -7,16 +7,15 @@ from typing import Any, Literal
 
 from django.db import transaction
 
-from putright.cases.errors import ActionRefused, InvalidInput
 from putright.cases.models import (
     Action,
     ActionUpdate,
     Complaint,
+    EventAction,
     Remedy,
     UpdateAgreement,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
     dated_entry,
     england_date,
@@ -30,6 +29,9 @@ from putright.cases.services._common import (
     stage_record,
 )
 from putright.cases.services.intake import NewComplaint, complaint_log
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import code_calendar
+from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
 from putright.rules.promises import PromiseDateInvalid, check_promise_move
@@ -37,7 +39,7 @@ from putright.rules.promises import PromiseDateInvalid, check_promise_move
 
 def complaint_request_clarification(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     questions: str,
@@ -58,7 +60,7 @@ def complaint_request_clarification(
             complaint,
             actor=actor,
             now=now,
-            action="clarification_requested",
+            action=EventAction.CLARIFICATION_REQUESTED,
             summary=f"Asked the resident for clarification: {text}",
             before=before,
             after=snapshot(complaint, record),
@@ -69,7 +71,7 @@ def complaint_request_clarification(
 
 def complaint_add_issue(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     description: str,
@@ -123,7 +125,7 @@ def complaint_add_issue(
             complaint,
             actor=actor,
             now=now,
-            action="issue_added",
+            action=EventAction.ISSUE_ADDED,
             summary=summary,
             before=before,
             after=snapshot(complaint, record),
@@ -138,7 +140,7 @@ def complaint_add_issue(
 
 def complaint_agree_updates(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     interval_working_days: int,
@@ -166,7 +168,7 @@ def complaint_agree_updates(
             complaint,
             actor=actor,
             now=now,
-            action="updates_agreed",
+            action=EventAction.UPDATES_AGREED,
             summary=f"Agreed to update the resident every {interval_working_days} working days",
             before=before,
             after=snapshot(complaint, record),
@@ -177,7 +179,7 @@ def complaint_agree_updates(
 
 def remedy_complete(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     remedy_id: int,
     completed_on: date,
@@ -208,7 +210,7 @@ def remedy_complete(
             complaint,
             actor=actor,
             now=now,
-            action="remedy_completed",
+            action=EventAction.REMEDY_COMPLETED,
             summary=f"Remedy completed: {remedy.get_kind_display()}",
             before={},
             after={},
@@ -219,7 +221,7 @@ def remedy_complete(
 
 def action_update(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     action_id: int,
     text: str,
@@ -270,7 +272,7 @@ def action_update(
             promise_change_reason=promise_change_reason.strip() if new_promise_on else "",
             resident_told_on=resident_told_on if new_promise_on else None,
             resident_told_how=resident_told_how.strip()[:60] if new_promise_on else "",
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         if completed:
             action.completed_on = given_on
@@ -279,7 +281,7 @@ def action_update(
             complaint,
             actor=actor,
             now=now,
-            action="action_completed" if completed else "action_updated",
+            action=EventAction.ACTION_COMPLETED if completed else EventAction.ACTION_UPDATED,
             summary=_update_summary(action, completed=completed, moved_from=moved_from),
             before=before,
             after={"promise_on": action.promise_on, "completed_on": action.completed_on},

@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from putright.cases.errors import ActionRefused
 from putright.cases.models import RemedyKind
+from putright.core.errors import ActionRefused
 from putright.rules import remedies as remedy_rules
 from putright.rules.promises import PromiseDateInvalid, actions_paragraph, check_promised_on
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import ActionRefused
 from putright.cases.models import (
     Action,
     Complaint,
     Decision,
+    EventAction,
     Extension,
     Remedy,
     RemedyKind,
@@ -36,6 +36,8 @@ from putright.cases.services._common import (
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.cases.services.promises import check_actions, check_remedies
 from putright.cases.services.stage_actors import check_stage_two
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import ActionRefused
 from putright.rules import lifecycle, notices
 from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import check_extension
@@ -43,7 +45,7 @@ from putright.rules.timescales import check_extension
 
 def complaint_extend(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     working_days: int,
@@ -109,14 +111,14 @@ def complaint_extend(
             late_entry_reason=entry.late_entry_reason,
             ombudsman_details_given=True,
             new_respond_by=record.respond_by,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         refresh_due(complaint, record)
         record_event(
             complaint,
             actor=actor,
             now=now,
-            action="extended",
+            action=EventAction.EXTENDED,
             summary=f"Stage {record.stage} response extended by {working_days} working days to {record.respond_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
@@ -206,7 +208,7 @@ def _validate_response(
 
 def complaint_respond(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     responded_on: date,
@@ -305,7 +307,7 @@ def complaint_respond(
             complaint,
             actor=actor,
             now=now,
-            action="responded",
+            action=EventAction.RESPONDED,
             summary=f"Stage {record.stage} response sent on {responded_on:%d %B %Y}: {Decision(decision).label.lower()}",
             before=before,
             after=snapshot(complaint, record),

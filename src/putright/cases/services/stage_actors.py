@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
-from putright.cases.models import CaseEvent, Complaint, Extension, StageRecord
+from putright.cases.models import CaseEvent, Complaint, EventAction, Extension, StageRecord
 from putright.cases.services._common import rules
 from putright.rules import lifecycle
 
@@ -26,7 +26,7 @@ def stage_one_actors(complaint: Complaint) -> frozenset[int]:
     ids: set[int] = set()
     usernames: set[str] = set()
     escalated = (
-        CaseEvent.objects.filter(complaint=complaint, action="escalated")
+        CaseEvent.objects.filter(complaint=complaint, action=EventAction.ESCALATED)
         .order_by("id")
         .values_list("id", flat=True)
         .first()

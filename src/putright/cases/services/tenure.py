@@ -7,17 +7,17 @@ only, so a complaint from a resident of unknown tenure is left out until someone
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
-from putright.cases.models import Complaint, Resident, Tenure, UncountedChange
+from putright.cases.models import Complaint, EventAction, Resident, Tenure, UncountedChange
 from putright.cases.services._common import lock_complaint, record_event, snapshot
+from putright.core.actor import Actor
+from putright.core.errors import InvalidInput
 
 
 def complaint_set_tenure(
-    *, actor: Any, now: datetime, complaint_id: int, tenure: str, expected_version: int | None = None
+    *, actor: Actor | None, now: datetime, complaint_id: int, tenure: str, expected_version: int | None = None
 ) -> Complaint:
     """Record the tenure of the complaint's resident, as one event on this complaint.
 
@@ -38,7 +38,7 @@ def complaint_set_tenure(
             complaint,
             actor=actor,
             now=now,
-            action="tenure_recorded",
+            action=EventAction.TENURE_RECORDED,
             summary=f"Resident's tenure recorded as {label.lower()}",
             before=before,
             after={**snapshot(complaint), "tenure": tenure},

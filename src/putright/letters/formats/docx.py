@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
-from putright.inputs import clean_line, clean_text
+from putright.core.inputs import clean_line, clean_text
 from putright.letters.blocks import Block, Run
 from putright.letters.formats import LetterPage
 

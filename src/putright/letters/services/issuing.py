@@ -23,8 +23,10 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 
 from putright.cases import services as case_services
-from putright.cases.errors import ActionRefused, InvalidInput
-from putright.inputs import email_problem
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import england_date
+from putright.core.errors import ActionRefused, InvalidInput
+from putright.core.inputs import email_problem
 from putright.landlord.models import LandlordSettings
 from putright.letters.content import elements_filled
 from putright.letters.formats.docx import letter_docx
@@ -32,7 +34,7 @@ from putright.letters.formats.email import letter_email_html, letter_text
 from putright.letters.formats.pdf import letter_pdf
 from putright.letters.models import Letter, LetterChannel, LetterStatus
 from putright.letters.selectors import LetterFile, letter_file
-from putright.letters.services.compose import delivery, england_date, page_for, render_body, wording_for
+from putright.letters.services.compose import delivery, page_for, render_body, wording_for
 from putright.rules.letters import LetterIncomplete, LetterKind, check_letter
 
 log = logging.getLogger("putright.letters")
@@ -62,7 +64,7 @@ def _locked(letter_id: int) -> Letter:
     return letter
 
 
-def letter_issue(*, actor: Any, now: datetime, letter_id: int) -> Letter:
+def letter_issue(*, actor: Actor | None, now: datetime, letter_id: int) -> Letter:
     """Issue a complete draft: render and store its PDF and DOCX, then send it after commit.
 
     Refused, naming the first missing element's Code paragraph, if the letter lacks
@@ -100,14 +102,14 @@ def letter_issue(*, actor: Any, now: datetime, letter_id: int) -> Letter:
         letter.status = LetterStatus.ISSUED
         letter.issue_error = ""
         letter.issued_at = now
-        letter.issued_by = actor if getattr(actor, "pk", None) else None
+        letter.issued_by = user_or_none(actor)
         letter.updated_at = now
         letter.save()
         transaction.on_commit(partial(_send_logged, letter.pk, now), robust=True)
     return letter
 
 
-def issue_and_send_after_commit(letter_id: int, actor: Any, now: datetime) -> None:
+def issue_and_send_after_commit(letter_id: int, actor: Actor | None, now: datetime) -> None:
     """The automatic path for a letter drafted from an event: issue it, then send it.
 
     Runs after the action has committed, so a fault here (a font, the mail server)
@@ -197,7 +199,7 @@ def _party(letter: Letter, *, resident: bool, copy: bool) -> str:
 
 
 def _record_sent(
-    letter: Letter, *, actor: Any, now: datetime, channel: str, body: str, resident: bool, copy: bool
+    letter: Letter, *, actor: Actor | None, now: datetime, channel: str, body: str, resident: bool, copy: bool
 ) -> None:
     """One correspondence entry for what went in one sending (Code 5.12), naming everyone it reached."""
     subject = letter.subject if resident else f"Copy: {letter.subject}"
@@ -275,7 +277,7 @@ def letter_send(*, letter_id: int, now: datetime) -> Letter:
     return letter
 
 
-def letter_mark_posted(*, actor: Any, now: datetime, letter_id: int) -> Letter:
+def letter_mark_posted(*, actor: Actor | None, now: datetime, letter_id: int) -> Letter:
     """Record that a printed letter was posted: it leaves the print queue and joins the correspondence.
 
     One step covers everything on the letter waiting for post: the resident's letter, the

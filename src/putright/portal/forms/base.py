@@ -11,8 +11,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from putright.cases.errors import InvalidInput
-from putright.inputs import parse_int
+from putright.core.errors import InvalidInput
+from putright.core.inputs import parse_int
 from putright.ui.forms import CleanTextForm
 
 MONTHS = {

@@ -14,10 +14,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from putright.cases import services
-from putright.cases.errors import ActionRefused
 from putright.cases.models import Complaint, StageRecord
 from putright.cases.services._common import england_date
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
+from putright.core.errors import ActionRefused
 from putright.rules import lifecycle, notices
 from putright.rules.entries import FutureDated, check_entry_date
 from putright.rules.errors import RuleViolation

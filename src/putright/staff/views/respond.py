@@ -10,9 +10,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from putright.cases import services
-from putright.cases.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.cases.models import Complaint
-from putright.inputs import parse_int
+from putright.core.errors import ActionRefused, CaseError, EditConflict, InvalidInput
+from putright.core.inputs import parse_int
 from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
 from putright.staff.views.base_action import ComplaintActionView
 from putright.ui.forms import refusal_message

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from putright.accounts.access import access_can_manage_staff
 from putright.accounts.models import Role, User
 from putright.accounts.services.users import user_deactivate, user_role_change
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.staff.views._base import staff_page
 from putright.ui.forms import GovukForm, form_status
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from putright.accounts.models import Role, User
 from putright.accounts.services.twofactor import twofactor_reset
 from putright.accounts.services.users import SETUP_LINK_LIFETIME, user_create, user_deactivate
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 
 
 def _refusal(error: InvalidInput) -> CommandError:
@@ -65,7 +65,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user called '{options['username']}'")
         if options["op"] == "deactivate":
-            user_deactivate(actor="command line", user_id=user.pk, now=timezone.now())
+            user_deactivate(actor=None, user_id=user.pk, now=timezone.now())
             self.stdout.write(
                 f"{user.username} deactivated: they cannot sign in or use the API; their name stays on the record"
             )

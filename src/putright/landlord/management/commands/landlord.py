@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.landlord.models import LandlordSettings
 from putright.landlord.services import TIMESCALES, landlord_timescales_update
 
