@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 
 from putright.cases import hooks, services
-from putright.cases.immutable import RecordIsImmutable
 from putright.cases.models import CaseEvent, Complaint, Correspondence, Resident, StageRecord
+from putright.core.immutable import RecordIsImmutable
 from tests.cases.factories import acknowledge, at, escalate, log, respond
 
 pytestmark = pytest.mark.django_db

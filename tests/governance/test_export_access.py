@@ -14,10 +14,9 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from putright.accounts.models import Role
+from putright.accounts.models import ExportRecord, Role
 from putright.cases import services
 from putright.cases.models import AdjustmentKind, Resident
-from putright.privacy.models import ExportRecord
 from tests.governance.scenario import Scenario
 
 pytestmark = pytest.mark.django_db

@@ -88,7 +88,7 @@ def test_a_reader_cannot_be_deleted_and_still_shows_by_name_once_deactivated(rea
 
 
 def test_rows_are_never_changed_or_removed(reads):
-    from putright.cases.immutable import RecordIsImmutable
+    from putright.core.immutable import RecordIsImmutable
 
     with pytest.raises(RecordIsImmutable):
         SpecialCategoryRead.objects.all().delete()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.db import DatabaseError, connection, models, transaction
 
-from putright.cases.immutable import RecordIsImmutable
 from putright.cases.models import CaseEvent
+from putright.core.immutable import RecordIsImmutable
 from putright.privacy.record_guard import guarded_tables
 from putright.privacy.record_rewrite import MARKER, rewrite, rewrite_permitted
 from putright.privacy.retention.scrub import scrub

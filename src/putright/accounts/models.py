@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from putright.core.immutable import AppendOnlyModel
 from putright.core.roles import Role as Role
 
 
@@ -100,3 +103,23 @@ class SetupLink(models.Model):
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+
+class ExportRecord(AppendOnlyModel):
+    """One bulk download of personal or statistical data: who, when, what, which filter,
+    how many rows (ASVS 7.1.4, 8.3.5). Exports hold everything at once, so each is kept."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    username = models.CharField(max_length=150, help_text="Who downloaded it, as they were known then")
+    role = models.CharField(max_length=30)
+    at = models.DateTimeField(db_index=True)
+    what = models.CharField(max_length=60, help_text="Which export, and its format")
+    filters: Any = models.JSONField(default=dict, help_text="The filter the rows were chosen by")
+    rows = models.PositiveIntegerField()
+    personal_data = models.BooleanField()
+    special_category = models.BooleanField()
+
+    class Meta:
+        ordering = ["-at", "-id"]

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from putright.cases.immutable import AppendOnlyModel
+from putright.core.immutable import AppendOnlyModel
 from putright.rules.provisions import Edition
 
 USER = settings.AUTH_USER_MODEL

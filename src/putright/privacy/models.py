@@ -7,7 +7,6 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from putright.cases.immutable import AppendOnlyModel
 from putright.cases.models import Resident
 
 
@@ -28,26 +27,6 @@ class AnonymisationRecord(models.Model):
     at = models.DateTimeField(db_index=True)
     last_activity_on = models.DateField(null=True, blank=True)
     counts: Any = models.JSONField(default=dict, help_text="Rows rewritten per table, files deleted")
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-
-class ExportRecord(AppendOnlyModel):
-    """One bulk download of personal or statistical data: who, when, what, which filter,
-    how many rows (ASVS 7.1.4, 8.3.5). Exports hold everything at once, so each is kept."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    username = models.CharField(max_length=150, help_text="Who downloaded it, as they were known then")
-    role = models.CharField(max_length=30)
-    at = models.DateTimeField(db_index=True)
-    what = models.CharField(max_length=60, help_text="Which export, and its format")
-    filters: Any = models.JSONField(default=dict, help_text="The filter the rows were chosen by")
-    rows = models.PositiveIntegerField()
-    personal_data = models.BooleanField()
-    special_category = models.BooleanField()
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -1,6 +1,6 @@
 """The database's own guard on the append-only record (Code 5.12), on SQLite and PostgreSQL.
 
-The application already refuses to change or delete these rows (`putright.cases.immutable`,
+The application already refuses to change or delete these rows (`putright.core.immutable`,
 `putright.letters.models`); triggers make the database refuse too, so a raw statement, a
 shell or a bug cannot rewrite history. Guarded: every `AppendOnlyModel` table (case events,
 correspondence, attachments, the special category access log, self-assessment versions,
@@ -30,7 +30,7 @@ from typing import Any
 from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from putright.cases.immutable import AppendOnlyModel
+from putright.core.immutable import AppendOnlyModel
 
 PERMITS = "putright_rewrite_permit"
 REFUSED = "putright: {op} on {table} is forbidden: the complaint record is append-only"

@@ -1,7 +1,7 @@
 """The one path allowed to rewrite the append-only record (case events, correspondence,
 attachments, issued letters): anonymisation when the retention period ends or on erasure.
 
-The record is guarded twice: `putright.cases.immutable` refuses `save()`, `delete()` and
+The record is guarded twice: `putright.core.immutable` refuses `save()`, `delete()` and
 queryset updates in the application, and triggers (`putright.privacy.record_guard`) refuse
 UPDATE and DELETE in the database unless the transaction holds a rewrite permit. This module
 goes round the application guard by calling `update()` on Django's base `QuerySet` rather

@@ -22,6 +22,7 @@ from putright.cases.models import (
     Adjustment,
     CaseEvent,
     Correspondence,
+    EventAction,
     Extension,
     Refusal,
     Remedy,
@@ -124,9 +125,9 @@ def _acted_at(stage: int) -> Q:
     """The events in which someone acknowledged, extended or responded at `stage` (each one's
     snapshot names the stage it changed)."""
     return (
-        Q(action="acknowledged", after__has_key=f"stage{stage}_acknowledged_on")
-        | Q(action="extended", after__has_key=f"stage{stage}_extension_days")
-        | Q(action="responded", after__has_key=f"stage{stage}_responded_on")
+        Q(action=EventAction.ACKNOWLEDGED, after__has_key=f"stage{stage}_acknowledged_on")
+        | Q(action=EventAction.EXTENDED, after__has_key=f"stage{stage}_extension_days")
+        | Q(action=EventAction.RESPONDED, after__has_key=f"stage{stage}_responded_on")
     )
 
 

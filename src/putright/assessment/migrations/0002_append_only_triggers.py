@@ -2,7 +2,7 @@
 publications: what the governing body approved and what was published stay as they were.
 
 Uses the trigger function created by `cases.0002`; SQLite relies on the application guard
-in `putright.cases.immutable`.
+in `putright.core.immutable`.
 """
 
 from django.db import migrations

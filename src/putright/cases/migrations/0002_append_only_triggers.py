@@ -1,6 +1,6 @@
 """On PostgreSQL the database itself refuses UPDATE and DELETE on the record (Code 5.12).
 
-SQLite relies on the application guard in `putright.cases.immutable`. TRUNCATE is
+SQLite relies on the application guard in `putright.core.immutable`. TRUNCATE is
 left to the table owner (it is how a test database is emptied); the application's
 database role should not own the tables in production (docs/security.md).
 """

@@ -8,9 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from putright.cases.immutable import AppendOnlyModel
 from putright.cases.models.complaint import Complaint
 from putright.cases.models.people import Resident
+from putright.core.immutable import AppendOnlyModel
 
 USER = settings.AUTH_USER_MODEL
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from putright.accounts.services.exports_log import export_record
 from putright.cases.access import access_can_see_special_category
 from putright.governance.access import access_sees_personal_data
 from putright.governance.documents.exports import figures_csv, figures_xlsx, rows_csv, rows_xlsx
 from putright.governance.selectors.caselist import case_count, case_rows, columns
 from putright.governance.selectors.performance import performance_report
 from putright.governance.views._common import page, period_from, reports_view
-from putright.privacy.exports_log import export_record
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from putright.cases import services
 from putright.cases.models import Complaint, StageRecord
-from putright.cases.services._common import england_date
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
+from putright.core.dates import england_date
 from putright.core.errors import ActionRefused
 from putright.rules import lifecycle, notices
 from putright.rules.entries import FutureDated, check_entry_date

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from putright.accounts.services.exports_log import export_record
 from putright.cases.selectors import ResidentMatch, residents_matching
 from putright.privacy import access
 from putright.privacy.access_log import (
@@ -21,7 +22,6 @@ from putright.privacy.access_log import (
     special_category_reads,
 )
 from putright.privacy.errors import PrivacyRefused
-from putright.privacy.exports_log import export_record
 from putright.privacy.sar import subject_access_export
 from putright.privacy.selectors import retention_preview, subject_access_summary
 from putright.staff.forms.privacy import AccessLogForm, ResidentSearchForm, RetentionForm

@@ -11,7 +11,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from putright.privacy.models import ExportRecord
+from putright.accounts.models import ExportRecord
 
 log = logging.getLogger("putright.security")
 
