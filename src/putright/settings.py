@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "putright.portal",
     "putright.api",
     "putright.privacy",
+    "putright.outbox",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +188,20 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "complaints@putright.invalid")
+
+# Background work (docs/integrations.md): emails and letters are queued in the database and
+# run by `putright worker`. Another django-tasks backend (a distributed queue) can replace
+# this one without changing the task code.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("PUTRIGHT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": [],
+    }
+}
+# Minutes before each retry of a failed delivery; its length is the number of retries.
+PUTRIGHT_DELIVERY_RETRY_MINUTES = [
+    float(m) for m in os.environ.get("PUTRIGHT_DELIVERY_RETRY_MINUTES", "1,5,30,120").split(",") if m
+]
 
 LOGGING = {
     "version": 1,

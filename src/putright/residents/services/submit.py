@@ -209,4 +209,4 @@ def _confirm_by_email(
     )
     code, token = sign_in_code_issue(email=email, now=now)
     body = email_render("complaint_received.txt", {**context, "code": code, "link": links.link_for(token)})
-    email_send_after_commit(to=email, subject=subject, body=body)
+    email_send_after_commit(to=email, subject=subject, body=body, now=now, complaint_id=complaint.pk)

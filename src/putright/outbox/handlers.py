@@ -1,0 +1,67 @@
+"""What each kind of delivery does when its task runs.
+
+The letter handlers call the letters services, imported when they run because the letters
+app queues deliveries through this app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.core.mail import get_connection, send_mail
+
+from putright.outbox.models import DeliveryKind
+
+SMTP_TIMEOUT = 20
+Handler = Callable[[dict[str, Any], datetime], None]
+
+
+class DeliveryFailed(Exception):
+    """A send that did not go, with a reason a person can act on."""
+
+
+def _email(payload: dict[str, Any], now: datetime) -> None:
+    send_mail(
+        payload["subject"],
+        payload["body"],
+        None,
+        [payload["to"]],
+        connection=get_connection(timeout=SMTP_TIMEOUT),
+    )
+
+
+def _discard(payload: dict[str, Any], now: datetime) -> None:
+    """Send nothing: the twin of a sign-in email for an address on no complaint."""
+
+
+def _letter_issue(payload: dict[str, Any], now: datetime) -> None:
+    from putright.accounts.models import User
+    from putright.letters.services.issuing import letter_issue
+
+    actor_id = payload.get("actor_id")
+    # A resident acting online has no user row: the letter is then signed by the team.
+    actor = User.objects.filter(pk=int(actor_id)).first() if actor_id else None
+    # The letter is dated by the action that drafted it, not by when the worker got to it.
+    letter_issue(actor=actor, now=datetime.fromisoformat(payload["at"]), letter_id=payload["letter_id"])
+
+
+def _letter_send(payload: dict[str, Any], now: datetime) -> None:
+    from putright.letters.services.issuing import letter_send
+
+    letter = letter_send(letter_id=payload["letter_id"], now=now)
+    if letter.email_waiting:
+        raise DeliveryFailed(letter.send_error or "The letter's email has not gone")
+
+
+HANDLERS: dict[DeliveryKind, Handler] = {
+    DeliveryKind.EMAIL: _email,
+    DeliveryKind.DISCARD: _discard,
+    DeliveryKind.LETTER_ISSUE: _letter_issue,
+    DeliveryKind.LETTER_SEND: _letter_send,
+}
+
+
+def handler_for(kind: DeliveryKind) -> Handler:
+    return HANDLERS[kind]
