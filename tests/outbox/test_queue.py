@@ -7,7 +7,6 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
