@@ -49,7 +49,10 @@ def test_a_representative_with_recorded_consent_is_set_and_then_changed_code_3_6
     changed = put(api, complaint["id"], {**REP, "name": "Carol Smith", "relationship": "daughter"})
     assert changed.status_code == 200
     assert changed.json()["representative"]["name"] == "Carol Smith"
-    assert CaseEvent.objects.filter(complaint_id=complaint["id"], action__icontains="representative").count() == 2
+    assert (
+        CaseEvent.objects.filter(complaint_id=complaint["id"], action__icontains="representative").count()
+        == 2
+    )
 
 
 def test_consent_without_how_it_was_given_or_dated_in_the_future_is_a_422_with_field_errors_code_3_6(api):
