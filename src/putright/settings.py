@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "putright.api",
     "putright.privacy",
     "putright.outbox",
+    "putright.webhooks",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -195,6 +195,8 @@ PAGES: dict[str, Row] = {
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
+    "staff/settings/webhooks/": staff(MANAGE),
+    "staff/settings/webhooks/<int:endpoint_id>/off/": staff(MANAGE, post_only=True),
     # Privacy (docs/privacy.md): subject access for the officer; the access log and retention
     # preview for the officer and administrators. The export is a POST answered with a ZIP.
     "staff/privacy/": staff(OVERSIGHT),
@@ -275,6 +277,8 @@ API_CASEWORK = {
     ("POST", "/api/v1/complaints/{complaint_id}/assign"),
     ("POST", "/api/v1/complaints/{complaint_id}/withdraw"),
     ("POST", "/api/v1/complaints/{complaint_id}/close"),
+    ("POST", "/api/v1/complaints/{complaint_id}/representative"),
+    ("POST", "/api/v1/complaints/{complaint_id}/representative/remove"),
     ("GET", "/api/v1/complaints/{complaint_id}/letters"),
     ("GET", "/api/v1/letters/{letter_id}.pdf"),
     ("GET", "/api/v1/letters/{letter_id}.docx"),

@@ -25,6 +25,7 @@ from putright.letters.models import Letter
 from putright.residents.models import ResidentSession
 from putright.residents.services import sign_in_with_code
 from putright.residents.services.signin import sign_in_code_issue
+from putright.webhooks.models import WebhookEndpoint
 from tests.access.world_records import assessment_records, governance_records
 from tests.residents import factories
 
@@ -193,6 +194,14 @@ def _cases(world: World) -> None:
         service_request=request.service_request_id,
         closure=ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         category=Category.objects.create(slug="matrix-repairs", name="Repairs").pk,
+        webhook_endpoint=WebhookEndpoint.objects.create(
+            url="https://housing.example.org/hooks",
+            events=["complaint.created"],
+            secret="whsec_matrix",
+            active=False,  # registered but switched off: the matrix's own actions send nothing
+            created_at=now,
+            created_by=officer,
+        ).pk,
     )
 
 

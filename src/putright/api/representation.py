@@ -36,7 +36,7 @@ def _out(complaint_id: int) -> dict[str, Any]:
     return complaint_data(complaint)
 
 
-@router.put(
+@router.post(
     "/complaints/{complaint_id}/representative",
     response={200: ComplaintOut, **ERRORS},
     summary="Set or change the representative and the consent recorded",

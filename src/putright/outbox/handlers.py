@@ -1,7 +1,7 @@
 """What each kind of delivery does when its task runs.
 
-The letter handlers call the letters services, imported when they run because the letters
-app queues deliveries through this app.
+The letter and webhook handlers call those apps' services, imported when they run because
+those apps queue deliveries through this one.
 """
 
 from __future__ import annotations
@@ -55,11 +55,21 @@ def _letter_send(payload: dict[str, Any], now: datetime) -> None:
         raise DeliveryFailed(letter.send_error or "The letter's email has not gone")
 
 
+def _webhook(payload: dict[str, Any], now: datetime) -> None:
+    from putright.webhooks.sending import WebhookRefused, webhook_post
+
+    try:
+        webhook_post(endpoint_id=payload["endpoint_id"], event_id=payload["event_id"], now=now)
+    except WebhookRefused as exc:
+        raise DeliveryFailed(str(exc)) from exc
+
+
 HANDLERS: dict[DeliveryKind, Handler] = {
     DeliveryKind.EMAIL: _email,
     DeliveryKind.DISCARD: _discard,
     DeliveryKind.LETTER_ISSUE: _letter_issue,
     DeliveryKind.LETTER_SEND: _letter_send,
+    DeliveryKind.WEBHOOK: _webhook,
 }
 
 

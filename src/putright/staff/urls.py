@@ -1,7 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, privacy, queue, record, representative, settings
+from putright.staff.views import (
+    actions,
+    case,
+    contacts,
+    privacy,
+    queue,
+    record,
+    representative,
+    settings,
+    webhooks,
+)
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -36,6 +46,8 @@ urlpatterns = [
         "settings/closures/<int:closure_id>/remove/", settings.closure_remove, name="settings_closure_remove"
     ),
     path("settings/categories/", settings.categories, name="settings_categories"),
+    path("settings/webhooks/", webhooks.webhooks, name="settings_webhooks"),
+    path("settings/webhooks/<int:endpoint_id>/off/", webhooks.webhook_off, name="settings_webhook_off"),
     path(
         "settings/categories/<int:category_id>/toggle/",
         settings.category_toggle,

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class WebhooksConfig(AppConfig):
+    name = "putright.webhooks"
+    label = "webhooks"
+
+    def ready(self) -> None:
+        from putright.cases.hooks import register_event_hook
+        from putright.webhooks.services import webhooks_queue_for_event
+
+        # The one subscription to the case event writer: every event that housing systems
+        # may want is queued for the endpoints that asked for it, sent after commit.
+        register_event_hook(webhooks_queue_for_event)
