@@ -199,6 +199,16 @@ TASKS = {
         "QUEUES": [],
     }
 }
+# Who carries residents' emails: "smtp" (the EMAIL_* settings) or "notify" (GOV.UK Notify,
+# with NOTIFY_API_KEY and a Notify email template per message kind; docs/integrations.md).
+PUTRIGHT_EMAIL_PROVIDER = os.environ.get("PUTRIGHT_EMAIL_PROVIDER", "smtp").strip().lower()
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+# The bearer token Notify sends with its delivery receipts (set in Notify's API settings).
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
+NOTIFY_TEMPLATES = {
+    kind: os.environ.get(f"NOTIFY_TEMPLATE_{kind.upper()}", "") for kind in ("sign_in", "confirmation")
+}
 # Minutes before each retry of a failed delivery; its length is the number of retries.
 PUTRIGHT_DELIVERY_RETRY_MINUTES = [
     float(m) for m in os.environ.get("PUTRIGHT_DELIVERY_RETRY_MINUTES", "1,5,30,120").split(",") if m

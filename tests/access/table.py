@@ -85,6 +85,8 @@ PAGES: dict[str, Row] = {
     "admin/^(?P<app_label>auth)/$": Row(frozenset({AD}), "admin", path="/admin/auth/"),
     "admin/(?P<url>.*)$": Row(frozenset({AD}), "admin", path="/admin/no-such-page/", also=frozenset({404})),
     # The API's own pages: the schema and its documentation are public; the root lists nothing.
+    # GOV.UK Notify's delivery receipts: authenticated by Notify's bearer token, not a role.
+    "integrations/notify/receipts/": public(post_only=True),
     "api/v1/openapi.json": public(),
     "api/v1/docs": public(),
     "api/v1/": public(also=frozenset({404})),

@@ -13,16 +13,28 @@ from typing import Any
 from django.core.mail import get_connection, send_mail
 
 from putright.outbox.models import DeliveryKind
+from putright.outbox.notify import NotifyRefused, notify_in_use, notify_send_email
 
 SMTP_TIMEOUT = 20
-Handler = Callable[[dict[str, Any], datetime], None]
+# A handler answers the provider's id for the message when a provider (Notify) took it.
+Handler = Callable[[dict[str, Any], datetime], str | None]
 
 
 class DeliveryFailed(Exception):
     """A send that did not go, with a reason a person can act on."""
 
 
-def _email(payload: dict[str, Any], now: datetime) -> None:
+def _email(payload: dict[str, Any], now: datetime) -> str | None:
+    if notify_in_use():
+        try:
+            return notify_send_email(
+                to=payload["to"],
+                message=payload.get("message", "confirmation"),
+                subject=payload["subject"],
+                body=payload["body"],
+            )
+        except NotifyRefused as exc:
+            raise DeliveryFailed(str(exc)) from exc
     send_mail(
         payload["subject"],
         payload["body"],
@@ -30,10 +42,12 @@ def _email(payload: dict[str, Any], now: datetime) -> None:
         [payload["to"]],
         connection=get_connection(timeout=SMTP_TIMEOUT),
     )
+    return None
 
 
 def _discard(payload: dict[str, Any], now: datetime) -> None:
     """Send nothing: the twin of a sign-in email for an address on no complaint."""
+    return None
 
 
 def _letter_issue(payload: dict[str, Any], now: datetime) -> None:

@@ -42,6 +42,10 @@ class Delivery(models.Model):
     last_tried_at = models.DateTimeField(null=True, blank=True)
     next_try_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set when a provider (GOV.UK Notify) took the message: its id, and the latest delivery
+    # receipt it sent back ("delivered", "permanent-failure", ...).
+    provider_reference = models.CharField(max_length=64, blank=True, db_index=True)
+    provider_status = models.CharField(max_length=40, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["status", "complaint"])]

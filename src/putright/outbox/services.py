@@ -74,14 +74,17 @@ def delivery_attempt(*, delivery_id: int, now: datetime) -> str:
         delivery.save(update_fields=["attempts", "last_tried_at"])
     try:
         # Outside the lock: a slow mail server must not hold a row lock for twenty seconds.
-        handler_for(DeliveryKind(delivery.kind))(delivery.payload, now)
+        provider_reference = handler_for(DeliveryKind(delivery.kind))(delivery.payload, now)
     except Exception as exc:  # any fault is retried, then shown to staff
         error = str(exc) if isinstance(exc, DeliveryFailed) else f"{type(exc).__name__}: {exc}"
         return _failed_attempt(delivery, error or type(exc).__name__, now)
     delivery.status = DeliveryStatus.SENT
     delivery.finished_at, delivery.next_try_at = now, None
     delivery.payload, delivery.last_error = {}, ""
-    delivery.save(update_fields=["status", "finished_at", "next_try_at", "payload", "last_error"])
+    delivery.provider_reference = provider_reference or ""
+    delivery.save(
+        update_fields=["status", "finished_at", "next_try_at", "payload", "last_error", "provider_reference"]
+    )
     return "sent"
 
 

@@ -117,7 +117,12 @@ def sign_in_request(*, email: str, ip: str, now: datetime, links: SignInLinks) -
             },
         )
         email_send_after_commit(
-            to=email, subject=f"Your sign-in code is {code}", body=body, now=now, discard=not known
+            to=email,
+            subject=f"Your sign-in code is {code}",
+            body=body,
+            now=now,
+            discard=not known,
+            message="sign_in",
         )
 
 
