@@ -99,18 +99,10 @@ def _failed_attempt(delivery: Delivery, error: str, now: datetime) -> str:
         return "retrying"
     delivery.status = DeliveryStatus.FAILED
     delivery.finished_at, delivery.next_try_at = now, None
-    delivery.save(update_fields=["last_error", "status", "finished_at", "next_try_at"])
+    if delivery.kind in (DeliveryKind.EMAIL, DeliveryKind.DISCARD):
+        # An email's words and address are personal data (and may hold a sign-in code): once
+        # it will not be sent they are not kept. Letters and webhooks hold only ids.
+        delivery.payload = {}
+    delivery.save(update_fields=["last_error", "status", "finished_at", "next_try_at", "payload"])
     log.error("delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, error)
     return "failed"
-
-
-def delivery_retry(*, delivery_id: int, now: datetime) -> Delivery:
-    """Queue a failed delivery again, with a fresh set of retries."""
-    with transaction.atomic():
-        delivery = Delivery.objects.select_for_update().get(pk=delivery_id)
-        if delivery.status == DeliveryStatus.FAILED:
-            delivery.status, delivery.attempts = DeliveryStatus.QUEUED, 0
-            delivery.finished_at, delivery.next_try_at = None, now
-            delivery.save(update_fields=["status", "attempts", "finished_at", "next_try_at"])
-            transaction.on_commit(partial(_queue, delivery.pk, None), robust=True)
-    return delivery
