@@ -18,6 +18,7 @@ from putright.cases import services
 from putright.cases.models import Attachment, Contact
 from putright.landlord.models import Category, ClosureDay
 from putright.staff import urls
+from putright.webhooks.models import WebhookEndpoint
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *Role.values]
@@ -47,6 +48,8 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "settings_closure_remove": (SETTINGS, "post", ("closure",)),
     "settings_categories": (SETTINGS, "get", ()),
     "settings_category_toggle": (SETTINGS, "post", ("category",)),
+    "settings_webhooks": (SETTINGS, "get", ()),
+    "settings_webhook_off": (SETTINGS, "post", ("webhook_endpoint",)),
     "case": (CASEWORK, "get", C),
     "attachment": (CASEWORK, "get", ("complaint", "attachment")),
     "acknowledge": (CASEWORK, "get", C),
@@ -182,6 +185,14 @@ def world(officer, handler, clock):
         "service_request": contact2.service_request_id,
         "closure": ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         "category": Category.objects.create(slug="repairs", name="Repairs").pk,
+        "webhook_endpoint": WebhookEndpoint.objects.create(
+            url="https://housing.example.org/hooks",
+            events=["complaint.created"],
+            secret="whsec_matrix",
+            active=False,  # switched off: the matrix's own actions send nothing
+            created_at=timezone.now(),
+            created_by=officer,
+        ).pk,
     }
 
 
