@@ -8,7 +8,7 @@ DEMO_ENV := DEBUG=true PUTRIGHT_STAFF_2FA=optional
 PG_PORT ?= 54329
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup setup-dev system-packages assets test lint typecheck pytest test-postgres bench clean
+.PHONY: help run setup setup-dev system-packages assets test test-fast lint typecheck pytest test-postgres bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -59,6 +59,13 @@ pytest: setup ## pytest on SQLite, browser journeys included
 	$(BIN)/pytest -q -p no:cacheprovider
 
 test: setup lint typecheck pytest ## The whole suite: lint, types, tests
+
+test-fast: ## The inner loop: ruff, mypy and the tests without a browser, in the existing virtualenv
+	@test -x $(BIN)/pytest || { echo "No virtualenv at $(VENV): run make setup once"; exit 1; }
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src/putright
+	$(BIN)/pytest -q -p no:cacheprovider -m "not e2e"
 
 test-postgres: setup ## The database tests against a throwaway PostgreSQL server
 	bash .ci/postgres.sh $(BIN)/pytest -q -p no:cacheprovider -m "not e2e"

@@ -31,7 +31,7 @@ from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from putright.cases.models import Complaint, Resident, StageRecord, Tenure  # noqa: E402
-from putright.cases.services._common import code_calendar  # noqa: E402
+from putright.core.dates import code_calendar  # noqa: E402
 from putright.governance.selectors.performance import performance_report  # noqa: E402
 from putright.governance.selectors.periods import Period  # noqa: E402
 

@@ -177,7 +177,7 @@ def drive(
 
 
 def new_complaint(rng: random.Random) -> Request:
-    """A complaint as an integration would send it (DESIGN.md: POST /complaints)."""
+    """A complaint as an integration would send it (docs/api.md: POST /complaints)."""
     received = datetime.now(UTC) - timedelta(minutes=rng.randint(1, 600))
     body = {
         "resident": {"name": f"Load Test {rng.randint(1, 10**6)}", "email": "load@example.com"},

@@ -128,8 +128,11 @@ PAGES: dict[str, Row] = {
     "staff/reports/annual/<int:report_id>/report.<str:fmt>": staff(REPORTS, at={"fmt": "=docx"}),
     "staff/reports/annual/<int:report_id>/publish/": staff(MANAGE, post_only=True),
     # Letters belong to individual complaints; templates are settings.
-    "staff/letters/complaint/<int:complaint_id>/": staff(CASEWORK),
-    "staff/letters/complaint/<int:complaint_id>/update/": staff(CASEWORK),
+    "staff/complaints/<int:complaint_id>/letters/": staff(CASEWORK),
+    "staff/complaints/<int:complaint_id>/letters/update/": staff(CASEWORK),
+    # The old addresses only redirect (301); the new page applies its own gate.
+    "staff/letters/complaint/<int:complaint_id>/": public(also=frozenset({301})),
+    "staff/letters/complaint/<int:complaint_id>/update/": public(also=frozenset({301})),
     "staff/letters/<int:letter_id>/": staff(CASEWORK),
     "staff/letters/<int:letter_id>/edit/": staff(CASEWORK),
     "staff/letters/<int:letter_id>/issue/": staff(CASEWORK, post_only=True),

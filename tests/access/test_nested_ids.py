@@ -97,6 +97,8 @@ def test_a_quality_assurance_case_is_not_found_under_another_sample(world: World
 def test_a_letter_of_one_complaint_is_not_shown_on_another_complaints_letter_page(world: World, db: None):
     ids = world.ids
     page = (
-        world.client(Role.HANDLER).get(f"/staff/letters/complaint/{ids['other_complaint']}/").content.decode()
+        world.client(Role.HANDLER)
+        .get(f"/staff/complaints/{ids['other_complaint']}/letters/")
+        .content.decode()
     )
     assert f"/staff/letters/{ids['letter']}/" not in page

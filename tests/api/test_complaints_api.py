@@ -1,4 +1,4 @@
-"""The HTTP API contract (DESIGN.md): paths, fields, status codes, Code rules as 422."""
+"""The HTTP API contract (docs/api.md): paths, fields, status codes, Code rules as 422."""
 
 from __future__ import annotations
 

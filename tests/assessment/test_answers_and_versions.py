@@ -10,7 +10,7 @@ from putright.assessment import services as assess
 from putright.assessment.evidence import Period, evidence_figure, measures_for
 from putright.assessment.models import Answer, Rag, SystemEvidence, Version
 from putright.assessment.selectors import assessment_document, assessment_latest_approved
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from tests.assessment.conftest import answer_all, at
 
 DAY = at(date(2026, 11, 3))

@@ -12,7 +12,7 @@ from putright.assessment import services as assess
 from putright.assessment.models import Answer, Version
 from putright.assessment.selectors.staff import export_rows
 from putright.assessment.transfer import HEADERS, parse_actions, write_csv, write_xlsx
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from tests.assessment.conftest import at
 
 DAY = at(date(2026, 11, 3))

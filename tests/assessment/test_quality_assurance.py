@@ -11,7 +11,7 @@ from putright.assessment.evidence import Period, evidence_figure, measures_for
 from putright.assessment.models import QASampleCase
 from putright.assessment.selectors.qa import qa_sample_results
 from putright.assessment.services.qa import draw, quarter_end, sample_population
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from tests.assessment.conftest import at
 
 DAY = at(date(2026, 11, 3))

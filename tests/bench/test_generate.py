@@ -14,7 +14,8 @@ from putright.cases import services
 from putright.cases.generate import generate
 from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, Resident, StageRecord
 from putright.cases.phone import phone_digits
-from putright.cases.services._common import code_calendar, refresh_due, refresh_priority
+from putright.cases.services._common import refresh_due, refresh_priority
+from putright.core.dates import code_calendar
 from putright.rules.timescales import acknowledge_by, check_refusal_time_limit, respond_by
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 
 from putright.cases import services
-from putright.cases.errors import InvalidInput
 from putright.cases.models import Resident
 from putright.cases.phone import phone_digits
 from putright.cases.selectors import resident_adjustments, resident_match, residents_matching
+from putright.core.errors import InvalidInput
 from putright.privacy.models import AnonymisationRecord
 from putright.privacy.retention import resident_anonymise
 from tests.cases.factories import at, log

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from putright.cases import services
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
 from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, StageRecord, Status
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from tests.cases.factories import acknowledge, at, escalate, log, respond
 
 pytestmark = pytest.mark.django_db

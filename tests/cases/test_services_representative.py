@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from putright.cases import services
-from putright.cases.errors import EditConflict, InvalidInput
 from putright.cases.models import CaseEvent, Complaint, Representative
+from putright.core.errors import EditConflict, InvalidInput
 from tests.cases.factories import log
 
 pytestmark = pytest.mark.django_db

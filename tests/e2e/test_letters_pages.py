@@ -63,7 +63,7 @@ def test_caseworker_finishes_issues_and_prints_a_letter_and_officer_edits_wordin
 
     staff_login("hana")
     page.wait_for_url("**/staff/")
-    page.goto(f"/staff/letters/complaint/{complaint.pk}/")
+    page.goto(f"/staff/complaints/{complaint.pk}/letters/")
     axe_check(page, context="complaint letters")
     page.get_by_role("link", name="Acknowledgement").click()
     page.wait_for_url(f"**/staff/letters/{letter.pk}/")
@@ -86,7 +86,7 @@ def test_caseworker_finishes_issues_and_prints_a_letter_and_officer_edits_wordin
     page.get_by_role("button", name=f"Posted the letter for {complaint.reference}").click()
     page.wait_for_selector("text=There is nothing to print.")
 
-    page.goto(f"/staff/letters/complaint/{complaint.pk}/update/")
+    page.goto(f"/staff/complaints/{complaint.pk}/letters/update/")
     page.fill("#id_update_summary", "The glazier came on Monday.")
     page.fill("#id_next_update_date-day", "31")
     page.fill("#id_next_update_date-month", "2")

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from putright.accounts.models import Role
 from putright.cases import services
-from putright.staff.presenters.deadlines import code_calendar, long_date
+from putright.core.dates import code_calendar
+from putright.staff.presenters.deadlines import long_date
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from putright.cases import services as case_services
-from putright.cases.errors import InvalidInput
 from putright.cases.models import CaseEvent
+from putright.core.errors import InvalidInput
 from putright.documents import html_to_pdf
 from putright.governance import services
 from putright.governance.documents.evidence import evidence_pack_pdf

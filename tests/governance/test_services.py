@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from putright.accounts.models import Role
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.governance import services
 from putright.governance.models import LearningStatus, Publication
 from putright.governance.selectors.casework import publications_public

@@ -11,8 +11,8 @@ from django.core import mail
 
 from putright.accounts.models import User
 from putright.cases import services
-from putright.cases.errors import ActionRefused, InvalidInput
 from putright.cases.models import Complaint, Correspondence
+from putright.core.errors import ActionRefused, InvalidInput
 from putright.letters.models import Letter, LetterStatus
 from putright.letters.selectors import print_queue
 from putright.letters.services import (

@@ -41,7 +41,7 @@ def _upheld_draft(complaint: Complaint, handler: User, now: datetime) -> Letter:
 def test_anonymous_visitors_sign_in_and_governance_is_refused(
     complaint: Complaint, make_user: Callable[..., User], client: Client
 ) -> None:
-    url = f"/staff/letters/complaint/{complaint.pk}/"
+    url = f"/staff/complaints/{complaint.pk}/letters/"
     assert client.get(url).status_code == 302
     governance = _client(make_user(Role.GOVERNANCE))
     for path in (url, "/staff/letters/print-queue/", "/staff/letters/templates/"):
@@ -95,7 +95,7 @@ def test_update_form_keeps_what_was_typed_and_explains_errors_code_5_9(
     acknowledged: Complaint, handler: User
 ) -> None:
     client = _client(handler)
-    url = f"/staff/letters/complaint/{acknowledged.pk}/update/"
+    url = f"/staff/complaints/{acknowledged.pk}/letters/update/"
     bad = client.post(
         url,
         {
@@ -120,7 +120,7 @@ def test_update_form_keeps_what_was_typed_and_explains_errors_code_5_9(
     assert good.status_code == 302
     letter = Letter.objects.get(complaint=acknowledged, kind="update")
     assert letter.content["next_update_date"] == "2027-12-08"
-    assert client.get("/staff/letters/complaint/999999/update/").status_code == 404
+    assert client.get("/staff/complaints/999999/letters/update/").status_code == 404
 
 
 def test_template_that_drops_a_required_placeholder_is_refused_on_the_page_with_its_name(
@@ -187,10 +187,10 @@ def test_complaint_letters_list_is_paginated_with_bounded_queries(
         )
     client = _client(handler)
     with django_assert_max_num_queries(7):
-        page = client.get(f"/staff/letters/complaint/{acknowledged.pk}/")
+        page = client.get(f"/staff/complaints/{acknowledged.pk}/letters/")
     assert page.status_code == 200
     assert ('rel="next"' in page.content.decode()) is (letters > 20)
-    assert client.get("/staff/letters/complaint/999999/").status_code == 404
+    assert client.get("/staff/complaints/999999/letters/").status_code == 404
 
 
 def test_a_format_putright_cannot_produce_is_flagged_on_the_letter_equality_act(
@@ -203,3 +203,13 @@ def test_a_format_putright_cannot_produce_is_flagged_on_the_letter_equality_act(
     letter = Letter.objects.get(complaint=complaint)
     html = _client(handler).get(f"/staff/letters/{letter.pk}/").content.decode()
     assert "The resident asked for letters in braille." in html
+
+
+@pytest.mark.django_db
+def test_the_old_addresses_of_a_complaints_letters_redirect_permanently_to_the_new_ones(client):
+    for old, new in (
+        ("/staff/letters/complaint/42/", "/staff/complaints/42/letters/"),
+        ("/staff/letters/complaint/42/update/?kind=x", "/staff/complaints/42/letters/update/?kind=x"),
+    ):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new)

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from putright.accounts.models import User
 from putright.cases import services
-from putright.cases.errors import InvalidInput
 from putright.cases.models import Complaint
+from putright.core.errors import InvalidInput
 from putright.landlord.models import LandlordSettings
 from putright.letters.content import ombudsman_right, ombudsman_route, stage_two_route
 from putright.letters.display import template_context

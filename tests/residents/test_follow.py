@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from putright.cases import services
-from putright.cases.errors import InvalidInput
 from putright.cases.models import Correspondence, StageRecord, Status
+from putright.core.errors import InvalidInput
 from putright.residents.access import access_resident_complaint, access_resident_complaints
 from putright.residents.errors import NotReachable
 from putright.residents.selectors import (

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.utils.crypto import salted_hmac
 
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.residents.errors import SignInFailed, TooManyAttempts
 from putright.residents.models import ResidentSession, SignInCode
 from putright.residents.services import (

@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import (
     Adjustment,
     Attachment,
@@ -18,6 +17,7 @@ from putright.cases.models import (
     Correspondence,
     StageRecord,
 )
+from putright.core.errors import InvalidInput
 from putright.residents.errors import TooManyAttempts
 from putright.residents.models import SignInCode
 from putright.residents.services import throttle

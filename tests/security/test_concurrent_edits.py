@@ -19,8 +19,8 @@ from putright.accounts.models import ApiToken
 from putright.accounts.services.api_limits import Limit, api_request_record
 from putright.accounts.services.tokens import api_token_issue
 from putright.cases import services
-from putright.cases.errors import EditConflict
 from putright.cases.models import CaseEvent, Complaint
+from putright.core.errors import EditConflict
 from putright.letters.services.drafting import letters_held_as_drafts
 from tests.cases.factories import at, log
 

@@ -97,7 +97,7 @@ def test_extension_shows_the_new_response_date_before_saving_code_6_4(
     check = client.post(f"/staff/complaints/{complaint.pk}/extend/", extend_data(complaint))
     page = check.content.decode()
     assert "Check the new response date" in page
-    from putright.staff.presenters.deadlines import code_calendar
+    from putright.core.dates import code_calendar
 
     expected = code_calendar().add_working_days(timezone.localdate(), 15)
     assert f"{expected.day} {expected:%B %Y}" in page

@@ -24,7 +24,7 @@ def test_case_page_shows_reference_stage_and_days_left_to_acknowledge_code_6_2(
 def test_case_page_links_to_the_letters_for_the_case(log_complaint, handler, client_for):
     complaint = log_complaint()
     page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
-    assert f"/staff/letters/complaint/{complaint.pk}/" in page
+    assert f"/staff/complaints/{complaint.pk}/letters/" in page
 
 
 def test_unknown_complaint_is_not_found(handler, client_for):

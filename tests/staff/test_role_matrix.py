@@ -19,14 +19,13 @@ from putright.cases.models import Attachment, Contact
 from putright.landlord.models import Category, ClosureDay
 from putright.staff import urls
 from putright.webhooks.models import WebhookEndpoint
+from tests.access.table import CASEWORK, MANAGE, OFFICER, OVERSIGHT, PAGES, SPECIAL
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *Role.values]
-CASEWORK = {Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR}
-SPECIAL = {Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER}
-SETTINGS = {Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR}
-OFFICER = {Role.COMPLAINTS_OFFICER}  # subject access exports hold special category data
-OVERSIGHT = {Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR}  # privacy pages (putright.privacy.access)
+# The role sets are the site's one access table (tests/access/table.py); this file adds how
+# to reach each staff page and what it answers.
+SETTINGS = MANAGE
 EVERYONE = set(Role.values)
 
 C = ("complaint",)
@@ -89,6 +88,15 @@ DOWNLOADS = {"privacy_export"}
 def test_every_staff_url_has_an_entry_in_the_role_matrix():
     names = {p.name for p in urls.urlpatterns}
     assert names == set(EXPECTED), f"add these to EXPECTED: {names - set(EXPECTED)}"
+
+
+def test_the_staff_matrix_allows_the_roles_the_site_access_table_allows():
+    disagree = {
+        p.name: (sorted(EXPECTED[p.name][0]), sorted(PAGES[f"staff/{p.pattern}"].who))
+        for p in urls.urlpatterns
+        if set(EXPECTED[p.name][0]) != set(PAGES[f"staff/{p.pattern}"].who)
+    }
+    assert not disagree, disagree
 
 
 @pytest.fixture

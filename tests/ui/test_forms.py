@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django import forms
 
-from putright.cases.errors import ActionRefused, CaseError, EditConflict, InvalidInput
+from putright.core.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.ui.forms import DateField, GovukForm, MultipleFileField, Radios
 
 

@@ -7,13 +7,7 @@ import hashlib
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-
-class Role(models.TextChoices):
-    HANDLER = "handler", "Complaint handler"
-    REVIEWER = "reviewer", "Stage 2 reviewer"
-    COMPLAINTS_OFFICER = "complaints_officer", "Complaints officer"
-    GOVERNANCE = "governance", "Governance (read-only reports)"
-    ADMINISTRATOR = "administrator", "Administrator"
+from putright.core.roles import Role as Role
 
 
 class User(AbstractUser):

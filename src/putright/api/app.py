@@ -15,7 +15,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from putright.accounts.errors import TooManyAttempts
 from putright.api.auth import TokenAuth
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 
 logger = logging.getLogger("putright.api")
 

@@ -28,9 +28,9 @@ from putright.api.schemas import (
 )
 from putright.api.serialise import complaint_data
 from putright.cases import access, selectors, services
-from putright.cases.errors import InvalidInput
 from putright.cases.models import IdempotencyKey, Status
-from putright.cases.services._common import england_date
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 
 router = Router(tags=["complaints"])
 ComplaintId = Annotated[int, Path(ge=1, le=2**62)]

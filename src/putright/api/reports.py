@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 
 from putright.api.schemas import Day, ErrorOut
 from putright.cases import access
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.periods import Period
 

@@ -13,26 +13,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from putright.accounts.models import Role
+from putright.core.roles import OVERSIGHT, Role, has_role
 
-EDIT_ROLES = frozenset({Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
+EDIT_ROLES = OVERSIGHT
 READ_ROLES = EDIT_ROLES | {Role.GOVERNANCE}
 APPROVE_ROLES = frozenset({Role.GOVERNANCE})
 
 
-def _role(user: Any) -> str | None:
-    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return None
-    return getattr(user, "role", None)
-
-
 def access_can_read_assessment(user: Any) -> bool:
-    return _role(user) in READ_ROLES
+    return has_role(user, READ_ROLES)
 
 
 def access_can_edit_assessment(user: Any) -> bool:
-    return _role(user) in EDIT_ROLES
+    return has_role(user, EDIT_ROLES)
 
 
 def access_can_approve_assessment(user: Any) -> bool:
-    return _role(user) in APPROVE_ROLES
+    return has_role(user, APPROVE_ROLES)

@@ -10,12 +10,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from putright.assessment.models import ActionStatus, Comply, Rag, Reason
+from putright.core.dates import ENGLAND
 from putright.rules.provisions import provisions_for, sections_for
 
-ENGLAND = ZoneInfo("Europe/London")
 EDITION_LABELS = {"hos-2024": "Complaint Handling Code 2024", "hos-2020": "Complaint Handling Code 2020"}
 # Seed 002 shows a handful of rows, not every keystroke: consecutive saves by the same
 # person on the same day under the same approval become one row of the version table.

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from putright.assessment.models import COMPLY_NEEDS_EXPLANATION, ActionStatus, Comply, Rag
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.rules.provisions import provisions_for
 from putright.spreadsheets import csv_row, starts_formula, xlsx_row
 

@@ -9,42 +9,31 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from putright.accounts.models import Role
+from putright.core.roles import CASEWORK, HANDLING, OVERSIGHT, REPORTS, has_role
 
 log = logging.getLogger("putright.access")
-
-CASEWORK_ROLES = frozenset({Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
-SPECIAL_CATEGORY_ROLES = frozenset({Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER})
-REPORT_ROLES = frozenset({Role.COMPLAINTS_OFFICER, Role.GOVERNANCE, Role.ADMINISTRATOR})
-SETTINGS_ROLES = frozenset({Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
-
-
-def _role(user: Any) -> str | None:
-    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return None
-    return getattr(user, "role", None)
 
 
 def access_can_work_cases(user: Any) -> bool:
     """Read and act on individual complaints."""
-    return _role(user) in CASEWORK_ROLES
+    return has_role(user, CASEWORK)
 
 
 def access_can_assign(user: Any) -> bool:
-    return _role(user) in CASEWORK_ROLES
+    return has_role(user, CASEWORK)
 
 
 def access_can_see_special_category(user: Any) -> bool:
     """Health, disability and vulnerability details: only those who handle the case (UK GDPR art. 9)."""
-    return _role(user) in SPECIAL_CATEGORY_ROLES
+    return has_role(user, HANDLING)
 
 
 def access_can_view_reports(user: Any) -> bool:
-    return _role(user) in REPORT_ROLES
+    return has_role(user, REPORTS)
 
 
 def access_can_change_settings(user: Any) -> bool:
-    return _role(user) in SETTINGS_ROLES
+    return has_role(user, OVERSIGHT)
 
 
 def access_log_special_category_read(user: Any, *, resident_id: int, where: str) -> None:

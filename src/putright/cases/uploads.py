@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 
 MAX_BYTES = 10 * 1024 * 1024
 SIGNATURES: tuple[tuple[bytes, str], ...] = (

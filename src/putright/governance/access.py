@@ -11,17 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from putright.accounts.models import Role
 from putright.cases.access import access_can_view_reports
-
-MANAGE_ROLES = frozenset({Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
-PERSONAL_DATA_ROLES = frozenset({Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
-
-
-def _role(user: Any) -> str | None:
-    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return None
-    return getattr(user, "role", None)
+from putright.core.roles import OVERSIGHT, has_role
 
 
 def access_can_view_governance(user: Any) -> bool:
@@ -30,9 +21,9 @@ def access_can_view_governance(user: Any) -> bool:
 
 def access_can_manage_governance(user: Any) -> bool:
     """Record learning, the Ombudsman's cases, annual reports; publish documents."""
-    return _role(user) in MANAGE_ROLES
+    return has_role(user, OVERSIGHT)
 
 
 def access_sees_personal_data(user: Any) -> bool:
     """Names, contact details, addresses and free text. Never the governance role (anonymised)."""
-    return _role(user) in PERSONAL_DATA_ROLES
+    return has_role(user, OVERSIGHT)

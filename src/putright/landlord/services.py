@@ -14,7 +14,8 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from putright.cases.errors import ActionRefused, InvalidInput
+from putright.core.actor import Actor
+from putright.core.errors import ActionRefused, InvalidInput
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
 from putright.rules.errors import RuleViolation
 from putright.rules.timescales import HOS_2024, Policy, validate_policy
@@ -38,7 +39,7 @@ TIMESCALES = {
 }
 
 
-def landlord_details_update(*, actor: Any, **values: Any) -> LandlordSettings:
+def landlord_details_update(*, actor: Actor | None, **values: Any) -> LandlordSettings:
     """Name, colour (#rrggbb), homes owned by tenure (for TSM CH01), the Ombudsman's details, contact points."""
     unknown = set(values) - set(DETAILS)
     if unknown:
@@ -63,7 +64,7 @@ def landlord_details_update(*, actor: Any, **values: Any) -> LandlordSettings:
     return current
 
 
-def landlord_timescales_update(*, actor: Any, **days: int) -> LandlordSettings:
+def landlord_timescales_update(*, actor: Actor | None, **days: int) -> LandlordSettings:
     """The landlord's own timescales in working days, checked against the Code by the rules core."""
     unknown = set(days) - set(TIMESCALES)
     if unknown:
@@ -94,7 +95,7 @@ def _offending(merged: dict[str, int]) -> str | None:
     return None
 
 
-def closure_day_add(*, actor: Any, day: date, reason: str = "") -> ClosureDay:
+def closure_day_add(*, actor: Actor | None, day: date, reason: str = "") -> ClosureDay:
     """Record an office closure. It is shown beside deadlines and never moves them."""
     try:
         with transaction.atomic():
@@ -103,13 +104,13 @@ def closure_day_add(*, actor: Any, day: date, reason: str = "") -> ClosureDay:
         raise InvalidInput({"day": f"{day:%d %B %Y} is already a closure day"}) from None
 
 
-def closure_day_remove(*, actor: Any, closure_id: int) -> None:
+def closure_day_remove(*, actor: Actor | None, closure_id: int) -> None:
     deleted, _ = ClosureDay.objects.filter(pk=closure_id).delete()
     if not deleted:
         raise InvalidInput({"closure": "No such closure day"})
 
 
-def category_add(*, actor: Any, name: str) -> Category:
+def category_add(*, actor: Actor | None, name: str) -> Category:
     """A new complaint category. Its slug is made from the name and never changes."""
     text = name.strip()
     slug = slugify(text)[:60]
@@ -122,7 +123,7 @@ def category_add(*, actor: Any, name: str) -> Category:
         raise InvalidInput({"name": f"There is already a category called '{text}'"}) from None
 
 
-def category_set_active(*, actor: Any, category_id: int, active: bool) -> Category:
+def category_set_active(*, actor: Actor | None, category_id: int, active: bool) -> Category:
     """Deactivate a category (kept for the complaints that use it) or bring it back."""
     with transaction.atomic():
         category = Category.objects.select_for_update().filter(pk=category_id).first()

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from putright.cases.models import Action, CaseEvent, Complaint, Refusal, RefusalReason, Remedy, StageRecord
+from putright.cases.models import (
+    Action,
+    CaseEvent,
+    Complaint,
+    EventAction,
+    Refusal,
+    RefusalReason,
+    Remedy,
+    StageRecord,
+)
 from putright.landlord.models import LandlordSettings
 from putright.letters.display import actions_sentence, long_date, remedy_sentence
 from putright.letters.placeholders import PLACEHOLDERS
@@ -17,14 +26,14 @@ from putright.rules.letters import Element, LetterKind
 
 # The actions the Code requires to be confirmed to the resident in writing.
 EVENT_KINDS: dict[str, LetterKind] = {
-    "acknowledged": LetterKind.ACKNOWLEDGEMENT,
-    "clarification_requested": LetterKind.CLARIFICATION_REQUEST,
-    "extended": LetterKind.EXTENSION_NOTICE,
-    "responded": LetterKind.STAGE1_RESPONSE,
-    "refused": LetterKind.REFUSAL,
-    "escalation_refused": LetterKind.ESCALATION_REFUSAL,
-    "remedy_completed": LetterKind.COMPLETION,
-    "action_completed": LetterKind.COMPLETION,
+    EventAction.ACKNOWLEDGED: LetterKind.ACKNOWLEDGEMENT,
+    EventAction.CLARIFICATION_REQUESTED: LetterKind.CLARIFICATION_REQUEST,
+    EventAction.EXTENDED: LetterKind.EXTENSION_NOTICE,
+    EventAction.RESPONDED: LetterKind.STAGE1_RESPONSE,
+    EventAction.REFUSED: LetterKind.REFUSAL,
+    EventAction.ESCALATION_REFUSED: LetterKind.ESCALATION_REFUSAL,
+    EventAction.REMEDY_COMPLETED: LetterKind.COMPLETION,
+    EventAction.ACTION_COMPLETED: LetterKind.COMPLETION,
 }
 
 # A not-upheld response has a reason for no remedy that goes without saying; an upheld one
@@ -178,7 +187,7 @@ def content_for_event(
 
 def _completion(event: CaseEvent, complaint: Complaint) -> tuple[int, dict[str, Any]]:
     after: dict[str, Any] = event.after or {}
-    if event.action == "remedy_completed":
+    if event.action == EventAction.REMEDY_COMPLETED:
         remedy = Remedy.objects.filter(pk=int(after.get("remedy") or 0), complaint=complaint).first()
         if remedy is None:
             return complaint.stage, {"completed_items": []}

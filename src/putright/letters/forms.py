@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 
-from putright.cases.errors import ActionRefused, CaseError, InvalidInput
+from putright.core.errors import ActionRefused, CaseError, InvalidInput
 from putright.letters.services.drafting import MAX_TEXT
 
 DATE_PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))

@@ -34,6 +34,7 @@ from putright.cases.models import (
     ServiceRequest,
     SpecialCategoryRead,
 )
+from putright.core.actor import Actor
 from putright.governance.models import OmbudsmanCase
 from putright.letters.models import Letter
 from putright.privacy.errors import PrivacyRefused
@@ -107,7 +108,7 @@ def _complaints(rows: _Rows, complaints: list[Complaint]) -> list[dict[str, Any]
     return found
 
 
-def _log_read(actor: Any, resident_id: int) -> None:
+def _log_read(actor: Actor | None, resident_id: int) -> None:
     if getattr(actor, "pk", None):
         access_log_special_category_read(actor, resident_id=resident_id, where=WHERE)
     else:
@@ -138,7 +139,7 @@ def held_about(resident_id: int) -> dict[str, QuerySet[Any]]:
 
 @transaction.atomic
 def subject_access_export(
-    *, resident_id: int, actor: Any, now: datetime, target: Path | IO[bytes]
+    *, resident_id: int, actor: Actor | None, now: datetime, target: Path | IO[bytes]
 ) -> dict[str, int]:
     """Write the export to `target` (a path or a binary file); return how many of each record it holds.
 

@@ -1,8 +1,8 @@
-"""Errors a resident can act on, beside the case errors in `putright.cases.errors`."""
+"""Errors a resident can act on, beside the case errors in `putright.core.errors`."""
 
 from __future__ import annotations
 
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 
 
 class TooManyAttempts(CaseError):

@@ -18,9 +18,12 @@ import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 import holidays
 
+# Every date the Code counts from is the date in England: a moment becomes a day here.
+ENGLAND = ZoneInfo("Europe/London")
 _WEEKEND = 5  # date.weekday(): Saturday is 5, Sunday 6.
 
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
-ENGLAND = ZoneInfo("Europe/London")
+from putright.rules.calendar import ENGLAND
+
 AWAABS_LAW_IN_FORCE = date(2025, 10, 27)
 
 EMERGENCY_HOURS = 24

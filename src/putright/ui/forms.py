@@ -20,7 +20,7 @@ _TRAILING_PARAGRAPH = re.compile(r"\s*\(Code [0-9.a-z, ]+\)\s*$")
 
 
 class ServiceError(Protocol):
-    """An error a person can act on (`putright.cases.errors.CaseError`)."""
+    """An error a person can act on (`putright.core.errors.CaseError`)."""
 
     message: str
 

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import CaseEvent
+from putright.core.errors import InvalidInput
 from putright.outbox.models import DeliveryKind
 from putright.outbox.services import delivery_enqueue
 from putright.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from putright.assessment.models import Assessment, Version
 from putright.assessment.state import assessment_state, state_changes
-from putright.cases.errors import EditConflict, InvalidInput
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import EditConflict, InvalidInput
 
 
-def actor_label(actor: Any) -> str:
+def actor_label(actor: Actor | None) -> str:
     name = getattr(actor, "display_name", None) or getattr(actor, "username", None)
     return str(name or actor or "system")
-
-
-def actor_or_none(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
 
 
 def lock_assessment(assessment_id: int, *, expected_revision: int | None = None) -> Assessment:
@@ -36,7 +32,9 @@ def lock_assessment(assessment_id: int, *, expected_revision: int | None = None)
     return assessment
 
 
-def record_version(assessment: Assessment, *, actor: Any, now: datetime, summary: str) -> Version | None:
+def record_version(
+    assessment: Assessment, *, actor: Actor | None, now: datetime, summary: str
+) -> Version | None:
     """Store the saved state as the next immutable version, with what changed since the last.
 
     A save that changes nothing makes no version, so the table shows real changes only.
@@ -57,7 +55,7 @@ def record_version(assessment: Assessment, *, actor: Any, now: datetime, summary
         assessment=assessment,
         number=assessment.revision,
         at=now,
-        actor=actor_or_none(actor),
+        actor=user_or_none(actor),
         actor_label=actor_label(actor),
         summary=summary[:500],
         changes=changes,

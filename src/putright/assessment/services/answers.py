@@ -23,9 +23,10 @@ from putright.assessment.models import (
     Rag,
     SystemEvidence,
 )
-from putright.assessment.services._common import actor_or_none, lock_assessment, raise_if, record_version
-from putright.cases.errors import EditConflict, InvalidInput
+from putright.assessment.services._common import lock_assessment, raise_if, record_version
 from putright.cases.uploads import check_upload
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import EditConflict, InvalidInput
 
 EXPLANATION_NEEDED = "Explain why, in the commentary: an answer of no, partly or not applicable needs reasons"
 
@@ -52,7 +53,7 @@ def _answer(assessment_id: int, provision_id: str) -> Answer:
 
 def answer_save(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     assessment_id: int,
     provision_id: str,
@@ -87,14 +88,14 @@ def answer_save(
             rag,
         )
         answer.revision += 1
-        answer.updated_at, answer.updated_by = now, actor_or_none(actor)
+        answer.updated_at, answer.updated_by = now, user_or_none(actor)
         answer.save()
         record_version(assessment, actor=actor, now=now, summary=f"Answer to {provision_id} changed")
     return answer
 
 
 def document_upload(
-    *, actor: Any, now: datetime, assessment_id: int, title: str, upload: UploadedFile[Any]
+    *, actor: Actor | None, now: datetime, assessment_id: int, title: str, upload: UploadedFile[Any]
 ) -> EvidenceDocument:
     """Store a document relied on as evidence, checked by its content (type and size)."""
     errors: dict[str, str] = {}
@@ -120,13 +121,19 @@ def document_upload(
             content_type=content_type,
             size=upload.size or 0,
             sha256=digest.hexdigest(),
-            uploaded_by=actor_or_none(actor),
+            uploaded_by=user_or_none(actor),
             uploaded_at=now,
         )
 
 
 def evidence_attach(
-    *, actor: Any, now: datetime, assessment_id: int, provision_id: str, measure_key: str, today: date
+    *,
+    actor: Actor | None,
+    now: datetime,
+    assessment_id: int,
+    provision_id: str,
+    measure_key: str,
+    today: date,
 ) -> SystemEvidence:
     """Freeze the record's figure for the period into the answer's evidence.
 
@@ -154,7 +161,7 @@ def evidence_attach(
             period_start=assessment.period_start,
             period_end=assessment.period_end,
             computed_on=today,
-            attached_by=actor_or_none(actor),
+            attached_by=user_or_none(actor),
             attached_at=now,
         )
         record_version(
@@ -163,7 +170,9 @@ def evidence_attach(
     return attached
 
 
-def evidence_detach(*, actor: Any, now: datetime, assessment_id: int, system_evidence_id: int) -> None:
+def evidence_detach(
+    *, actor: Actor | None, now: datetime, assessment_id: int, system_evidence_id: int
+) -> None:
     """Take a figure out of the evidence (the version history keeps it)."""
     with transaction.atomic():
         assessment = lock_assessment(assessment_id)
@@ -190,7 +199,7 @@ def check_action(errors: dict[str, str], *, description: str, owner: str, due_on
 
 def action_add(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     assessment_id: int,
     provision_id: str,
@@ -214,7 +223,7 @@ def action_add(
 
 def action_update(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     action_id: int,
     description: str,

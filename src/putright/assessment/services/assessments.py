@@ -23,12 +23,12 @@ from putright.assessment.models import (
     Reason,
 )
 from putright.assessment.services._common import (
-    actor_or_none,
     lock_assessment,
     raise_if,
     record_version,
 )
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.rules.provisions import Edition, provisions_for
 
 
@@ -49,7 +49,7 @@ def _check_details(
 
 def assessment_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     title: str,
     edition: str,
@@ -90,7 +90,7 @@ def assessment_create(
             period_start=period_start,
             period_end=period_end,
             previous=source,
-            created_by=actor_or_none(actor),
+            created_by=user_or_none(actor),
             created_at=now,
         )
         if source is not None:
@@ -158,7 +158,7 @@ def _carry_forward(source: Assessment, target: Assessment) -> None:
 
 def assessment_update(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     assessment_id: int,
     title: str,
@@ -207,7 +207,7 @@ def unfinished_provisions(assessment: Assessment) -> list[str]:
 
 
 def assessment_complete(
-    *, actor: Any, now: datetime, assessment_id: int, completed_by_name: str, completed_on: date
+    *, actor: Actor | None, now: datetime, assessment_id: int, completed_by_name: str, completed_on: date
 ) -> Assessment:
     """The complaints officer signs the self-assessment off as complete (Appendix A)."""
     if not completed_by_name.strip():
@@ -223,7 +223,7 @@ def assessment_complete(
                 field="completed_by_name",
             )
         assessment.completed_by_name = completed_by_name.strip()
-        assessment.completed_by = actor_or_none(actor)
+        assessment.completed_by = user_or_none(actor)
         assessment.completed_on = completed_on
         assessment.save(update_fields=["completed_by_name", "completed_by", "completed_on"])
         record_version(
@@ -234,7 +234,7 @@ def assessment_complete(
 
 def assessment_approve(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     assessment_id: int,
     version_number: int,
@@ -273,12 +273,12 @@ def assessment_approve(
             body=body.strip(),
             approved_on=approved_on,
             response=response.strip(),
-            recorded_by=actor_or_none(actor),
+            recorded_by=user_or_none(actor),
             recorded_at=now,
         )
 
 
-def assessment_publish(*, actor: Any, now: datetime, assessment_id: int) -> Publication:
+def assessment_publish(*, actor: Actor | None, now: datetime, assessment_id: int) -> Publication:
     """Publish the most recently approved version (Code 8.2). Later drafts stay unpublished."""
     with transaction.atomic():
         assessment = lock_assessment(assessment_id)
@@ -292,5 +292,5 @@ def assessment_publish(*, actor: Any, now: datetime, assessment_id: int) -> Publ
             assessment=assessment,
             version_number=approval.version_number,
             published_at=now,
-            published_by=actor_or_none(actor),
+            published_by=user_or_none(actor),
         )

@@ -10,15 +10,15 @@ from __future__ import annotations
 import random
 import secrets
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from django.db import transaction
 
 from putright.assessment.evidence.qa import CHECKLIST_FIELDS
 from putright.assessment.models import QASample, QASampleCase, QAScore
-from putright.assessment.services._common import actor_or_none, raise_if
-from putright.cases.errors import InvalidInput
+from putright.assessment.services._common import raise_if
 from putright.cases.models import Complaint, Status
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import InvalidInput
 
 MAX_SAMPLE = 100
 
@@ -48,7 +48,7 @@ def draw(population: list[int], *, size: int, seed: int) -> list[int]:
 
 
 def qa_sample_draw(
-    *, actor: Any, now: datetime, quarter_start: date, size: int, seed: int | None = None
+    *, actor: Actor | None, now: datetime, quarter_start: date, size: int, seed: int | None = None
 ) -> QASample:
     """Draw and record a sample of complaints closed in the quarter starting `quarter_start`."""
     errors: dict[str, str] = {}
@@ -72,7 +72,7 @@ def qa_sample_draw(
             size=len(chosen),
             population=len(population),
             drawn_at=now,
-            drawn_by=actor_or_none(actor),
+            drawn_by=user_or_none(actor),
         )
         QASampleCase.objects.bulk_create(
             QASampleCase(sample=sample, complaint_id=pk, reference=references[pk], position=i)
@@ -82,7 +82,7 @@ def qa_sample_draw(
 
 
 def qa_case_score(
-    *, actor: Any, now: datetime, case_id: int, scores: dict[str, str], notes: str = ""
+    *, actor: Actor | None, now: datetime, case_id: int, scores: dict[str, str], notes: str = ""
 ) -> QASampleCase:
     """Score one sampled complaint on every checklist point: yes, no or not applicable."""
     errors: dict[str, str] = {}
@@ -97,7 +97,7 @@ def qa_case_score(
         for field in CHECKLIST_FIELDS:
             setattr(case, field, scores[field])
         case.notes = notes.strip()
-        case.scored_by = actor_or_none(actor)
+        case.scored_by = user_or_none(actor)
         case.scored_at = now
         case.save()
     return case

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 
 from putright.assessment.models import Answer, ImprovementAction
 from putright.assessment.services._common import lock_assessment, record_version
 from putright.assessment.transfer import parse_table, read_csv, read_xlsx
-from putright.cases.errors import InvalidInput
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import InvalidInput
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
-def assessment_import(*, actor: Any, now: datetime, assessment_id: int, data: bytes, file_name: str) -> int:
+def assessment_import(
+    *, actor: Actor | None, now: datetime, assessment_id: int, data: bytes, file_name: str
+) -> int:
     """Replace the answers (and their ACTIONs) for every provision the file lists.
 
     Every row is checked first; one bad row and nothing is saved, with every problem
@@ -51,7 +53,7 @@ def assessment_import(*, actor: Any, now: datetime, assessment_id: int, data: by
             )
             answer.revision += 1
             answer.updated_at = now
-            answer.updated_by = actor if getattr(actor, "pk", None) else None
+            answer.updated_by = user_or_none(actor)
         Answer.objects.bulk_update(
             answers.values(),
             ["comply", "evidence", "commentary", "rag", "revision", "updated_at", "updated_by"],

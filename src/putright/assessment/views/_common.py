@@ -1,23 +1,20 @@
-"""Shared view plumbing: role checks through `putright.assessment.access`, the clock, files."""
+"""Shared view plumbing: role checks through `putright.assessment.access` behind the one gate
+of `putright.ui.pages`, the clock, files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import wraps
-from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from putright.assessment import access
 from putright.assessment.models import Assessment
 from putright.assessment.selectors.staff import assessment_get
+from putright.ui import pages
 
-View = Callable[..., HttpResponse]
 REASONS = {
     "read": "Self-assessments are for the complaints officer, administrators and the governing body.",
     "edit": "Only the complaints officer or an administrator can change a self-assessment.",
@@ -35,23 +32,12 @@ def today() -> date:
 
 
 def forbidden(request: HttpRequest, need: str) -> HttpResponse:
-    return render(request, "assessment/forbidden.html", {"reason": REASONS[need]}, status=403)
+    return pages.forbidden(request, REASONS[need])
 
 
-def requires(need: str) -> Callable[[View], View]:
+def requires(need: str) -> Callable[[pages.View], pages.View]:
     """Signed in, and a role that may `read`, `edit` or `approve`; else the 403 page."""
-
-    def decorate(view: View) -> View:
-        @login_required
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not CHECKS[need](request.user):
-                return forbidden(request, need)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
+    return pages.gate(CHECKS[need], REASONS[need])
 
 
 def get_assessment(pk: int) -> Assessment:
@@ -59,11 +45,6 @@ def get_assessment(pk: int) -> Assessment:
     if assessment is None:
         raise Http404("No such self-assessment")
     return assessment
-
-
-def page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
 
 
 def file_response(content: bytes, *, content_type: str, filename: str, inline: bool = False) -> HttpResponse:

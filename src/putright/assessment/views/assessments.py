@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,9 +19,9 @@ from putright.assessment.selectors.staff import (
     assessment_overview,
     assessments_page,
 )
-from putright.assessment.views._common import get_assessment, page_number, requires, roles, today
-from putright.cases.errors import CaseError
-from putright.ui.forms import form_status
+from putright.assessment.views._common import get_assessment, requires, roles, today
+from putright.core.errors import CaseError
+from putright.ui.pages import form_page, page_number, redirect_with_banner
 
 
 @requires("read")
@@ -31,26 +33,29 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 @requires("edit")
 def assessment_new(request: HttpRequest) -> HttpResponse:
     form = NewAssessmentForm(request.POST or None, previous=assessment_choices())
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            assessment = services.assessment_create(
-                actor=request.user,
-                now=timezone.now(),
-                title=data["title"],
-                edition=data["edition"],
-                reason=data["reason"],
-                reason_detail=data["reason_detail"],
-                period_start=data["period_start"],
-                period_end=data["period_end"],
-                copy_from_id=int(data["copy_from"]) if data["copy_from"] else None,
-            )
-        except CaseError as exc:
-            form.add_case_error(exc)
-        else:
-            messages.success(request, f"{assessment.title} started")
-            return redirect("assessment:overview", pk=assessment.pk)
-    return render(request, "assessment/new.html", {"form": form}, status=form_status(form))
+
+    def perform(data: dict[str, Any]) -> Any:
+        return services.assessment_create(
+            actor=request.user,
+            now=timezone.now(),
+            title=data["title"],
+            edition=data["edition"],
+            reason=data["reason"],
+            reason_detail=data["reason_detail"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            copy_from_id=int(data["copy_from"]) if data["copy_from"] else None,
+        )
+
+    return form_page(
+        request,
+        form,
+        perform=perform,
+        success=lambda result: redirect_with_banner(
+            request, f"{result.title} started", reverse("assessment:overview", kwargs={"pk": result.pk})
+        ),
+        template="assessment/new.html",
+    )
 
 
 @requires("read")
@@ -82,30 +87,32 @@ def assessment_details(request: HttpRequest, pk: int) -> HttpResponse:
         )
     }
     form = DetailsForm(request.POST or None, initial={**initial, "expected_revision": assessment.revision})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.assessment_update(
-                actor=request.user,
-                now=timezone.now(),
-                assessment_id=pk,
-                title=data["title"],
-                reason=data["reason"],
-                reason_detail=data["reason_detail"],
-                period_start=data["period_start"],
-                period_end=data["period_end"],
-                rag_green=data["rag_green"],
-                rag_amber=data["rag_amber"],
-                rag_red=data["rag_red"],
-                expected_revision=data["expected_revision"],
-            )
-        except CaseError as exc:
-            form.add_case_error(exc)
-        else:
-            messages.success(request, "Details saved")
-            return redirect("assessment:overview", pk=pk)
-    return render(
-        request, "assessment/details.html", {"form": form, "a": assessment}, status=form_status(form)
+
+    def perform(data: dict[str, Any]) -> Any:
+        return services.assessment_update(
+            actor=request.user,
+            now=timezone.now(),
+            assessment_id=pk,
+            title=data["title"],
+            reason=data["reason"],
+            reason_detail=data["reason_detail"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            rag_green=data["rag_green"],
+            rag_amber=data["rag_amber"],
+            rag_red=data["rag_red"],
+            expected_revision=data["expected_revision"],
+        )
+
+    return form_page(
+        request,
+        form,
+        perform=perform,
+        success=lambda _: redirect_with_banner(
+            request, "Details saved", reverse("assessment:overview", kwargs={"pk": pk})
+        ),
+        template="assessment/details.html",
+        context={"a": assessment},
     )
 
 
@@ -114,22 +121,27 @@ def assessment_complete_page(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = get_assessment(pk)
     initial = {"completed_by_name": request.user.get_full_name(), "completed_on": today()}  # type: ignore[union-attr]
     form = CompleteForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_complete(
-                actor=request.user,
-                now=timezone.now(),
-                assessment_id=pk,
-                completed_by_name=form.cleaned_data["completed_by_name"],
-                completed_on=form.cleaned_data["completed_on"],
-            )
-        except CaseError as exc:
-            form.add_case_error(exc)
-        else:
-            messages.success(request, "Self-assessment completed: it is ready for the governing body")
-            return redirect("assessment:overview", pk=pk)
-    return render(
-        request, "assessment/complete.html", {"form": form, "a": assessment}, status=form_status(form)
+
+    def perform(data: dict[str, Any]) -> Any:
+        return services.assessment_complete(
+            actor=request.user,
+            now=timezone.now(),
+            assessment_id=pk,
+            completed_by_name=data["completed_by_name"],
+            completed_on=data["completed_on"],
+        )
+
+    return form_page(
+        request,
+        form,
+        perform=perform,
+        success=lambda _: redirect_with_banner(
+            request,
+            "Self-assessment completed: it is ready for the governing body",
+            reverse("assessment:overview", kwargs={"pk": pk}),
+        ),
+        template="assessment/complete.html",
+        context={"a": assessment},
     )
 
 
@@ -139,26 +151,30 @@ def assessment_approve_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = ApproveForm(
         request.POST or None, initial={"version_number": assessment.revision, "approved_on": today()}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.assessment_approve(
-                actor=request.user,
-                now=timezone.now(),
-                assessment_id=pk,
-                version_number=data["version_number"],
-                approver_name=data["approver_name"],
-                body=data["body"],
-                approved_on=data["approved_on"],
-                response=data["response"],
-            )
-        except CaseError as exc:
-            form.add_case_error(exc)
-        else:
-            messages.success(request, f"Approval of version {data['version_number']} recorded")
-            return redirect("assessment:overview", pk=pk)
-    return render(
-        request, "assessment/approve.html", {"form": form, "a": assessment}, status=form_status(form)
+
+    def perform(data: dict[str, Any]) -> Any:
+        return services.assessment_approve(
+            actor=request.user,
+            now=timezone.now(),
+            assessment_id=pk,
+            version_number=data["version_number"],
+            approver_name=data["approver_name"],
+            body=data["body"],
+            approved_on=data["approved_on"],
+            response=data["response"],
+        )
+
+    return form_page(
+        request,
+        form,
+        perform=perform,
+        success=lambda _: redirect_with_banner(
+            request,
+            f"Approval of version {form.cleaned_data['version_number']} recorded",
+            reverse("assessment:overview", kwargs={"pk": pk}),
+        ),
+        template="assessment/approve.html",
+        context={"a": assessment},
     )
 
 

@@ -16,7 +16,7 @@ from putright.assessment.selectors import assessment_document
 from putright.assessment.selectors.staff import document_get, documents_for, export_rows
 from putright.assessment.transfer import write_csv, write_xlsx
 from putright.assessment.views._common import file_response, forbidden, get_assessment, requires, roles
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.ui.forms import form_status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

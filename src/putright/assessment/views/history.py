@@ -13,7 +13,8 @@ from putright.assessment.selectors.staff import (
     version_get,
     versions_page,
 )
-from putright.assessment.views._common import get_assessment, page_number, requires
+from putright.assessment.views._common import get_assessment, requires
+from putright.ui.pages import page_number
 
 
 @requires("read")

@@ -25,10 +25,11 @@ from putright.assessment.selectors.staff import (
     plan_page,
     provision_of,
 )
-from putright.assessment.views._common import forbidden, get_assessment, page_number, requires, roles, today
-from putright.cases.errors import CaseError
+from putright.assessment.views._common import forbidden, get_assessment, requires, roles, today
+from putright.core.errors import CaseError
 from putright.rules.provisions import Provision
 from putright.ui.forms import form_status
+from putright.ui.pages import page_number
 
 
 def _period(assessment: Assessment) -> Period:

@@ -17,8 +17,9 @@ from putright.assessment.selectors.qa import (
     qa_sample_results,
     qa_samples_page,
 )
-from putright.assessment.views._common import page_number, requires, roles
-from putright.cases.errors import CaseError
+from putright.assessment.views._common import requires, roles
+from putright.core.errors import CaseError
+from putright.ui.pages import page_number
 
 
 @requires("read")

@@ -25,7 +25,7 @@ from putright.cases.models import (
     RemedyKind,
     Tenure,
 )
-from putright.cases.services._common import code_calendar
+from putright.core.dates import code_calendar
 from putright.landlord.models import Category, LandlordSettings
 
 LETTERS_FOR_LAST_DAYS = 14

@@ -22,7 +22,7 @@ from putright.cases.generate.sinks import sink_for_connection
 from putright.cases.generate.world import arrival_day, arrival_days, build_world
 from putright.cases.generate.writer import WRITE_ORDER, Writer
 from putright.cases.models import Complaint
-from putright.cases.services._common import code_calendar
+from putright.core.dates import code_calendar
 
 
 class Progress:

@@ -10,7 +10,7 @@ from putright.cases.generate import texts
 from putright.cases.generate.outcomes import Outcomes
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.world import Staff, Weighted, choice, long_date, moment, randint
-from putright.cases.models import RemedyKind
+from putright.cases.models import EventAction, RemedyKind
 from putright.rules.timescales import HOS_2024, acknowledge_by
 
 DECISIONS = Weighted(texts.DECISIONS)
@@ -52,7 +52,16 @@ class Endings(Outcomes):
         details = {"reasons": rec.reasons, "remedies": remedies, "outstanding_actions": actions}
         summary = f"Stage {rec.stage} response sent on {long_date(day)}: {DECISION_LABELS[decision]}"
         at = self.record(
-            case, rec, before, day, who, "responded", summary, details, status="responded", next_due=None
+            case,
+            rec,
+            before,
+            day,
+            who,
+            EventAction.RESPONDED.value,
+            summary,
+            details,
+            status="responded",
+            next_due=None,
         )
         after = "the Housing Ombudsman" if rec.stage == 2 else "stage 2 of our complaints procedure"
         body = f"Our decision: {DECISION_LABELS[decision]}. {rec.reasons} If you are not satisfied you can ask for {after}."
@@ -87,7 +96,9 @@ class Endings(Outcomes):
             if completed and completed != day:
                 details = {"remedy": rid, "completed_on": completed, "note": ""}
                 summary = f"Remedy completed: {RemedyKind(kind).label}"
-                self.deferred.append((completed, who, "remedy_completed", summary, {}, {}, details))
+                self.deferred.append(
+                    (completed, who, EventAction.REMEDY_COMPLETED.value, summary, {}, {}, details)
+                )
         return [
             {"kind": k, "description": t, "amount": a and str(a), "due_on": d and d.isoformat()}
             for k, t, a, d, _ in offered
@@ -113,7 +124,15 @@ class Endings(Outcomes):
                 )
                 summary = f"Outstanding action completed: {text}"
                 self.deferred.append(
-                    (done, who, "action_completed", summary, old, new, {"action": aid, "update": DONE})
+                    (
+                        done,
+                        who,
+                        EventAction.ACTION_COMPLETED.value,
+                        summary,
+                        old,
+                        new,
+                        {"action": aid, "update": DONE},
+                    )
                 )
             promised.append({"description": text, "promise_on": promise.isoformat()})
         return promised
@@ -122,7 +141,14 @@ class Endings(Outcomes):
         case.closed_on = day
         before = case.snapshot(rec)
         self.record(
-            case, rec, before, day, self.sim.world.officer, "closed", "Complaint closed", status="closed"
+            case,
+            rec,
+            before,
+            day,
+            self.sim.world.officer,
+            EventAction.CLOSED.value,
+            "Complaint closed",
+            status="closed",
         )
 
     def withdraw(self, case: Case, rec: StageRow, day: date) -> None:
@@ -138,7 +164,7 @@ class Endings(Outcomes):
             before,
             day,
             officer,
-            "withdrawn",
+            EventAction.WITHDRAWN.value,
             "Complaint withdrawn",
             note,
             status="withdrawn",
@@ -167,7 +193,16 @@ class Endings(Outcomes):
         details = {"reason": reason, "explanation": explanation, "evidence": evidence}
         summary = f"Not accepted: {REFUSAL_LABELS[reason]}"
         at = self.record(
-            case, rec, before, day, who, "refused", summary, details, status="refused", next_due=None
+            case,
+            rec,
+            before,
+            day,
+            who,
+            EventAction.REFUSED.value,
+            summary,
+            details,
+            status="refused",
+            next_due=None,
         )
         body = f"{explanation} {texts.OMBUDSMAN}"
         self.letter(case, at, "out", "We cannot accept your complaint", body, who)
@@ -192,7 +227,15 @@ class Endings(Outcomes):
         details = {"reason": reason, "explanation": explanation}
         summary = f"Escalation refused: {REFUSAL_LABELS[reason]}"
         at = self.record(
-            case, rec, before, day, officer, "escalation_refused", summary, details, status="closed"
+            case,
+            rec,
+            before,
+            day,
+            officer,
+            EventAction.ESCALATION_REFUSED.value,
+            summary,
+            details,
+            status="closed",
         )
         self.letter(
             case,
@@ -213,7 +256,13 @@ class Endings(Outcomes):
         case.escalation_requested_on, case.closed_on = asked, None
         summary = f"Stage 2 requested on {long_date(asked)}; acknowledge by {long_date(due)}"
         case.event(
-            at, self.sim.world.officer, "escalated", summary, before, case.snapshot(record), {"reason": ""}
+            at,
+            self.sim.world.officer,
+            EventAction.ESCALATED.value,
+            summary,
+            before,
+            case.snapshot(record),
+            {"reason": ""},
         )
         self.letter(
             case,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from putright.cases.generate import texts
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.world import Staff, choice, long_date, moment
+from putright.cases.models import EventAction
 from putright.rules.timescales import HOS_2024, respond_by
 
 if TYPE_CHECKING:
@@ -67,7 +68,16 @@ class Outcomes:
         before = case.snapshot(rec)
         rec.handler_id = who[0]
         summary = f"Assigned to {who[1]} at stage {rec.stage}"
-        self.record(case, rec, before, day, self.sim.world.officer, "assigned", summary, handler=who[1])
+        self.record(
+            case,
+            rec,
+            before,
+            day,
+            self.sim.world.officer,
+            EventAction.ASSIGNED.value,
+            summary,
+            handler=who[1],
+        )
 
     def acknowledge(self, case: Case, rec: StageRow, day: date, who: Staff) -> None:
         """Code 6.2, 6.11; the response deadline runs from this actual date (6.3, 6.14)."""
@@ -85,7 +95,7 @@ class Outcomes:
             before,
             day,
             who,
-            "acknowledged",
+            EventAction.ACKNOWLEDGED.value,
             f"Stage {rec.stage} acknowledged on {long_date(day)}; response due {long_date(rec.respond_by)}",
             {
                 "definition": rec.definition,
@@ -116,7 +126,14 @@ class Outcomes:
         before = case.snapshot(rec)
         summary = "Asked the resident for clarification"
         at = self.record(
-            case, rec, before, day, who, "clarification_requested", summary, {"questions": question}
+            case,
+            rec,
+            before,
+            day,
+            who,
+            EventAction.CLARIFICATION_REQUESTED.value,
+            summary,
+            {"questions": question},
         )
         self.letter(case, at, "out", "We need to check our understanding of your complaint", question, who)
 
@@ -133,7 +150,7 @@ class Outcomes:
             before,
             day,
             who,
-            "extended",
+            EventAction.EXTENDED.value,
             f"Stage {rec.stage} response extended by {days} working days to {long_date(rec.respond_by)}",
             {"reason": reason, "good_reason": good, "working_days": days},
             next_due=rec.respond_by,
@@ -154,7 +171,7 @@ class Outcomes:
         before = case.snapshot(rec)
         summary = f"Agreed to update the resident every {interval} working days"
         details = {"next_update_on": following, "method": "Phone call"}
-        self.record(case, rec, before, day, who, "updates_agreed", summary, details)
+        self.record(case, rec, before, day, who, EventAction.UPDATES_AGREED.value, summary, details)
 
     def flush_deferred(self, case: Case) -> None:
         """Completions of remedies and actions, which come after the rest of the story."""

@@ -18,7 +18,7 @@ from putright.cases.generate.people import People
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.sinks import Sink
 from putright.cases.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
-from putright.cases.models import Hazard
+from putright.cases.models import EventAction, Hazard
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.timescales import HOS_2024, acknowledge_by, check_extension
 
@@ -100,7 +100,9 @@ class Simulator:
         }
         summary = f"Complaint received by {CHANNEL_LABELS.get(channel, channel)} on {long_date(received_on)}"
         details = {"description": description, "received_at": received_at.isoformat()}
-        case.event(received_at, world.officer, "logged", summary, {}, case.snapshot(s1), details)
+        case.event(
+            received_at, world.officer, EventAction.LOGGED.value, summary, {}, case.snapshot(s1), details
+        )
         intake = (
             case.id,
             "in",
@@ -156,7 +158,7 @@ class Simulator:
         case.state["priority"] = {"emergency": 30}.get(hazard, 20) + (10 if case.state["vulnerable"] else 0)
         case.hazard_flagged_at = at
         summary = f"Hazard: {Hazard(hazard).label}"
-        case.event(at, handler, "hazard_flagged", summary, before, case.snapshot(None))
+        case.event(at, handler, EventAction.HAZARD_FLAGGED.value, summary, before, case.snapshot(None))
 
     def stage(self, case: Case, rec: StageRow, handler: Staff) -> bool:
         """Acknowledge, extend and respond at one stage; True once the response has gone."""

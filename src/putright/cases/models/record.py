@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
@@ -47,6 +48,42 @@ class Attachment(AppendOnlyModel):
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class EventAction(StrEnum):
+    """What a `CaseEvent` records: the one list writers name and readers match on.
+
+    Letters are drafted from some (`putright.letters.content`), anonymisation marks its own,
+    and the data generator replays them; a new action is added here first.
+    """
+
+    LOGGED = "logged"
+    ASSIGNED = "assigned"
+    ACKNOWLEDGED = "acknowledged"
+    CLARIFICATION_REQUESTED = "clarification_requested"
+    EXTENDED = "extended"
+    RESPONDED = "responded"
+    ESCALATED = "escalated"
+    REFUSED = "refused"
+    ESCALATION_REFUSED = "escalation_refused"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+    ISSUE_ADDED = "issue_added"
+    UPDATES_AGREED = "updates_agreed"
+    ACTION_UPDATED = "action_updated"
+    ACTION_COMPLETED = "action_completed"
+    REMEDY_COMPLETED = "remedy_completed"
+    CORRESPONDENCE_ADDED = "correspondence_added"
+    HAZARD_FLAGGED = "hazard_flagged"
+    ADJUSTMENT_RECORDED = "adjustment_recorded"
+    ADJUSTMENT_REVIEWED = "adjustment_reviewed"
+    RESTRICTION_RECORDED = "restriction_recorded"
+    RESTRICTION_REVIEWED = "restriction_reviewed"
+    REPRESENTATIVE_SET = "representative_set"
+    REPRESENTATIVE_REMOVED = "representative_removed"
+    OMBUDSMAN_REFERRAL = "ombudsman_referral"
+    OMBUDSMAN_FINDING = "ombudsman_finding"
+    ANONYMISED = "anonymised"
 
 
 class CaseEvent(AppendOnlyModel):

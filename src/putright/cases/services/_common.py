@@ -1,4 +1,9 @@
-"""Shared machinery for the case services: loading under lock, the event log, deadlines."""
+"""Shared machinery for the case services: loading under lock, the event log, deadlines.
+
+Private to `putright.cases.services` (tests/test_architecture.py enforces it): other apps
+write the case record through the public services. The dates are `putright.core.dates`;
+they are re-exported here only until the parallel branches merge.
+"""
 
 from __future__ import annotations
 
@@ -7,38 +12,29 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import IntegrityError, models, transaction
 
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
 from putright.cases.hooks import run_event_hooks
-from putright.cases.models import CaseEvent, Complaint, Hazard, StageRecord, Status, UncountedChange
+from putright.cases.models import (
+    CaseEvent,
+    Complaint,
+    EventAction,
+    Hazard,
+    StageRecord,
+    Status,
+    UncountedChange,
+)
+from putright.core.actor import Actor, actor_label, user_or_none
+from putright.core.dates import ENGLAND as ENGLAND
+from putright.core.dates import code_calendar as code_calendar
+from putright.core.dates import england_date as england_date
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.rules import lifecycle
-from putright.rules.calendar import WorkingDayCalendar, calendar_for
 from putright.rules.errors import RuleViolation
 
-ENGLAND = ZoneInfo("Europe/London")
 M = TypeVar("M", bound=models.Model)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def code_calendar() -> WorkingDayCalendar:
-    """The Code's own calendar: bank holidays of the configured nation, no closures.
-
-    Office closures are not exemptions under the Code, so deadlines never count them.
-    """
-    return calendar_for(settings.PUTRIGHT_NATION)
-
-
-def england_date(moment: datetime) -> date:
-    """The date in England at `moment`: what counts as the day of receipt."""
-    if moment.tzinfo is None:
-        raise InvalidInput(
-            {"received_at": "Give the time with its UTC offset, e.g. 2026-03-01T09:30:00+00:00"}
-        )
-    return moment.astimezone(ENGLAND).date()
 
 
 def new_reference(prefix: str = "CMP") -> str:
@@ -159,9 +155,9 @@ def _jsonable(value: Any) -> Any:
 def record_event(
     complaint: Complaint,
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
-    action: str,
+    action: EventAction,
     summary: str,
     before: dict[str, Any],
     after: dict[str, Any],
@@ -174,12 +170,11 @@ def record_event(
         payload_after.update(details)
     complaint.version += 1
     complaint.save()
-    label = getattr(actor, "username", None) or str(actor or "system")
     event = CaseEvent.objects.create(
         complaint=complaint,
         at=now,
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_label=label,
+        actor=user_or_none(actor),
+        actor_label=actor_label(actor),
         action=action,
         summary=summary[:500],
         before=_jsonable({k: before.get(k) for k in changed}),

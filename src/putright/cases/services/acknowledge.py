@@ -7,14 +7,12 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import (
     Complaint,
+    EventAction,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
-    england_date,
     lock_complaint,
     move,
     raise_if,
@@ -25,6 +23,10 @@ from putright.cases.services._common import (
     snapshot,
     stage_record,
 )
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import code_calendar, england_date
+from putright.core.errors import InvalidInput
+from putright.core.roles import HANDLING
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import (
@@ -44,7 +46,7 @@ def _check_handler_for_stage(complaint: Complaint, stage: int, handler: Any) -> 
 
 def complaint_acknowledge(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     acknowledged_on: date,
@@ -83,7 +85,7 @@ def complaint_acknowledge(
             )
         if acknowledged_on > england_date(now):
             raise InvalidInput({"acknowledged_on": "The acknowledgement date cannot be in the future"})
-        owner = handler or record.handler or (actor if _is_caseworker(actor) else None)
+        owner = handler or record.handler or (user_or_none(actor) if _is_caseworker(actor) else None)
         _check_handler_for_stage(complaint, record.stage, owner)
         record.acknowledged_on = acknowledged_on
         record.definition = definition
@@ -103,7 +105,7 @@ def complaint_acknowledge(
             complaint,
             actor=actor,
             now=now,
-            action="acknowledged",
+            action=EventAction.ACKNOWLEDGED,
             summary=f"Stage {record.stage} acknowledged on {acknowledged_on:%d %B %Y}; response due {record.respond_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
@@ -116,13 +118,13 @@ def complaint_acknowledge(
     return complaint
 
 
-def _is_caseworker(actor: Any) -> bool:
-    return getattr(actor, "role", None) in {"handler", "reviewer", "complaints_officer"}
+def _is_caseworker(actor: Actor | None) -> bool:
+    return getattr(actor, "role", None) in HANDLING
 
 
 def complaint_assign(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     handler: Any,
@@ -144,7 +146,7 @@ def complaint_assign(
             complaint,
             actor=actor,
             now=now,
-            action="assigned",
+            action=EventAction.ASSIGNED,
             summary=f"Assigned to {handler.username} at stage {record.stage}",
             before=before,
             after=snapshot(complaint, record),

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import (
     Complaint,
+    EventAction,
     Refusal,
     RefusalReason,
     StageRecord,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
-    england_date,
     lock_complaint,
     move,
     raise_if,
@@ -28,6 +25,9 @@ from putright.cases.services._common import (
     rules,
     snapshot,
 )
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import code_calendar, england_date
+from putright.core.errors import InvalidInput
 from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import (
     acknowledge_by,
@@ -37,7 +37,7 @@ from putright.rules.timescales import (
 
 def complaint_escalate(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     requested_at: datetime,
@@ -74,7 +74,7 @@ def complaint_escalate(
             complaint,
             actor=actor,
             now=now,
-            action="escalated",
+            action=EventAction.ESCALATED,
             summary=f"Stage 2 requested on {requested_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
@@ -87,7 +87,7 @@ def complaint_escalate(
 class _RefusalKind:
     move: Move
     stage: int  # 1: the complaint is not accepted; 2: stage 2 is refused
-    action: str
+    action: EventAction
     summary: str
     explain: str
 
@@ -95,14 +95,14 @@ class _RefusalKind:
 _NOT_ACCEPTED = _RefusalKind(
     Move.REFUSE,
     1,
-    "refused",
+    EventAction.REFUSED,
     "Not accepted",
     "Explain to the resident why the complaint is not accepted (Code 2.4)",
 )
 _NO_ESCALATION = _RefusalKind(
     Move.REFUSE_ESCALATION,
     2,
-    "escalation_refused",
+    EventAction.ESCALATION_REFUSED,
     "Escalation refused",
     "Set out the reasons clearly for the resident (Code 5.11)",
 )
@@ -111,7 +111,7 @@ _NO_ESCALATION = _RefusalKind(
 def _refuse(
     kind: _RefusalKind,
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     reason: str,
@@ -145,7 +145,7 @@ def _refuse(
             evidence=evidence.strip(),
             explanation=text,
             refused_on=when,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         complaint.closed_on = complaint.closed_on or when
         refresh_due(complaint, record)
@@ -164,7 +164,7 @@ def _refuse(
 
 def complaint_refuse(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     reason: str,
@@ -194,7 +194,7 @@ def complaint_refuse(
 
 def complaint_refuse_escalation(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     reason: str,
@@ -217,11 +217,11 @@ def complaint_refuse_escalation(
 
 
 def _finish(
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     step: Move,
-    action: str,
+    action: EventAction,
     summary: str,
     field: str,
     expected_version: int | None,
@@ -249,7 +249,7 @@ def _finish(
 
 def complaint_withdraw(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     note: str = "",
@@ -261,7 +261,7 @@ def complaint_withdraw(
         now,
         complaint_id,
         Move.WITHDRAW,
-        "withdrawn",
+        EventAction.WITHDRAWN,
         "Complaint withdrawn",
         "withdrawn_on",
         expected_version,
@@ -271,7 +271,7 @@ def complaint_withdraw(
 
 def complaint_close(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     note: str = "",
@@ -283,7 +283,7 @@ def complaint_close(
         now,
         complaint_id,
         Move.CLOSE,
-        "closed",
+        EventAction.CLOSED,
         "Complaint closed",
         "closed_on",
         expected_version,

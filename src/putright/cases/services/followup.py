@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Literal
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import (
     Action,
     ActionUpdate,
     Complaint,
+    EventAction,
     Remedy,
     UpdateAgreement,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
-    england_date,
     lock_complaint,
     move,
     raise_if,
@@ -27,13 +25,16 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.cases.services.intake import NewComplaint, complaint_log
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import code_calendar, england_date
+from putright.core.errors import InvalidInput
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
 
 
 def complaint_request_clarification(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     questions: str,
@@ -54,7 +55,7 @@ def complaint_request_clarification(
             complaint,
             actor=actor,
             now=now,
-            action="clarification_requested",
+            action=EventAction.CLARIFICATION_REQUESTED,
             summary=f"Asked the resident for clarification: {text}",
             before=before,
             after=snapshot(complaint, record),
@@ -65,7 +66,7 @@ def complaint_request_clarification(
 
 def complaint_add_issue(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     description: str,
@@ -120,7 +121,7 @@ def complaint_add_issue(
             complaint,
             actor=actor,
             now=now,
-            action="issue_added",
+            action=EventAction.ISSUE_ADDED,
             summary=summary,
             before=before,
             after=snapshot(complaint, record),
@@ -135,7 +136,7 @@ def complaint_add_issue(
 
 def complaint_agree_updates(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     interval_working_days: int,
@@ -163,7 +164,7 @@ def complaint_agree_updates(
             complaint,
             actor=actor,
             now=now,
-            action="updates_agreed",
+            action=EventAction.UPDATES_AGREED,
             summary=f"Agreed to update the resident every {interval_working_days} working days",
             before=before,
             after=snapshot(complaint, record),
@@ -173,7 +174,7 @@ def complaint_agree_updates(
 
 
 def remedy_complete(
-    *, actor: Any, now: datetime, remedy_id: int, completed_on: date, note: str = ""
+    *, actor: Actor | None, now: datetime, remedy_id: int, completed_on: date, note: str = ""
 ) -> Remedy:
     """Record that a remedy was delivered (Code 7.3: followed through to completion)."""
     with transaction.atomic():
@@ -189,7 +190,7 @@ def remedy_complete(
             complaint,
             actor=actor,
             now=now,
-            action="remedy_completed",
+            action=EventAction.REMEDY_COMPLETED,
             summary=f"Remedy completed: {remedy.get_kind_display()}",
             before={},
             after={},
@@ -200,7 +201,7 @@ def remedy_complete(
 
 def action_update(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     action_id: int,
     text: str,
@@ -225,7 +226,7 @@ def action_update(
             action=action,
             text=body,
             given_on=given_on,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         if new_promise_on:
             action.promise_on = new_promise_on
@@ -236,7 +237,7 @@ def action_update(
             complaint,
             actor=actor,
             now=now,
-            action="action_completed" if completed else "action_updated",
+            action=EventAction.ACTION_COMPLETED if completed else EventAction.ACTION_UPDATED,
             summary=("Outstanding action completed: " if completed else "Update on action: ")
             + action.description[:200],
             before=before,

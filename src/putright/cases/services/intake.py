@@ -8,11 +8,11 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import (
     Channel,
     Complaint,
     Contact,
+    EventAction,
     Representative,
     Resident,
     ServiceRequest,
@@ -22,9 +22,7 @@ from putright.cases.models import (
 )
 from putright.cases.phone import phone_digits
 from putright.cases.services._common import (
-    code_calendar,
     create_with_reference,
-    england_date,
     raise_if,
     record_event,
     refresh_due,
@@ -32,6 +30,9 @@ from putright.cases.services._common import (
     require_text,
     snapshot,
 )
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import code_calendar, england_date
+from putright.core.errors import InvalidInput
 from putright.landlord.models import Category
 from putright.rules.timescales import acknowledge_by
 
@@ -130,7 +131,7 @@ def _resident_create(details: ResidentDetails) -> Resident:
     return Resident.objects.create(**vars(details), phone_digits=phone_digits(details.phone))
 
 
-def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint:
+def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> Complaint:
     """Log a complaint at stage 1 and set its acknowledgement deadline (Code 6.2, 5.12).
 
     The day of receipt is the date in England of `received_at`, and is day 0 of the
@@ -199,7 +200,7 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
             complaint,
             actor=actor,
             now=now,
-            action="logged",
+            action=EventAction.LOGGED,
             summary=f"Complaint received by {complaint.get_channel_display().lower()} on {received_on:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
@@ -212,7 +213,7 @@ def complaint_log(*, actor: Any, now: datetime, data: NewComplaint) -> Complaint
 
 def contact_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     channel: str,
     received_at: datetime,
@@ -249,13 +250,13 @@ def contact_record(
         received_at=received_at,
         received_on=england_date(received_at),
         summary=text,
-        recorded_by=actor,
+        recorded_by=user_or_none(actor),
     )
 
 
 def contact_triage(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     contact: Contact,
     triage: str,
@@ -290,7 +291,7 @@ def contact_triage(
         contact.triage = triage
         contact.choice_to_complain_offered = choice_to_complain_offered
         contact.how_to_complain_given = triage == Contact.Triage.SURVEY_FEEDBACK or choice_to_complain_offered
-        contact.triaged_by = actor
+        contact.triaged_by = user_or_none(actor)
         contact.triaged_at = now
         if triage == Contact.Triage.COMPLAINT:
             contact.complaint = complaint_log(
@@ -318,7 +319,7 @@ def contact_triage(
 
 def service_request_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     resident: Resident,
     description: str,
     opened_on: date,
@@ -337,13 +338,13 @@ def service_request_create(
         category=cat,
         opened_on=opened_on,
         review_on=code_calendar().add_working_days(opened_on, SERVICE_REQUEST_REVIEW_DAYS),
-        owner=actor if getattr(actor, "pk", None) else None,
+        owner=user_or_none(actor),
     )
 
 
 def service_request_raise_complaint(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     request: ServiceRequest,
     received_at: datetime,
@@ -370,7 +371,7 @@ def service_request_raise_complaint(
 
 def service_request_review(
     *,
-    actor: Any,
+    actor: Actor | None,
     request_id: int,
     reviewed_on: date,
     outcome: str,
@@ -397,6 +398,6 @@ def service_request_review(
         else:
             request.completed_on = reviewed_on
         if request.owner_id is None and getattr(actor, "pk", None):
-            request.owner = actor
+            request.owner = user_or_none(actor)
         request.save()
     return request

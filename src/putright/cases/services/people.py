@@ -9,13 +9,13 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import (
     Adjustment,
     AdjustmentKind,
     Attachment,
     Complaint,
     Correspondence,
+    EventAction,
     Hazard,
     Resident,
     Restriction,
@@ -29,6 +29,8 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.cases.uploads import check_upload
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import InvalidInput
 
 OPEN = ("received", "acknowledged", "responded")
 
@@ -40,7 +42,7 @@ def _open_complaints(resident: Resident) -> list[Complaint]:
 
 def adjustment_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     resident_id: int,
     kind: str,
@@ -67,7 +69,7 @@ def adjustment_record(
             description=text,
             recorded_on=recorded_on,
             review_on=review_on,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         for complaint in _open_complaints(resident):
             before = snapshot(complaint)
@@ -79,7 +81,7 @@ def adjustment_record(
                 complaint,
                 actor=actor,
                 now=now,
-                action="adjustment_recorded",
+                action=EventAction.ADJUSTMENT_RECORDED,
                 summary=f"{AdjustmentKind(kind).label} recorded; review by {review_on:%d %B %Y}",
                 before=before,
                 after=snapshot(complaint),
@@ -90,7 +92,7 @@ def adjustment_record(
 
 def adjustment_review(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     adjustment_id: int,
     reviewed_on: date,
@@ -112,7 +114,7 @@ def adjustment_review(
                 complaint,
                 actor=actor,
                 now=now,
-                action="adjustment_reviewed",
+                action=EventAction.ADJUSTMENT_REVIEWED,
                 summary=f"{adjustment.get_kind_display()} reviewed",
                 before={},
                 after={},
@@ -123,7 +125,7 @@ def adjustment_review(
 
 def restriction_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     resident_id: int,
     reason: str,
@@ -161,14 +163,14 @@ def restriction_record(
             proportionality=proportionality,
             starts_on=starts_on,
             review_on=review_on,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         for complaint in _open_complaints(resident):
             record_event(
                 complaint,
                 actor=actor,
                 now=now,
-                action="restriction_recorded",
+                action=EventAction.RESTRICTION_RECORDED,
                 summary=f"Contact restriction recorded; review by {review_on:%d %B %Y}",
                 before={},
                 after={},
@@ -179,7 +181,7 @@ def restriction_record(
 
 def restriction_review(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     restriction_id: int,
     reviewed_on: date,
@@ -202,7 +204,7 @@ def restriction_review(
                 complaint,
                 actor=actor,
                 now=now,
-                action="restriction_reviewed",
+                action=EventAction.RESTRICTION_REVIEWED,
                 summary="Contact restriction lifted" if lift else "Contact restriction reviewed",
                 before={},
                 after={},
@@ -213,7 +215,7 @@ def restriction_review(
 
 def complaint_flag_hazard(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     hazard: str,
@@ -234,7 +236,7 @@ def complaint_flag_hazard(
             complaint,
             actor=actor,
             now=now,
-            action="hazard_flagged",
+            action=EventAction.HAZARD_FLAGGED,
             summary=f"Hazard: {Hazard(hazard).label}",
             before=before,
             after=snapshot(complaint),
@@ -245,7 +247,7 @@ def complaint_flag_hazard(
 
 def correspondence_add(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     direction: str,
@@ -280,7 +282,7 @@ def correspondence_add(
             subject=subject.strip(),
             body=body.strip(),
             occurred_at=occurred_at,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         for upload, content_type in checked:
             attachment_store(
@@ -294,7 +296,7 @@ def correspondence_add(
             complaint,
             actor=actor,
             now=now,
-            action="correspondence_added",
+            action=EventAction.CORRESPONDENCE_ADDED,
             summary=f"{item.get_direction_display()}: {subject.strip() or channel} ({party})",
             before={},
             after={},
@@ -309,7 +311,7 @@ def attachment_store(
     correspondence: Correspondence | None,
     upload: UploadedFile[Any],
     content_type: str,
-    actor: Any,
+    actor: Actor | None,
 ) -> Attachment:
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -323,5 +325,5 @@ def attachment_store(
         content_type=content_type,
         size=upload.size or 0,
         sha256=digest.hexdigest(),
-        uploaded_by=actor if getattr(actor, "pk", None) else None,
+        uploaded_by=user_or_none(actor),
     )

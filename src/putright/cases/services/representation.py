@@ -19,10 +19,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
-from putright.cases.models import Complaint, Representative
-from putright.cases.services._common import england_date, lock_complaint, raise_if, record_event, require_text
+from putright.cases.models import Complaint, EventAction, Representative
+from putright.cases.services._common import lock_complaint, raise_if, record_event, require_text
 from putright.cases.services.intake import RepresentativeDetails
+from putright.core.actor import Actor
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 
 # The longest each field may be: the model's columns.
 LIMITS = {
@@ -113,7 +115,7 @@ def _summary(before: Representative | None, after: Representative) -> str:
 
 def complaint_set_representative(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     details: RepresentativeDetails,
@@ -146,7 +148,7 @@ def complaint_set_representative(
             complaint,
             actor=actor,
             now=now,
-            action="representative_set",
+            action=EventAction.REPRESENTATIVE_SET,
             summary=_summary(previous, representative),
             before=before,
             after=_snapshot(representative),
@@ -156,7 +158,7 @@ def complaint_set_representative(
 
 def complaint_remove_representative(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     reason: str,
@@ -192,7 +194,7 @@ def complaint_remove_representative(
             complaint,
             actor=actor,
             now=now,
-            action="representative_removed",
+            action=EventAction.REPRESENTATIVE_REMOVED,
             summary=f"Representative removed: {who}. Letters now go to the resident alone",
             before=before,
             after=_snapshot(None),

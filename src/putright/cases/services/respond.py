@@ -9,19 +9,17 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import ActionRefused, InvalidInput
 from putright.cases.models import (
     Action,
     Complaint,
     Decision,
+    EventAction,
     Extension,
     Remedy,
     RemedyKind,
 )
 from putright.cases.services._common import (
-    code_calendar,
     current_stage,
-    england_date,
     lock_complaint,
     move,
     raise_if,
@@ -31,6 +29,9 @@ from putright.cases.services._common import (
     rules,
     snapshot,
 )
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import code_calendar, england_date
+from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import (
@@ -41,7 +42,7 @@ from putright.rules.timescales import (
 
 def complaint_extend(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     working_days: int,
@@ -98,14 +99,14 @@ def complaint_extend(
             notified_on=notified_on or england_date(now),
             ombudsman_details_given=True,
             new_respond_by=record.respond_by,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         refresh_due(complaint, record)
         record_event(
             complaint,
             actor=actor,
             now=now,
-            action="extended",
+            action=EventAction.EXTENDED,
             summary=f"Stage {record.stage} response extended by {working_days} working days to {record.respond_by:%d %B %Y}",
             before=before,
             after=snapshot(complaint, record),
@@ -155,7 +156,7 @@ def _validate_response(
 
 def complaint_respond(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_id: int,
     responded_on: date,
@@ -216,7 +217,7 @@ def complaint_respond(
             complaint,
             actor=actor,
             now=now,
-            action="responded",
+            action=EventAction.RESPONDED,
             summary=f"Stage {record.stage} response sent on {responded_on:%d %B %Y}: {Decision(decision).label.lower()}",
             before=before,
             after=snapshot(complaint, record),

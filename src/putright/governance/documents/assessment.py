@@ -1,21 +1,18 @@
-"""The approved self-assessment as report blocks (Code 8.1a), read from the assessment app if present."""
+"""The approved self-assessment as report blocks (Code 8.1a), read through `putright.governance.self_assessment`."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
+from putright.governance import self_assessment
 from putright.governance.documents.blocks import Block, Para, Table
 from putright.governance.documents.fmt import day, num
 
 
 def latest_approved(on_or_before: date | None = None) -> Any:
-    """The latest approved self-assessment, or None when none is approved or the app offers none."""
-    try:
-        from putright.assessment.selectors import assessment_latest_approved
-    except ImportError:
-        return None
-    return assessment_latest_approved(on_or_before=on_or_before)
+    """The latest approved self-assessment, or None when none is approved."""
+    return self_assessment.latest_approved(on_or_before)
 
 
 def document_rows(document: Any) -> Table:

@@ -17,9 +17,10 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from putright.cases.models import Attachment, CaseEvent, Complaint, Correspondence
-from putright.cases.services._common import ENGLAND
+from putright.core.dates import ENGLAND
 from putright.documents import html_to_pdf
 from putright.landlord.models import LandlordSettings
+from putright.letters.selectors import letters_for_complaint
 
 log = logging.getLogger("putright.governance")
 IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif"}
@@ -43,10 +44,6 @@ class Entry:
 
 
 def _letters(complaint_id: int) -> list[Any]:
-    try:
-        from putright.letters.selectors import letters_for_complaint
-    except ImportError:
-        return []
     return list(letters_for_complaint(complaint_id=complaint_id, issued_only=True))
 
 

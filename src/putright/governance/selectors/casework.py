@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from putright.governance import self_assessment
 from putright.governance.models import (
     AnnualReport,
     ComplaintHandlingFailureOrder,
@@ -151,12 +152,8 @@ def publications_public() -> list[dict[str, Any]]:
 
 
 def _assessment_publications() -> list[dict[str, Any]]:
-    """Self-assessments published by the assessment app, if it offers them."""
-    try:
-        from putright.assessment.selectors import assessment_latest_published
-    except ImportError:
-        return []
-    document = assessment_latest_published()
+    """The self-assessment published by the assessment app, if there is one."""
+    document = self_assessment.latest_published()
     if document is None:
         return []
     approval = document.approval

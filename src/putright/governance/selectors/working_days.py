@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from putright.cases.services._common import code_calendar
+from putright.core.dates import code_calendar
 from putright.governance.selectors.daycounts import Tally
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from putright.cases.errors import InvalidInput
-from putright.cases.services._common import england_date
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 
 
 def text(errors: dict[str, str], name: str, value: str | None, message: str, *, max_length: int = 0) -> str:
@@ -37,7 +37,3 @@ def required_date(errors: dict[str, str], name: str, value: date | None, message
 def raise_if(errors: dict[str, str]) -> None:
     if errors:
         raise InvalidInput(errors)
-
-
-def user_or_none(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None

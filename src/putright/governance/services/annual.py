@@ -9,17 +9,18 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 
-from putright.cases.errors import InvalidInput
-from putright.cases.services._common import england_date
 from putright.cases.uploads import check_upload
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 from putright.governance.models import AnnualReport, AnnualReportDocument, PublicationKind
-from putright.governance.services._common import not_future, raise_if, user_or_none
+from putright.governance.services._common import not_future, raise_if
 from putright.governance.services.publications import publication_create, publication_withdraw
 
 
 def annual_report_save(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     period_start: date | None,
     period_end: date | None,
@@ -54,7 +55,7 @@ def annual_report_save(
 
 
 def annual_report_attach_ombudsman_report(
-    *, actor: Any, now: datetime, report_id: int, upload: UploadedFile[Any]
+    *, actor: Actor | None, now: datetime, report_id: int, upload: UploadedFile[Any]
 ) -> AnnualReportDocument:
     """Attach the Ombudsman's annual report on the landlord (8.1e). A PDF, checked by its content."""
     content_type = check_upload(upload)
@@ -79,7 +80,7 @@ def annual_report_attach_ombudsman_report(
 
 def annual_report_record_response(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     report_id: int,
     presented_on: date | None,
@@ -109,7 +110,7 @@ def annual_report_record_response(
     return report
 
 
-def annual_report_publish(*, actor: Any, now: datetime, report_id: int) -> AnnualReport:
+def annual_report_publish(*, actor: Actor | None, now: datetime, report_id: int) -> AnnualReport:
     """Publish the report with the governing body's response alongside it (8.2), as PDF and DOCX.
 
     Publishing again replaces the earlier version on the public page.

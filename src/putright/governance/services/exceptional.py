@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from django.db import transaction
 
+from putright.core.actor import Actor, user_or_none
 from putright.governance.models import ExceptionalCircumstance
-from putright.governance.services._common import not_future, raise_if, text, user_or_none
+from putright.governance.services._common import not_future, raise_if, text
 
 
 def exceptional_circumstance_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     title: str,
     description: str,
@@ -51,7 +51,9 @@ def exceptional_circumstance_record(
     )
 
 
-def exceptional_circumstance_publish(*, actor: Any, now: datetime, item_id: int) -> ExceptionalCircumstance:
+def exceptional_circumstance_publish(
+    *, actor: Actor | None, now: datetime, item_id: int
+) -> ExceptionalCircumstance:
     """Publish the notice on the public complaints page (8.5)."""
     from putright.governance.documents.notices import exceptional_notice_pdf
     from putright.governance.models import PublicationKind
@@ -74,7 +76,7 @@ def exceptional_circumstance_publish(*, actor: Any, now: datetime, item_id: int)
 
 
 def exceptional_circumstance_end(
-    *, actor: Any, now: datetime, item_id: int, returned_on: date | None
+    *, actor: Actor | None, now: datetime, item_id: int, returned_on: date | None
 ) -> ExceptionalCircumstance:
     errors: dict[str, str] = {}
     if returned_on is None:

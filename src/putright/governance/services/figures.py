@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Min
 
 from putright.cases.models import Complaint, UncountedChange
-from putright.cases.services._common import england_date
+from putright.core.dates import england_date
 from putright.governance.models import DayFigures
 from putright.governance.selectors.daycounts import Days, count_days
 from putright.governance.selectors.figures import days_changed_since_counted

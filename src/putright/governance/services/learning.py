@@ -9,8 +9,9 @@ from typing import Any
 from django.db import transaction
 
 from putright.cases.models import Complaint
+from putright.core.actor import Actor, user_or_none
 from putright.governance.models import Audience, LearningItem, LearningReport, LearningStatus
-from putright.governance.services._common import choice, not_future, raise_if, text, user_or_none
+from putright.governance.services._common import choice, not_future, raise_if, text
 from putright.landlord.models import Category
 
 
@@ -64,7 +65,7 @@ def _validate(data: LearningInput, now: datetime) -> tuple[dict[str, Any], list[
     return values, complaints
 
 
-def learning_item_create(*, actor: Any, now: datetime, data: LearningInput) -> LearningItem:
+def learning_item_create(*, actor: Actor | None, now: datetime, data: LearningInput) -> LearningItem:
     """Record learning from one or more complaints, with the improvement, owner and status (9.1, 9.2)."""
     values, complaints = _validate(data, now)
     with transaction.atomic():
@@ -73,7 +74,9 @@ def learning_item_create(*, actor: Any, now: datetime, data: LearningInput) -> L
     return item
 
 
-def learning_item_update(*, actor: Any, now: datetime, item_id: int, data: LearningInput) -> LearningItem:
+def learning_item_update(
+    *, actor: Actor | None, now: datetime, item_id: int, data: LearningInput
+) -> LearningItem:
     values, complaints = _validate(data, now)
     with transaction.atomic():
         item = LearningItem.objects.select_for_update().get(pk=item_id)
@@ -85,7 +88,13 @@ def learning_item_update(*, actor: Any, now: datetime, item_id: int, data: Learn
 
 
 def learning_item_report(
-    *, actor: Any, now: datetime, item_id: int, audience: str, reported_on: date | None, note: str = ""
+    *,
+    actor: Actor | None,
+    now: datetime,
+    item_id: int,
+    audience: str,
+    reported_on: date | None,
+    note: str = "",
 ) -> LearningReport:
     """Record that the learning was reported to the senior lead, the MRC, the board... (9.3, 9.4, 9.7b)."""
     errors: dict[str, str] = {}

@@ -7,13 +7,14 @@ complaint's full record (5.12) shows that the Ombudsman is involved and what it 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
-from putright.cases.models import Complaint
-from putright.cases.services._common import code_calendar, lock_complaint, record_event
+from putright.cases.models import Complaint, EventAction
+from putright.cases.services.history import complaint_event_record
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import code_calendar
+from putright.core.errors import InvalidInput
 from putright.governance.models import (
     ComplaintHandlingFailureOrder,
     EvidenceRequest,
@@ -24,7 +25,7 @@ from putright.governance.models import (
     OmbudsmanOrder,
     OrderKind,
 )
-from putright.governance.services._common import choice, not_future, raise_if, text, user_or_none
+from putright.governance.services._common import choice, not_future, raise_if, text
 
 EVIDENCE_WORKING_DAYS = 15
 
@@ -45,7 +46,7 @@ def _complaint(reference: str, errors: dict[str, str]) -> Complaint | None:
 
 def ombudsman_case_open(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint_reference: str,
     referred_on: date | None,
@@ -63,29 +64,28 @@ def ombudsman_case_open(
     raise_if(errors)
     assert complaint is not None and referred_on is not None
     with transaction.atomic():
-        locked = lock_complaint(complaint.pk)
         case = OmbudsmanCase.objects.create(
-            complaint=locked,
+            complaint=complaint,
             ombudsman_reference=ombudsman_reference.strip(),
             referred_on=referred_on,
             summary=summary.strip(),
             created_by=user_or_none(actor),
         )
-        record_event(
-            locked,
+        complaint_event_record(
             actor=actor,
             now=now,
-            action="ombudsman_referral",
+            complaint_id=complaint.pk,
+            action=EventAction.OMBUDSMAN_REFERRAL,
             summary=f"Referred to the Housing Ombudsman on {referred_on:%d %B %Y}"
             + (f" ({case.ombudsman_reference})" if case.ombudsman_reference else ""),
-            before={},
-            after={},
             details={"ombudsman_case": case.pk, "ombudsman_reference": case.ombudsman_reference},
         )
     return case
 
 
-def ombudsman_case_close(*, actor: Any, now: datetime, case_id: int, closed_on: date | None) -> OmbudsmanCase:
+def ombudsman_case_close(
+    *, actor: Actor | None, now: datetime, case_id: int, closed_on: date | None
+) -> OmbudsmanCase:
     errors: dict[str, str] = {}
     if closed_on is None:
         errors["closed_on"] = "Enter the date the case closed"
@@ -100,7 +100,7 @@ def ombudsman_case_close(*, actor: Any, now: datetime, case_id: int, closed_on: 
 
 def evidence_request_add(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     case_id: int,
     requested_on: date | None,
@@ -126,7 +126,7 @@ def evidence_request_add(
 
 
 def evidence_request_sent(
-    *, actor: Any, now: datetime, request_id: int, sent_on: date | None
+    *, actor: Actor | None, now: datetime, request_id: int, sent_on: date | None
 ) -> EvidenceRequest:
     errors: dict[str, str] = {}
     if sent_on is None:
@@ -144,7 +144,7 @@ def evidence_request_sent(
 
 def finding_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     case_id: int,
     issue: str,
@@ -163,7 +163,6 @@ def finding_record(
     assert determined_on is not None
     with transaction.atomic():
         case = OmbudsmanCase.objects.get(pk=case_id)
-        complaint = lock_complaint(case.complaint_id)
         finding = Finding.objects.create(
             case=case,
             issue=issue_text,
@@ -171,14 +170,12 @@ def finding_record(
             complaint_handling=complaint_handling,
             determined_on=determined_on,
         )
-        record_event(
-            complaint,
+        complaint_event_record(
             actor=actor,
             now=now,
-            action="ombudsman_finding",
+            complaint_id=case.complaint_id,
+            action=EventAction.OMBUDSMAN_FINDING,
             summary=f"Ombudsman finding on {issue_text[:200]}: {FindingKind(kind).label.lower()}",
-            before={},
-            after={},
             details={"finding": finding.pk, "kind": kind, "determined_on": determined_on},
         )
     return finding
@@ -186,7 +183,7 @@ def finding_record(
 
 def order_add(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     case_id: int,
     kind: str,
@@ -210,7 +207,7 @@ def order_add(
 
 def order_complete(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     order_id: int,
     completed_on: date | None,
@@ -235,7 +232,7 @@ def order_complete(
 
 def failure_order_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     reason: str,
     description: str,
@@ -265,7 +262,7 @@ def failure_order_record(
 
 
 def failure_order_comply(
-    *, actor: Any, now: datetime, order_id: int, complied_on: date | None, note: str
+    *, actor: Actor | None, now: datetime, order_id: int, complied_on: date | None, note: str
 ) -> ComplaintHandlingFailureOrder:
     errors: dict[str, str] = {}
     body = text(errors, "compliance_note", note, "Say how the order was complied with")

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
-from putright.cases.errors import InvalidInput
-from putright.cases.services._common import england_date
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 from putright.governance.models import Publication
-from putright.governance.services._common import user_or_none
 
 
 def publication_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     kind: str,
     title: str,
@@ -49,7 +48,7 @@ def publication_create(
     return publication
 
 
-def publication_withdraw(*, actor: Any, now: datetime, publication_id: int) -> Publication:
+def publication_withdraw(*, actor: Actor | None, now: datetime, publication_id: int) -> Publication:
     """Take a document off the public page. The file is kept."""
     with transaction.atomic():
         publication = Publication.objects.select_for_update().get(pk=publication_id)

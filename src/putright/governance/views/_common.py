@@ -1,18 +1,15 @@
-"""Shared view plumbing: role checks through `access`, the period picker, the generic form page."""
+"""Shared view plumbing: role checks through `access` behind the one gate, the period picker,
+the governance layout around the one form page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from putright.cases.errors import CaseError
 from putright.governance.access import access_can_manage_governance, access_can_view_governance
 from putright.governance.context import governance_nav
 from putright.governance.forms import PeriodForm
@@ -23,34 +20,17 @@ from putright.governance.selectors.periods import (
     last_full_quarter,
 )
 from putright.ui.forms import GovukForm
+from putright.ui.pages import form_page as ui_form_page
+from putright.ui.pages import gate
 
 View = Callable[..., HttpResponse | StreamingHttpResponse]
 
 
-def reports_view(view: View) -> View:
-    """Signed in, with a role that may see reports (complaints officer, governance, administrator)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse | StreamingHttpResponse:
-        if not access_can_view_governance(request.user):
-            raise PermissionDenied("Your role cannot see reports")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def manage_view(view: View) -> View:
-    """Signed in as the complaints officer or an administrator."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse | StreamingHttpResponse:
-        if not access_can_manage_governance(request.user):
-            raise PermissionDenied("Only the complaints officer and administrators can change this")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# The one gate (`putright.ui.pages`): sign in first, then the role; else the 403 page with why.
+reports_view = gate(access_can_view_governance, "Your role cannot see reports")
+manage_view = gate(
+    access_can_manage_governance, "Only the complaints officer and administrators can change this"
+)
 
 
 PRESETS: dict[str, Callable[[date], Period]] = {
@@ -99,25 +79,22 @@ def form_page(
     on_valid: Callable[[dict[str, Any]], HttpResponse],
     multipart: bool = False,
 ) -> HttpResponse:
-    """A one-form page: on POST run `on_valid`; service errors go beside their fields."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            return on_valid(form.cleaned_data)
-        except CaseError as exc:
-            form.add_case_error(exc)
-    status = 400 if request.method == "POST" else 200
-    return page(
+    """A one-form page (`putright.ui.pages.form_page`) in the governance layout: on a valid POST
+    `on_valid` calls the service and answers with its redirect; errors go beside their fields."""
+    context = {
+        "title": title,
+        "button": button,
+        "back": back,
+        "intro": intro,
+        "caption": caption,
+        "multipart": multipart,
+        "governance_nav": governance_nav(request, here),
+    }
+    return ui_form_page(
         request,
-        "governance/form.html",
-        {
-            "form": form,
-            "title": title,
-            "button": button,
-            "back": back,
-            "intro": intro,
-            "caption": caption,
-            "multipart": multipart,
-        },
-        here=here,
-        status=status,
+        form,
+        perform=on_valid,
+        success=lambda response: response,
+        template="governance/form.html",
+        context=context,
     )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.governance import services
 from putright.governance.access import access_can_manage_governance
 from putright.governance.documents.annual import annual_report_document

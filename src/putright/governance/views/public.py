@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from putright.governance import self_assessment as self_assessment_source
 from putright.governance.documents.assessment import document_rows
 from putright.governance.documents.blocks import Para, ReportDocument
 from putright.governance.documents.fmt import day
@@ -32,11 +33,7 @@ def download(request: HttpRequest, publication_id: int, fmt: str) -> FileRespons
 
 def self_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """A published self-assessment, as published, rendered to PDF."""
-    try:
-        from putright.assessment.selectors import assessment_published_document
-    except ImportError:
-        raise Http404("No self-assessment is published") from None
-    document = assessment_published_document(assessment_id=assessment_id)
+    document = self_assessment_source.published_document(assessment_id)
     if document is None:
         raise Http404("No such self-assessment")
     approval = document.approval

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from putright.cases.models import Complaint, ContactPreference, Format, Representative, Resident
+from putright.core.actor import Actor
 from putright.landlord.models import LandlordSettings
 from putright.letters.blocks import Block, blocks_html, parse_blocks
 from putright.letters.display import template_context
@@ -15,13 +15,6 @@ from putright.letters.models import Letter, LetterChannel, LetterTemplate
 from putright.letters.selectors import template_active
 from putright.letters.wording import default_wording, render_wording
 from putright.rules.letters import LetterKind
-
-ENGLAND = ZoneInfo("Europe/London")
-
-
-def england_date(moment: datetime) -> date:
-    """The date in England at ``moment``: the date a letter carries."""
-    return moment.astimezone(ENGLAND).date()
 
 
 def wording_for(kind: LetterKind | str) -> tuple[LetterTemplate | None, str]:
@@ -95,7 +88,7 @@ def copy_delivery(representative: Representative | None) -> tuple[dict[str, str]
     }, ""
 
 
-def signature_for(template: LetterTemplate | None, actor: Any, landlord: LandlordSettings) -> str:
+def signature_for(template: LetterTemplate | None, actor: Actor | None, landlord: LandlordSettings) -> str:
     if template is not None and template.signature.strip():
         return template.signature
     name = getattr(actor, "display_name", "") or "The complaints team"
@@ -107,7 +100,7 @@ def page_for(
     *,
     landlord: LandlordSettings,
     template: LetterTemplate | None,
-    actor: Any,
+    actor: Actor | None,
     dated: date,
     with_logo: bool = True,
 ) -> LetterPage:

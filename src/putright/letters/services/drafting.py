@@ -11,12 +11,14 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.errors import InvalidInput
 from putright.cases.models import CaseEvent, Complaint
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 from putright.landlord.models import LandlordSettings
 from putright.letters.content import content_for_event, content_for_update, elements_filled, subject_for
 from putright.letters.models import Letter, LetterStatus
-from putright.letters.services.compose import delivery, england_date, render_body, wording_for
+from putright.letters.services.compose import delivery, render_body, wording_for
 from putright.rules.letters import LetterKind, missing_elements
 
 MAX_TEXT = 5000
@@ -53,7 +55,7 @@ def letters_held_as_drafts() -> Iterator[None]:
 
 def _create(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     complaint: Complaint,
     kind: LetterKind,
@@ -72,7 +74,7 @@ def _create(
         content=content,
         subject=subject_for(kind, complaint.reference, stage),
         body_html=body_html,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
         created_at=now,
         updated_at=now,
         **delivery(complaint),
@@ -109,7 +111,7 @@ def letter_draft_for_event(*, event: CaseEvent) -> Letter | None:
 
 
 def letter_draft_update(
-    *, actor: Any, now: datetime, complaint_id: int, summary: str, next_update_on: date | None
+    *, actor: Actor | None, now: datetime, complaint_id: int, summary: str, next_update_on: date | None
 ) -> Letter:
     """Draft an update to the resident: progress so far and when they will next hear (Code 5.9, 6.6, 6.17)."""
     errors: dict[str, str] = {}
@@ -165,7 +167,7 @@ def _clean_edit(kind: LetterKind, changes: Mapping[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def letter_edit(*, actor: Any, now: datetime, letter_id: int, changes: Mapping[str, Any]) -> Letter:
+def letter_edit(*, actor: Actor | None, now: datetime, letter_id: int, changes: Mapping[str, Any]) -> Letter:
     """Change the free-text parts of a draft and render it again. Issued letters never change."""
     with transaction.atomic():
         letter = (

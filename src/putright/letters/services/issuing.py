@@ -22,7 +22,9 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 
 from putright.cases import services as case_services
-from putright.cases.errors import ActionRefused, InvalidInput
+from putright.core.actor import Actor, user_or_none
+from putright.core.dates import england_date
+from putright.core.errors import ActionRefused, InvalidInput
 from putright.landlord.models import LandlordSettings
 from putright.letters.content import elements_filled
 from putright.letters.formats.docx import letter_docx
@@ -30,7 +32,7 @@ from putright.letters.formats.email import letter_email_html, letter_text
 from putright.letters.formats.pdf import letter_pdf
 from putright.letters.models import Letter, LetterChannel, LetterStatus
 from putright.letters.selectors import LetterFile, letter_file
-from putright.letters.services.compose import delivery, england_date, page_for, render_body, wording_for
+from putright.letters.services.compose import delivery, page_for, render_body, wording_for
 from putright.outbox.models import DeliveryKind
 from putright.outbox.services import delivery_enqueue
 from putright.rules.letters import LetterIncomplete, LetterKind, check_letter
@@ -61,7 +63,7 @@ def _locked(letter_id: int) -> Letter:
     return letter
 
 
-def letter_issue(*, actor: Any, now: datetime, letter_id: int) -> Letter:
+def letter_issue(*, actor: Actor | None, now: datetime, letter_id: int) -> Letter:
     """Issue a complete draft: render and store its PDF and DOCX, then send it after commit.
 
     Refused, naming the first missing element's Code paragraph, if the letter lacks
@@ -92,7 +94,7 @@ def letter_issue(*, actor: Any, now: datetime, letter_id: int) -> Letter:
         letter.docx_sha256 = hashlib.sha256(docx).hexdigest()
         letter.status = LetterStatus.ISSUED
         letter.issued_at = now
-        letter.issued_by = actor if getattr(actor, "pk", None) else None
+        letter.issued_by = user_or_none(actor)
         letter.updated_at = now
         letter.save()
         letter_send_queue(letter=letter, now=now)
@@ -123,7 +125,7 @@ def letter_send_later(*, letter_id: int, now: datetime) -> Letter:
     return letter
 
 
-def letter_issue_queue(*, letter: Letter, actor: Any, now: datetime) -> None:
+def letter_issue_queue(*, letter: Letter, actor: Actor | None, now: datetime) -> None:
     """The automatic path for a letter drafted from an event: issue it, then send it, as tasks.
 
     Rendering the PDF and sending run in the worker, so a fault there (a font, the mail
@@ -198,7 +200,7 @@ def _party(letter: Letter, *, resident: bool, copy: bool) -> str:
 
 
 def _record_sent(
-    letter: Letter, *, actor: Any, now: datetime, channel: str, body: str, resident: bool, copy: bool
+    letter: Letter, *, actor: Actor | None, now: datetime, channel: str, body: str, resident: bool, copy: bool
 ) -> None:
     """One correspondence entry for what went in one sending (Code 5.12), naming everyone it reached."""
     subject = letter.subject if resident else f"Copy: {letter.subject}"
@@ -276,7 +278,7 @@ def letter_send(*, letter_id: int, now: datetime) -> Letter:
     return letter
 
 
-def letter_mark_posted(*, actor: Any, now: datetime, letter_id: int) -> Letter:
+def letter_mark_posted(*, actor: Actor | None, now: datetime, letter_id: int) -> Letter:
     """Record that a printed letter was posted: it leaves the print queue and joins the correspondence.
 
     One step covers everything on the letter waiting for post: the resident's letter, the

@@ -10,7 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
-from putright.cases.errors import InvalidInput
+from putright.core.actor import Actor, user_or_none
+from putright.core.errors import InvalidInput
 from putright.letters.display import template_context
 from putright.letters.models import LetterTemplate
 from putright.letters.wording import TemplateRefused, template_check
@@ -75,7 +76,7 @@ def _logo(upload: Any) -> tuple[bytes, str]:
 
 def letter_template_save(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     kind: str,
     body: str,
@@ -122,7 +123,7 @@ def letter_template_save(
             signature=signature,
             version=latest + 1,
             active=True,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
             created_at=now,
         )
         if logo_data is not None:

@@ -7,13 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.letters import selectors, services
 from putright.letters.forms import TemplateForm, add_service_errors, error_summary, field_views
 from putright.letters.placeholders import EXTRAS, PLACEHOLDERS, required_for
 from putright.letters.services.compose import wording_for
-from putright.letters.views._common import base_context, caseworker_only, not_found, officer_only, page_number
+from putright.letters.views._common import base_context, caseworker_only, officer_only
 from putright.rules.letters import REQUIREMENTS, LetterKind, letter_label
+from putright.ui.pages import not_found, page_number
 
 PAGE_SIZE = 25
 

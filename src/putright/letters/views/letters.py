@@ -11,11 +11,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.letters import selectors, services
 from putright.letters.forms import DraftForm, UpdateForm, add_service_errors, error_summary, field_views
-from putright.letters.views._common import base_context, caseworker_only, not_found, page_number
+from putright.letters.views._common import base_context, caseworker_only
 from putright.rules.letters import Element
+from putright.ui.pages import not_found, page_number
 
 # Where a caseworker adds each missing element that the draft itself can carry.
 FIELD_FOR_ELEMENT = {

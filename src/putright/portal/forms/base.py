@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 
 MONTHS = {
     name: number

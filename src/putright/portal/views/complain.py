@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.portal.forms.complain import SendForm
 from putright.portal.views import answers as summary
 from putright.portal.views._common import SIGN_IN_EMAIL, client_ip, not_found, now, sign_in_links, today

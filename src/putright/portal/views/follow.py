@@ -15,7 +15,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from putright.cases.errors import ActionRefused, EditConflict, InvalidInput
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.letters.selectors import LetterFileCorrupt
 from putright.portal.forms.follow import AddInformationForm, EscalateForm, WithdrawForm, uploads_of
 from putright.portal.views._common import not_found, now, resident_required
@@ -28,6 +28,7 @@ from putright.residents.selectors import (
     resident_stage_two,
 )
 from putright.residents.services import resident_add_information, resident_escalate, resident_withdraw
+from putright.ui.pages import page_number
 
 log = logging.getLogger("putright.portal")
 
@@ -39,10 +40,7 @@ def _email(request: HttpRequest) -> str:
 @require_GET
 @resident_required
 def complaints(request: HttpRequest) -> HttpResponse:
-    try:
-        page = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = page_number(request)
     rows, has_next = resident_complaints_page(email=_email(request), page=page)
     return render(
         request,

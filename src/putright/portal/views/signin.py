@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.portal.forms.follow import CodeForm, EmailForm
 from putright.portal.views._common import (
     SESSION_KEY,

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Q, Value, When
 
 from putright.assessment.models import QASampleCase
 from putright.cases.models import (
@@ -36,6 +36,8 @@ from putright.cases.models import (
     StageRecord,
     UpdateAgreement,
 )
+from putright.cases.services.history import complaints_anonymised_record
+from putright.core.actor import Actor, user_or_none
 from putright.governance.models import (
     ComplaintHandlingFailureOrder,
     EvidenceRequest,
@@ -163,7 +165,7 @@ def resident_anonymise(
     *,
     resident_id: int,
     kind: str,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     reason: str = "",
     last_activity_on: date | None = None,
@@ -204,7 +206,7 @@ def resident_anonymise(
             resident=resident,
             kind=kind,
             reason=reason.strip(),
-            actor=actor if getattr(actor, "pk", None) else None,
+            actor=user_or_none(actor),
             actor_label=label[:200],
             at=now,
             last_activity_on=last_activity_on,
@@ -215,24 +217,21 @@ def resident_anonymise(
             if kind == Kind.RETENTION
             else "Personal data erased on request (UK GDPR art. 17)"
         )
-        for complaint_id in complaint_ids:
-            CaseEvent.objects.create(
-                complaint_id=complaint_id,
-                at=now,
-                actor=record.actor,
-                actor_label=record.actor_label,
-                action="anonymised",
-                summary=summary,
-                before={},
-                after={"kind": kind, "anonymisation": record.pk},
-            )
-        # A page open on the old version cannot write the old text back.
-        Complaint.objects.filter(pk__in=complaint_ids).update(version=F("version") + 1)
+        complaints_anonymised_record(
+            complaint_ids=complaint_ids,
+            actor=record.actor,
+            actor_label=record.actor_label,
+            now=now,
+            summary=summary,
+            details={"kind": kind, "anonymisation": record.pk},
+        )
         transaction.on_commit(lambda: _delete_files(files))
     return record
 
 
-def resident_erase(*, resident_id: int, reason: str, actor: Any, now: datetime) -> AnonymisationRecord:
+def resident_erase(
+    *, resident_id: int, reason: str, actor: Actor | None, now: datetime
+) -> AnonymisationRecord:
     """Erasure on request (UK GDPR art. 17): anonymise now, whatever the retention period.
 
     Refused while a complaint is being handled or an Ombudsman case is open: the landlord

@@ -22,7 +22,7 @@ from putright.cases.models import (
     Refusal,
     StageRecord,
 )
-from putright.cases.services._common import england_date
+from putright.core.dates import england_date
 from putright.letters.selectors import letters_for_complaint
 from putright.residents.access import Role, access_resident_complaints, access_role_on
 from putright.residents.selectors.summary import ComplaintSummary, about_of, standing_of

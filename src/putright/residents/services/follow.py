@@ -12,9 +12,9 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 
 from putright.cases import services
-from putright.cases.errors import InvalidInput
 from putright.cases.models import Channel, Complaint, Correspondence, Refusal, Status
 from putright.cases.uploads import check_upload
+from putright.core.errors import InvalidInput
 from putright.residents.access import Role, access_resident_complaint, access_role_on
 from putright.residents.errors import NotReachable
 from putright.residents.services.actor import portal_actor

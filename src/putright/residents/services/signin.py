@@ -18,7 +18,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from putright.cases.errors import InvalidInput
+from putright.core.errors import InvalidInput
 from putright.landlord.models import LandlordSettings
 from putright.residents.access import access_email_has_complaints, normalise_email
 from putright.residents.errors import SignInFailed, TooManyAttempts

@@ -15,10 +15,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from putright.cases import services
-from putright.cases.errors import InvalidInput
 from putright.cases.models import AdjustmentKind, Channel, Complaint, Correspondence
-from putright.cases.services._common import england_date
 from putright.cases.uploads import check_upload
+from putright.core.dates import england_date
+from putright.core.errors import InvalidInput
 from putright.landlord.models import LandlordSettings
 from putright.residents.access import normalise_email
 from putright.residents.errors import TooManyAttempts

@@ -4,13 +4,11 @@ version for the optimistic lock, and the instant a date and time in England stan
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from django import forms
 
+from putright.core.dates import ENGLAND
 from putright.ui.forms import GovukForm
-
-ENGLAND = ZoneInfo("Europe/London")
 
 
 def england_moment(day: date, at: time) -> datetime:

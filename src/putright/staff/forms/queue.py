@@ -6,20 +6,18 @@ from typing import Any, cast
 
 from django import forms
 
-from putright.accounts.models import Role, User
+from putright.accounts.models import User
 from putright.cases import selectors
 from putright.cases.models import Status
+from putright.core.roles import HANDLING
 from putright.landlord.models import Category
 from putright.ui.forms import GovukForm
 
 UNASSIGNED = "none"
-CASEWORKER_ROLES = (Role.HANDLER, Role.REVIEWER, Role.COMPLAINTS_OFFICER)
 
 
 def caseworkers() -> list[User]:
-    return list(
-        User.objects.filter(is_active=True, role__in=CASEWORKER_ROLES).order_by("first_name", "username")
-    )
+    return list(User.objects.filter(is_active=True, role__in=HANDLING).order_by("first_name", "username"))
 
 
 class QueueFilterForm(GovukForm):

@@ -12,8 +12,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from putright.cases.errors import InvalidInput
 from putright.cases.services import RepresentativeDetails, representative_check
+from putright.core.errors import InvalidInput
 from putright.staff.forms.actions import text
 from putright.staff.forms.base import VersionedForm
 from putright.ui.forms import DateField

@@ -5,17 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
-
-from putright.rules.calendar import WorkingDayCalendar, calendar_for
+from putright.rules.calendar import WorkingDayCalendar
 
 # Within this many working days a deadline is "due soon".
 DUE_SOON_WORKING_DAYS = 2
-
-
-def code_calendar() -> WorkingDayCalendar:
-    """The Code's calendar: the nation's bank holidays, and no office closures (they are no exemption)."""
-    return calendar_for(settings.PUTRIGHT_NATION)
 
 
 @dataclass(frozen=True)

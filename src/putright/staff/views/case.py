@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
+from putright.core.dates import code_calendar
 from putright.landlord.models import ClosureDay
 from putright.outbox.selectors import deliveries_not_sent
 from putright.staff.presenters.case import (
@@ -20,7 +21,6 @@ from putright.staff.presenters.case import (
     timeline,
 )
 from putright.staff.presenters.checklist import code_checklist
-from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.presenters.representative import add_representative_url, representative_panel
 from putright.staff.views._base import staff_page, today
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from putright.cases import access, selectors, services
-from putright.cases.errors import CaseError, InvalidInput
 from putright.cases.models import Adjustment, Contact, ServiceRequest
+from putright.core.errors import CaseError, InvalidInput
 from putright.staff.forms.base import england_moment
 from putright.staff.forms.contacts import (
     ContactForm,

@@ -14,13 +14,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from putright.cases import services
-from putright.cases.errors import ActionRefused
 from putright.cases.models import Complaint, StageRecord
+from putright.core.dates import code_calendar
+from putright.core.errors import ActionRefused
 from putright.rules import lifecycle
 from putright.rules.errors import RuleViolation
 from putright.rules.timescales import check_extension, respond_by
 from putright.staff.forms.actions import ExtendForm
-from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.views.base_action import ComplaintActionView
 
 CARRY_SKIP = {"csrfmiddlewaretoken", "step"}

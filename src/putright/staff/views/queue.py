@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from putright.cases import access
+from putright.core.dates import code_calendar
 from putright.staff.forms.queue import QueueFilterForm
-from putright.staff.presenters.deadlines import code_calendar
 from putright.staff.presenters.queue import filters_in_use, queue_page
 from putright.staff.views._base import staff_page, today
 from putright.ui.forms import form_status

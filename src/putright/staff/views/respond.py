@@ -10,8 +10,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from putright.cases import services
-from putright.cases.errors import CaseError, EditConflict, InvalidInput
 from putright.cases.models import Complaint
+from putright.core.errors import CaseError, EditConflict, InvalidInput
 from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
 from putright.staff.views.base_action import ComplaintActionView
 

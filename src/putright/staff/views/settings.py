@@ -2,51 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from putright.cases import access
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.landlord import services
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
 from putright.staff.forms.settings import CategoryForm, ClosureForm, DetailsForm, TimescalesForm
 from putright.staff.views._base import staff_page, today
-from putright.ui.forms import GovukForm, form_status
+from putright.ui.pages import form_page, redirect_with_banner
 
 ONLY = "Only the complaints officer and administrators can change settings."
 settings_page = staff_page(access.access_can_change_settings, ONLY)
-
-
-def _form_page(
-    request: HttpRequest,
-    form: GovukForm,
-    save: Callable[[dict[str, Any]], Any],
-    *,
-    template: str,
-    done: str,
-    back: str,
-    context: dict[str, Any] | None = None,
-) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except CaseError as exc:
-            form.add_case_error(exc)
-        else:
-            messages.success(request, done)
-            return redirect(back)
-    return render(
-        request,
-        template,
-        {"form": form, "errors": form.error_summary(), **(context or {})},
-        status=form_status(form),
-    )
 
 
 @settings_page
@@ -54,13 +25,12 @@ def details(request: HttpRequest) -> HttpResponse:
     current = LandlordSettings.current()
     initial = {name: getattr(current, name) for name in DetailsForm.base_fields}
     form = DetailsForm(request.POST or None, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         form,
-        lambda data: services.landlord_details_update(actor=request.user, **data),
+        perform=lambda data: services.landlord_details_update(actor=request.user, **data),
+        success=lambda _: redirect_with_banner(request, "Settings saved", reverse("staff:settings")),
         template="staff/settings/details.html",
-        done="Settings saved",
-        back=reverse("staff:settings"),
         context={"current": current},
     )
 
@@ -70,26 +40,28 @@ def timescales(request: HttpRequest) -> HttpResponse:
     current = LandlordSettings.current()
     initial = {name: getattr(current, name) for name in TimescalesForm.base_fields}
     form = TimescalesForm(request.POST or None, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         form,
-        lambda data: services.landlord_timescales_update(actor=request.user, **data),
+        perform=lambda data: services.landlord_timescales_update(actor=request.user, **data),
+        success=lambda _: redirect_with_banner(request, "Policy timescales saved", reverse("staff:settings")),
         template="staff/settings/timescales.html",
-        done="Policy timescales saved",
-        back=reverse("staff:settings"),
     )
 
 
 @settings_page
 def closures(request: HttpRequest) -> HttpResponse:
     form = ClosureForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form,
-        lambda data: services.closure_day_add(actor=request.user, day=data["day"], reason=data["reason"]),
+        perform=lambda data: services.closure_day_add(
+            actor=request.user, day=data["day"], reason=data["reason"]
+        ),
+        success=lambda _: redirect_with_banner(
+            request, "Closure day added", reverse("staff:settings_closures")
+        ),
         template="staff/settings/closures.html",
-        done="Closure day added",
-        back=reverse("staff:settings_closures"),
         context={"closures": list(ClosureDay.objects.filter(day__gte=today()).order_by("day"))},
     )
 
@@ -109,13 +81,14 @@ def closure_remove(request: HttpRequest, closure_id: int) -> HttpResponse:
 @settings_page
 def categories(request: HttpRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form,
-        lambda data: services.category_add(actor=request.user, name=data["name"]),
+        perform=lambda data: services.category_add(actor=request.user, name=data["name"]),
+        success=lambda _: redirect_with_banner(
+            request, "Category added", reverse("staff:settings_categories")
+        ),
         template="staff/settings/categories.html",
-        done="Category added",
-        back=reverse("staff:settings_categories"),
         context={"categories": list(Category.objects.order_by("-active", "name"))},
     )
 

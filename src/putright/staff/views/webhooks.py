@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from putright.cases import access
-from putright.cases.errors import CaseError
+from putright.core.errors import CaseError
 from putright.staff.views._base import staff_page
 from putright.ui.forms import GovukForm, form_status
 from putright.webhooks import selectors, services

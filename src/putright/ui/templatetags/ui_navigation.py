@@ -1,4 +1,4 @@
-"""Template tags for staff pages: the staff navigation (form fields are `ui_fields`)."""
+"""The staff navigation tag: the entries the apps registered in `putright.ui.navigation`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from typing import Any
 
 from django import template
 
-from putright.staff.presenters.navigation import staff_navigation
+from putright.ui.navigation import staff_navigation
 
 register = template.Library()
 
 
-@register.inclusion_tag("staff/_navigation.html", takes_context=True)
+@register.inclusion_tag("ui/_navigation.html", takes_context=True)
 def staff_nav(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     return {

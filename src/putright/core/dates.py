@@ -1,0 +1,33 @@
+"""Moments become dates in England, and the Code's working-day calendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.conf import settings
+
+from putright.core.errors import InvalidInput
+from putright.rules.calendar import ENGLAND, WorkingDayCalendar, calendar_for
+
+__all__ = ["ENGLAND", "code_calendar", "england_date"]
+
+
+def england_date(moment: datetime) -> date:
+    """The date in England at `moment`: what counts as the day of receipt, or a letter's date.
+
+    A naive datetime is refused rather than guessed: read as server time it could fall on
+    the wrong day either side of midnight, and every deadline would move with it.
+    """
+    if moment.tzinfo is None:
+        raise InvalidInput(
+            {"received_at": "Give the time with its UTC offset, e.g. 2026-03-01T09:30:00+00:00"}
+        )
+    return moment.astimezone(ENGLAND).date()
+
+
+def code_calendar() -> WorkingDayCalendar:
+    """The Code's own calendar: bank holidays of the configured nation, no closures.
+
+    Office closures are not exemptions under the Code, so deadlines never count them.
+    """
+    return calendar_for(settings.PUTRIGHT_NATION)

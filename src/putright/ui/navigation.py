@@ -1,0 +1,64 @@
+"""The staff navigation, built from what each app registers rather than from hard-coded paths.
+
+Each app that owns staff pages registers its entry in its `AppConfig.ready` (staff: the
+casework pages, settings and privacy; governance: reports; assessment: self-assessment;
+accounts: administration). An entry says who sees it, where it goes (a URL name, reversed
+when drawn) and which pages it is "current" for, so adding a page never means editing here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    text: str
+    url_name: str
+    visible: Callable[[Any], bool]  # given the signed-in user
+    order: int
+    # The page is this entry's when its URL name is one of these, or its path starts so.
+    url_names: frozenset[str] = field(default_factory=frozenset)
+    path_prefix: str = ""
+
+    def is_current(self, request: Any) -> bool:
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.view_name in self.url_names:
+            return True
+        return bool(self.path_prefix) and request.path.startswith(self.path_prefix)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    text: str
+    href: str
+    current: bool
+
+
+_REGISTRY: dict[str, NavEntry] = {}
+
+
+def register(*entries: NavEntry) -> None:
+    """Add entries (again on reload: an entry with the same key replaces the old one)."""
+    for entry in entries:
+        _REGISTRY[entry.key] = entry
+
+
+def registered() -> Iterable[NavEntry]:
+    return sorted(_REGISTRY.values(), key=lambda entry: entry.order)
+
+
+def staff_navigation(request: Any) -> list[NavItem] | None:
+    """The items this user's role can use; None when nobody is signed in."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    entries = [entry for entry in registered() if entry.visible(user)]
+    here = next((entry.key for entry in entries if entry.is_current(request)), "")
+    return [NavItem(e.key, e.text, reverse(e.url_name), e.key == here) for e in entries]
