@@ -1,7 +1,8 @@
 """What each kind of delivery does when its task runs.
 
-The letter and webhook handlers call those apps' services, imported when they run because
-those apps queue deliveries through this one.
+Outbox sends emails itself. Other kinds belong to the apps that queue them (letters,
+webhooks): each registers its handler in its `AppConfig.ready`, so those apps import the
+outbox to enqueue and the outbox never imports them back.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ Handler = Callable[[dict[str, Any], datetime], str | None]
 
 class DeliveryFailed(Exception):
     """A send that did not go, with a reason a person can act on."""
+
+
+class NoHandler(LookupError):
+    """A delivery kind whose app did not register a handler (the app is not installed)."""
 
 
 def _email(payload: dict[str, Any], now: datetime) -> str | None:
@@ -50,42 +55,22 @@ def _discard(payload: dict[str, Any], now: datetime) -> None:
     return None
 
 
-def _letter_issue(payload: dict[str, Any], now: datetime) -> None:
-    from putright.accounts.models import User
-    from putright.letters.services.issuing import letter_issue
-
-    actor_id = payload.get("actor_id")
-    # A resident acting online has no user row: the letter is then signed by the team.
-    actor = User.objects.filter(pk=int(actor_id)).first() if actor_id else None
-    # The letter is dated by the action that drafted it, not by when the worker got to it.
-    letter_issue(actor=actor, now=datetime.fromisoformat(payload["at"]), letter_id=payload["letter_id"])
-
-
-def _letter_send(payload: dict[str, Any], now: datetime) -> None:
-    from putright.letters.services.issuing import letter_send
-
-    letter = letter_send(letter_id=payload["letter_id"], now=now)
-    if letter.email_waiting:
-        raise DeliveryFailed(letter.send_error or "The letter's email has not gone")
-
-
-def _webhook(payload: dict[str, Any], now: datetime) -> None:
-    from putright.webhooks.sending import WebhookRefused, webhook_post
-
-    try:
-        webhook_post(endpoint_id=payload["endpoint_id"], event_id=payload["event_id"], now=now)
-    except WebhookRefused as exc:
-        raise DeliveryFailed(str(exc)) from exc
-
-
-HANDLERS: dict[DeliveryKind, Handler] = {
+_HANDLERS: dict[DeliveryKind, Handler] = {
     DeliveryKind.EMAIL: _email,
     DeliveryKind.DISCARD: _discard,
-    DeliveryKind.LETTER_ISSUE: _letter_issue,
-    DeliveryKind.LETTER_SEND: _letter_send,
-    DeliveryKind.WEBHOOK: _webhook,
 }
 
 
+def register_delivery_handler(kind: DeliveryKind, handler: Handler) -> None:
+    """Called from an app's `ready`; registering the same function again is harmless."""
+    existing = _HANDLERS.get(kind)
+    if existing is not None and existing is not handler:
+        raise ValueError(f"A handler for {kind} is already registered")
+    _HANDLERS[kind] = handler
+
+
 def handler_for(kind: DeliveryKind) -> Handler:
-    return HANDLERS[kind]
+    try:
+        return _HANDLERS[kind]
+    except KeyError:
+        raise NoHandler(f"No handler is registered for {kind} deliveries") from None
