@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "putright.privacy",
     "putright.outbox",
     "putright.webhooks",
+    "putright.imports",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -84,6 +84,8 @@ class EventAction(StrEnum):
     OMBUDSMAN_REFERRAL = "ombudsman_referral"
     OMBUDSMAN_FINDING = "ombudsman_finding"
     ANONYMISED = "anonymised"
+    # A complaint brought in from the landlord's past records (`putright import complaints`).
+    IMPORTED = "imported"
 
 
 class CaseEvent(AppendOnlyModel):
