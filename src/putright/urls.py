@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("integrations/notify/receipts/", notify_receipt, name="notify-receipts"),
     path("staff/reports/", include("putright.governance.urls")),
+    path("staff/import/", include("putright.imports.urls")),
     path("staff/", include("putright.letters.urls")),
     path("publications/self-assessment/", include("putright.assessment.public_urls")),
     path("publications/", include("putright.governance.public_urls")),

@@ -202,6 +202,11 @@ PAGES: dict[str, Row] = {
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
     "staff/settings/webhooks/": staff(MANAGE),
     "staff/settings/webhooks/<int:endpoint_id>/off/": staff(MANAGE, post_only=True),
+    # Importing past complaints (docs/integrations.md).
+    "staff/import/": staff(MANAGE),
+    "staff/import/<int:run_id>/mapping/": staff(MANAGE, at={"run_id": "import_run"}),
+    "staff/import/<int:run_id>/": staff(MANAGE, at={"run_id": "import_run"}),
+    "staff/import/<int:run_id>/errors.csv": staff(MANAGE, at={"run_id": "import_run"}),
     # Privacy (docs/privacy.md): subject access for the officer; the access log and retention
     # preview for the officer and administrators. The export is a POST answered with a ZIP.
     "staff/privacy/": staff(OVERSIGHT),

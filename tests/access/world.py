@@ -20,6 +20,7 @@ from putright.accounts.models import Role, User
 from putright.accounts.services.tokens import api_token_issue
 from putright.cases import services
 from putright.cases.models import Attachment, Complaint, Contact
+from putright.imports.models import ImportRun, RunStatus
 from putright.landlord.models import Category, ClosureDay
 from putright.letters.models import Letter
 from putright.residents.models import ResidentSession
@@ -201,6 +202,9 @@ def _cases(world: World) -> None:
             active=False,  # registered but switched off: the matrix's own actions send nothing
             created_at=now,
             created_by=officer,
+        ).pk,
+        import_run=ImportRun.objects.create(
+            file_name="past.csv", status=RunStatus.FINISHED, started_at=now, finished_at=now
         ).pk,
     )
 

@@ -6,9 +6,21 @@ from django.conf import settings
 from django.db import models
 
 
+class RunStatus(models.TextChoices):
+    # Uploaded from the staff page, its mapping not yet confirmed.
+    DRAFT = "draft", "Not started"
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Importing"
+    FINISHED = "finished", "Finished"
+
+
 class ImportRun(models.Model):
     file_name = models.CharField(max_length=255)
-    started_at = models.DateTimeField()
+    # The uploaded file (staff page only; the command reads the file where it is).
+    upload = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    mapping = models.JSONField(default=dict, help_text="field -> header in the file")
+    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.RUNNING)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     dry_run = models.BooleanField(default=False)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

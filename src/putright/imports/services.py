@@ -21,7 +21,7 @@ from putright.core.actor import Actor, user_or_none
 from putright.core.dates import england_date
 from putright.governance.services import figures_count
 from putright.imports.mapping import Mapping
-from putright.imports.models import ImportedComplaint, ImportRun
+from putright.imports.models import ImportedComplaint, ImportRun, RunStatus
 from putright.imports.reading import Table
 from putright.imports.rows import RowError, categories_by_name, row_check
 from putright.landlord.models import Category
@@ -59,15 +59,25 @@ def import_complaints(
     mapping: Mapping,
     dry_run: bool = False,
     progress: Progress | None = None,
+    run: ImportRun | None = None,
 ) -> ImportSummary:
-    """Check every row, and unless `dry_run` import each good one; answer what happened."""
+    """Check every row, and unless `dry_run` import each good one; answer what happened.
+
+    `run` is the record of an import started from the staff page; the command makes its own.
+    """
     problems = mapping.check(table.headers)
     if problems:
         raise ValueError("; ".join(problems))
-    run = None
-    if not dry_run:
+    if run is not None:
+        run.status, run.started_at, run.total_rows = RunStatus.RUNNING, now, table.total
+        run.save(update_fields=["status", "started_at", "total_rows"])
+    elif not dry_run:
         run = ImportRun.objects.create(
-            file_name=file_name[:255], started_at=now, started_by=user_or_none(actor), total_rows=table.total
+            file_name=file_name[:255],
+            started_at=now,
+            started_by=user_or_none(actor),
+            total_rows=table.total,
+            mapping=mapping.columns,
         )
     summary = ImportSummary(total=table.total, run_id=run.pk if run else None)
     errors = summary.errors
@@ -97,8 +107,8 @@ def import_complaints(
             progress(done, table.total)
     if run is not None:
         run.errors = [asdict(e) for e in errors[:MAX_ERRORS_KEPT]]
-        run.finished_at = now
-        run.save(update_fields=["errors", "finished_at"])
+        run.finished_at, run.status = now, RunStatus.FINISHED
+        run.save(update_fields=["errors", "finished_at", "status"])
         if summary.created or summary.updated:
             figures_count(now=now)
     return summary
