@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "putright.outbox",
     "putright.webhooks",
     "putright.imports",
+    "putright.mailbox",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -190,6 +191,14 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "complaints@putright.invalid")
+
+# The complaints mailbox read by `putright mailbox poll` (docs/integrations.md). No host: off.
+PUTRIGHT_MAILBOX_HOST = os.environ.get("PUTRIGHT_MAILBOX_HOST", "")
+PUTRIGHT_MAILBOX_PORT = int(os.environ.get("PUTRIGHT_MAILBOX_PORT", "993"))
+PUTRIGHT_MAILBOX_SSL = _env_bool("PUTRIGHT_MAILBOX_SSL", True)
+PUTRIGHT_MAILBOX_USER = os.environ.get("PUTRIGHT_MAILBOX_USER", "")
+PUTRIGHT_MAILBOX_PASSWORD = os.environ.get("PUTRIGHT_MAILBOX_PASSWORD", "")
+PUTRIGHT_MAILBOX_FOLDER = os.environ.get("PUTRIGHT_MAILBOX_FOLDER", "INBOX")
 
 # Background work (docs/integrations.md): emails and letters are queued in the database and
 # run by `putright worker`. Another django-tasks backend (a distributed queue) can replace
