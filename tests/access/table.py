@@ -190,6 +190,7 @@ PAGES: dict[str, Row] = {
     "staff/complaints/": staff(CASEWORK),
     "staff/contacts/new/": staff(CASEWORK),
     "staff/contacts/<int:contact_id>/triage/": staff(CASEWORK),
+    "staff/contacts/<int:contact_id>/files/<int:file_id>/": staff(CASEWORK, at={"file_id": "contact_file"}),
     "staff/service-requests/": staff(CASEWORK),
     "staff/service-requests/<int:request_id>/": staff(CASEWORK),
     "staff/service-requests/<int:request_id>/complaint/": staff(CASEWORK),

@@ -167,3 +167,25 @@ def test_without_a_mailbox_set_the_command_says_what_to_set(settings: Any) -> No
     settings.PUTRIGHT_MAILBOX_HOST = ""
     with pytest.raises(CommandError, match="PUTRIGHT_MAILBOX_HOST"):
         poll()
+
+
+def test_the_files_of_an_emailed_contact_are_on_its_triage_page_to_download(
+    imap: IMAPClient, handler: Any, client: Any
+) -> None:
+    deliver(
+        imap,
+        subject="Leak",
+        body="See the photo.",
+        message_id="<files@example.org>",
+        files=[("leak.pdf", PDF)],
+    )
+    poll()
+    contact = Contact.objects.get()
+    client.force_login(handler)
+    page = client.get(f"/staff/contacts/{contact.pk}/triage/").content.decode()
+    assert "Files sent with the email" in page and "leak.pdf" in page
+    kept = InboundAttachment.objects.get()
+    download = client.get(f"/staff/contacts/{contact.pk}/files/{kept.pk}/")
+    assert download["Content-Disposition"].startswith("attachment")
+    assert b"".join(download.streaming_content) == PDF
+    assert client.get(f"/staff/contacts/{contact.pk + 1}/files/{kept.pk}/").status_code == 404

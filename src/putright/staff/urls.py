@@ -27,6 +27,7 @@ urlpatterns = [
     path("complaints/", queue.complaints, name="complaints"),
     path("contacts/new/", contacts.contact_new, name="contact_new"),
     path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
+    path("contacts/<int:contact_id>/files/<int:file_id>/", contacts.contact_file, name="contact_file"),
     path("service-requests/", contacts.service_requests, name="service_requests"),
     path("service-requests/<int:request_id>/", contacts.service_request, name="service_request"),
     path(
