@@ -49,9 +49,13 @@ assets: node_modules/.installed ## Build the GOV.UK Frontend stylesheet and copy
 
 setup: system-packages $(VENV)/.installed assets ## Install everything (Python, Node and Debian packages)
 
-run: setup ## Set up, load demo data and serve on http://127.0.0.1:8000
+run: setup ## Set up, load demo data, serve on http://127.0.0.1:8000 and run the worker beside it
 	$(DEMO_ENV) $(BIN)/putright migrate --no-input -v0
 	$(DEMO_ENV) $(BIN)/putright demo
+	@# The worker sends the queued emails and letters. Ctrl-C stops the web server; the trap
+	@# then stops the worker (a background job of this shell does not see the Ctrl-C itself).
+	$(DEMO_ENV) $(BIN)/putright worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(DEMO_ENV) $(BIN)/putright runserver 127.0.0.1:8000
 
 lint: $(VENV)/.installed ## ruff

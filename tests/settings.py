@@ -25,3 +25,9 @@ PUTRIGHT_STAFF_2FA = os.environ["PUTRIGHT_STAFF_2FA"]
 # The API's per-token rate limit keeps its production default (PUTRIGHT_API_RATE_PER_MINUTE,
 # 600). It is read on each request, so a test lowers it with pytest-django's `settings`
 # fixture (tests/api/test_rate_limit.py) and it is back for the next test.
+# Tasks run at once, in the process that queues them (django-tasks' immediate backend), for
+# tests that are not about the queue: a complaint's confirmation email or a letter's sending
+# is then in `mail.outbox` as soon as the action's transaction commits. The tests about the
+# queue itself (tests/outbox/) switch to the database backend and run `putright worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}
+PUTRIGHT_DELIVERY_RETRY_MINUTES = [0.0, 0.0, 0.0, 0.0]

@@ -66,6 +66,12 @@ INSTALLED_APPS = [
     "putright.portal",
     "putright.api",
     "putright.privacy",
+    "putright.outbox",
+    "putright.webhooks",
+    "putright.imports",
+    "putright.mailbox",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -202,6 +208,38 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "complaints@putright.invalid")
+
+# The complaints mailbox read by `putright mailbox poll` (docs/integrations.md). No host: off.
+PUTRIGHT_MAILBOX_HOST = os.environ.get("PUTRIGHT_MAILBOX_HOST", "")
+PUTRIGHT_MAILBOX_PORT = int(os.environ.get("PUTRIGHT_MAILBOX_PORT", "993"))
+PUTRIGHT_MAILBOX_SSL = _env_bool("PUTRIGHT_MAILBOX_SSL", True)
+PUTRIGHT_MAILBOX_USER = os.environ.get("PUTRIGHT_MAILBOX_USER", "")
+PUTRIGHT_MAILBOX_PASSWORD = os.environ.get("PUTRIGHT_MAILBOX_PASSWORD", "")
+PUTRIGHT_MAILBOX_FOLDER = os.environ.get("PUTRIGHT_MAILBOX_FOLDER", "INBOX")
+
+# Background work (docs/integrations.md): emails and letters are queued in the database and
+# run by `putright worker`. Another django-tasks backend (a distributed queue) can replace
+# this one without changing the task code.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("PUTRIGHT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": [],
+    }
+}
+# Who carries residents' emails: "smtp" (the EMAIL_* settings) or "notify" (GOV.UK Notify,
+# with NOTIFY_API_KEY and a Notify email template per message kind; docs/integrations.md).
+PUTRIGHT_EMAIL_PROVIDER = os.environ.get("PUTRIGHT_EMAIL_PROVIDER", "smtp").strip().lower()
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+# The bearer token Notify sends with its delivery receipts (set in Notify's API settings).
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
+NOTIFY_TEMPLATES = {
+    kind: os.environ.get(f"NOTIFY_TEMPLATE_{kind.upper()}", "") for kind in ("sign_in", "confirmation")
+}
+# Minutes before each retry of a failed delivery; its length is the number of retries.
+PUTRIGHT_DELIVERY_RETRY_MINUTES = [
+    float(m) for m in os.environ.get("PUTRIGHT_DELIVERY_RETRY_MINUTES", "1,5,30,120").split(",") if m
+]
 
 LOGGING = {
     "version": 1,

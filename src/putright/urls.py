@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from putright.api.notify_receipts import notify_receipt
 from putright.api.urls import api
 from putright.landlord.views import landlord_css
 
@@ -12,7 +13,9 @@ urlpatterns = [
     path("landlord.css", landlord_css, name="landlord-css"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("integrations/notify/receipts/", notify_receipt, name="notify-receipts"),
     path("staff/reports/", include("putright.governance.urls")),
+    path("staff/import/", include("putright.imports.urls")),
     path("staff/", include("putright.letters.urls")),
     path("publications/self-assessment/", include("putright.assessment.public_urls")),
     path("publications/", include("putright.governance.public_urls")),

@@ -28,6 +28,7 @@ OBJECTS = {
     "contact_id": "contact",
     "request_id": "service_request",
     "closure_id": "closure",
+    "endpoint_id": "webhook_endpoint",
     "category_id": "category",
     "letter_id": "letter",
     "reference": "reference",
@@ -148,6 +149,8 @@ def api_body(method: str, path: str, world: World) -> dict[str, Any]:
         "assign": {"handler": world.users[Role.HANDLER].username},
         "withdraw": {"channel": "phone", "note": "n"},
         "close": {"note": "n"},
+        "representative": {"name": "Matrix Rep", "relationship": "friend"},
+        "remove": {"reason": "Consent withdrawn"},
     }
     if method != "POST":
         return {"from": "2026-04-01", "to": "2026-06-30"} if path.endswith("/performance") else {}

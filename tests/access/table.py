@@ -85,6 +85,8 @@ PAGES: dict[str, Row] = {
     "admin/^(?P<app_label>auth)/$": Row(frozenset({AD}), "admin", path="/admin/auth/"),
     "admin/(?P<url>.*)$": Row(frozenset({AD}), "admin", path="/admin/no-such-page/", also=frozenset({404})),
     # The API's own pages: the schema and its documentation are public; the root lists nothing.
+    # GOV.UK Notify's delivery receipts: authenticated by Notify's bearer token, not a role.
+    "integrations/notify/receipts/": public(post_only=True),
     "api/v1/openapi.json": public(),
     "api/v1/docs": public(),
     "api/v1/": public(also=frozenset({404})),
@@ -192,6 +194,7 @@ PAGES: dict[str, Row] = {
     "staff/complaints/": staff(CASEWORK),
     "staff/contacts/new/": staff(CASEWORK),
     "staff/contacts/<int:contact_id>/triage/": staff(CASEWORK),
+    "staff/contacts/<int:contact_id>/files/<int:file_id>/": staff(CASEWORK, at={"file_id": "contact_file"}),
     "staff/service-requests/": staff(CASEWORK),
     "staff/service-requests/<int:request_id>/": staff(CASEWORK),
     "staff/service-requests/<int:request_id>/complaint/": staff(CASEWORK),
@@ -208,6 +211,13 @@ PAGES: dict[str, Row] = {
     "staff/settings/users/<int:user_id>/deactivate/": staff(
         frozenset({AD}), at={"user_id": "staff_user"}, post_only=True
     ),
+    "staff/settings/webhooks/": staff(MANAGE),
+    "staff/settings/webhooks/<int:endpoint_id>/off/": staff(MANAGE, post_only=True),
+    # Importing past complaints (docs/integrations.md).
+    "staff/import/": staff(MANAGE),
+    "staff/import/<int:run_id>/mapping/": staff(MANAGE, at={"run_id": "import_run"}),
+    "staff/import/<int:run_id>/": staff(MANAGE, at={"run_id": "import_run"}),
+    "staff/import/<int:run_id>/errors.csv": staff(MANAGE, at={"run_id": "import_run"}),
     # Privacy (docs/privacy.md): subject access for the officer; the access log and retention
     # preview for the officer and administrators. The export is a POST answered with a ZIP.
     "staff/privacy/": staff(OVERSIGHT),
@@ -290,6 +300,8 @@ API_CASEWORK = {
     ("POST", "/api/v1/complaints/{complaint_id}/assign"),
     ("POST", "/api/v1/complaints/{complaint_id}/withdraw"),
     ("POST", "/api/v1/complaints/{complaint_id}/close"),
+    ("POST", "/api/v1/complaints/{complaint_id}/representative"),
+    ("POST", "/api/v1/complaints/{complaint_id}/representative/remove"),
     ("GET", "/api/v1/complaints/{complaint_id}/letters"),
     ("GET", "/api/v1/letters/{letter_id}.pdf"),
     ("GET", "/api/v1/letters/{letter_id}.docx"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.utils import timezone
 
@@ -20,11 +21,14 @@ from putright.accounts.models import Role, User
 from putright.accounts.services.tokens import api_token_issue
 from putright.cases import services
 from putright.cases.models import Attachment, Complaint, Contact
+from putright.imports.models import ImportRun, RunStatus
 from putright.landlord.models import Category, ClosureDay
 from putright.letters.models import Letter
+from putright.mailbox.models import InboundAttachment, InboundEmail, Outcome
 from putright.residents.models import ResidentSession
 from putright.residents.services import sign_in_with_code
 from putright.residents.services.signin import sign_in_code_issue
+from putright.webhooks.models import WebhookEndpoint
 from tests.access.world_records import assessment_records, governance_records
 from tests.residents import factories
 
@@ -193,7 +197,34 @@ def _cases(world: World) -> None:
         service_request=request.service_request_id,
         closure=ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         category=Category.objects.create(slug="matrix-repairs", name="Repairs").pk,
+        webhook_endpoint=WebhookEndpoint.objects.create(
+            url="https://housing.example.org/hooks",
+            events=["complaint.created"],
+            secret="whsec_matrix",
+            active=False,  # registered but switched off: the matrix's own actions send nothing
+            created_at=now,
+            created_by=officer,
+        ).pk,
+        contact_file=_emailed_file(contact, now),
+        import_run=ImportRun.objects.create(
+            file_name="past.csv", status=RunStatus.FINISHED, started_at=now, finished_at=now
+        ).pk,
     )
+
+
+def _emailed_file(contact: Contact, now: datetime) -> int:
+    email = InboundEmail.objects.create(
+        key="matrix", received_at=now, read_at=now, outcome=Outcome.CONTACT, contact=contact
+    )
+    upload = SimpleUploadedFile("photo.pdf", b"%PDF-1.4 matrix")
+    return InboundAttachment.objects.create(
+        email=email,
+        file=upload,
+        original_name="photo.pdf",
+        content_type="application/pdf",
+        size=15,
+        sha256="",
+    ).pk
 
 
 def build_world() -> World:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils.crypto import salted_hmac
 
 from putright.core.errors import InvalidInput
 from putright.residents.errors import SignInFailed, TooManyAttempts
@@ -59,7 +60,13 @@ def test_an_unknown_email_gets_the_same_answer_and_no_email(db, now, django_capt
         result = _ask("stranger@example.org", now)
     assert result is None
     assert mail.outbox == []
-    assert not SignInCode.objects.exists()
+    # The same work as for a known email (issue 17 item 3), but the stored code matches no code.
+    (stored,) = SignInCode.objects.filter(email="stranger@example.org")
+    assert all(
+        stored.code_hash
+        != salted_hmac("putright.residents.code", f"stranger@example.org:{n:06d}").hexdigest()
+        for n in range(0, 1_000_000, 997)
+    )
 
 
 def test_codes_and_links_are_stored_hashed_never_in_clear(ada, now, django_capture_on_commit_callbacks):

@@ -17,7 +17,9 @@ from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.models import Attachment, Contact
 from putright.landlord.models import Category, ClosureDay
+from putright.mailbox.models import InboundAttachment, InboundEmail, Outcome
 from putright.staff import urls
+from putright.webhooks.models import WebhookEndpoint
 from tests.access.table import CASEWORK, MANAGE, OFFICER, OVERSIGHT, PAGES, SPECIAL
 
 ANONYMOUS = "anonymous"
@@ -36,6 +38,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "complaints": (CASEWORK, "get", ()),
     "contact_new": (CASEWORK, "get", ()),
     "contact_triage": (CASEWORK, "get", ("contact",)),
+    "contact_file": (CASEWORK, "get", ("contact", "contact_file")),
     "service_requests": (CASEWORK, "get", ()),
     "service_request": (CASEWORK, "get", ("service_request",)),
     "service_request_complaint": (CASEWORK, "get", ("service_request",)),
@@ -49,6 +52,8 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "settings_users": ({Role.ADMINISTRATOR}, "get", ()),
     "settings_user": ({Role.ADMINISTRATOR}, "get", ("staff_user",)),
     "settings_user_deactivate": ({Role.ADMINISTRATOR}, "post", ("staff_user",)),
+    "settings_webhooks": (SETTINGS, "get", ()),
+    "settings_webhook_off": (SETTINGS, "post", ("webhook_endpoint",)),
     "case": (CASEWORK, "get", C),
     "attachment": (CASEWORK, "get", ("complaint", "attachment")),
     "acknowledge": (CASEWORK, "get", C),
@@ -189,12 +194,30 @@ def world(officer, handler, clock):
         "remedy": complaint.remedies.get().pk,
         "action": complaint.actions.get().pk,
         "contact": contact.pk,
+        "contact_file": InboundAttachment.objects.create(
+            email=InboundEmail.objects.create(
+                key="matrix", received_at=clock, read_at=clock, outcome=Outcome.CONTACT, contact=contact
+            ),
+            file=SimpleUploadedFile("photo.pdf", b"%PDF-1.4 matrix"),
+            original_name="photo.pdf",
+            content_type="application/pdf",
+            size=15,
+            sha256="",
+        ).pk,
         "adjustment": adjustment.pk,
         "restriction": restriction.pk,
         "service_request": contact2.service_request_id,
         "closure": ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         "category": Category.objects.create(slug="repairs", name="Repairs").pk,
         "staff_user": User.objects.create_user(username="leaver", role=Role.HANDLER).pk,
+        "webhook_endpoint": WebhookEndpoint.objects.create(
+            url="https://housing.example.org/hooks",
+            events=["complaint.created"],
+            secret="whsec_matrix",
+            active=False,  # switched off: the matrix's own actions send nothing
+            created_at=timezone.now(),
+            created_by=officer,
+        ).pk,
     }
 
 

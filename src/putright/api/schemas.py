@@ -195,6 +195,19 @@ class AssignIn(Schema):
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
+class RepresentativeSetIn(RepresentativeIn):
+    """The representative and the consent recorded (Code 3.6): both consent fields or neither."""
+
+    address: LongText = ""
+    consent_method: Annotated[str, Field(max_length=200), AfterValidator(_clean)] = ""
+    version: int | None = Field(default=None, ge=1, le=2**31)
+
+
+class RepresentativeRemoveIn(Schema):
+    reason: LongText = ""
+    version: int | None = Field(default=None, ge=1, le=2**31)
+
+
 class NoteIn(Schema):
     note: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
@@ -289,6 +302,15 @@ class ComplaintResidentOut(Schema):
     tenure: str
 
 
+class RepresentativeOut(Schema):
+    name: str
+    relationship: str
+    email: str
+    phone: str
+    consent_recorded_on: date | None
+    consent_method: str
+
+
 class ComplaintOut(Schema):
     id: int
     reference: str
@@ -310,6 +332,7 @@ class ComplaintOut(Schema):
     vulnerable: bool
     version: int
     resident: ComplaintResidentOut
+    representative: RepresentativeOut | None = None
     stages: list[ComplaintStageOut]
     remedies: list[ComplaintRemedyOut]
     outstanding_actions: list[ComplaintActionOut]

@@ -7,6 +7,20 @@ from typing import Any
 from putright.cases.models import Complaint, StageRecord
 
 
+def _representative(c: Complaint) -> dict[str, Any] | None:
+    rep = c.representative if c.representative_id else None
+    if rep is None:
+        return None
+    return {
+        "name": rep.name,
+        "relationship": rep.relationship,
+        "email": rep.email,
+        "phone": rep.phone,
+        "consent_recorded_on": rep.consent_recorded_on,
+        "consent_method": rep.consent_method,
+    }
+
+
 def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dict[str, Any]:
     """`new_stage`: the complaint was just logged with this one stage record, so it has no
     extensions, remedies or actions yet and nothing needs reading back (a create stays cheap)."""
@@ -36,6 +50,7 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
             "tenancy_reference": c.resident.tenancy_reference,
             "tenure": c.resident.tenure,
         },
+        "representative": _representative(c),
         "stages": [
             {
                 "stage": s.stage,

@@ -11,3 +11,11 @@ class LettersConfig(AppConfig):
         from putright.letters.hooks import draft_letter_for_event
 
         register_event_hook(draft_letter_for_event)
+
+        from putright.letters.deliveries import letter_issue_delivery, letter_send_delivery
+        from putright.outbox.handlers import register_delivery_handler
+        from putright.outbox.models import DeliveryKind
+
+        # The worker runs these; the outbox does not import letters (letters imports it).
+        register_delivery_handler(DeliveryKind.LETTER_ISSUE, letter_issue_delivery)
+        register_delivery_handler(DeliveryKind.LETTER_SEND, letter_send_delivery)

@@ -22,6 +22,7 @@ from django.db import transaction
 from putright.accounts.models import User
 from putright.cases.models import Complaint
 from putright.letters.selectors import letters_not_delivered
+from putright.outbox.selectors import deliveries_not_sent
 from putright.reminders import selectors
 from putright.reminders.models import SentReminder
 from putright.rules.calendar import calendar_for
@@ -67,7 +68,19 @@ def _work_line(c: Complaint, today: date, base_url: str) -> Line:
     return Line(f"complaint:{c.pk}:{c.next_due}", text + _link(base_url, c.pk))
 
 
-def plan(*, today: date, base_url: str = "") -> dict[tuple[User, str], tuple[str, list[Line]]]:
+def _not_sent_lines(now: datetime, base_url: str) -> list[Line]:
+    """Emails and letters that did not go after their last retry: the officer hears every day."""
+    return [
+        Line(
+            f"delivery:{p.delivery_id}",
+            f"NOT SENT{f' ({p.reference})' if p.reference else ''}: {p.what}. {p.error}"
+            + _link(base_url, p.complaint_id),
+        )
+        for p in deliveries_not_sent(now=now)
+    ]
+
+
+def plan(*, today: date, now: datetime, base_url: str = "") -> dict[tuple[User, str], tuple[str, list[Line]]]:
     """Who gets which email today: (recipient, kind) -> (subject, lines)."""
     soon = calendar_for(settings.PUTRIGHT_NATION).add_working_days(today, DUE_SOON_WORKING_DAYS)
     complaints = selectors.due_complaints(soon=soon)
@@ -108,6 +121,7 @@ def plan(*, today: date, base_url: str = "") -> dict[tuple[User, str], tuple[str
                 )
                 for p in letters_not_delivered(limit=50)
             ),
+            *_not_sent_lines(now, base_url),
         ]
         for officer in officers:
             emails[(officer, DIGEST)] = (f"Daily complaints digest, {today:%d %B %Y}", digest)
@@ -132,7 +146,7 @@ def reminders_send(
     """Send today's reminders; items already sent today are skipped."""
     outcome = Outcome()
     say = progress or (lambda _text: None)
-    emails = plan(today=today, base_url=base_url)
+    emails = plan(today=today, now=now, base_url=base_url)
     say(f"{len(emails)} reminder emails to consider for {today:%d %B %Y}")
     for (user, kind), (subject, lines) in emails.items():
         label = f"{user.username} ({kind})"

@@ -12,6 +12,7 @@ from putright.staff.views import (
     representative,
     settings,
     staff_users,
+    webhooks,
 )
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
@@ -28,6 +29,7 @@ urlpatterns = [
     path("complaints/", queue.complaints, name="complaints"),
     path("contacts/new/", contacts.contact_new, name="contact_new"),
     path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
+    path("contacts/<int:contact_id>/files/<int:file_id>/", contacts.contact_file, name="contact_file"),
     path("service-requests/", contacts.service_requests, name="service_requests"),
     path("service-requests/<int:request_id>/", contacts.service_request, name="service_request"),
     path(
@@ -54,6 +56,8 @@ urlpatterns = [
         staff_users.staff_user_deactivate,
         name="settings_user_deactivate",
     ),
+    path("settings/webhooks/", webhooks.webhooks, name="settings_webhooks"),
+    path("settings/webhooks/<int:endpoint_id>/off/", webhooks.webhook_off, name="settings_webhook_off"),
     path(
         "settings/categories/<int:category_id>/toggle/",
         settings.category_toggle,

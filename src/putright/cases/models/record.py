@@ -86,6 +86,8 @@ class EventAction(StrEnum):
     OMBUDSMAN_FINDING = "ombudsman_finding"
     TENURE_RECORDED = "tenure_recorded"
     ANONYMISED = "anonymised"
+    # A complaint brought in from the landlord's past records (`putright import complaints`).
+    IMPORTED = "imported"
 
 
 class CaseEvent(AppendOnlyModel):

@@ -7,7 +7,7 @@ from putright.letters.services.drafting import (
     letter_edit,
     letters_held_as_drafts,
 )
-from putright.letters.services.issuing import letter_issue, letter_mark_posted, letter_send
+from putright.letters.services.issuing import letter_issue, letter_mark_posted, letter_send, letter_send_later
 from putright.letters.services.templates import letter_template_save
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "letter_issue",
     "letter_mark_posted",
     "letter_send",
+    "letter_send_later",
     "letter_template_save",
     "letters_held_as_drafts",
 ]

@@ -7,7 +7,6 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
-from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -125,11 +124,9 @@ def letter_draft_for_event(*, event: CaseEvent) -> Letter | None:
         event=event,
     )
     if _AUTO_ISSUE.get() and not missing:
-        from putright.letters.services.issuing import issue_and_send_after_commit
+        from putright.letters.services.issuing import letter_issue_queue
 
-        transaction.on_commit(
-            partial(issue_and_send_after_commit, letter.pk, event.actor, event.at), robust=True
-        )
+        letter_issue_queue(letter=letter, actor=event.actor, now=event.at)
     return letter
 
 

@@ -14,7 +14,6 @@ import hashlib
 import logging
 import smtplib
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -35,6 +34,8 @@ from putright.letters.formats.pdf import letter_pdf
 from putright.letters.models import Letter, LetterChannel, LetterStatus
 from putright.letters.selectors import LetterFile, letter_file
 from putright.letters.services.compose import delivery, page_for, render_body, wording_for
+from putright.outbox.models import DeliveryKind
+from putright.outbox.services import delivery_enqueue
 from putright.rules.letters import LetterIncomplete, LetterKind, check_letter
 
 log = logging.getLogger("putright.letters")
@@ -105,32 +106,59 @@ def letter_issue(*, actor: Actor | None, now: datetime, letter_id: int) -> Lette
         letter.issued_by = user_or_none(actor)
         letter.updated_at = now
         letter.save()
-        transaction.on_commit(partial(_send_logged, letter.pk, now), robust=True)
+        letter_send_queue(letter=letter, now=now)
     return letter
 
 
-def issue_and_send_after_commit(letter_id: int, actor: Actor | None, now: datetime) -> None:
-    """The automatic path for a letter drafted from an event: issue it, then send it.
+def letter_send_queue(*, letter: Letter, now: datetime) -> None:
+    """Queue the letter's sending, for the worker to run after commit with retries.
 
-    Runs after the action has committed, so a fault here (a font, the mail server)
-    never undoes the action: the letter stays a draft, or issued and unsent, on the
-    complaint's letters page for a caseworker to finish.
+    A failure on the last retry is kept on the letter (`send_error`) and shown, with the
+    delivery, on the case page and in the complaints officer's reminders.
     """
-    try:
-        letter_issue(actor=actor, now=now, letter_id=letter_id)
-    except Exception as exc:
-        log.exception("letter %s drafted but not issued", letter_id)
-        reason = exc.message if isinstance(exc, InvalidInput | ActionRefused) else _reason(exc)
-        # Kept on the draft, so the case page and the officer's reminders show it: a letter
-        # the Code requires must never stay unsent without a person knowing.
-        Letter.objects.filter(pk=letter_id, status=LetterStatus.DRAFT).update(issue_error=reason[:2000])
+    delivery_enqueue(
+        kind=DeliveryKind.LETTER_SEND,
+        summary=f"Letter: {letter.subject}",
+        payload={"letter_id": letter.pk},
+        now=now,
+        complaint_id=letter.complaint_id,
+    )
 
 
-def _send_logged(letter_id: int, now: datetime) -> None:
-    try:
-        letter_send(letter_id=letter_id, now=now)
-    except Exception:
-        log.exception("letter %s issued but not sent", letter_id)
+def letter_issue_failed(*, letter_id: int, exc: Exception) -> None:
+    """Keep why a drafted letter could not be issued on the draft itself (never silent)."""
+    log.exception("letter %s drafted but not issued", letter_id)
+    reason = exc.message if isinstance(exc, InvalidInput | ActionRefused) else _reason(exc)
+    Letter.objects.filter(pk=letter_id, status=LetterStatus.DRAFT).update(issue_error=reason[:2000])
+
+
+def letter_send_later(*, letter_id: int, now: datetime) -> Letter:
+    """Queue another sending of an issued letter's waiting emails (the staff "send again")."""
+    with transaction.atomic():
+        letter = _locked(letter_id)
+        if letter.email_waiting:
+            letter_send_queue(letter=letter, now=now)
+    return letter
+
+
+def letter_issue_queue(*, letter: Letter, actor: Actor | None, now: datetime) -> None:
+    """The automatic path for a letter drafted from an event: issue it, then send it, as tasks.
+
+    Rendering the PDF and sending run in the worker, so a fault there (a font, the mail
+    server) never undoes the action nor slows its request: the letter stays a draft, or
+    issued and unsent, on the complaint's letters page, and the failed delivery is shown.
+    """
+    delivery_enqueue(
+        kind=DeliveryKind.LETTER_ISSUE,
+        summary=f"Letter: {letter.subject}",
+        payload={
+            "letter_id": letter.pk,
+            "actor_id": getattr(actor, "pk", None),
+            "at": now.isoformat(),
+        },
+        now=now,
+        complaint_id=letter.complaint_id,
+    )
 
 
 def _page(letter: Letter) -> Any:

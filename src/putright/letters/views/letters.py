@@ -121,11 +121,12 @@ def letter_issue(request: HttpRequest, letter_id: int) -> HttpResponse:
 @require_POST
 def letter_send(request: HttpRequest, letter_id: int) -> HttpResponse:
     try:
-        letter = services.letter_send(letter_id=letter_id, now=timezone.now())
+        letter = services.letter_send_later(letter_id=letter_id, now=timezone.now())
     except CaseError:
         return not_found(request, "letter")
-    if letter.sent_at:
-        messages.success(request, "Letter sent")
+    if letter.email_waiting:
+        # Sent by the worker, never inside this request: a slow mail server cannot hold it up.
+        messages.success(request, "The email is queued to send. Refresh this page to see when it has gone.")
     return redirect("letters:letter", letter_id=letter_id)
 
 

@@ -1,29 +1,40 @@
-"""Emails to residents: composed from templates, sent only after the transaction commits."""
+"""Emails to residents: composed from templates, queued to send once the transaction commits."""
 
 from __future__ import annotations
 
-import logging
+from datetime import datetime
 from typing import Any
 
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 
-log = logging.getLogger("putright.residents")
+from putright.outbox.models import DeliveryKind
+from putright.outbox.services import delivery_enqueue
 
 
 def email_render(template: str, context: dict[str, Any]) -> str:
     return render_to_string(f"residents/emails/{template}", context).strip() + "\n"
 
 
-def email_send_after_commit(*, to: str, subject: str, body: str) -> None:
-    """Send once the change that prompted it is committed; a mail failure never undoes it."""
+def email_send_after_commit(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    now: datetime,
+    complaint_id: int | None = None,
+    discard: bool = False,
+    message: str = "confirmation",
+) -> None:
+    """Queue the email; the worker sends it, with retries, after the change is committed.
 
-    def send() -> None:
-        try:
-            send_mail(subject, body, None, [to])
-        except Exception:
-            # The complaint or sign-in is saved either way; the resident can ask again.
-            log.exception("could not send %r", subject)
-
-    transaction.on_commit(send)
+    A mail failure never undoes the change; after its last retry it is shown to staff.
+    `discard` queues the same work that sends nothing (the sign-in twin, see signin.py).
+    `message` names the kind, which picks the GOV.UK Notify template when Notify sends.
+    """
+    delivery_enqueue(
+        kind=DeliveryKind.DISCARD if discard else DeliveryKind.EMAIL,
+        summary=f"Email to the resident: {subject}" if complaint_id else "Email: sign-in code",
+        payload={"to": to, "subject": subject, "body": body, "message": message},
+        now=now,
+        complaint_id=complaint_id,
+    )

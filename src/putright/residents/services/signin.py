@@ -51,15 +51,21 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def sign_in_code_issue(*, email: str, now: datetime) -> tuple[str, str]:
-    """Create a code and a link token for `email`; return them in clear, to send once."""
+def sign_in_code_issue(*, email: str, now: datetime, usable: bool = True) -> tuple[str, str]:
+    """Create a code and a link token for `email`; return them in clear, to send once.
+
+    `usable=False` does the same work and stores a row no code can match (its hash is over
+    the code and a random secret that is thrown away): the twin of a real code for an email
+    on no complaint, so both answers to a sign-in request take the same time.
+    """
     email = normalise_email(email)
     code = f"{secrets.randbelow(1_000_000):06d}"
     token = secrets.token_urlsafe(32)
+    hashed = code if usable else code + secrets.token_hex(16)
     SignInCode.objects.filter(expires_at__lt=now - timedelta(days=1)).delete()
     SignInCode.objects.create(
         email=email,
-        code_hash=_code_hash(email, code),
+        code_hash=_code_hash(email, hashed),
         token_hash=_token_hash(token),
         created_at=now,
         expires_at=now + CODE_LIFETIME,
@@ -81,7 +87,13 @@ def valid_email_or_error(email: str) -> str:
 
 
 def sign_in_request(*, email: str, ip: str, now: datetime, links: SignInLinks) -> None:
-    """Send a code and link if `email` is on any complaint; behave the same if it is not."""
+    """Send a code and link if `email` is on any complaint; behave the same if it is not.
+
+    The same, down to the work done: an unknown email gets an unusable code, its email is
+    rendered, and a delivery that sends nothing is queued, so neither the answer nor the
+    time it takes says whether someone has complained (issue 17 item 3). Nothing is sent
+    inside the request: the worker sends the email after the response.
+    """
     email = valid_email_or_error(email)
     landlord = LandlordSettings.current()
     too_many = (
@@ -92,9 +104,8 @@ def sign_in_request(*, email: str, ip: str, now: datetime, links: SignInLinks) -
         for limit, value in ((throttle.SIGN_IN_PER_EMAIL, email), (throttle.SIGN_IN_PER_IP, ip)):
             if not throttle.throttle_take(limit=limit, value=value, now=now):
                 raise TooManyAttempts(too_many)
-        if not access_email_has_complaints(email=email):
-            return
-        code, token = sign_in_code_issue(email=email, now=now)
+        known = access_email_has_complaints(email=email)
+        code, token = sign_in_code_issue(email=email, now=now, usable=known)
         body = email_render(
             "sign_in.txt",
             {
@@ -105,7 +116,14 @@ def sign_in_request(*, email: str, ip: str, now: datetime, links: SignInLinks) -
                 "minutes": int(CODE_LIFETIME.total_seconds() // 60),
             },
         )
-        email_send_after_commit(to=email, subject=f"Your sign-in code is {code}", body=body)
+        email_send_after_commit(
+            to=email,
+            subject=f"Your sign-in code is {code}",
+            body=body,
+            now=now,
+            discard=not known,
+            message="sign_in",
+        )
 
 
 def _start_session(email: str, via: str, now: datetime) -> ResidentSession:

@@ -234,4 +234,4 @@ def _confirm_by_email(
         code, token = sign_in_code_issue(email=email, now=now)
         sign_in = {"code": code, "link": links.link_for(token)}
     body = email_render("complaint_received.txt", {**context, **sign_in})
-    email_send_after_commit(to=email, subject=subject, body=body)
+    email_send_after_commit(to=email, subject=subject, body=body, now=now, complaint_id=complaint.pk)

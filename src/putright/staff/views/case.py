@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
 from putright.core.dates import code_calendar
 from putright.landlord.models import ClosureDay
 from putright.letters.selectors import letters_not_delivered
+from putright.outbox.selectors import deliveries_not_sent
 from putright.staff.presenters.case import (
     circumstances,
     closures_before_deadlines,
@@ -82,6 +84,7 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "remedies": sorted(complaint.remedies.all(), key=lambda r: (r.stage, r.pk)),
             "actions": sorted(complaint.actions.all(), key=lambda a: (a.promise_on, a.pk)),
             "today": day,
+            "not_sent": deliveries_not_sent(now=timezone.now(), complaint_id=complaint.pk),
         },
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from putright.cases import access, selectors, services
 from putright.cases.models import Adjustment, Contact, ServiceRequest
 from putright.core.errors import CaseError, InvalidInput
 from putright.core.inputs import parse_int
+from putright.mailbox import selectors as mailbox_selectors
 from putright.staff.forms.base import england_moment
 from putright.staff.forms.contacts import (
     ContactForm,
@@ -152,8 +153,24 @@ def contact_triage(request: HttpRequest, contact_id: int) -> HttpResponse:
     return render(
         request,
         "staff/contacts/triage.html",
-        {"contact": contact, "form": form, "errors": form.error_summary()},
+        {
+            "contact": contact,
+            "form": form,
+            "errors": form.error_summary(),
+            "email_files": mailbox_selectors.contact_email_files(contact_id=contact.pk),
+        },
         status=form_status(form),
+    )
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def contact_file(request: HttpRequest, contact_id: int, file_id: int) -> FileResponse:
+    """A file sent with an emailed contact (checked by content on receipt), never shown inline."""
+    item = mailbox_selectors.contact_email_file(contact_id=contact_id, file_id=file_id)
+    if item is None:
+        raise Http404("No such file")
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
     )
 
 

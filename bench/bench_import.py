@@ -1,0 +1,89 @@
+"""Rows per second for `putright import complaints` (issue 19).
+
+Run: .venv/bin/python bench/bench_import.py --rows 10000 [--database-url URL]
+Writes a CSV in the shape of docs/import-sample.csv (its rows repeated with new references
+and dates spread over three years), imports it into a fresh SQLite database in a temporary
+directory (or the empty database DATABASE_URL names), then imports it again: the second run
+updates every complaint. The figures recount at the end of each run is timed on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE, MAPPING = ROOT / "docs" / "import-sample.csv", ROOT / "docs" / "import-sample.toml"
+DATE_COLUMNS = (
+    "Date Received", "Date Acknowledged", "Response Date", "Escalation Date",
+    "Stage 2 Acknowledged", "Stage 2 Response", "Date Closed",
+)  # fmt: skip
+
+
+def _rows(count: int) -> tuple[list[str], list[dict[str, str]]]:
+    sample = list(csv.DictReader(SAMPLE.open(encoding="utf-8")))
+    rows = []
+    for n in range(count):
+        row = dict(sample[n % len(sample)])
+        # Move the whole row back by whole weeks so working days stay working days.
+        shift = timedelta(weeks=(n * 7) % 60)
+        for column in DATE_COLUMNS:
+            if row[column]:
+                day = datetime.strptime(row[column], "%d/%m/%Y").date() - shift
+                row[column] = day.strftime("%d/%m/%Y")
+        row["Complaint Ref"] = f"BENCH-{n:07d}"
+        rows.append(row)
+    return list(sample[0]), rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--database-url", help="An empty database (default: a new SQLite file)")
+    options = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="putright-import-bench-"))
+    os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "putright.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from putright.imports.mapping import mapping_load
+    from putright.imports.reading import table_read
+    from putright.imports.services import import_complaints
+
+    call_command("migrate", verbosity=0)
+    headers, rows = _rows(options.rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=headers)
+    writer.writeheader()
+    writer.writerows(rows)
+    data = out.getvalue().encode()
+    mapping = mapping_load(MAPPING)
+    print(f"{connection.vendor}, {options.rows:,} rows, load average {os.getloadavg()[0]:.2f}")
+    for label in ("first import (all new)", "second import (all updated)"):
+        table = table_read("bench.csv", io.BytesIO(data))
+        began = time.perf_counter()
+        summary = import_complaints(
+            actor=None, now=datetime.now(UTC), file_name="bench.csv", table=table, mapping=mapping
+        )
+        elapsed = time.perf_counter() - began
+        assert summary.failed == 0, summary.errors[:3]
+        print(
+            f"{label}: {elapsed:.1f} s with the figures recount, "
+            f"{options.rows / elapsed:,.0f} rows/s ({summary.created:,} new, {summary.updated:,} updated)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The representative on a complaint, and the resident's consent (Code 3.6), for integrations.
+
+The same services as the staff pages: a change is one event on the record, and every letter
+issued from then on goes to the representative too once consent is recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Path, Router
+from ninja.errors import HttpError
+
+from putright.api.schemas import ComplaintOut, ErrorOut, RepresentativeRemoveIn, RepresentativeSetIn
+from putright.api.serialise import complaint_data
+from putright.cases import access, selectors, services
+
+router = Router(tags=["complaints"])
+ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
+def _caseworker_on(request: HttpRequest, complaint_id: int) -> Any:
+    if not access.access_can_work_cases(request.user):
+        raise HttpError(403, "Your role cannot work on individual complaints")
+    if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
+        raise HttpError(404, "No complaint with that id")
+    return request.user
+
+
+def _out(complaint_id: int) -> dict[str, Any]:
+    complaint = selectors.complaint_get(complaint_id=complaint_id)
+    assert complaint is not None  # checked before the change; complaints are never deleted
+    return complaint_data(complaint)
+
+
+@router.post(
+    "/complaints/{complaint_id}/representative",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Set or change the representative and the consent recorded",
+)
+def set_representative(
+    request: HttpRequest, complaint_id: ComplaintId, payload: RepresentativeSetIn
+) -> dict[str, Any]:
+    """Add or change who deals with the complaint for the resident (Code 3.6).
+
+    `consent_recorded_on` and `consent_method` go together (422 naming the missing one);
+    consent cannot be dated in the future.
+    """
+    user = _caseworker_on(request, complaint_id)
+    services.complaint_set_representative(
+        actor=user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        details=services.RepresentativeDetails(
+            name=payload.name,
+            relationship=payload.relationship,
+            email=payload.email,
+            phone=payload.phone,
+            address=payload.address,
+            consent_recorded_on=payload.consent_recorded_on,
+            consent_method=payload.consent_method,
+        ),
+        expected_version=payload.version,
+    )
+    return _out(complaint_id)
+
+
+@router.post(
+    "/complaints/{complaint_id}/representative/remove",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Remove the representative (the resident withdrew consent)",
+)
+def remove_representative(
+    request: HttpRequest, complaint_id: ComplaintId, payload: RepresentativeRemoveIn
+) -> dict[str, Any]:
+    """Remove the representative; `reason` is required. 422 when there is none to remove."""
+    user = _caseworker_on(request, complaint_id)
+    services.complaint_remove_representative(
+        actor=user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        reason=payload.reason,
+        expected_version=payload.version,
+    )
+    return _out(complaint_id)

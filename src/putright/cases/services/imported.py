@@ -1,0 +1,176 @@
+"""Writing a complaint from the landlord's past records (`putright.imports`).
+
+Imported history is a record of what already happened, so it runs no event hooks: no
+letter is drafted or sent and no webhook fires. It still leaves one event on the complaint's
+log (Code 5.12) and marks the complaint for the figures to recount.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db import transaction
+
+from putright.cases.models import (
+    CaseEvent,
+    Channel,
+    Complaint,
+    Refusal,
+    Resident,
+    StageRecord,
+    Status,
+    UncountedChange,
+)
+from putright.cases.models.record import EventAction
+from putright.cases.services._common import create_with_reference, refresh_due, refresh_priority, snapshot
+from putright.core.actor import Actor, actor_label, user_or_none
+from putright.core.dates import ENGLAND, code_calendar
+from putright.landlord.models import Category
+from putright.rules.timescales import Ruleset, acknowledge_by, respond_by
+
+# Marks the refusals an import wrote, so a re-import replaces them and no refusal staff made.
+IMPORTED_EVIDENCE = "Imported from the landlord's records"
+
+
+@dataclass(frozen=True)
+class PastStage:
+    stage: int
+    requested_on: date
+    acknowledged_on: date | None = None
+    responded_on: date | None = None
+    extension_days: int = 0
+    decision: str = ""
+
+
+@dataclass(frozen=True)
+class PastComplaint:
+    """One complaint as the landlord recorded it, already checked by the importer."""
+
+    received_on: date
+    resident_name: str
+    tenure: str
+    channel: str
+    description: str
+    category: Category | None
+    stages: tuple[PastStage, ...]
+    refused_reason: str = ""
+    closed_on: date | None = None
+
+
+def _status(past: PastComplaint) -> Status:
+    last = past.stages[-1]
+    if past.refused_reason:
+        return Status.REFUSED
+    if past.closed_on is not None:
+        return Status.CLOSED
+    if last.responded_on is not None:
+        return Status.RESPONDED
+    return Status.ACKNOWLEDGED if last.acknowledged_on is not None else Status.RECEIVED
+
+
+def _stage_record(complaint: Complaint, past: PastStage, ruleset: Ruleset) -> StageRecord:
+    calendar = code_calendar()
+    due = None
+    if past.acknowledged_on is not None:
+        due = respond_by(
+            calendar,
+            stage=past.stage,
+            acknowledged_on=past.acknowledged_on,
+            extension_days=past.extension_days,
+            ruleset=ruleset,
+        )
+    return StageRecord.objects.create(
+        complaint=complaint,
+        stage=past.stage,
+        requested_at=datetime.combine(past.requested_on, time(12), tzinfo=ENGLAND),
+        requested_on=past.requested_on,
+        acknowledge_by=acknowledge_by(
+            calendar, stage=past.stage, requested_on=past.requested_on, ruleset=ruleset
+        ),
+        acknowledged_on=past.acknowledged_on,
+        respond_by=due,
+        extension_days=past.extension_days,
+        responded_on=past.responded_on,
+        decision=past.decision,
+    )
+
+
+def complaint_import(
+    *,
+    actor: Actor | None,
+    now: datetime,
+    past: PastComplaint,
+    ruleset: Ruleset,
+    complaint_id: int | None,
+    provenance: dict[str, Any],
+) -> Complaint:
+    """Create the complaint, or replace the imported facts of `complaint_id`, in one transaction.
+
+    Deadlines are worked out with `ruleset`, the edition of the Code in force on the day the
+    complaint was received, so the complaint is judged on the rules of its own time.
+    """
+    status = _status(past)
+    fields: dict[str, Any] = {
+        "category": past.category,
+        "channel": past.channel if past.channel in Channel.values else Channel.OTHER,
+        "description": past.description,
+        # Noon in England: the spreadsheet gives a day, not a time, and noon is that day
+        # in England whatever the offset.
+        "received_at": datetime.combine(past.received_on, time(12), tzinfo=ENGLAND),
+        "received_on": past.received_on,
+        "status": status,
+        "stage": past.stages[-1].stage,
+        "closed_on": past.closed_on if status in (Status.CLOSED, Status.REFUSED) else None,
+    }
+    with transaction.atomic():
+        if complaint_id is None:
+            resident = Resident.objects.create(name=past.resident_name, tenure=past.tenure)
+            complaint = create_with_reference(Complaint, "CMP", resident=resident, **fields)
+            before: dict[str, Any] = {}
+        else:
+            complaint = Complaint.objects.select_for_update().get(pk=complaint_id)
+            before = snapshot(complaint)
+            Resident.objects.filter(pk=complaint.resident_id).update(
+                name=past.resident_name, tenure=past.tenure
+            )
+            for name, value in fields.items():
+                setattr(complaint, name, value)
+            # A re-import states the whole history again: the earlier import's stages go.
+            complaint.stages.all().delete()
+            Refusal.objects.filter(complaint=complaint, evidence=IMPORTED_EVIDENCE).delete()
+        records = [_stage_record(complaint, stage, ruleset) for stage in past.stages]
+        if past.refused_reason:
+            Refusal.objects.create(
+                complaint=complaint,
+                stage=1,
+                reason=past.refused_reason,
+                evidence=IMPORTED_EVIDENCE,
+                explanation="Recorded as not accepted in the landlord's records before putright.",
+                refused_on=past.closed_on or past.received_on,
+            )
+        refresh_due(complaint, records[-1])
+        refresh_priority(complaint)
+        complaint.version += 1
+        complaint.save()
+        CaseEvent.objects.create(
+            complaint=complaint,
+            at=now,
+            actor=user_or_none(actor),
+            actor_label=actor_label(actor),
+            action=EventAction.IMPORTED,
+            summary=(
+                f"Imported from {provenance['file']}, row {provenance['row']}"
+                if complaint_id is None
+                else f"Updated by a new import of {provenance['file']}, row {provenance['row']}"
+            )[:500],
+            before=_json(before),
+            after=_json({**snapshot(complaint, records[-1]), **provenance, "code_edition": ruleset.key}),
+        )
+        UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
+    return complaint
+
+
+def _json(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date | datetime) else v for k, v in data.items()}
