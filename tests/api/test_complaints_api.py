@@ -158,7 +158,7 @@ def test_api_refuses_responding_before_acknowledging_code_6_3(api):
 def test_api_refuses_an_extension_over_the_cap_without_good_reason_code_6_4(api):
     c = create(api)
     api.post(f"/complaints/{c['id']}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19"})
-    told = {"notified_on": "2025-12-22"}
+    told = {"notified_on": "2025-12-22", **LATE}
     assert (
         api.post(f"/complaints/{c['id']}/extend", {"working_days": 8, "reason": "a", **told}).status_code
         == 200
@@ -254,7 +254,7 @@ def test_a_stale_version_answers_409(api):
     c = create(api)
     p = f"/complaints/{c['id']}"
     api.post(f"{p}/acknowledge", {**ACK, "acknowledged_on": "2025-12-19"})
-    stale = {"working_days": 2, "reason": "x", "notified_on": "2025-12-22", "version": c["version"]}
+    stale = {"working_days": 2, "reason": "x", "notified_on": "2025-12-22", "version": c["version"], **LATE}
     response = api.post(f"{p}/extend", stale)
     assert response.status_code == 409
 

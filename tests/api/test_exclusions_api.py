@@ -20,7 +20,9 @@ OLD = {
     "description": "The fence was left broken in May 2023.",
     "issue_occurred_on": "2023-05-10",
 }
-ACK = {"definition": "Fence", "outcomes_sought": "Repair", "responsibility": "Ours"}
+# These cases are dated in the past, so each dated action is a late entry and says why (5.12).
+LATE = {"late_entry_reason": "Entered from the paper file"}
+ACK = {"definition": "Fence", "outcomes_sought": "Repair", "responsibility": "Ours", **LATE}
 
 
 @pytest.fixture
@@ -175,7 +177,9 @@ def _responded(api, c, handler):
         ).status_code
         == 200
     )
-    r = api.post(f"{p}/respond", {"responded_on": "2026-11-10", "decision": "not_upheld", "reasons": "x"})
+    r = api.post(
+        f"{p}/respond", {"responded_on": "2026-11-10", "decision": "not_upheld", "reasons": "x", **LATE}
+    )
     assert r.status_code == 200, r.content
 
 

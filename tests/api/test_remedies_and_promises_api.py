@@ -76,7 +76,10 @@ def test_a_remedy_due_before_the_response_is_refused_code_7_3(acknowledged):
 def test_an_action_promised_before_the_response_is_refused_code_6_6(acknowledged):
     api, cid = acknowledged
     action = {"description": "Fit the part", "promise_on": days(-3)}
-    refused(respond(api, cid, outstanding_actions=[action]), "6.6", "outstanding_actions.0.promise_on")
+    # Upheld with no remedy, so it says why none (6.9) and the promise date is what is refused.
+    no_remedy = "Fitting the part is the whole remedy the resident asked for"
+    response = respond(api, cid, outstanding_actions=[action], no_remedy_reason=no_remedy)
+    refused(response, "6.6", "outstanding_actions.0.promise_on")
 
 
 def test_a_valid_response_keeps_the_first_promise_date_on_each_action_code_6_6(acknowledged):

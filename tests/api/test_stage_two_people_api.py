@@ -21,13 +21,16 @@ NEW = {
     "description": "My boiler has not been fixed.",
     "issue_occurred_on": "2025-05-20",
 }
+# These cases are dated in the past, so each dated action is a late entry and says why (5.12).
+LATE = {"late_entry_reason": "Entered from the paper file"}
 ACK = {
     "definition": "Boiler repair delayed",
     "outcomes_sought": "Repair and apology",
     "responsibility": "We are responsible for the boiler.",
+    **LATE,
 }
-NOT_UPHELD = {"decision": "not_upheld", "reasons": "The repair was on time."}
-ESCALATE = {"requested_at": "2025-06-12T10:00:00+01:00"}
+NOT_UPHELD = {"decision": "not_upheld", "reasons": "The repair was on time.", **LATE}
+ESCALATE = {"requested_at": "2025-06-12T10:00:00+01:00", **LATE}
 
 
 def stage_one(api: Any, **ack: Any) -> str:
@@ -66,7 +69,9 @@ def test_the_stage_one_handler_cannot_extend_or_respond_at_stage_two_6_13(
     assert second.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2025-06-13"}).status_code == 200
     first = api_for(handler)
     refused_6_13(
-        first.post(f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-20"})
+        first.post(
+            f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-20", **LATE}
+        )
     )
     refused_6_13(first.post(f"{path}/respond", {"responded_on": "2025-06-20", **NOT_UPHELD}))
     assert second.post(f"{path}/respond", {"responded_on": "2025-06-20", **NOT_UPHELD}).status_code == 200
@@ -117,7 +122,7 @@ def test_someone_who_only_extended_at_stage_one_cannot_handle_stage_two_6_13(
     path = f"/complaints/{api_for(handler).post('/complaints', NEW).json()['id']}"
     api_for(handler).post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2025-06-02"})
     extended = api_for(officer).post(
-        f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-05"}
+        f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-05", **LATE}
     )
     assert extended.status_code == 200, extended.content
     api_for(handler).post(f"{path}/respond", {"responded_on": "2025-06-10", **NOT_UPHELD})

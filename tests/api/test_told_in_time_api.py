@@ -26,13 +26,16 @@ NEW = {
     "description": "My boiler has not been fixed.",
     "issue_occurred_on": "2025-05-20",
 }
+# These cases are dated in the past, so each dated action is a late entry and says why (5.12).
+LATE = {"late_entry_reason": "Entered from the paper file"}
 ACK = {
     "acknowledged_on": "2025-06-02",
     "definition": "Boiler repair delayed",
     "outcomes_sought": "Repair and apology",
     "responsibility": "We are responsible for the boiler; the gas supply is the supplier's.",
+    **LATE,
 }
-NOT_UPHELD = {"decision": "not_upheld", "reasons": "The repair was on time."}
+NOT_UPHELD = {"decision": "not_upheld", "reasons": "The repair was on time.", **LATE}
 
 
 @pytest.fixture
@@ -61,7 +64,8 @@ def test_an_extension_notified_after_the_response_date_is_refused_and_the_respon
 ):
     path = acknowledged(api)
     late = api.post(
-        f"{path}/extend", {"working_days": 10, "reason": "Waiting for a part", "notified_on": "2025-06-25"}
+        f"{path}/extend",
+        {"working_days": 10, "reason": "Waiting for a part", "notified_on": "2025-06-25", **LATE},
     )
     assert "16 June 2025" in refused(late, "6.4")["detail"]
     assert api.get(path).json()["stages"][0]["extensions"] == []
@@ -75,7 +79,8 @@ def test_an_extension_notified_after_the_response_date_is_refused_and_the_respon
 def test_an_extension_notified_on_the_response_date_is_allowed_6_4(api):
     path = acknowledged(api)
     ok = api.post(
-        f"{path}/extend", {"working_days": 5, "reason": "Waiting for a part", "notified_on": "2025-06-16"}
+        f"{path}/extend",
+        {"working_days": 5, "reason": "Waiting for a part", "notified_on": "2025-06-16", **LATE},
     )
     assert ok.status_code == 200, ok.content
     assert ok.json()["stages"][0]["respond_by"] == "2025-06-23"
@@ -94,16 +99,18 @@ def test_an_extension_dated_in_the_future_is_refused_6_4(api):
 
 def test_a_second_extension_is_measured_against_the_deadline_the_first_set_6_4(api):
     path = acknowledged(api)
-    first = api.post(f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-10"})
+    first = api.post(
+        f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-10", **LATE}
+    )
     assert first.json()["stages"][0]["respond_by"] == "2025-06-23"
     # 20 June is after the original 16 June but before the 23 June now in force.
     second = api.post(
-        f"{path}/extend", {"working_days": 5, "reason": "Still waiting", "notified_on": "2025-06-20"}
+        f"{path}/extend", {"working_days": 5, "reason": "Still waiting", "notified_on": "2025-06-20", **LATE}
     )
     assert second.status_code == 200, second.content
     third = api.post(
         f"{path}/extend",
-        {"working_days": 1, "reason": "Again", "notified_on": "2025-07-01", "good_reason": True},
+        {"working_days": 1, "reason": "Again", "notified_on": "2025-07-01", **LATE, "good_reason": True},
     )
     refused(third, "6.4")
 
@@ -113,7 +120,7 @@ def test_an_extension_at_stage_two_after_its_deadline_is_refused_6_15(api_for, h
     path = acknowledged(api)
     assert api.post(f"{path}/respond", {"responded_on": "2025-06-10", **NOT_UPHELD}).status_code == 200
     officer_api = api_for(officer)
-    escalated = officer_api.post(f"{path}/escalate", {"requested_at": "2025-06-12T10:00:00+01:00"})
+    escalated = officer_api.post(f"{path}/escalate", {"requested_at": "2025-06-12T10:00:00+01:00", **LATE})
     assert escalated.status_code == 200, escalated.content
     second = api_for(reviewer)
     ack = second.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2025-06-13"})
@@ -121,7 +128,7 @@ def test_an_extension_at_stage_two_after_its_deadline_is_refused_6_15(api_for, h
     due = ack.json()["stages"][1]["respond_by"]
     assert due == "2025-07-11"
     late = second.post(
-        f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-07-14"}
+        f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-07-14", **LATE}
     )
     refused(late, "6.15")
 
@@ -133,6 +140,7 @@ def test_passing_the_cap_with_good_reason_needs_a_written_explanation_6_4(api):
         "reason": "A survey is needed",
         "good_reason": True,
         "notified_on": "2025-06-05",
+        **LATE,
     }
     missing = refused(api.post(f"{path}/extend", body), "6.4")
     assert "good reason" in missing["detail"]
@@ -152,6 +160,7 @@ def test_the_extension_notice_tells_the_resident_the_good_reason_6_4(api):
         "good_reason": True,
         "good_reason_explanation": explanation,
         "notified_on": "2025-06-05",
+        **LATE,
     }
     assert api.post(f"{path}/extend", body).status_code == 200
     notice = Letter.objects.get(kind="extension_notice")
@@ -165,7 +174,7 @@ def test_an_extension_whose_notice_would_lack_the_ombudsman_details_is_refused_6
     settings.ombudsman_details = ""
     settings.save()
     response = api.post(
-        f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-05"}
+        f"{path}/extend", {"working_days": 5, "reason": "Waiting", "notified_on": "2025-06-05", **LATE}
     )
     refused(response, "6.5")
     assert api.get(path).json()["stages"][0]["extensions"] == []
@@ -181,7 +190,7 @@ def test_an_acknowledgement_without_responsibility_is_refused_5_7(api):
 
 def test_an_upheld_response_without_a_remedy_or_a_reason_is_refused_6_9(api):
     path = acknowledged(api)
-    body = {"responded_on": "2025-06-10", "decision": "upheld", "reasons": "The repair was late."}
+    body = {"responded_on": "2025-06-10", "decision": "upheld", "reasons": "The repair was late.", **LATE}
     refused(api.post(f"{path}/respond", body), "6.9")
     refused(api.post(f"{path}/respond", {**body, "decision": "partly_upheld"}), "6.9")
     assert api.get(path).json()["stages"][0]["responded_on"] is None
@@ -199,10 +208,10 @@ def test_an_upheld_stage_two_response_without_a_remedy_or_a_reason_is_refused_6_
     api = api_for(handler)
     path = acknowledged(api)
     api.post(f"{path}/respond", {"responded_on": "2025-06-10", **NOT_UPHELD})
-    api_for(officer).post(f"{path}/escalate", {"requested_at": "2025-06-12T10:00:00+01:00"})
+    api_for(officer).post(f"{path}/escalate", {"requested_at": "2025-06-12T10:00:00+01:00", **LATE})
     second = api_for(reviewer)
     second.post(f"{path}/acknowledge", {**ACK, "acknowledged_on": "2025-06-13"})
-    body = {"responded_on": "2025-06-20", "decision": "upheld", "reasons": "Stage 1 got it wrong."}
+    body = {"responded_on": "2025-06-20", "decision": "upheld", "reasons": "Stage 1 got it wrong.", **LATE}
     refused(second.post(f"{path}/respond", body), "6.19")
 
 

@@ -73,11 +73,20 @@ def test_deadlines_are_what_the_rules_compute_code_6_2_6_3_6_11_6_14(generated):
         .select_related("complaint")
         .order_by("id")
     )
+    reopened = dict(
+        Refusal.objects.filter(stage=1, reopened_on__isnull=False).values_list("complaint", "reopened_on")
+    )
     checked = 0
     for record in records[:120]:
         edition = record.complaint.code_edition
         assert edition == edition_for(record.complaint.received_on)
-        ack = acknowledge_due(edition=edition, stage=record.stage, requested_on=record.requested_on)
+        # A refused complaint taken on starts the stage 1 clock again from its reopening (2.4).
+        start = (
+            reopened.get(record.complaint_id, record.requested_on)
+            if record.stage == 1
+            else record.requested_on
+        )
+        ack = acknowledge_due(edition=edition, stage=record.stage, requested_on=start)
         assert (record.acknowledge_by, record.code_acknowledge_by) == (ack.policy, ack.code)
         assert record.extension_days == (record.extended or 0)
         if record.acknowledged_on:

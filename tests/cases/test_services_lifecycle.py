@@ -67,7 +67,7 @@ def test_responding_before_acknowledging_is_forbidden_code_6_3(handler):
 
 def test_extensions_add_up_and_may_not_pass_ten_working_days_at_stage_one_code_6_4(handler, now):
     complaint = acknowledge(handler, log(handler, date(2026, 11, 2)), date(2026, 11, 3))
-    told = {"notified_on": date(2026, 11, 10)}
+    told = {"notified_on": date(2026, 11, 10), "late_entry_reason": "Entered from the paper file"}
     services.complaint_extend(
         actor=handler, now=now, complaint_id=complaint.pk, working_days=6, reason="Survey", **told
     )
@@ -92,6 +92,7 @@ def test_a_good_reason_allows_a_longer_extension_code_6_4(handler, now):
         good_reason=True,
         good_reason_explanation="The structural engineer can only visit in three weeks.",
         notified_on=date(2026, 11, 10),
+        late_entry_reason="Entered from the paper file",
     )
     assert Extension.objects.get().good_reason is True
 
@@ -117,7 +118,7 @@ def test_stage_two_extensions_may_total_twenty_working_days_code_6_15(handler, r
     )
     complaint = escalate(handler, complaint, date(2026, 9, 14))
     complaint = acknowledge(reviewer, complaint, date(2026, 9, 15), handler=reviewer)
-    told = {"notified_on": date(2026, 9, 25)}
+    told = {"notified_on": date(2026, 9, 25), "late_entry_reason": "Entered from the paper file"}
     services.complaint_extend(
         actor=reviewer, now=now, complaint_id=complaint.pk, working_days=20, reason="Review", **told
     )

@@ -39,6 +39,7 @@ def test_every_action_writes_exactly_one_event_code_5_12(handler, reviewer, now)
                 working_days=3,
                 reason="Contractor report",
                 notified_on=date(2026, 9, 3),
+                late_entry_reason="Entered from the paper file",
             ),
         ),
         (

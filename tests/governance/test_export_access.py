@@ -62,7 +62,8 @@ def test_the_complaints_officer_exports_vulnerability_and_adjustments(client, ma
     rows = {r["reference"]: r for r in _csv(client)}
     a = rows[scenario.complaints["A"].reference]
     assert a["vulnerable"] == "yes"
-    assert a["adjustments"] == "Disclosed disability: Uses a wheelchair"
+    # The scenario's resident already has a vulnerability recorded (it follows the person, 5.10).
+    assert a["adjustments"] == "Vulnerability: Recently bereaved; Disclosed disability: Uses a wheelchair"
 
 
 def test_governance_exports_no_personal_or_special_category_column(client, make_user, scenario):

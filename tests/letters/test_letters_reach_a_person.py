@@ -27,6 +27,8 @@ ACK = {
     "definition": "The kitchen window does not close.",
     "outcomes_sought": "The window repaired.",
     "responsibility": "We are responsible for the window.",
+    # Acknowledged days before `now`, so it is a late entry and says why (5.12).
+    "late_entry_reason": "Entered from the paper file",
 }
 
 

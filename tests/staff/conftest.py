@@ -49,6 +49,8 @@ def acknowledge(clock: datetime) -> Callable[..., Complaint]:
             outcomes_sought="The tap fixed.",
             responsibility="We are responsible for the tap.",
             handler=handler,
+            # Used only when `on` is before today, a late entry that must say why (5.12).
+            late_entry_reason="Acknowledged on paper first",
         )
 
     return ack

@@ -151,6 +151,7 @@ def test_refusing_an_escalation_keeps_the_date_stage_2_was_asked_for_and_shows_a
         responded_on=timezone.localdate() - timedelta(days=30),
         decision="not_upheld",
         reasons="No fault",
+        late_entry_reason="Entered from the paper file",
     )
     asked = timezone.localdate() - timedelta(days=20)
     response = client_for(handler).post(

@@ -123,6 +123,8 @@ def responded_with_action(complaint, handler, clock, promise_on):
         responded_on=today(),
         decision="upheld",
         reasons="The repair was late.",
+        # Upheld with no remedy but the action, so it says why none (6.9).
+        no_remedy_reason="Fitting the part is the whole remedy the resident asked for",
         outstanding_actions=[services.ActionInput(description="Fit the part", promise_on=promise_on)],
     )
 
@@ -204,6 +206,7 @@ def test_a_moved_promise_still_counts_overdue_against_its_first_date_code_6_6(
         responded_on=today() - timedelta(days=10),
         decision="upheld",
         reasons="The repair was late.",
+        no_remedy_reason="Fitting the part is the whole remedy the resident asked for",
         outstanding_actions=[services.ActionInput(description="Fit the part", promise_on=first)],
         late_entry_reason="Posted before leave",
     )

@@ -39,6 +39,7 @@ from putright.cases.services.stage_actors import check_stage_two
 from putright.core.actor import Actor, user_or_none
 from putright.core.errors import ActionRefused
 from putright.rules import lifecycle, notices
+from putright.rules.entries import Entry
 from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import check_extension
 
@@ -71,13 +72,6 @@ def complaint_extend(
     if not isinstance(working_days, int) or working_days < 1:
         errors["working_days"] = "Enter the extension as a whole number of working days, 1 or more"
     raise_if(errors)
-    entry = dated_entry(
-        given_on=notified_on or england_date(now),
-        now=now,
-        late_entry_reason=late_entry_reason,
-        field="notified_on",
-        what="the date the resident was told",
-    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -90,6 +84,7 @@ def complaint_extend(
             )
         before = snapshot(complaint, record)
         move(complaint, Move.EXTEND)
+        entry = _told_entry(record, notified_on, late_entry_reason, now)
         told_on = entry.given_on
         beyond_cap = _check_extension(
             complaint, record, working_days, good_reason, good_reason_explanation, told_on, now
@@ -133,6 +128,27 @@ def complaint_extend(
             },
         )
     return complaint
+
+
+def _told_entry(record: Any, notified_on: date | None, late_entry_reason: str, now: datetime) -> Entry:
+    """The day the resident was told, as a dated entry (5.12).
+
+    A notice dated in the future is first an extension not yet agreed (6.4 / 6.15), so that
+    rule answers before the general one that nothing is recorded before it happens.
+    """
+    told_on = notified_on or england_date(now)
+    if record.respond_by is not None and told_on > england_date(now):
+        with rules("notified_on"):
+            notices.check_extension_notice(
+                stage=record.stage, respond_by=record.respond_by, notified_on=told_on, today=england_date(now)
+            )
+    return dated_entry(
+        given_on=told_on,
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="notified_on",
+        what="the date the resident was told",
+    )
 
 
 def _check_extension(

@@ -80,7 +80,7 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "agreement": complaint.update_agreements.filter(active=True)
             .order_by("-agreed_on", "-id")
             .first(),
-            "refusals": list(complaint.refusals.order_by("refused_on", "id")),
+            "refusals": sorted(complaint.refusals.all(), key=lambda r: (r.refused_on, r.pk)),
             "remedies": sorted(complaint.remedies.all(), key=lambda r: (r.stage, r.pk)),
             "actions": sorted(complaint.actions.all(), key=lambda a: (a.promise_on, a.pk)),
             "today": day,
