@@ -19,6 +19,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
         "self-assessment",
         "settings",
         "privacy",
+        "import",
         "admin",
     ]
 
@@ -31,7 +32,17 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
         (Role.GOVERNANCE, ["reports", "self-assessment"]),
         (
             Role.COMPLAINTS_OFFICER,
-            ["my-work", "all", "contact", "requests", "reports", "self-assessment", "settings", "privacy"],
+            [
+                "my-work",
+                "all",
+                "contact",
+                "requests",
+                "reports",
+                "self-assessment",
+                "settings",
+                "privacy",
+                "import",
+            ],
         ),
     ],
 )
