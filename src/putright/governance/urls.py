@@ -48,7 +48,13 @@ urlpatterns = [
     path("annual/<int:report_id>/", annual.annual_report, name="annual_report"),
     path("annual/<int:report_id>/change/", annual.annual_edit, name="annual_edit"),
     path("annual/<int:report_id>/ombudsman-report/", annual.annual_upload, name="annual_upload"),
+    path("annual/<int:report_id>/send/", annual.annual_send, name="annual_send"),
     path("annual/<int:report_id>/response/", annual.annual_response, name="annual_response"),
+    path(
+        "annual/<int:report_id>/versions/<int:number>.<str:fmt>",
+        annual.annual_version_file,
+        name="annual_version_file",
+    ),
     path("annual/<int:report_id>/report.<str:fmt>", annual.annual_file, name="annual_file"),
     path("annual/<int:report_id>/publish/", annual.annual_publish, name="annual_publish"),
 ]

@@ -206,8 +206,7 @@ def refusal_blocks(report: dict[str, Any]) -> list[Block]:
         Heading("Complaints not accepted (Code 8.1b)"),
         Para(
             f"{num(refused['total'])} complaints were not accepted under section 2 of the Code, and "
-            f"{num(refused['escalation_refused']['total'])} requests to escalate were refused (Code 5.11). "
-            "Each resident was told why in writing, with their right to go to the Housing Ombudsman."
+            f"{num(refused['escalation_refused']['total'])} requests to escalate were refused (Code 5.11)."
         ),
         Table(
             caption="Complaints not accepted and escalations refused, by reason",

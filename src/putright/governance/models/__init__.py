@@ -4,7 +4,7 @@ Thin models: fields, constraints and indexes. Writes go through
 `putright.governance.services`; figures are read by `putright.governance.selectors`.
 """
 
-from putright.governance.models.annual import AnnualReport, AnnualReportDocument
+from putright.governance.models.annual import AnnualReport, AnnualReportDocument, AnnualReportVersion
 from putright.governance.models.figures import DayFigures
 from putright.governance.models.learning import Audience, LearningItem, LearningReport, LearningStatus
 from putright.governance.models.ombudsman import (
@@ -23,6 +23,7 @@ from putright.governance.models.publications import Publication, PublicationKind
 __all__ = [
     "AnnualReport",
     "AnnualReportDocument",
+    "AnnualReportVersion",
     "Audience",
     "ComplaintHandlingFailureOrder",
     "DayFigures",
