@@ -8,7 +8,7 @@ built from the version the governing body approved, never from later draft edits
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.utils import timezone
@@ -149,9 +149,12 @@ def assessment_latest_published() -> AssessmentDocument | None:
     publication = Publication.objects.order_by("-published_at", "-id").first()
     if publication is None:
         return None
-    return assessment_document(
+    document = assessment_document(
         assessment_id=publication.assessment_id, version_number=publication.version_number
     )
+    if document is None:
+        return None
+    return replace(document, published_on=timezone.localdate(publication.published_at))
 
 
 def assessment_published_document(*, assessment_id: int) -> AssessmentDocument | None:
