@@ -15,6 +15,7 @@ from django.test import override_settings
 from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.demo.data import CATEGORIES, DEFINITIONS, FIRST, LAST, TEXTS
+from putright.cases.demo.followthrough import follow_through, send_refusal_letter
 from putright.cases.hooks import event_hooks_suspended
 from putright.cases.models import (
     AdjustmentKind,
@@ -154,6 +155,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
             explanation="A claim about this matter has been filed at court, so the court will decide it.",
             evidence="Claim form seen on file",
         )
+        send_refusal_letter(complaint_id=c.pk, actor=handler, on=received + timedelta(days=2))
         return
     recent = received > today - timedelta(days=45)
     if recent and rng.random() < 0.08:
@@ -187,6 +189,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
     if responded > today:
         return
     _respond(rng, c.pk, handler, responded)
+    follow_through(rng, complaint_id=c.pk, actor=handler, responded=responded, today=today)
     if rng.random() < 0.22:
         requested = calendar.add_working_days(responded, rng.randint(1, 15))
         if requested > today:
@@ -213,6 +216,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
         if responded2 > today:
             return
         _respond(rng, c.pk, reviewer, responded2)
+        follow_through(rng, complaint_id=c.pk, actor=reviewer, responded=responded2, today=today)
         services.complaint_close(actor=reviewer, now=_moment(responded2, rng), complaint_id=c.pk)
     elif responded < today - timedelta(days=30):
         services.complaint_close(
