@@ -94,6 +94,10 @@ PAGES: dict[str, Row] = {
     "staff/reports/complaints.<str:fmt>": staff(REPORTS, at={"fmt": "=csv"}),
     "staff/reports/board/": staff(REPORTS),
     "staff/reports/board/report.<str:fmt>": staff(REPORTS, at={"fmt": "=docx"}),
+    "staff/reports/board/send/": staff(MANAGE, post_only=True),
+    "staff/reports/board/versions/<int:version_id>.<str:fmt>": staff(
+        REPORTS, at={"version_id": "=1", "fmt": "=pdf"}, also=frozenset({404})
+    ),
     "staff/reports/themes/": staff(REPORTS),
     "staff/reports/learning/": staff(REPORTS),
     "staff/reports/learning/new/": staff(MANAGE),

@@ -345,3 +345,28 @@ def test_the_named_roles_settings_page_records_a_holder_with_errors_beside_the_f
     )
     assert saved.status_code == 302
     assert "Cllr Ada Pym" in client.get("/staff/settings/roles/").content.decode()
+
+
+def test_the_board_report_is_kept_as_sent_to_the_governing_body_9_7(scenario: Scenario, officer, client):
+    from putright.cases import services as cases
+
+    version = services.board_report_send(actor=officer, now=NOW, period=PERIOD, sent_on=date(2026, 7, 10))
+    with version.pdf.open("rb") as handle:
+        sent = handle.read()
+    assert version.sha256 == hashlib.sha256(sent).hexdigest()
+    refused_then = version.content["figures"]["period"]["refused"]["total"]
+    cases.complaint_refuse(
+        actor=officer,
+        now=NOW,
+        complaint_id=scenario.complaints["D"].pk,
+        reason="legal_proceedings",
+        explanation="Court proceedings have started; you can ask the Housing Ombudsman to review this.",
+    )
+    assert board_report(period=PERIOD, today=TODAY).figures["period"]["refused"]["total"] == refused_then + 1
+    client.force_login(officer)
+    query = "start-day=1&start-month=4&start-year=2026&end-day=30&end-month=6&end-year=2026"
+    assert client.post(f"/staff/reports/board/send/?{query}").status_code == 302
+    download = client.get(f"/staff/reports/board/versions/{version.pk}.pdf")
+    assert download.content == sent  # version 1 as it was sent, not as the record is now
+    page = client.get(f"/staff/reports/board/?{query}").content.decode()
+    assert "Sent to the governing body for this period" in page and "10 Jul 2026" in page

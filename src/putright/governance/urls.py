@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from putright.governance.views import annual, dashboard, exports, learning, notices, ombudsman, reports
+from putright.governance.views import (
+    annual,
+    board_versions,
+    dashboard,
+    exports,
+    learning,
+    notices,
+    ombudsman,
+    reports,
+)
 
 app_name = "governance"
 
@@ -12,6 +21,12 @@ urlpatterns = [
     path("complaints.<str:fmt>", exports.export_cases, name="export_cases"),
     path("board/", reports.board, name="board"),
     path("board/report.<str:fmt>", reports.board, name="board_file"),
+    path("board/send/", board_versions.board_send, name="board_send"),
+    path(
+        "board/versions/<int:version_id>.<str:fmt>",
+        board_versions.board_version_file,
+        name="board_version_file",
+    ),
     path("themes/", reports.themes_page, name="themes"),
     path("learning/", learning.learning_list, name="learning"),
     path("learning/new/", learning.learning_new, name="learning_new"),

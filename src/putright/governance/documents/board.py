@@ -91,4 +91,5 @@ def board_report(*, period: Period, today: date) -> ReportDocument:
         subtitle=landlord.name,
         blocks=blocks,
         landlord=landlord.name,
+        figures={"period": report, "previous": previous},
     )

@@ -34,7 +34,8 @@ from putright.governance.services._common import not_future, raise_if
 from putright.governance.services.publications import publication_create, publication_withdraw
 
 
-def _frozen(document: Any) -> dict[str, Any]:
+def frozen_content(document: Any) -> dict[str, Any]:
+    """A report's blocks and figures as JSON, as they were at the moment it was sent."""
     content = {
         "title": document.title,
         "subtitle": document.subtitle,
@@ -79,7 +80,7 @@ def annual_report_send(
             sent_at=now,
             sent_by=user_or_none(actor),
             title=document.title[:300],
-            content=_frozen(document),
+            content=frozen_content(document),
             sha256=hashlib.sha256(pdf).hexdigest(),
         )
         name = f"annual-report-{report.pk}-v{number}"
