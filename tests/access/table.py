@@ -98,6 +98,10 @@ PAGES: dict[str, Row] = {
     "staff/reports/tenure/<int:complaint_id>/": staff(MANAGE),
     "staff/reports/board/": staff(REPORTS),
     "staff/reports/board/report.<str:fmt>": staff(REPORTS, at={"fmt": "=docx"}),
+    "staff/reports/board/send/": staff(MANAGE, post_only=True),
+    "staff/reports/board/versions/<int:version_id>.<str:fmt>": staff(
+        REPORTS, at={"version_id": "=1", "fmt": "=pdf"}, also=frozenset({404})
+    ),
     "staff/reports/themes/": staff(REPORTS),
     "staff/reports/learning/": staff(REPORTS),
     "staff/reports/learning/new/": staff(MANAGE),
@@ -126,7 +130,11 @@ PAGES: dict[str, Row] = {
     "staff/reports/annual/<int:report_id>/": staff(REPORTS),
     "staff/reports/annual/<int:report_id>/change/": staff(MANAGE),
     "staff/reports/annual/<int:report_id>/ombudsman-report/": staff(MANAGE),
-    "staff/reports/annual/<int:report_id>/response/": staff(MANAGE),
+    "staff/reports/annual/<int:report_id>/send/": staff(MANAGE),
+    "staff/reports/annual/<int:report_id>/response/": staff(REPORTS),
+    "staff/reports/annual/<int:report_id>/versions/<int:number>.<str:fmt>": staff(
+        REPORTS, at={"fmt": "=pdf"}, also=frozenset({404})
+    ),
     "staff/reports/annual/<int:report_id>/report.<str:fmt>": staff(REPORTS, at={"fmt": "=docx"}),
     "staff/reports/annual/<int:report_id>/publish/": staff(MANAGE, post_only=True),
     # Letters belong to individual complaints; templates are settings.
@@ -202,6 +210,7 @@ PAGES: dict[str, Row] = {
     "staff/settings/": staff(MANAGE),
     "staff/settings/timescales/": staff(MANAGE),
     "staff/settings/closures/": staff(MANAGE),
+    "staff/settings/roles/": staff(MANAGE),
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),

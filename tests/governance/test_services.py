@@ -107,15 +107,16 @@ def test_an_annual_report_covers_one_year_at_most_and_one_report_per_year(office
 
 def test_governing_body_response_cannot_come_before_the_report_was_presented_code_8_2(officer):
     report = services.annual_report_save(
-        actor=officer, now=NOW, period_start=date(2025, 4, 1), period_end=date(2026, 3, 31)
+        actor=officer,
+        now=NOW,
+        period_start=date(2025, 4, 1),
+        period_end=date(2026, 3, 31),
+        no_other_ombudsman_reports=True,
+        no_ombudsman_annual_report=True,
     )
+    services.annual_report_send(actor=officer, now=NOW, report_id=report.pk, sent_on=date(2026, 9, 10))
     with pytest.raises(InvalidInput) as refused:
         services.annual_report_record_response(
-            actor=officer,
-            now=NOW,
-            report_id=report.pk,
-            presented_on=date(2026, 9, 10),
-            response="Fine",
-            response_on=date(2026, 9, 1),
+            actor=officer, now=NOW, report_id=report.pk, response="Fine", response_on=date(2026, 9, 1)
         )
     assert "response_recorded_on" in refused.value.errors

@@ -97,6 +97,8 @@ class AssessmentDocument:
     sections: tuple[DocumentSection, ...]
     versions: tuple[VersionLine, ...]
     approval: ApprovalLine | None
+    # The day it went on the public page, when read as published; None for a draft.
+    published_on: date | None = None
 
     @property
     def rows(self) -> tuple[DocumentRow, ...]:

@@ -24,6 +24,11 @@ def access_can_manage_governance(user: Any) -> bool:
     return has_role(user, OVERSIGHT)
 
 
+def access_can_record_governing_body_response(user: Any) -> bool:
+    """The governing body's response to the annual report (8.2): governance, or the officer for it."""
+    return access_can_view_reports(user)
+
+
 def access_sees_personal_data(user: Any) -> bool:
     """Names, contact details, addresses and free text. Never the governance role (anonymised)."""
     return has_role(user, OVERSIGHT)

@@ -17,7 +17,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class SelfAssessmentSource:
-    latest_approved: Callable[..., Any]  # (*, on_or_before: date | None) -> approved version or None
+    latest_approved: Callable[..., Any]  # (*, on_or_before, covering) -> approved version or None
     latest_published: Callable[[], Any]  # () -> published document or None
     published_document: Callable[..., Any]  # (*, assessment_id: int) -> published document or None
 
@@ -30,9 +30,9 @@ def offer(source: SelfAssessmentSource) -> None:
     _offered[:] = [source]
 
 
-def latest_approved(on_or_before: date | None = None) -> Any:
-    """The latest approved self-assessment, or None when none is approved."""
-    return _offered[0].latest_approved(on_or_before=on_or_before) if _offered else None
+def latest_approved(on_or_before: date | None = None, covering: tuple[date, date] | None = None) -> Any:
+    """The latest approved self-assessment (covering that period, if given), or None when none is."""
+    return _offered[0].latest_approved(on_or_before=on_or_before, covering=covering) if _offered else None
 
 
 def latest_published() -> Any:

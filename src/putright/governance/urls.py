@@ -4,6 +4,7 @@ from django.urls import path
 
 from putright.governance.views import (
     annual,
+    board_versions,
     dashboard,
     exports,
     learning,
@@ -23,6 +24,12 @@ urlpatterns = [
     path("tenure/<int:complaint_id>/", tenure.tenure_record, name="tenure_record"),
     path("board/", reports.board, name="board"),
     path("board/report.<str:fmt>", reports.board, name="board_file"),
+    path("board/send/", board_versions.board_send, name="board_send"),
+    path(
+        "board/versions/<int:version_id>.<str:fmt>",
+        board_versions.board_version_file,
+        name="board_version_file",
+    ),
     path("themes/", reports.themes_page, name="themes"),
     path("learning/", learning.learning_list, name="learning"),
     path("learning/new/", learning.learning_new, name="learning_new"),
@@ -59,7 +66,13 @@ urlpatterns = [
     path("annual/<int:report_id>/", annual.annual_report, name="annual_report"),
     path("annual/<int:report_id>/change/", annual.annual_edit, name="annual_edit"),
     path("annual/<int:report_id>/ombudsman-report/", annual.annual_upload, name="annual_upload"),
+    path("annual/<int:report_id>/send/", annual.annual_send, name="annual_send"),
     path("annual/<int:report_id>/response/", annual.annual_response, name="annual_response"),
+    path(
+        "annual/<int:report_id>/versions/<int:number>.<str:fmt>",
+        annual.annual_version_file,
+        name="annual_version_file",
+    ),
     path("annual/<int:report_id>/report.<str:fmt>", annual.annual_file, name="annual_file"),
     path("annual/<int:report_id>/publish/", annual.annual_publish, name="annual_publish"),
 ]

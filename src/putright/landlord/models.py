@@ -68,3 +68,29 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class NamedRoleKind(models.TextChoices):
+    MEMBER_RESPONSIBLE = "member_responsible", "Member Responsible for Complaints"
+    SENIOR_LEAD = "senior_lead", "Senior lead for complaint handling"
+
+
+class NamedRole(models.Model):
+    """Who holds a role the Code names (3.5 senior lead; 9.6-9.8 Member Responsible for Complaints),
+    from when. A new holder ends the previous one, so a report can name who held it in its period."""
+
+    role = models.CharField(max_length=30, choices=NamedRoleKind.choices)
+    name = models.CharField(max_length=200)
+    since = models.DateField()
+    until = models.DateField(null=True, blank=True, help_text="The day before the next holder started")
+    contact = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["role", "-since", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role"],
+                condition=models.Q(until__isnull=True),
+                name="one_current_holder_per_named_role",
+            )
+        ]

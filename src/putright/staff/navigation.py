@@ -48,6 +48,7 @@ ENTRIES = (
             "settings",
             "settings_timescales",
             "settings_closures",
+            "settings_roles",
             "settings_categories",
             "settings_closure_remove",
             "settings_category_toggle",

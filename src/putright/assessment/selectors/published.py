@@ -8,7 +8,7 @@ built from the version the governing body approved, never from later draft edits
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.utils import timezone
@@ -118,7 +118,9 @@ def _approved(approval: Approval) -> ApprovedAssessment:
     )
 
 
-def assessment_latest_approved(*, on_or_before: date | None = None) -> ApprovedAssessment | None:
+def assessment_latest_approved(
+    *, on_or_before: date | None = None, covering: tuple[date, date] | None = None
+) -> ApprovedAssessment | None:
     """The most recently approved self-assessment, as approved, or None if none is.
 
     "Most recent" is by the governing body's approval date, then by the order approvals
@@ -126,10 +128,18 @@ def assessment_latest_approved(*, on_or_before: date | None = None) -> ApprovedA
     annual report for a past year shows the assessment approved by then. `comply_counts`
     and `rag_counts` are keyed by the stored values (`"yes"`, `"no"`, `"partly"`, `"n/a"`,
     `""` for unanswered; `"green"`, `"amber"`, `"red"`, `""`).
+
+    With `covering` (a report's first and last day), only assessments whose own period overlaps
+    that year count (Code 8.1a): approving a later year's reassessment never changes a past
+    year's annual report.
     """
     approvals = Approval.objects.select_related("assessment").order_by("-approved_on", "-id")
     if on_or_before is not None:
         approvals = approvals.filter(approved_on__lte=on_or_before)
+    if covering is not None:
+        approvals = approvals.filter(
+            assessment__period_start__lte=covering[1], assessment__period_end__gte=covering[0]
+        )
     approval = approvals.first()
     return _approved(approval) if approval else None
 
@@ -139,9 +149,12 @@ def assessment_latest_published() -> AssessmentDocument | None:
     publication = Publication.objects.order_by("-published_at", "-id").first()
     if publication is None:
         return None
-    return assessment_document(
+    document = assessment_document(
         assessment_id=publication.assessment_id, version_number=publication.version_number
     )
+    if document is None:
+        return None
+    return replace(document, published_on=timezone.localdate(publication.published_at))
 
 
 def assessment_published_document(*, assessment_id: int) -> AssessmentDocument | None:

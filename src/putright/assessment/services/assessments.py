@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 
 from putright.assessment.models import (
     COMPLY_NEEDS_EXPLANATION,
@@ -28,6 +29,7 @@ from putright.assessment.services._common import (
     record_version,
 )
 from putright.core.actor import Actor, user_or_none
+from putright.core.dates import england_date
 from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.rules.provisions import Edition, provisions_for
 
@@ -197,12 +199,22 @@ def assessment_update(
 
 
 def unfinished_provisions(assessment: Assessment) -> list[str]:
-    """Provisions not yet answered, or answered no, partly or n/a without an explanation."""
-    rows = assessment.answers.values_list("provision_id", "comply", "commentary")
+    """Provisions not yet complete (Code 8.1, Appendix A): not answered; answered no, partly or n/a
+    without an explanation; with no RAG rating; or with no evidence at all (written evidence, a
+    linked document, or evidence from the record). A bare "Yes" proves nothing to the Ombudsman."""
+    rows = assessment.answers.annotate(
+        linked_documents=Count("documents", distinct=True),
+        record_evidence=Count("system_evidence", distinct=True),
+    ).values_list(
+        "provision_id", "comply", "commentary", "rag", "evidence", "linked_documents", "record_evidence"
+    )
     return [
         pid
-        for pid, comply, commentary in rows
-        if comply == Comply.NOT_ANSWERED or (comply in COMPLY_NEEDS_EXPLANATION and not commentary.strip())
+        for pid, comply, commentary, rag, evidence, linked, recorded in rows
+        if comply == Comply.NOT_ANSWERED
+        or (comply in COMPLY_NEEDS_EXPLANATION and not commentary.strip())
+        or not rag
+        or not (evidence.strip() or linked or recorded)
     ]
 
 
@@ -217,8 +229,9 @@ def assessment_complete(
         missing = unfinished_provisions(assessment)
         if missing:
             raise ActionRefused(
-                "Complete every provision first, with an explanation wherever the answer is no, "
-                f"partly or not applicable. Still to do: {', '.join(missing)}",
+                "Complete every provision first: an answer, evidence (written, a linked document or from the "
+                "record), a RAG rating, and an explanation wherever the answer is no, partly or not "
+                f"applicable. Still to do: {', '.join(missing)}",
                 code_paragraph="8.1",
                 field="completed_by_name",
             )
@@ -266,6 +279,15 @@ def assessment_approve(
             )
         if approved_on < assessment.completed_on:
             raise InvalidInput({"approved_on": "Approval cannot be before the self-assessment was completed"})
+        approved_version = assessment.versions.filter(number=version_number).first()
+        if approved_version is not None and approved_on < england_date(approved_version.at):
+            # The governing body cannot have approved words that did not exist yet.
+            raise InvalidInput(
+                {
+                    "approved_on": f"Version {version_number} was saved on {england_date(approved_version.at):%-d %B %Y}: "
+                    "approval cannot be before the version it approves"
+                }
+            )
         return Approval.objects.create(
             assessment=assessment,
             version_number=version_number,

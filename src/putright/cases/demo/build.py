@@ -16,6 +16,7 @@ from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.demo import endings
 from putright.cases.demo.data import CATEGORIES, DEFINITIONS, FIRST, LAST, TEXTS
+from putright.cases.demo.followthrough import follow_through, send_refusal_letter
 from putright.cases.hooks import event_hooks_suspended
 from putright.cases.models import (
     Action,
@@ -205,6 +206,8 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
     started = received
     if rng.random() < 0.05 and received < today - timedelta(days=20):
         reopened = endings.refuse_and_maybe_reopen(rng, c.pk, received, today, handler, officer)
+        # Each refused resident is told why in writing, with the Ombudsman's details (2.4).
+        send_refusal_letter(complaint_id=c.pk, actor=handler, on=received + timedelta(days=2))
         if reopened is None:
             return
         started = reopened  # stage 1 starts again from the reopening (Code 2.4)
@@ -255,6 +258,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
     if responded > today:
         return
     _respond(rng, c.pk, handler, responded, today)
+    follow_through(rng, complaint_id=c.pk, actor=handler, responded=responded, today=today)
     if rng.random() < 0.22:
         requested = calendar.add_working_days(responded, rng.randint(1, 15))
         if requested > today:
@@ -284,6 +288,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
         if responded2 > today:
             return
         _respond(rng, c.pk, reviewer, responded2, today)
+        follow_through(rng, complaint_id=c.pk, actor=reviewer, responded=responded2, today=today)
         services.complaint_close(actor=reviewer, now=_moment(responded2, rng), complaint_id=c.pk)
     elif responded < today - timedelta(days=30):
         services.complaint_close(

@@ -10,33 +10,40 @@ from putright.governance.documents.blocks import Block, Para, Table
 from putright.governance.documents.fmt import day, num
 
 
-def latest_approved(on_or_before: date | None = None) -> Any:
-    """The latest approved self-assessment, or None when none is approved."""
-    return self_assessment.latest_approved(on_or_before)
+def latest_approved(on_or_before: date | None = None, covering: tuple[date, date] | None = None) -> Any:
+    """The latest approved self-assessment (for that period, if given), or None when none is approved."""
+    return self_assessment.latest_approved(on_or_before, covering)
 
 
 def document_rows(document: Any) -> Table:
     return Table(
         caption="Self-assessment against the Complaint Handling Code, provision by provision",
-        head=["Provision", "Requirement", "Complies", "Evidence and commentary"],
+        head=["Provision", "Requirement", "Complies", "Evidence and commentary", "RAG", "Actions"],
         rows=[
             [
                 row.provision_id,
                 row.requirement,
                 row.comply_label,
                 " ".join(part for part in (row.evidence, row.commentary) if part),
+                row.rag_label or "Not rated",
+                "; ".join(_action(a) for a in row.actions),
             ]
             for row in document.rows
         ],
     )
 
 
+def _action(action: Any) -> str:
+    when = f"done {day(action.completed_on)}" if action.completed_on else f"due {day(action.due_on)}"
+    return f"{action.description} ({action.owner}, {when}, {action.status_label})"
+
+
 def assessment_blocks(approved: Any) -> list[Block]:
     if approved is None:
         return [
             Para(
-                "No self-assessment against the Complaint Handling Code has been approved by the governing "
-                "body yet. The report will include it once it is approved."
+                "No self-assessment against the Complaint Handling Code covering this year has been approved "
+                "by the governing body yet. The report will include it once it is approved."
             )
         ]
     approval = approved.approval
@@ -56,6 +63,16 @@ def assessment_blocks(approved: Any) -> list[Block]:
                 ["Does not comply", num(counts.get("no", 0))],
                 ["Not applicable", num(counts.get("n/a", 0))],
                 ["Not answered", num(counts.get("", 0))],
+            ],
+        ),
+        Table(
+            caption="RAG ratings",
+            head=["Rating", "Provisions"],
+            rows=[
+                ["Green", num(approved.rag_counts.get("green", 0))],
+                ["Amber", num(approved.rag_counts.get("amber", 0))],
+                ["Red", num(approved.rag_counts.get("red", 0))],
+                ["Not rated", num(approved.rag_counts.get("", 0))],
             ],
         ),
         Para(f"Improvement actions still open: {num(approved.open_actions)}."),

@@ -110,6 +110,8 @@ class ReportDocument:
     blocks: list[Block]
     appendix_pdfs: list[tuple[str, bytes]] = field(default_factory=list)
     landlord: str = ""
+    # The figures behind the blocks, kept with a frozen version so they can be read back as sent.
+    figures: dict[str, Any] = field(default_factory=dict)
 
     def html(self) -> str:
         """A complete HTML document for the PDF renderer."""

@@ -17,8 +17,11 @@ from putright.governance.documents.figures import (
 )
 from putright.governance.documents.fmt import day
 from putright.governance.documents.ombudsman import findings_table, orders_table
+from putright.governance.documents.roles import named_roles_blocks
+from putright.governance.documents.statements import exceptional_blocks, refusal_letters_para
 from putright.governance.documents.themes import theme_blocks
 from putright.governance.selectors import casework
+from putright.governance.selectors.annual import annual_report_current_version, annual_report_latest_version
 from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.themes import themes
@@ -30,8 +33,16 @@ def _annual_status() -> Para:
     if latest is None:
         return Para("No annual complaints performance and service improvement report has been prepared yet.")
     text = f"The latest annual report covers {day(latest.period_start)} to {day(latest.period_end)}."
-    if latest.presented_to_governing_body_on:
-        text += f" It was presented to the governing body on {day(latest.presented_to_governing_body_on)}."
+    version = annual_report_latest_version(report=latest)
+    if version is not None:
+        text += f" Version {version.number} went to the governing body on {day(version.sent_on)}"
+        text += (
+            f", which responded on {day(version.response_on)}." if version.response else "; no response yet."
+        )
+        if annual_report_current_version(report=latest) is None:
+            text += " The report has changed since and must go to the governing body again."
+    else:
+        text += " It has not gone to the governing body yet."
     if latest.publication:
         text += (
             f" It was published with the governing body's response on {day(latest.publication.published_on)}."
@@ -63,6 +74,8 @@ def board_report(*, period: Period, today: date) -> ReportDocument:
         *outcome_blocks(report),
         *category_blocks(report),
         *refusal_blocks(report),
+        refusal_letters_para(period),
+        *exceptional_blocks(period, "Exceptional circumstances (Code 8.5)"),
         Heading("b. Issues and trends (Code 9.7b)"),
         *theme_blocks(themes(period), casework.improvements_in(period))[1:],
         Heading("c. The Ombudsman's investigations and orders (Code 9.7c)"),
@@ -71,10 +84,12 @@ def board_report(*, period: Period, today: date) -> ReportDocument:
         orders_table(casework.orders_open(as_of=as_of)),
         Heading("d. Annual complaints performance and service improvement report (Code 9.7d)"),
         _annual_status(),
+        *named_roles_blocks(period),
     ]
     return ReportDocument(
         title=f"Complaints report to the governing body: {period.label()}",
         subtitle=landlord.name,
         blocks=blocks,
         landlord=landlord.name,
+        figures={"period": report, "previous": previous},
     )

@@ -245,7 +245,6 @@ def refusal_blocks(report: dict[str, Any]) -> list[Block]:
         Para(
             f"{num(refused['total'])} complaints were not accepted under section 2 of the Code, and "
             f"{num(refused['escalation_refused']['total'])} requests to escalate were refused (Code 5.11). "
-            "Each resident was told why in writing, with their right to go to the Housing Ombudsman. "
             f"{num(refused.get('reopened', 0))} complaints not accepted at first were later reopened and "
             "taken on (Code 2.4); they count as accepted complaints. "
             f"{num(refused['escalation_refused'].get('late', 0))} escalations were refused more than 5 "

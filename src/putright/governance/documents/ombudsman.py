@@ -1,4 +1,7 @@
-"""The Ombudsman's findings and orders as report blocks (Code 8.1c, 9.7c). References, never names."""
+"""The Ombudsman's findings and orders as report blocks (Code 8.1c, 9.7c).
+
+The Ombudsman's own reference only: reports are published, and our complaint reference is internal.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,9 @@ from putright.governance.documents.fmt import day
 def findings_table(findings: list[Any], caption: str) -> Table:
     return Table(
         caption=caption,
-        head=["Complaint", "Ombudsman reference", "Issue", "Finding", "Determined"],
+        head=["Ombudsman reference", "Issue", "Finding", "Determined"],
         rows=[
             [
-                f.case.complaint.reference,
                 f.case.ombudsman_reference,
                 f.issue,
                 f.get_kind_display(),
@@ -28,10 +30,10 @@ def findings_table(findings: list[Any], caption: str) -> Table:
 def orders_table(orders: list[Any]) -> Table:
     return Table(
         caption="Orders and recommendations not yet complied with",
-        head=["Complaint", "Kind", "After finding", "What", "Due"],
+        head=["Ombudsman reference", "Kind", "After finding", "What", "Due"],
         rows=[
             [
-                o.case.complaint.reference,
+                o.case.ombudsman_reference,
                 o.get_kind_display(),
                 o.finding.get_kind_display() if o.finding else "",
                 o.description,
@@ -45,12 +47,11 @@ def orders_table(orders: list[Any]) -> Table:
 def failure_orders_table(orders: list[Any]) -> Table:
     return Table(
         caption="Complaint Handling Failure Orders",
-        head=["Issued", "Reason", "Complaint", "Complied with"],
+        head=["Issued", "Reason", "Complied with"],
         rows=[
             [
                 day(o.issued_on),
                 o.get_reason_display(),
-                o.complaint.reference if o.complaint else "",
                 day(o.complied_on) or "Not yet",
             ]
             for o in orders

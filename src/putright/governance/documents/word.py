@@ -7,9 +7,21 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 if TYPE_CHECKING:
     from putright.governance.documents.blocks import ReportDocument, Table
+
+
+def _row_flags(row: object, *, header: bool) -> None:
+    """Word keeps the row on one page (cantSplit) and repeats a header row on each page (tblHeader)."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    names = ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",)
+    for name in names:
+        flag = OxmlElement(name)
+        flag.set(qn("w:val"), "true")
+        properties.append(flag)
 
 
 def _table(document: object, table: Table) -> None:
@@ -24,8 +36,11 @@ def _table(document: object, table: Table) -> None:
         cell.text = ""
         run = cell.paragraphs[0].add_run(str(text))
         run.bold = True
+    _row_flags(grid.rows[0], header=True)
     for row in table.rows:
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        _row_flags(added, header=False)
+        cells = added.cells
         for i, value in enumerate(row):
             cells[i].text = str(value)
             if numeric[i]:

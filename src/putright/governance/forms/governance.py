@@ -218,6 +218,13 @@ class AnnualReportForm(GovukForm):
     other_ombudsman_reports = _text(
         "Other reports by the Ombudsman about us", required=False, rows=3, hint="Code 8.1f"
     )
+    no_other_ombudsman_reports = forms.BooleanField(
+        required=False, label="I confirm the Ombudsman published no other report about us in the year (8.1f)"
+    )
+    no_ombudsman_annual_report = forms.BooleanField(
+        required=False,
+        label="I confirm the Ombudsman published no annual report on our performance for the year (8.1e)",
+    )
 
 
 class OmbudsmanReportUploadForm(GovukForm):
@@ -226,10 +233,11 @@ class OmbudsmanReportUploadForm(GovukForm):
     )
 
 
+class SendToGoverningBodyForm(GovukForm):
+    sent_on = DateField(what="the date the report went to the governing body", label="Sent on")
+
+
 class ResponseForm(GovukForm):
-    presented_to_governing_body_on = DateField(
-        what="the date the report went to the governing body", label="Presented on"
-    )
     governing_body_response = _text(
         "The governing body's response", rows=6, hint="Published with the report (Code 8.2)"
     )
@@ -254,6 +262,7 @@ __all__ = [
     "OrderForm",
     "PeriodForm",
     "ResponseForm",
+    "SendToGoverningBodyForm",
     "TenureForm",
 ]
 

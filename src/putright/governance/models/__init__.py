@@ -4,7 +4,8 @@ Thin models: fields, constraints and indexes. Writes go through
 `putright.governance.services`; figures are read by `putright.governance.selectors`.
 """
 
-from putright.governance.models.annual import AnnualReport, AnnualReportDocument
+from putright.governance.models.annual import AnnualReport, AnnualReportDocument, AnnualReportVersion
+from putright.governance.models.board import BoardReportVersion
 from putright.governance.models.figures import DayFigures
 from putright.governance.models.learning import Audience, LearningItem, LearningReport, LearningStatus
 from putright.governance.models.ombudsman import (
@@ -23,7 +24,9 @@ from putright.governance.models.publications import Publication, PublicationKind
 __all__ = [
     "AnnualReport",
     "AnnualReportDocument",
+    "AnnualReportVersion",
     "Audience",
+    "BoardReportVersion",
     "ComplaintHandlingFailureOrder",
     "DayFigures",
     "EvidenceRequest",

@@ -19,11 +19,24 @@ class AnnualReport(models.Model):
     other_ombudsman_reports = models.TextField(
         blank=True, help_text="Other reports or publications by the Ombudsman about the landlord (8.1f)"
     )
-    presented_to_governing_body_on = models.DateField(null=True, blank=True)
-    governing_body_response = models.TextField(blank=True, help_text="Published with the report (8.2)")
-    response_recorded_on = models.DateField(null=True, blank=True)
+    # Statements of absence are printed only when a person confirmed them (never by default).
+    no_ombudsman_annual_report = models.BooleanField(
+        default=False,
+        help_text="Confirmed: the Ombudsman published no annual report on us for the year (8.1e)",
+    )
+    no_other_ombudsman_reports = models.BooleanField(
+        default=False,
+        help_text="Confirmed: the Ombudsman published no other report about us in the year (8.1f)",
+    )
+    # Counts changes to what the report says (words or attachments). A version records the
+    # revision it froze; once the report moves on, that version is out of date and the next
+    # version needs its own response. A counter, not a time: two actions can share a clock tick.
+    revision = models.PositiveIntegerField(default=0)
     publication = models.ForeignKey(
         Publication, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_version = models.ForeignKey(
+        "AnnualReportVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -37,6 +50,42 @@ class AnnualReport(models.Model):
             models.CheckConstraint(
                 condition=models.Q(period_start__lte=models.F("period_end")),
                 name="annual_report_period_in_order",
+            ),
+        ]
+
+
+class AnnualReportVersion(models.Model):
+    """The report exactly as the governing body received it (Code 8.2): its figures and text as JSON
+    and the rendered PDF and Word files with the PDF's SHA-256. Never changed once made, except
+    that the governing body's response is recorded against it."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    report_revision = models.PositiveIntegerField(help_text="The report's revision this version froze")
+    sent_on = models.DateField(help_text="The day the version went to the governing body")
+    sent_at = models.DateTimeField()
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(max_length=300)
+    content = models.JSONField(help_text="The blocks and figures as sent")
+    pdf = models.FileField(upload_to="annual-reports/%Y/")
+    docx = models.FileField(upload_to="annual-reports/%Y/")
+    sha256 = models.CharField(max_length=64)
+    response = models.TextField(blank=True)
+    response_on = models.DateField(null=True, blank=True)
+    response_recorded_at = models.DateTimeField(null=True, blank=True)
+    response_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="annual_report_version_number_unique"),
+            models.CheckConstraint(
+                condition=models.Q(response_on__isnull=True) | models.Q(response_on__gte=models.F("sent_on")),
+                name="annual_report_response_not_before_sent",
             ),
         ]
 

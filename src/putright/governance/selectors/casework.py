@@ -156,13 +156,13 @@ def _assessment_publications() -> list[dict[str, Any]]:
     document = self_assessment.latest_published()
     if document is None:
         return []
-    approval = document.approval
     return [
         {
             "title": document.title,
             "kind": "Self-assessment against the Complaint Handling Code",
             "summary": f"{document.edition_label}, {document.period_start:%-d %B %Y} to {document.period_end:%-d %B %Y}",
-            "published_on": approval.approved_on if approval else document.period_end,
+            # The day it went on the public page, not the day it was approved.
+            "published_on": document.published_on,
             "assessment_id": document.assessment_id,
             "pdf_url": None,
             "docx_url": None,

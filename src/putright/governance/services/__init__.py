@@ -1,11 +1,12 @@
 """Governance services: the only writers of the governance records. Each call is one action."""
 
-from putright.governance.services.annual import (
-    annual_report_attach_ombudsman_report,
+from putright.governance.services.annual import annual_report_attach_ombudsman_report, annual_report_save
+from putright.governance.services.annual_versions import (
     annual_report_publish,
     annual_report_record_response,
-    annual_report_save,
+    annual_report_send,
 )
+from putright.governance.services.board import board_report_send
 from putright.governance.services.exceptional import (
     exceptional_circumstance_end,
     exceptional_circumstance_publish,
@@ -39,6 +40,8 @@ __all__ = [
     "annual_report_publish",
     "annual_report_record_response",
     "annual_report_save",
+    "annual_report_send",
+    "board_report_send",
     "evidence_due_on",
     "evidence_request_add",
     "evidence_request_sent",

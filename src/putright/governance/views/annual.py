@@ -13,15 +13,31 @@ from django.views.decorators.http import require_POST
 
 from putright.core.errors import CaseError
 from putright.governance import services
-from putright.governance.access import access_can_manage_governance
+from putright.governance.access import (
+    access_can_manage_governance,
+    access_can_record_governing_body_response,
+)
 from putright.governance.documents.annual import annual_report_document
 from putright.governance.documents.assessment import latest_approved
-from putright.governance.forms import AnnualReportForm, OmbudsmanReportUploadForm, ResponseForm
+from putright.governance.forms import (
+    AnnualReportForm,
+    OmbudsmanReportUploadForm,
+    ResponseForm,
+    SendToGoverningBodyForm,
+)
 from putright.governance.models import AnnualReport
 from putright.governance.selectors import casework
+from putright.governance.selectors.annual import annual_report_current_version, annual_report_missing
 from putright.governance.selectors.periods import last_full_financial_year
 from putright.governance.views._common import form_page, manage_view, page, reports_view
-from putright.governance.views.reports import document_response
+from putright.governance.views.reports import DOCX, document_response
+from putright.ui.pages import gate
+
+CONTENT_TYPES = {"pdf": "application/pdf", "docx": DOCX}
+response_view = gate(
+    access_can_record_governing_body_response,
+    "Only the complaints officer, governance and administrators can record the governing body's response",
+)
 
 
 def _report(report_id: int) -> AnnualReport:
@@ -75,6 +91,8 @@ def annual_edit(request: HttpRequest, report_id: int) -> HttpResponse:
         "period_end": report.period_end,
         "commentary": report.commentary,
         "other_ombudsman_reports": report.other_ombudsman_reports,
+        "no_other_ombudsman_reports": report.no_other_ombudsman_reports,
+        "no_ombudsman_annual_report": report.no_ombudsman_annual_report,
     }
     form = AnnualReportForm(request.POST or None, initial=initial)
 
@@ -116,35 +134,61 @@ def annual_upload(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @manage_view
+def annual_send(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report(report_id)
+    form = SendToGoverningBodyForm(request.POST or None, initial={"sent_on": timezone.localdate()})
+
+    def save(data: dict[str, Any]) -> HttpResponse:
+        version = services.annual_report_send(
+            actor=request.user, now=timezone.now(), report_id=report.pk, sent_on=data["sent_on"]
+        )
+        messages.success(request, f"Version {version.number} is with the governing body")
+        return redirect("governance:annual_report", report_id=report.pk)
+
+    return form_page(
+        request,
+        form,
+        here="annual",
+        title="Send the report to the governing body",
+        intro="The report is kept exactly as it is now, figures and words, as the version the governing body "
+        "responds to. A later change makes a new version that needs its own response (Code 8.2).",
+        button="Send",
+        back=reverse("governance:annual_report", args=[report.pk]),
+        on_valid=save,
+    )
+
+
+@response_view
 def annual_response(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report(report_id)
-    initial = {
-        "presented_to_governing_body_on": report.presented_to_governing_body_on,
-        "governing_body_response": report.governing_body_response,
-        "response_recorded_on": report.response_recorded_on,
-    }
+    current = annual_report_current_version(report=report)
+    initial = (
+        {"governing_body_response": current.response, "response_recorded_on": current.response_on}
+        if current
+        else {}
+    )
     form = ResponseForm(request.POST or None, initial=initial)
 
     def save(data: dict[str, Any]) -> HttpResponse:
-        services.annual_report_record_response(
+        version = services.annual_report_record_response(
             actor=request.user,
             now=timezone.now(),
             report_id=report.pk,
-            presented_on=data["presented_to_governing_body_on"],
             response=data["governing_body_response"],
             response_on=data["response_recorded_on"],
         )
-        messages.success(request, "The governing body's response is recorded")
+        messages.success(request, f"The governing body's response to version {version.number} is recorded")
         return redirect("governance:annual_report", report_id=report.pk)
 
-    back = reverse("governance:annual_report", args=[report.pk])
+    caption = f"Version {current.number}, sent {current.sent_on:%-d %B %Y}" if current else ""
     return form_page(
         request,
         form,
         here="annual",
         title="The governing body's response",
+        caption=caption,
         button="Save",
-        back=back,
+        back=reverse("governance:annual_report", args=[report.pk]),
         on_valid=save,
     )
 
@@ -152,16 +196,19 @@ def annual_response(request: HttpRequest, report_id: int) -> HttpResponse:
 @reports_view
 def annual_report(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report(report_id)
-    approved = latest_approved()
+    period = (report.period_start, report.period_end)
     return page(
         request,
         "governance/annual_report.html",
         {
             "report": report,
-            "approved": approved,
+            "approved": latest_approved(covering=period),
             "documents": list(report.documents.all()),
+            "versions": list(report.versions.order_by("-number")),
+            "current": annual_report_current_version(report=report),
+            "missing": list(annual_report_missing(report=report).values()),
             "can_manage": access_can_manage_governance(request.user),
-            "error": request.GET.get("error", ""),
+            "can_respond": access_can_record_governing_body_response(request.user),
         },
         here="annual",
     )
@@ -173,6 +220,22 @@ def annual_file(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
     return document_response(annual_report_document(report=report, today=timezone.localdate()), fmt)
 
 
+@reports_view
+def annual_version_file(request: HttpRequest, report_id: int, number: int, fmt: str) -> HttpResponse:
+    """A version exactly as the governing body received it: the stored file, never rendered again."""
+    version = _report(report_id).versions.filter(number=number).first()
+    if version is None or fmt not in ("pdf", "docx"):
+        raise Http404("No such version")
+    stored = version.pdf if fmt == "pdf" else version.docx
+    with stored.open("rb") as handle:
+        content = handle.read()
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="annual-report-{report_id}-version-{number}.{fmt}"'
+    )
+    return response
+
+
 @require_POST
 @manage_view
 def annual_publish(request: HttpRequest, report_id: int) -> HttpResponse:
@@ -182,5 +245,7 @@ def annual_publish(request: HttpRequest, report_id: int) -> HttpResponse:
     except CaseError as exc:
         messages.error(request, exc.message)
         return redirect("governance:annual_report", report_id=report.pk)
-    messages.success(request, "Published on the public complaints page with the governing body's response")
+    messages.success(
+        request, "Published on the public complaints page, as the governing body saw it, with its response"
+    )
     return redirect("governance:annual_report", report_id=report.pk)

@@ -8,9 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from putright.governance.access import access_sees_personal_data
+from putright.governance.access import access_can_manage_governance, access_sees_personal_data
 from putright.governance.documents.blocks import ReportDocument
 from putright.governance.documents.board import board_report
+from putright.governance.models import BoardReportVersion
 from putright.governance.selectors import casework
 from putright.governance.selectors.themes import themes
 from putright.governance.views._common import page, period_from, period_query, reports_view
@@ -51,6 +52,12 @@ def board(request: HttpRequest, fmt: str = "") -> HttpResponse:
             "document": document,
             "blocks": document.blocks,
             "query": period_query(period),
+            "versions": list(
+                BoardReportVersion.objects.filter(period_start=period.start, period_end=period.end).order_by(
+                    "-number"
+                )
+            ),
+            "can_manage": access_can_manage_governance(request.user),
         },
         here="board",
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from putright.landlord.models import NamedRoleKind
 from putright.staff.forms.actions import text
-from putright.ui.forms import DateField, GovukForm, WholeNumberField
+from putright.ui.forms import DateField, GovukForm, Radios, WholeNumberField
 
 NUMBER = {"class": "govuk-input--width-5", "inputmode": "numeric"}
 
@@ -79,4 +80,25 @@ class ClosureForm(GovukForm):
 class CategoryForm(GovukForm):
     name = forms.CharField(
         label="New category", max_length=120, error_messages={"required": "Enter the category name"}
+    )
+
+
+class NamedRoleForm(GovukForm):
+    role = forms.ChoiceField(
+        label="Role",
+        choices=NamedRoleKind.choices,
+        widget=Radios(),
+        error_messages={"required": "Choose the role"},
+    )
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        error_messages={"required": "Enter the name of the person who holds the role"},
+    )
+    since = DateField(what="the date they took on the role", label="In the role since")
+    contact = forms.CharField(
+        label="Contact (optional)",
+        required=False,
+        max_length=200,
+        help_text="An email address or telephone number",
     )

@@ -12,7 +12,14 @@ from putright.cases import access
 from putright.core.errors import CaseError
 from putright.landlord import services
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
-from putright.staff.forms.settings import CategoryForm, ClosureForm, DetailsForm, TimescalesForm
+from putright.landlord.roles import named_role_set, named_roles_current
+from putright.staff.forms.settings import (
+    CategoryForm,
+    ClosureForm,
+    DetailsForm,
+    NamedRoleForm,
+    TimescalesForm,
+)
 from putright.staff.views._base import staff_page, today
 from putright.ui.pages import form_page, redirect_with_banner
 
@@ -104,3 +111,19 @@ def category_toggle(request: HttpRequest, category_id: int) -> HttpResponse:
     else:
         messages.success(request, f"{category.name} {'brought back' if activate else 'deactivated'}")
     return redirect(reverse("staff:settings_categories"))
+
+
+@settings_page
+def named_roles(request: HttpRequest) -> HttpResponse:
+    """The Member Responsible for Complaints and the senior lead, named in the reports (Code 3.5, 9.6-9.8)."""
+    form = NamedRoleForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        perform=lambda data: named_role_set(actor=request.user, **data),
+        success=lambda _: redirect_with_banner(
+            request, "Role holder recorded", reverse("staff:settings_roles")
+        ),
+        template="staff/settings/roles.html",
+        context={"holders": named_roles_current()},
+    )

@@ -1,0 +1,30 @@
+"""The demo shows a realistic year: most remedies delivered, most actions done on time, and
+every refused resident sent a letter naming the Ombudsman (Code 2.4, 6.6, 7.3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db.models import F
+
+from putright.cases.demo.build import build_demo
+from putright.cases.models import Action, Remedy
+from putright.governance.selectors.periods import Period
+from putright.governance.selectors.statements import refusals_told_of_ombudsman
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 23)
+
+
+def test_the_demo_year_delivers_most_remedies_and_actions_and_sends_refusal_letters_8_1():
+    build_demo(today=TODAY, complaints=120, seed=7)
+    due = Remedy.objects.filter(due_on__lt=TODAY - date.resolution * 14)
+    assert due.exists()
+    assert due.filter(completed_on__isnull=False).count() >= 0.8 * due.count()
+    promised = Action.objects.filter(promise_on__lt=TODAY - date.resolution * 14)
+    assert promised.exists()
+    on_time = promised.filter(completed_on__lte=F("promise_on")).count()
+    assert on_time >= 0.7 * promised.count()
+    told = refusals_told_of_ombudsman(Period(date(2025, 11, 1), TODAY))
+    assert told.count == told.total
