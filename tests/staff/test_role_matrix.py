@@ -46,6 +46,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "settings": (SETTINGS, "get", ()),
     "settings_timescales": (SETTINGS, "get", ()),
     "settings_closures": (SETTINGS, "get", ()),
+    "settings_roles": (SETTINGS, "get", ()),
     "settings_closure_remove": (SETTINGS, "post", ("closure",)),
     "settings_categories": (SETTINGS, "get", ()),
     "settings_category_toggle": (SETTINGS, "post", ("category",)),
