@@ -133,6 +133,7 @@ def test_published_figures_never_change_when_the_record_does_8_2(scenario: Scena
         complaint_id=scenario.complaints["D"].pk,
         reason="legal_proceedings",
         explanation="Court proceedings have started; you can ask the Housing Ombudsman to review this.",
+        evidence="Claim form KX12345 seen, filed at the county court",  # Code 2.1 needs evidence
     )
     live = annual_report_document(report=report, today=TODAY).figures["period"]["refused"]["total"]
     assert live == frozen + 1  # the record changed ...
@@ -361,6 +362,7 @@ def test_the_board_report_is_kept_as_sent_to_the_governing_body_9_7(scenario: Sc
         complaint_id=scenario.complaints["D"].pk,
         reason="legal_proceedings",
         explanation="Court proceedings have started; you can ask the Housing Ombudsman to review this.",
+        evidence="Claim form KX12345 seen, filed at the county court",  # Code 2.1 needs evidence
     )
     assert board_report(period=PERIOD, today=TODAY).figures["period"]["refused"]["total"] == refused_then + 1
     client.force_login(officer)

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from putright.accounts.models import User
 from putright.cases import services
+from putright.cases.demo.followthrough import send_refusal_letter
 from putright.cases.models import Channel, RefusalReason
 from putright.rules.calendar import WorkingDayCalendar
 
@@ -99,4 +100,6 @@ def refuse_escalation(
         evidence="Earlier complaint on the same repair, answered at stage 2.",
         refused_on=on,
     )
+    # The resident is told why in writing, with the Ombudsman's details (5.11, 2.4).
+    send_refusal_letter(complaint_id=complaint_id, actor=officer, on=on)
     return True
