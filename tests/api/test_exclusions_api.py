@@ -128,7 +128,8 @@ def _refuse(api, c):
 def test_a_refused_complaint_reopens_at_stage_1_from_the_reopening_and_keeps_the_refusal_2_4(api):
     c = create(api, issue_occurred_on="2026-10-01")
     _refuse(api, c)
-    reopened_at = timezone.now() - timedelta(hours=1)
+    # Not before the refusal (which is dated today): an hour ago is yesterday just after midnight.
+    reopened_at = timezone.now()
     response = api.post(
         f"/complaints/{c['id']}/reopen",
         {

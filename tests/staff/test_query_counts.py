@@ -75,7 +75,9 @@ def test_case_page_is_bounded_whatever_the_record(
         actor=handler, now=clock, complaint_id=complaint.pk, working_days=3, reason="Survey"
     )
     client = client_for(handler)
-    with django_assert_max_num_queries(18):
+    # A fixed number whatever the record's length; 19 since the page also reads the deliveries
+    # that have not gone (the task queue), so a failed letter or email is never out of sight.
+    with django_assert_max_num_queries(19):
         assert client.get(f"/staff/complaints/{complaint.pk}/").status_code == 200
 
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 
+from putright.cases.services.deadlines import edition_for
 from putright.cases.services.imported import PastComplaint, complaint_import
 from putright.core.actor import Actor, user_or_none
 from putright.core.dates import england_date
@@ -26,7 +27,7 @@ from putright.imports.reading import Table
 from putright.imports.rows import RowError, categories_by_name, row_check
 from putright.landlord.models import Category
 from putright.landlord.services import category_add
-from putright.rules.timescales import Ruleset, ruleset_in_force
+from putright.rules.timescales import Ruleset, ruleset_by_key
 from putright.spreadsheets import csv_row
 
 Progress = Callable[[int, int], None]
@@ -37,7 +38,7 @@ MAX_ERRORS_KEPT = 10_000
 def code_edition_for(received_on: date) -> Ruleset:
     """The edition of the Code an imported complaint is judged on: the one in force on the day
     it was received. The one place to change if the complaint comes to store its edition."""
-    return ruleset_in_force(received_on)
+    return ruleset_by_key(edition_for(received_on))
 
 
 @dataclass

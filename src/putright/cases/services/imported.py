@@ -25,10 +25,11 @@ from putright.cases.models import (
 )
 from putright.cases.models.record import EventAction
 from putright.cases.services._common import create_with_reference, refresh_due, refresh_priority, snapshot
+from putright.cases.services.deadlines import acknowledge_due, respond_due
 from putright.core.actor import Actor, actor_label, user_or_none
-from putright.core.dates import ENGLAND, code_calendar
+from putright.core.dates import ENGLAND
 from putright.landlord.models import Category
-from putright.rules.timescales import Ruleset, acknowledge_by, respond_by
+from putright.rules.timescales import Ruleset
 
 # Marks the refusals an import wrote, so a re-import replaces them and no refusal staff made.
 IMPORTED_EVIDENCE = "Imported from the landlord's records"
@@ -71,26 +72,28 @@ def _status(past: PastComplaint) -> Status:
 
 
 def _stage_record(complaint: Complaint, past: PastStage, ruleset: Ruleset) -> StageRecord:
-    calendar = code_calendar()
+    # History is judged by the Code of its own edition; the landlord's timescales then are not
+    # known, so the dates the resident was told are taken to be the Code's.
+    ack = acknowledge_due(edition=ruleset.key, stage=past.stage, requested_on=past.requested_on).code
     due = None
     if past.acknowledged_on is not None:
-        due = respond_by(
-            calendar,
+        due = respond_due(
+            edition=ruleset.key,
             stage=past.stage,
+            requested_on=past.requested_on,
             acknowledged_on=past.acknowledged_on,
             extension_days=past.extension_days,
-            ruleset=ruleset,
-        )
+        ).code
     return StageRecord.objects.create(
         complaint=complaint,
         stage=past.stage,
         requested_at=datetime.combine(past.requested_on, time(12), tzinfo=ENGLAND),
         requested_on=past.requested_on,
-        acknowledge_by=acknowledge_by(
-            calendar, stage=past.stage, requested_on=past.requested_on, ruleset=ruleset
-        ),
+        acknowledge_by=ack,
+        code_acknowledge_by=ack,
         acknowledged_on=past.acknowledged_on,
         respond_by=due,
+        code_respond_by=due,
         extension_days=past.extension_days,
         responded_on=past.responded_on,
         decision=past.decision,
@@ -123,6 +126,7 @@ def complaint_import(
         "status": status,
         "stage": past.stages[-1].stage,
         "closed_on": past.closed_on if status in (Status.CLOSED, Status.REFUSED) else None,
+        "code_edition": ruleset.key,
     }
     with transaction.atomic():
         if complaint_id is None:
