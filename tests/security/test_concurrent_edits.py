@@ -72,6 +72,7 @@ def acknowledge(actor: Any, complaint: Complaint, version: int | None) -> Callab
         acknowledged_on=date(2026, 11, 25),
         definition=f"Definition by {actor.username}",
         outcomes_sought="A repair",
+        responsibility="We are responsible for the repair.",
         expected_version=version,
     )
 
