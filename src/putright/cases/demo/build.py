@@ -25,6 +25,7 @@ from putright.cases.models import (
     Complaint,
     Hazard,
     RemedyKind,
+    StageRecord,
     Tenure,
 )
 from putright.core.dates import code_calendar
@@ -231,13 +232,18 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
         handler=handler,
         late_entry_reason=why,
     )
-    extended = rng.random() < 0.15
+    # An extension is agreed on or before the response date in force (6.4): whichever edition
+    # and landlord timescale the complaint has, it is told a few working days after the
+    # acknowledgement, never later than that date nor after today.
+    due_by = StageRecord.objects.get(complaint_id=c.pk, stage=1).respond_by
+    told = min(calendar.add_working_days(ack, 3), due_by or ack)
+    extended = rng.random() < 0.15 and told <= today
     if extended:
         # A few need longer than the Code's 10 days; the good reason is written for the resident (6.4).
         days = rng.choice([5, 10, 10, 15])
         services.complaint_extend(
             actor=handler,
-            now=_moment(ack + timedelta(days=7), rng),
+            now=_moment(told, rng),
             complaint_id=c.pk,
             working_days=days,
             reason="We are waiting for a surveyor's report.",
