@@ -24,7 +24,9 @@ cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"))
 cpSync(join(root, "node_modules/axe-core/axe.min.js"), join(out, "axe.min.js"));
 const swagger = join(root, "node_modules/swagger-ui-dist");
 mkdirSync(join(out, "swagger-ui"), { recursive: true });
-for (const name of ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"]) {
+// The stylesheet names its source map, so the map ships too: the manifest storage of
+// collectstatic refuses a stylesheet whose references it cannot find.
+for (const name of ["swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui.css.map", "LICENSE"]) {
   cpSync(join(swagger, name), join(out, "swagger-ui", name));
 }
 console.log(`assets built in ${out}`);

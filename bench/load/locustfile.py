@@ -22,12 +22,14 @@ from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from locust import HttpUser, between, task
 
 from bench.load.mailbox import Mailbox
 
 TIMEOUT = 15
+ENGLAND = ZoneInfo("Europe/London")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REFERENCE = re.compile(r"Your reference is<br><strong[^>]*>([A-Z0-9-]+)</strong>")
 SEED: dict[str, Any] = json.loads(Path(os.environ["PUTRIGHT_LOAD_SEED"]).read_text())
@@ -201,9 +203,11 @@ class StaffWorking(Browser):
             "/api/v1/complaints/[id]/acknowledge",
             200,
             {
-                "acknowledged_on": case["received_on"],
+                # Acknowledged today: a date in the past would be a late entry needing a reason.
+                "acknowledged_on": datetime.now(ENGLAND).date().isoformat(),
                 "definition": "The resident reports mould and a missed repair.",
                 "outcomes_sought": "The mould treated and the leak fixed.",
+                "responsibility": "The repair and the mould are ours to put right.",
                 "handler": self.username,
             },
         )

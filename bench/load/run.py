@@ -29,7 +29,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.load.server import BIN, HOST, ROOT, command, environment, gunicorn, postgres_restart, workers
+from bench.load.server import (
+    BIN,
+    HOST,
+    ROOT,
+    command,
+    environment,
+    gunicorn,
+    postgres_restart,
+    task_worker,
+    workers,
+)
+
+# The run's working folder, once made: its logs are shown when a step fails.
+RUN_LOGS: list[Path] = []
 
 
 class Probe(threading.Thread):
@@ -144,6 +157,7 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="putright-load-"))
+    RUN_LOGS.append(work)
     env = environment(work)
     putright = str(BIN / "putright")
     command(env, putright, "migrate", "--no-input", "-v0")
@@ -152,7 +166,7 @@ def main() -> None:
     command(env, putright, "collectstatic", "--no-input", "-v0")
     acked = work / "acknowledged.jsonl"
     summary: dict[str, Any] = {"duration_s": args.duration, "users": args.users, "work": str(work)}
-    with gunicorn(env, work) as (master, port):
+    with task_worker(env, work), gunicorn(env, work) as (master, port):
         summary["gunicorn_workers_at_start"] = workers(master.pid)
         locust_env = {**env, "PUTRIGHT_LOAD_SEED": str(seed), "PUTRIGHT_LOAD_ACKED": str(acked)}
         locust = subprocess.Popen(
@@ -188,5 +202,21 @@ def main() -> None:
         args.out.write_text(text + "\n")
 
 
+def explain(error: BaseException) -> None:
+    """A failed step says which, with its output and the tail of every log of the run, so a CI
+    log shows the cause rather than only an exit status."""
+    print(f"load run failed: {error!r}", file=sys.stderr)
+    if isinstance(error, subprocess.CalledProcessError):
+        print(f"stdout:\n{error.stdout}\nstderr:\n{error.stderr}", file=sys.stderr)
+    folders = [*RUN_LOGS, Path(os.environ.get("PUTRIGHT_LOAD_PGDATA", "/nonexistent"))]
+    for log in [log for folder in folders for log in sorted(folder.glob("*.log"))]:
+        lines = log.read_text(errors="replace").splitlines()[-30:]
+        print(f"--- {log} (last {len(lines)} lines)", *lines, sep="\n", file=sys.stderr)
+
+
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except Exception as error:
+        explain(error)
+        raise SystemExit(1) from error

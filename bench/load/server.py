@@ -111,6 +111,25 @@ def gunicorn(env: dict[str, str], work: Path, count: int = 2):  # type: ignore[n
         log.close()
 
 
+@contextmanager
+def task_worker(env: dict[str, str], work: Path):  # type: ignore[no-untyped-def]
+    """The background worker beside gunicorn, as `make run` and production run it: it sends the
+    sign-in emails the simulated residents read and the letters staff actions queue."""
+    log = (work / "worker.log").open("w")
+    proc = subprocess.Popen(
+        [str(BIN / "putright"), "worker", "--interval=0.2"], env=env, cwd=ROOT, stdout=log, stderr=log
+    )
+    try:
+        yield proc
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
 def postgres_restart() -> tuple[float, float]:
     """Restart PostgreSQL (fast shutdown: open sessions are cut). Answers (started, done) on the monotonic clock."""
     data = os.environ["PUTRIGHT_LOAD_PGDATA"]

@@ -38,7 +38,7 @@ def test_no_acknowledged_complaint_is_lost_and_the_app_recovers_from_a_database_
     summary = tmp_path / "summary.json"
     env = {**os.environ, "PG_PORT": str(free_port())}
     # The runner's own arguments, fixed here: nothing from outside reaches the command line.
-    subprocess.run(  # noqa: S603
+    run = subprocess.run(  # noqa: S603
         [
             "/bin/bash",
             "bench/load/run.sh",
@@ -52,10 +52,12 @@ def test_no_acknowledged_complaint_is_lost_and_the_app_recovers_from_a_database_
         ],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
-        timeout=240,
+        text=True,
+        timeout=300,
     )
+    # The runner prints what failed and the tail of each log: show it, not only the exit status.
+    assert run.returncode == 0, f"load run failed:\n{run.stdout[-3000:]}\n{run.stderr[-6000:]}"
     result = json.loads(summary.read_text())
     writes, restart = result["writes"], result["restart"]
     # Every complaint the server answered for is in the record (Code 5.12), whatever was cut off.
