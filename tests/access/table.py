@@ -186,6 +186,8 @@ PAGES: dict[str, Row] = {
     "staff/logout/": Row(STAFF, "public", post_only=True),
     "staff/": staff(CASEWORK),
     "staff/complaints/": staff(CASEWORK),
+    "staff/search/": staff(CASEWORK),
+    "staff/contacts/": staff(CASEWORK),
     "staff/contacts/new/": staff(CASEWORK),
     "staff/contacts/<int:contact_id>/triage/": staff(CASEWORK),
     "staff/service-requests/": staff(CASEWORK),

@@ -1,7 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, privacy, queue, record, representative, settings
+from putright.staff.views import (
+    actions,
+    case,
+    contacts,
+    privacy,
+    queue,
+    record,
+    representative,
+    search,
+    settings,
+)
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -15,6 +25,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", queue.queue, name="queue"),
     path("complaints/", queue.complaints, name="complaints"),
+    path("search/", search.search, name="search"),
+    path("contacts/", contacts.contacts_undecided, name="contacts_undecided"),
     path("contacts/new/", contacts.contact_new, name="contact_new"),
     path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
     path("service-requests/", contacts.service_requests, name="service_requests"),
