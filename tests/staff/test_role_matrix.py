@@ -35,6 +35,8 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "queue": (CASEWORK, "get", ()),
     "complaints": (CASEWORK, "get", ()),
     "contact_new": (CASEWORK, "get", ()),
+    "contacts_undecided": (CASEWORK, "get", ()),
+    "search": (CASEWORK, "get", ()),
     "contact_triage": (CASEWORK, "get", ("contact",)),
     "service_requests": (CASEWORK, "get", ()),
     "service_request": (CASEWORK, "get", ("service_request",)),

@@ -15,6 +15,7 @@ from putright.accounts.models import User
 from putright.api.schemas import (
     AcknowledgeIn,
     AssignIn,
+    CloseIn,
     ComplaintEventOut,
     ComplaintIn,
     ComplaintOut,
@@ -320,7 +321,7 @@ def withdraw(request: HttpRequest, complaint_id: ComplaintId, payload: NoteIn) -
 
 
 @router.post("/complaints/{complaint_id}/close", response={200: ComplaintOut, **ERRORS})
-def close(request: HttpRequest, complaint_id: ComplaintId, payload: NoteIn) -> dict[str, Any]:
+def close(request: HttpRequest, complaint_id: ComplaintId, payload: CloseIn) -> dict[str, Any]:
     user = _caseworker(request)
     _exists(complaint_id)
     services.complaint_close(
@@ -329,5 +330,6 @@ def close(request: HttpRequest, complaint_id: ComplaintId, payload: NoteIn) -> d
         complaint_id=complaint_id,
         note=payload.note,
         expected_version=payload.version,
+        confirm_open_work=payload.confirm_open_work,
     )
     return _complaint_out(complaint_id)

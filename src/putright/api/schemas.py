@@ -139,6 +139,11 @@ class NoteIn(Schema):
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
+class CloseIn(NoteIn):
+    # Closing with actions or remedies still open is refused (422, Code 6.6) unless confirmed.
+    confirm_open_work: bool = False
+
+
 class ComplaintExtensionOut(Schema):
     working_days: int
     reason: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from putright.cases import access
+from putright.cases import access, selectors
 from putright.core.dates import code_calendar
 from putright.staff.forms.queue import QueueFilterForm
 from putright.staff.presenters.queue import filters_in_use, queue_page
@@ -40,6 +40,8 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "page": page,
             "filtering": filters_in_use(request.GET.dict()),
             "today": today(),
+            # Promises outlive their complaint: open actions stay here until done (Code 6.6).
+            "my_actions": selectors.actions_open_owned(owner_id=request.user.pk or 0) if mine else None,
         },
         status=form_status(form),
     )
