@@ -18,7 +18,7 @@ from putright.cases import services
 from putright.cases.models import Attachment, Contact
 from putright.landlord.models import Category, ClosureDay
 from putright.staff import urls
-from tests.access.table import CASEWORK, MANAGE, OFFICER, OVERSIGHT, PAGES, SPECIAL
+from tests.access.table import CASEWORK, MANAGE, OFFICER, OVERSIGHT, PAGES, SPECIAL, TEAM
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *Role.values]
@@ -37,6 +37,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "contact_new": (CASEWORK, "get", ()),
     "contacts_undecided": (CASEWORK, "get", ()),
     "search": (CASEWORK, "get", ()),
+    "team": (set(TEAM), "get", ()),
     "contact_triage": (CASEWORK, "get", ("contact",)),
     "service_requests": (CASEWORK, "get", ()),
     "service_request": (CASEWORK, "get", ("service_request",)),

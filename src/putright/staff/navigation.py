@@ -23,6 +23,7 @@ def _administrator(user: Any) -> bool:
 
 ENTRIES = (
     NavEntry("my-work", "My work", "staff:queue", access.access_can_work_cases, 10, _names("queue")),
+    NavEntry("team", "Team", "staff:team", access.access_can_lead_team, 15, _names("team")),
     NavEntry(
         "all", "All complaints", "staff:complaints", access.access_can_work_cases, 20, _names("complaints")
     ),

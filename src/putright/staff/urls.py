@@ -11,6 +11,7 @@ from putright.staff.views import (
     representative,
     search,
     settings,
+    team,
 )
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
@@ -26,6 +27,7 @@ urlpatterns = [
     path("", queue.queue, name="queue"),
     path("complaints/", queue.complaints, name="complaints"),
     path("search/", search.search, name="search"),
+    path("team/", team.team, name="team"),
     path("contacts/", contacts.contacts_undecided, name="contacts_undecided"),
     path("contacts/new/", contacts.contact_new, name="contact_new"),
     path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
