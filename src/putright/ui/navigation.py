@@ -93,3 +93,13 @@ def staff_navigation(request: Any) -> list[NavItem] | None:
         NavItem(e.key, e.text, reverse(e.url_name), e.key == here, e.count(user) if e.count else None)
         for e in entries
     ]
+
+
+def staff_home(request: Any) -> str:
+    """Where the header's links go: the first section this user's role may open (My work for
+    caseworkers, reports for governance), so that no role is sent to a page it may not see."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return "/staff/"
+    first = next((entry for entry in registered() if entry.visible(user)), None)
+    return reverse(first.url_name) if first else "/staff/"

@@ -24,7 +24,7 @@ from putright.cases.services._common import (
     stage_record,
 )
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar, england_date
+from putright.core.dates import code_calendar, england_date, long_date
 from putright.core.errors import InvalidInput
 from putright.core.roles import HANDLING
 from putright.rules import lifecycle
@@ -106,7 +106,7 @@ def complaint_acknowledge(
             actor=actor,
             now=now,
             action=EventAction.ACKNOWLEDGED,
-            summary=f"Stage {record.stage} acknowledged on {acknowledged_on:%d %B %Y}; response due {record.respond_by:%d %B %Y}",
+            summary=f"Stage {record.stage} acknowledged on {long_date(acknowledged_on)}; response due {long_date(record.respond_by)}",
             before=before,
             after=snapshot(complaint, record),
             details={
@@ -147,7 +147,7 @@ def complaint_assign(
             actor=actor,
             now=now,
             action=EventAction.ASSIGNED,
-            summary=f"Assigned to {handler.username} at stage {record.stage}",
+            summary=f"Assigned to {getattr(handler, 'display_name', handler.username)} at stage {record.stage}",
             before=before,
             after=snapshot(complaint, record),
         )

@@ -79,7 +79,7 @@ def complaint_escalate(
             actor=actor,
             now=now,
             action=EventAction.ESCALATED,
-            summary=f"Stage 2 requested on {requested_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
+            summary=f"Stage 2 requested on {long_date(requested_on)}; acknowledge by {long_date(record.acknowledge_by)}",
             before=before,
             after=snapshot(complaint, record),
             details={"reason": record.escalation_reason},

@@ -26,7 +26,7 @@ from putright.cases.services._common import (
 )
 from putright.cases.services.intake import NewComplaint, complaint_log
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar, england_date
+from putright.core.dates import code_calendar, england_date, long_date
 from putright.core.errors import InvalidInput
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
@@ -97,7 +97,7 @@ def complaint_add_issue(
         new: Complaint | None = None
         if route == "fold_in":
             move(complaint, Move.ADD_ISSUE)
-            stamp = england_date(raised_at).strftime("%d %B %Y")
+            stamp = long_date(england_date(raised_at))
             record.definition = f"{record.definition}\n\nAdditional issue raised on {stamp}: {text}".strip()
             record.save(update_fields=["definition"])
             summary = "New related issue added to the stage 1 complaint"

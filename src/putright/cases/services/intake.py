@@ -12,6 +12,7 @@ from putright.cases.models import (
     Channel,
     Complaint,
     Contact,
+    ContactPreference,
     EventAction,
     Representative,
     Resident,
@@ -31,7 +32,7 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar, england_date
+from putright.core.dates import code_calendar, england_date, long_date
 from putright.core.errors import InvalidInput
 from putright.landlord.models import Category
 from putright.rules.timescales import acknowledge_by
@@ -49,7 +50,9 @@ class ResidentDetails:
     address: str = ""
     tenancy_reference: str = ""
     tenure: str = Tenure.OTHER
-    preferred_channel: str = "email"
+    # "" when nobody asked: the way they can be reached (`_contact_by`), never "email" for
+    # someone who gave only a phone number.
+    preferred_channel: str = ""
     preferred_format: str = "standard"
     language: str = ""
 
@@ -126,9 +129,20 @@ def _resident(data: NewComplaint, errors: dict[str, str]) -> Resident | None:
     return None
 
 
+def _contact_by(details: ResidentDetails) -> str:
+    """The way to reach a resident who was not asked: email if they gave one, else the phone,
+    else post."""
+    if details.preferred_channel:
+        return details.preferred_channel
+    if details.email:
+        return ContactPreference.EMAIL
+    return ContactPreference.PHONE if details.phone else ContactPreference.POST
+
+
 def _resident_create(details: ResidentDetails) -> Resident:
     """A new resident, with the phone number also kept as the resident search compares it."""
-    return Resident.objects.create(**vars(details), phone_digits=phone_digits(details.phone))
+    fields = {**vars(details), "preferred_channel": _contact_by(details)}
+    return Resident.objects.create(**fields, phone_digits=phone_digits(details.phone))
 
 
 def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> Complaint:
@@ -201,7 +215,7 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
             actor=actor,
             now=now,
             action=EventAction.LOGGED,
-            summary=f"Complaint received by {complaint.get_channel_display().lower()} on {received_on:%d %B %Y}",
+            summary=f"Complaint received {complaint.received_how} on {long_date(received_on)}",
             before=before,
             after=snapshot(complaint, record),
             details={"description": description, "received_at": data.received_at},

@@ -30,6 +30,7 @@ from putright.cases.services._common import (
 )
 from putright.cases.uploads import check_upload
 from putright.core.actor import Actor, user_or_none
+from putright.core.dates import long_date
 from putright.core.errors import InvalidInput
 
 OPEN = ("received", "acknowledged", "responded")
@@ -82,7 +83,7 @@ def adjustment_record(
                 actor=actor,
                 now=now,
                 action=EventAction.ADJUSTMENT_RECORDED,
-                summary=f"{AdjustmentKind(kind).label} recorded; review by {review_on:%d %B %Y}",
+                summary=f"{AdjustmentKind(kind).label} recorded; review by {long_date(review_on)}",
                 before=before,
                 after=snapshot(complaint),
                 details={"adjustment": adjustment.pk},
@@ -171,7 +172,7 @@ def restriction_record(
                 actor=actor,
                 now=now,
                 action=EventAction.RESTRICTION_RECORDED,
-                summary=f"Contact restriction recorded; review by {review_on:%d %B %Y}",
+                summary=f"Contact restriction recorded; review by {long_date(review_on)}",
                 before={},
                 after={},
                 details={"restriction": restriction.pk},

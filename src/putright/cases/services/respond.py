@@ -30,7 +30,7 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar, england_date
+from putright.core.dates import code_calendar, england_date, long_date
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
@@ -107,7 +107,7 @@ def complaint_extend(
             actor=actor,
             now=now,
             action=EventAction.EXTENDED,
-            summary=f"Stage {record.stage} response extended by {working_days} working days to {record.respond_by:%d %B %Y}",
+            summary=f"Stage {record.stage} response extended by {working_days} working days to {long_date(record.respond_by)}",
             before=before,
             after=snapshot(complaint, record),
             details={"reason": text, "good_reason": good_reason, "working_days": working_days},
@@ -218,7 +218,7 @@ def complaint_respond(
             actor=actor,
             now=now,
             action=EventAction.RESPONDED,
-            summary=f"Stage {record.stage} response sent on {responded_on:%d %B %Y}: {Decision(decision).label.lower()}",
+            summary=f"Stage {record.stage} response sent on {long_date(responded_on)}: {Decision(decision).label.lower()}",
             before=before,
             after=snapshot(complaint, record),
             details={

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from putright.cases import access, selectors, services
 from putright.cases.models import Complaint
+from putright.core.dates import long_date
 from putright.staff.forms import actions as f
 from putright.staff.forms.base import england_moment
 from putright.staff.views.base_action import ComplaintActionView
@@ -50,7 +51,7 @@ class Acknowledge(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return f"Stage {result.stage} acknowledged. The response is due by {result.next_due:%d %B %Y}."
+        return f"Stage {result.stage} acknowledged. The response is due by {long_date(result.next_due)}."
 
 
 class Clarify(ComplaintActionView):
@@ -146,7 +147,7 @@ class Escalate(ComplaintActionView):
 
     def success_message(self, result: Complaint) -> str:
         return (
-            f"Stage 2 requested. Acknowledge by {result.next_due:%d %B %Y}, and assign a handler who did not "
+            f"Stage 2 requested. Acknowledge by {long_date(result.next_due)}, and assign a handler who did not "
             "consider stage 1 (Code 6.13)."
         )
 

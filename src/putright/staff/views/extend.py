@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from putright.cases import services
 from putright.cases.models import Complaint, StageRecord
-from putright.core.dates import code_calendar
+from putright.core.dates import code_calendar, long_date
 from putright.core.errors import ActionRefused
 from putright.rules import lifecycle
 from putright.rules.errors import RuleViolation
@@ -109,4 +109,4 @@ class Extend(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return f"Response deadline extended to {result.next_due:%d %B %Y}"
+        return f"Response deadline extended to {long_date(result.next_due)}"

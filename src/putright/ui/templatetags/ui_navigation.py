@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from putright.ui.navigation import staff_navigation, staff_search
+from putright.ui.navigation import staff_home, staff_navigation, staff_search
 
 register = template.Library()
 
@@ -24,3 +24,9 @@ def staff_nav(context: template.Context) -> dict[str, Any]:
 def staff_search_box(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     return {"search_href": staff_search(request) if request is not None else None}
+
+
+@register.simple_tag(takes_context=True)
+def staff_home_url(context: template.Context) -> str:
+    request = context.get("request")
+    return staff_home(request) if request is not None else "/staff/"
