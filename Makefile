@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 DEMO_ENV := DEBUG=true PUTRIGHT_STAFF_2FA=optional
 PG_PORT ?= 54329
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup setup-dev system-packages assets test test-fast lint typecheck pytest test-postgres bench clean lock
@@ -49,14 +50,14 @@ assets: node_modules/.installed ## Build the GOV.UK Frontend stylesheet and copy
 
 setup: system-packages $(VENV)/.installed assets ## Install everything (Python, Node and Debian packages)
 
-run: setup ## Set up, load demo data, serve on http://127.0.0.1:8000 and run the worker beside it
+run: setup ## Set up, load demo data, serve on http://127.0.0.1:$(PORT) (make run PORT=8080 for another) and run the worker beside it
 	$(DEMO_ENV) $(BIN)/putright migrate --no-input -v0
-	$(DEMO_ENV) $(BIN)/putright demo
+	$(DEMO_ENV) $(BIN)/putright demo --url http://127.0.0.1:$(PORT)
 	@# The worker sends the queued emails and letters. Ctrl-C stops the web server; the trap
 	@# then stops the worker (a background job of this shell does not see the Ctrl-C itself).
 	$(DEMO_ENV) $(BIN)/putright worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
-	$(DEMO_ENV) $(BIN)/putright runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/putright runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed ## ruff
 	$(BIN)/ruff check src tests bench

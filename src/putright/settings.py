@@ -164,6 +164,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise like the static files.
+WHITENOISE_ROOT = BASE_DIR / "root"
 # Body limits (putright/limits.py, docs/security.md V12). Form fields: 2 MB; a file is kept in
 # memory up to 2.5 MB, then streamed to a temporary file; every request, files included, at
 # most PUTRIGHT_MAX_REQUEST_BYTES (default 52 MB: five 10 MB files, the portal's most, and

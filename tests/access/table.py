@@ -29,6 +29,7 @@ MANAGE = frozenset({CO, AD})  # settings, governance records, editing the self-a
 OFFICER = frozenset({CO})  # subject access exports: they hold special category data
 OVERSIGHT = frozenset({CO, AD})  # access log and retention preview (putright.privacy.access)
 APPROVE = frozenset({G})  # the governing body approves the self-assessment (Code 8.2)
+TEAM = frozenset({CO, RV, AD})  # the team view and bulk reassigning (putright.cases.access)
 NOBODY: frozenset[str] = frozenset()
 
 
@@ -200,6 +201,9 @@ PAGES: dict[str, Row] = {
     "staff/logout/": Row(STAFF, "public", post_only=True),
     "staff/": staff(CASEWORK),
     "staff/complaints/": staff(CASEWORK),
+    "staff/search/": staff(CASEWORK),
+    "staff/team/": staff(TEAM),
+    "staff/contacts/": staff(CASEWORK),
     "staff/contacts/new/": staff(CASEWORK),
     "staff/contacts/<int:contact_id>/triage/": staff(CASEWORK),
     "staff/contacts/<int:contact_id>/files/<int:file_id>/": staff(CASEWORK, at={"file_id": "contact_file"}),

@@ -124,6 +124,8 @@ def test_the_whole_lifecycle_through_the_api(api_for, handler, reviewer, officer
     )
     assert r.status_code == 200
     r = api.post(f"{path}/close", {})
+    assert (r.status_code, r.json()["code_paragraph"]) == (422, "6.6")  # the remedy and action are open
+    r = api.post(f"{path}/close", {"confirm_open_work": True})
     assert r.json()["status"] == "closed"
     events = api.get(f"{path}/events").json()
     assert [e["action"] for e in events] == [

@@ -96,7 +96,7 @@ def test_complaint_from_contact_to_stage_two_closure(page, axe_check, staff_logi
     axe_check(page)
     page.get_by_role("button", name="Confirm the extension").click()
     page.wait_for_url(case_url)
-    assert f"extended to {new_date:%d %B %Y}" in page.content()
+    assert f"extended to {new_date.day} {new_date:%B %Y}" in page.content()
 
     page.get_by_role("button", name="Send the response").click()
     axe_check(page)
@@ -160,6 +160,8 @@ def test_complaint_from_contact_to_stage_two_closure(page, axe_check, staff_logi
     assert "Stage 2 response recorded" in page.content()
     page.get_by_role("button", name="Close the complaint").click()
     axe_check(page)
+    assert "A written apology" in page.locator("main").inner_text()  # the open remedy, listed (6.6)
+    page.check("#id_confirm_open_work")
     page.get_by_role("button", name="Close the complaint").click()
     page.wait_for_url(case_url)
     assert "Complaint closed" in page.content()

@@ -129,7 +129,7 @@ def build_story(handler: Any, reviewer: Any, now: Any, *, issue_letter: bool = F
     respond(
         reviewer, closed, date(2026, 10, 1), decision="partly_upheld", reasons="Ada's asthma was considered."
     )
-    services.complaint_close(actor=reviewer, now=now, complaint_id=closed.pk)
+    services.complaint_close(actor=reviewer, now=now, complaint_id=closed.pk, confirm_open_work=True)
 
     refused = log(
         handler,

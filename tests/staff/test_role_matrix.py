@@ -20,7 +20,7 @@ from putright.landlord.models import Category, ClosureDay
 from putright.mailbox.models import InboundAttachment, InboundEmail, Outcome
 from putright.staff import urls
 from putright.webhooks.models import WebhookEndpoint
-from tests.access.table import CASEWORK, MANAGE, OFFICER, OVERSIGHT, PAGES, SPECIAL
+from tests.access.table import CASEWORK, MANAGE, OFFICER, OVERSIGHT, PAGES, SPECIAL, TEAM
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *Role.values]
@@ -37,6 +37,9 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "queue": (CASEWORK, "get", ()),
     "complaints": (CASEWORK, "get", ()),
     "contact_new": (CASEWORK, "get", ()),
+    "contacts_undecided": (CASEWORK, "get", ()),
+    "search": (CASEWORK, "get", ()),
+    "team": (set(TEAM), "get", ()),
     "contact_triage": (CASEWORK, "get", ("contact",)),
     "contact_file": (CASEWORK, "get", ("contact", "contact_file")),
     "service_requests": (CASEWORK, "get", ()),

@@ -12,8 +12,10 @@ from putright.ui.navigation import registered, staff_navigation
 def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
     assert [entry.key for entry in registered()] == [
         "my-work",
+        "team",
         "all",
         "contact",
+        "triage",
         "requests",
         "reports",
         "self-assessment",
@@ -28,14 +30,16 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
 @pytest.mark.parametrize(
     ("role", "keys"),
     [
-        (Role.HANDLER, ["my-work", "all", "contact", "requests"]),
+        (Role.HANDLER, ["my-work", "all", "contact", "triage", "requests"]),
         (Role.GOVERNANCE, ["reports", "self-assessment"]),
         (
             Role.COMPLAINTS_OFFICER,
             [
                 "my-work",
+                "team",
                 "all",
                 "contact",
+                "triage",
                 "requests",
                 "reports",
                 "self-assessment",

@@ -16,6 +16,7 @@ from putright.accounts.models import User
 from putright.api.schemas import (
     AcknowledgeIn,
     AssignIn,
+    CloseIn,
     ComplaintEventOut,
     ComplaintIn,
     ComplaintOut,
@@ -23,7 +24,6 @@ from putright.api.schemas import (
     ErrorOut,
     EscalateIn,
     ExtendIn,
-    NoteIn,
     RefuseEscalationIn,
     RefuseIn,
     ReopenIn,
@@ -383,7 +383,7 @@ def withdraw(request: HttpRequest, complaint_id: ComplaintId, payload: WithdrawI
 
 
 @router.post("/complaints/{complaint_id}/close", response={200: ComplaintOut, **ERRORS})
-def close(request: HttpRequest, complaint_id: ComplaintId, payload: NoteIn) -> dict[str, Any]:
+def close(request: HttpRequest, complaint_id: ComplaintId, payload: CloseIn) -> dict[str, Any]:
     user = _caseworker(request)
     _exists(complaint_id)
     services.complaint_close(
@@ -392,5 +392,6 @@ def close(request: HttpRequest, complaint_id: ComplaintId, payload: NoteIn) -> d
         complaint_id=complaint_id,
         note=payload.note,
         expected_version=payload.version,
+        confirm_open_work=payload.confirm_open_work,
     )
     return _complaint_out(complaint_id)

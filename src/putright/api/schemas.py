@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
 from putright.cases.models import Channel, Decision, RefusalReason, RemedyKind, Tenure
 from putright.core.inputs import clean_line, clean_text, email_problem, phone_problem
+from putright.ui.forms import money_cleaned
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2059, 12, 31)
@@ -123,7 +124,10 @@ class ExtendIn(Schema):
 class RemedyIn(Schema):
     kind: RemedyKind
     description: RequiredText
-    amount: Decimal | None = Field(default=None, ge=0, le=Decimal("1000000"), decimal_places=2)
+    # "£150.00" and "1,500" are accepted as people write them (putright.ui.forms.money_cleaned).
+    amount: Annotated[Decimal | None, BeforeValidator(money_cleaned)] = Field(
+        default=None, ge=0, le=Decimal("1000000"), decimal_places=2
+    )
     due_on: Day | None = None
     agreed_with_resident: bool = False
 
@@ -211,6 +215,11 @@ class RepresentativeRemoveIn(Schema):
 class NoteIn(Schema):
     note: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
+
+
+class CloseIn(NoteIn):
+    # Closing with actions or remedies still open is refused (422, Code 6.6) unless confirmed.
+    confirm_open_work: bool = False
 
 
 class ComplaintExtensionOut(Schema):

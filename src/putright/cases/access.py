@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from putright.core.roles import CASEWORK, HANDLING, OVERSIGHT, REPORTS, has_role
+from putright.core.roles import CASEWORK, HANDLING, OVERSIGHT, REPORTS, TEAM_LEADS, has_role
 
 log = logging.getLogger("putright.access")
 
@@ -21,6 +21,11 @@ def access_can_work_cases(user: Any) -> bool:
 
 def access_can_assign(user: Any) -> bool:
     return has_role(user, CASEWORK)
+
+
+def access_can_lead_team(user: Any) -> bool:
+    """The team view: every open case by handler, and reassigning work (one or many)."""
+    return has_role(user, TEAM_LEADS)
 
 
 def access_can_see_special_category(user: Any) -> bool:

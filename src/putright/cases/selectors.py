@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from putright.cases.models import (
+    Action,
     Adjustment,
     CaseEvent,
     Complaint,
+    Contact,
     Extension,
     Refusal,
+    Remedy,
+    Representative,
     Resident,
     StageRecord,
     Status,
@@ -197,3 +215,114 @@ def resident_adjustments(*, resident_id: int) -> list[Adjustment]:
     (Code 5.10). Special category data: only for roles that may see it, and the read is logged
     (`access_can_see_special_category`, `access_log_special_category_read`)."""
     return list(Adjustment.objects.filter(resident_id=resident_id, active=True).order_by("review_on", "id"))
+
+
+SEARCH_MIN_LENGTH = 2
+_PHONE_LIKE = re.compile(r"^[\d\s+()-]+$")
+_POSTCODE_COMPACT = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$")
+PHONE_MIN_DIGITS = 5  # fewer digits than this would match most numbers held
+
+
+def _search_variants(term: str) -> list[str]:
+    """The term, and a postcode typed without its space ("sw1a1aa") in the form addresses hold
+    it ("SW1A 1AA"), so either spelling finds the resident."""
+    variants = [term]
+    compact = _POSTCODE_COMPACT.match(term.replace(" ", "").upper())
+    if compact and " " not in term:
+        variants.append(f"{compact.group(1)} {compact.group(2)}")
+    return variants
+
+
+def complaints_search(*, term: str, page: int, page_size: int = 25) -> tuple[list[Complaint], bool]:
+    """Complaints of every status (closed, refused and withdrawn included) whose reference
+    contains `term`, or whose resident's name, email, tenancy reference or address (so a
+    postcode) contains it, or whose phone number contains its digits, or whose representative's
+    name contains it; an exact reference first, then the newest. One page and whether another
+    follows, with no COUNT: one query whatever the number of complaints. The resident and
+    representative matches are subqueries so that PostgreSQL answers each from its trigram
+    index (migration 0007) rather than scanning a join."""
+    term = " ".join(term.split())
+    size = max(1, min(page_size, MAX_PAGE_SIZE))
+    start = (max(page, 1) - 1) * size
+    people = Q()
+    for variant in _search_variants(term):
+        people |= (
+            Q(name__icontains=variant)
+            | Q(email__icontains=variant)
+            | Q(tenancy_reference__icontains=variant)
+            | Q(address__icontains=variant)
+        )
+    digits = phone_digits(term)
+    if _PHONE_LIKE.match(term) and len(digits) >= PHONE_MIN_DIGITS:
+        people |= Q(phone_digits__contains=digits)
+    matching = (
+        Q(reference__icontains=term)
+        | Q(resident_id__in=Resident.objects.filter(people).values("pk"))
+        | Q(representative_id__in=Representative.objects.filter(name__icontains=term).values("pk"))
+    )
+    found = list(
+        Complaint.objects.filter(matching)
+        .select_related("resident", "handler", "representative")
+        .order_by(
+            Case(When(reference__iexact=term, then=Value(0)), default=Value(1)),
+            "-received_at",
+            "-id",
+        )[start : start + size + 1]
+    )
+    return found[:size], len(found) > size
+
+
+def contacts_undecided(*, page: int, page_size: int = 25) -> tuple[list[Contact], bool]:
+    """Contacts recorded but not yet decided (complaint, service request or survey feedback:
+    Code 1.2-1.6), the longest-waiting first, so that none drops out of sight. One query."""
+    size = max(1, min(page_size, MAX_PAGE_SIZE))
+    start = (max(page, 1) - 1) * size
+    found = list(
+        Contact.objects.filter(triage=Contact.Triage.UNTRIAGED)
+        .select_related("resident", "recorded_by")
+        .order_by("received_at", "id")[start : start + size + 1]
+    )
+    return found[:size], len(found) > size
+
+
+def contacts_undecided_count() -> int:
+    """How many contacts wait for a decision: the navigation shows it. One indexed COUNT."""
+    return Contact.objects.filter(triage=Contact.Triage.UNTRIAGED).count()
+
+
+@dataclass(frozen=True)
+class OpenWork:
+    """What is still to be done on a complaint: actions promised and remedies not delivered."""
+
+    actions: list[Action]
+    remedies: list[Remedy]
+
+    def __bool__(self) -> bool:
+        return bool(self.actions or self.remedies)
+
+
+def complaint_open_work(*, complaint_id: int) -> OpenWork:
+    """The complaint's open actions (with their owners) and undelivered remedies, earliest
+    date first (Code 6.6, 7.3). Two queries."""
+    return OpenWork(
+        actions=list(
+            Action.objects.filter(complaint_id=complaint_id, completed_on__isnull=True)
+            .select_related("owner")
+            .order_by("promise_on", "id")
+        ),
+        remedies=list(
+            Remedy.objects.filter(complaint_id=complaint_id, completed_on__isnull=True).order_by(
+                F("due_on").asc(nulls_last=True), "id"
+            )
+        ),
+    )
+
+
+def actions_open_owned(*, owner_id: int, limit: int = 50) -> tuple[list[Action], int]:
+    """The open actions someone owns, whatever their complaint's status (a closed complaint's
+    promises still have to be kept: Code 6.6), the earliest promise first; at most `limit`,
+    and how many there are. Two queries, both on the open-actions index."""
+    open_actions = Action.objects.filter(owner_id=owner_id, completed_on__isnull=True)
+    found = list(open_actions.select_related("complaint").order_by("promise_on", "id")[:limit])
+    total = len(found) if len(found) < limit else open_actions.count()
+    return found, total

@@ -27,5 +27,9 @@ def user_or_none(actor: Actor | None) -> Any:
 
 
 def actor_label(actor: Actor | None) -> str:
-    """The name the history shows: the username, or "system" when nobody acted."""
-    return getattr(actor, "username", None) or str(actor or "system")
+    """The name the history shows: the staff member's full name, else their username, or
+    "system" when nobody acted. People read the record (the Ombudsman included), so it names
+    people as people, not as sign-in names."""
+    full_name = getattr(actor, "get_full_name", None)
+    name = full_name().strip() if callable(full_name) else ""
+    return name or getattr(actor, "username", None) or str(actor or "system")

@@ -9,7 +9,7 @@ from django.conf import settings
 from putright.core.errors import InvalidInput
 from putright.rules.calendar import ENGLAND, WorkingDayCalendar, calendar_for
 
-__all__ = ["ENGLAND", "code_calendar", "england_date"]
+__all__ = ["ENGLAND", "code_calendar", "england_date", "long_date"]
 
 
 def england_date(moment: datetime) -> date:
@@ -23,6 +23,12 @@ def england_date(moment: datetime) -> date:
             {"received_at": "Give the time with its UTC offset, e.g. 2026-03-01T09:30:00+00:00"}
         )
     return moment.astimezone(ENGLAND).date()
+
+
+def long_date(day: date | None) -> str:
+    """ "5 June 2025": GOV.UK's date format, never zero-padded; blank for no date. Every page,
+    banner and record entry writes dates this way (the `long_date` template filter too)."""
+    return "" if day is None else f"{day.day} {day:%B %Y}"
 
 
 def code_calendar() -> WorkingDayCalendar:

@@ -34,6 +34,10 @@ REPORTS = frozenset({Role.COMPLAINTS_OFFICER, Role.GOVERNANCE, Role.ADMINISTRATO
 # Those who oversee and change how the service runs: settings, governance records, audits.
 OVERSIGHT = frozenset({Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR})
 
+# Those who lead the team: see every open case by handler and move work between people. The
+# complaints officer, the stage 2 reviewers (the senior handlers) and administrators.
+TEAM_LEADS = frozenset({Role.COMPLAINTS_OFFICER, Role.REVIEWER, Role.ADMINISTRATOR})
+
 
 def role_of(user: Any) -> str | None:
     """The role of a signed-in, active user; None for anyone else (anonymous, deactivated)."""

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from putright.core.actor import Actor
+from putright.core.dates import long_date
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
 from putright.rules.errors import RuleViolation
@@ -101,7 +102,7 @@ def closure_day_add(*, actor: Actor | None, day: date, reason: str = "") -> Clos
         with transaction.atomic():
             return ClosureDay.objects.create(day=day, reason=reason.strip()[:200])
     except IntegrityError:
-        raise InvalidInput({"day": f"{day:%d %B %Y} is already a closure day"}) from None
+        raise InvalidInput({"day": f"{long_date(day)} is already a closure day"}) from None
 
 
 def closure_day_remove(*, actor: Actor | None, closure_id: int) -> None:

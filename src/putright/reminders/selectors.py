@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 
 from putright.accounts.models import Role, User
 from putright.cases.models import Action, Adjustment, Complaint, Remedy, Restriction, Status, UpdateAgreement
+from putright.core.dates import long_date
 
 OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED)
 STILL_OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED, Status.RESPONDED)
@@ -111,7 +112,7 @@ def reviews_due(*, today: date) -> Iterator[Due]:
     for x in Action.objects.filter(completed_on__isnull=True, first_promise_on__lt=today).select_related(
         "owner", "complaint__handler"
     ):
-        moved = f"; now promised by {x.promise_on:%d %B %Y}" if x.promise_moved else ""
+        moved = f"; now promised by {long_date(x.promise_on)}" if x.promise_moved else ""
         yield Due(
             x.owner or x.complaint.handler,
             f"action:{x.pk}",

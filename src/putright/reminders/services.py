@@ -21,6 +21,7 @@ from django.db import transaction
 
 from putright.accounts.models import User
 from putright.cases.models import Complaint
+from putright.core.dates import long_date
 from putright.letters.selectors import letters_not_delivered
 from putright.outbox.selectors import deliveries_not_sent
 from putright.reminders import selectors
@@ -64,7 +65,7 @@ def _link(base_url: str, complaint_id: int | None) -> str:
 def _work_line(c: Complaint, today: date, base_url: str) -> Line:
     step = "acknowledge" if c.status == "received" else "respond"
     assert c.next_due is not None
-    text = f"{c.reference} (stage {c.stage}, {c.resident.name}): {step} by {c.next_due:%d %B %Y}, {_when(c.next_due, today)}"
+    text = f"{c.reference} (stage {c.stage}, {c.resident.name}): {step} by {long_date(c.next_due)}, {_when(c.next_due, today)}"
     return Line(f"complaint:{c.pk}:{c.next_due}", text + _link(base_url, c.pk))
 
 
@@ -97,7 +98,7 @@ def plan(*, today: date, now: datetime, base_url: str = "") -> dict[tuple[User, 
 
     reviews: dict[User, list[Line]] = defaultdict(list)
     for due in selectors.reviews_due(today=today):
-        text = f"{due.reference}: {due.what}, since {due.due:%d %B %Y}" + _link(base_url, due.complaint_id)
+        text = f"{due.reference}: {due.what}, since {long_date(due.due)}" + _link(base_url, due.complaint_id)
         for owner in [due.owner] if due.owner is not None else officers:
             reviews[owner].append(Line(due.key, text))
     for user, lines in reviews.items():
@@ -124,7 +125,7 @@ def plan(*, today: date, now: datetime, base_url: str = "") -> dict[tuple[User, 
             *_not_sent_lines(now, base_url),
         ]
         for officer in officers:
-            emails[(officer, DIGEST)] = (f"Daily complaints digest, {today:%d %B %Y}", digest)
+            emails[(officer, DIGEST)] = (f"Daily complaints digest, {long_date(today)}", digest)
     return emails
 
 
@@ -147,7 +148,7 @@ def reminders_send(
     outcome = Outcome()
     say = progress or (lambda _text: None)
     emails = plan(today=today, now=now, base_url=base_url)
-    say(f"{len(emails)} reminder emails to consider for {today:%d %B %Y}")
+    say(f"{len(emails)} reminder emails to consider for {long_date(today)}")
     for (user, kind), (subject, lines) in emails.items():
         label = f"{user.username} ({kind})"
         if not user.email:

@@ -13,6 +13,12 @@ from datetime import date
 from putright.rules.errors import RuleViolation
 from putright.rules.timescales import check_stage
 
+
+def _long(day: date) -> str:
+    # GOV.UK's date format, never zero-padded (the rules core has no Django, so not core.dates).
+    return f"{day.day} {day:%B %Y}"
+
+
 _EXTENSION_PARA = {1: "6.4", 2: "6.15"}
 _RESPONSE_PARA = {1: "6.9", 2: "6.19"}
 UPHELD_DECISIONS = frozenset({"upheld", "partly_upheld"})
@@ -36,14 +42,14 @@ def check_extension_notice(*, stage: int, respond_by: date, notified_on: date, t
     para = _EXTENSION_PARA[stage]
     if notified_on > today:
         raise ExtensionNotInTime(
-            f"The resident cannot have been told on {notified_on:%d %B %Y}: that date has not "
+            f"The resident cannot have been told on {_long(notified_on)}: that date has not "
             f"come yet (Code {para})",
             code_paragraph=para,
         )
     if notified_on > respond_by:
         raise ExtensionNotInTime(
-            f"The response was due by {respond_by:%d %B %Y}; an extension must be agreed and "
-            f"notified on or before that date, not on {notified_on:%d %B %Y} (Code {para}). "
+            f"The response was due by {_long(respond_by)}; an extension must be agreed and "
+            f"notified on or before that date, not on {_long(notified_on)} (Code {para}). "
             "Send the response now: it will count as late.",
             code_paragraph=para,
         )

@@ -6,7 +6,8 @@ class StaffConfig(AppConfig):
     label = "staff"
 
     def ready(self) -> None:
-        from putright.staff.navigation import ENTRIES
-        from putright.ui.navigation import register
+        from putright.staff.navigation import ENTRIES, SEARCH
+        from putright.ui.navigation import register, register_search
 
         register(*ENTRIES)
+        register_search(SEARCH)

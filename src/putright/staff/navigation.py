@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from putright.cases import access
+from putright.cases import access, selectors
 from putright.privacy import access as privacy_access
-from putright.ui.navigation import NavEntry
+from putright.ui.navigation import NavEntry, SearchBox
 
 
 def _names(*names: str) -> frozenset[str]:
     return frozenset(f"staff:{name}" for name in names)
+
+
+def _undecided(user: Any) -> int | None:
+    return selectors.contacts_undecided_count()
 
 
 def _administrator(user: Any) -> bool:
@@ -19,6 +23,7 @@ def _administrator(user: Any) -> bool:
 
 ENTRIES = (
     NavEntry("my-work", "My work", "staff:queue", access.access_can_work_cases, 10, _names("queue")),
+    NavEntry("team", "Team", "staff:team", access.access_can_lead_team, 15, _names("team")),
     NavEntry(
         "all", "All complaints", "staff:complaints", access.access_can_work_cases, 20, _names("complaints")
     ),
@@ -29,6 +34,15 @@ ENTRIES = (
         access.access_can_work_cases,
         30,
         _names("contact_new", "contact_triage"),
+    ),
+    NavEntry(
+        "triage",
+        "Contacts to decide",
+        "staff:contacts_undecided",
+        access.access_can_work_cases,
+        35,
+        _names("contacts_undecided"),
+        count=_undecided,
     ),
     NavEntry(
         "requests",
@@ -72,3 +86,5 @@ ENTRIES = (
     ),
     NavEntry("admin", "Administration", "admin:index", _administrator, 90),
 )
+
+SEARCH = SearchBox("staff:search", access.access_can_work_cases)

@@ -10,8 +10,10 @@ from putright.staff.views import (
     queue,
     record,
     representative,
+    search,
     settings,
     staff_users,
+    team,
     webhooks,
 )
 from putright.staff.views.auth import StaffLoginView
@@ -27,6 +29,9 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", queue.queue, name="queue"),
     path("complaints/", queue.complaints, name="complaints"),
+    path("search/", search.search, name="search"),
+    path("team/", team.team, name="team"),
+    path("contacts/", contacts.contacts_undecided, name="contacts_undecided"),
     path("contacts/new/", contacts.contact_new, name="contact_new"),
     path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
     path("contacts/<int:contact_id>/files/<int:file_id>/", contacts.contact_file, name="contact_file"),

@@ -248,12 +248,29 @@ class GovukForm(CleanTextForm):
         return items
 
 
+def money_cleaned(value: Any) -> Any:
+    """An amount as people write it, ready to parse: "£1,500.00" and "1 500" become "1500.00"
+    and "1500". Anything but text passes unchanged; what is left is still checked as a number."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().replace(",", "").replace(" ", "")
+    return text[1:] if text.startswith("£") else text
+
+
+class MoneyField(forms.DecimalField):
+    """Pounds and pence, accepting a £ sign, commas and spaces as people type them."""
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(money_cleaned(value))
+
+
 __all__ = [
     "DATE_PARTS",
     "DateField",
     "DateWidget",
     "FieldErrors",
     "GovukForm",
+    "MoneyField",
     "MultipleFileField",
     "MultipleFileInput",
     "Radios",
@@ -261,6 +278,7 @@ __all__ = [
     "ServiceError",
     "TimeField",
     "field_anchor",
+    "money_cleaned",
     "refusal_message",
 ]
 

@@ -25,6 +25,8 @@ class NavEntry:
     # The page is this entry's when its URL name is one of these, or its path starts so.
     url_names: frozenset[str] = field(default_factory=frozenset)
     path_prefix: str = ""
+    # A number shown beside the entry (work waiting, say), or None; one cheap query at most.
+    count: Callable[[Any], int | None] | None = None
 
     def is_current(self, request: Any) -> bool:
         match = getattr(request, "resolver_match", None)
@@ -39,6 +41,15 @@ class NavItem:
     text: str
     href: str
     current: bool
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchBox:
+    """The search in the header of every staff page: where it goes and who sees it."""
+
+    url_name: str
+    visible: Callable[[Any], bool]
 
 
 _REGISTRY: dict[str, NavEntry] = {}
@@ -48,6 +59,23 @@ def register(*entries: NavEntry) -> None:
     """Add entries (again on reload: an entry with the same key replaces the old one)."""
     for entry in entries:
         _REGISTRY[entry.key] = entry
+
+
+_SEARCH: dict[str, SearchBox] = {}
+
+
+def register_search(box: SearchBox) -> None:
+    """The one header search (registering again replaces it)."""
+    _SEARCH["box"] = box
+
+
+def staff_search(request: Any) -> str | None:
+    """Where the header search goes for this user; None when they cannot search."""
+    user = getattr(request, "user", None)
+    box = _SEARCH.get("box")
+    if box is None or user is None or not user.is_authenticated or not box.visible(user):
+        return None
+    return reverse(box.url_name)
 
 
 def registered() -> Iterable[NavEntry]:
@@ -61,4 +89,17 @@ def staff_navigation(request: Any) -> list[NavItem] | None:
         return None
     entries = [entry for entry in registered() if entry.visible(user)]
     here = next((entry.key for entry in entries if entry.is_current(request)), "")
-    return [NavItem(e.key, e.text, reverse(e.url_name), e.key == here) for e in entries]
+    return [
+        NavItem(e.key, e.text, reverse(e.url_name), e.key == here, e.count(user) if e.count else None)
+        for e in entries
+    ]
+
+
+def staff_home(request: Any) -> str:
+    """Where the header's links go: the first section this user's role may open (My work for
+    caseworkers, reports for governance), so that no role is sent to a page it may not see."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return "/staff/"
+    first = next((entry for entry in registered() if entry.visible(user)), None)
+    return reverse(first.url_name) if first else "/staff/"

@@ -20,6 +20,7 @@ from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.sinks import Sink
 from putright.cases.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
 from putright.cases.models import EventAction, Hazard
+from putright.cases.models.people import channel_phrase
 from putright.cases.services.deadlines import Due, acknowledge_due, edition_for, landlord_policy
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.timescales import check_extension, ruleset_by_key
@@ -27,7 +28,6 @@ from putright.rules.timescales import check_extension, ruleset_by_key
 CHANNELS = Weighted(texts.CHANNELS)
 REFUSALS = Weighted([(r, r[1]) for r in texts.REFUSALS])
 ACK_DELAYS = (1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 5, 6, 8)
-CHANNEL_LABELS = {"in_person": "in person", "social_media": "social media", "web": "the website"}
 P_WITHDRAWN, P_REFUSED, P_STALLED = 0.02, 0.04, 0.004
 P_ESCALATED_AFTER_RESPONSE = 0.23  # about one complaint in five overall reaches stage 2
 P_LATE = {1: 0.12, 2: 0.18}
@@ -112,7 +112,7 @@ class Simulator:
             "hazard": "",
             "vulnerable": vulnerable,
         }
-        summary = f"Complaint received by {CHANNEL_LABELS.get(channel, channel)} on {long_date(received_on)}"
+        summary = f"Complaint received {channel_phrase(channel)} on {long_date(received_on)}"
         details = {"description": description, "received_at": received_at.isoformat()}
         case.event(
             received_at, world.officer, EventAction.LOGGED.value, summary, {}, case.snapshot(s1), details

@@ -49,10 +49,10 @@ _LONG_DATES: dict[date, str] = {}
 
 
 def long_date(day: date) -> str:
-    """`1 December 2026` as the services write it in event summaries ("%d %B %Y"), cached."""
+    """`1 December 2026` as the services write it in event summaries (`core.dates.long_date`), cached."""
     text = _LONG_DATES.get(day)
     if text is None:
-        text = _LONG_DATES[day] = day.strftime("%d %B %Y")
+        text = _LONG_DATES[day] = f"{day.day} {day:%B %Y}"
     return text
 
 

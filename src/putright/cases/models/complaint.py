@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from putright.cases.models.people import Channel, Representative, Resident
+from putright.cases.models.people import Channel, Representative, Resident, channel_phrase
 from putright.landlord.models import Category
 
 USER = settings.AUTH_USER_MODEL
@@ -136,6 +136,11 @@ class Complaint(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def received_how(self) -> str:
+        """ "by email", "through a representative": how it reached us, as a sentence says it."""
+        return channel_phrase(self.channel)
 
 
 class StageRecord(models.Model):
@@ -378,3 +383,7 @@ class Contact(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["triage", "received_at"])]
+
+    @property
+    def received_how(self) -> str:
+        return channel_phrase(self.channel)

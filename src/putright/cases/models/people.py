@@ -20,6 +20,24 @@ class Channel(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# How something reached us, as a sentence says it: "received on 5 June by email", "received
+# through a representative" (never "by through a representative").
+CHANNEL_PHRASES: dict[str, str] = {
+    Channel.WEB: "through the website",
+    Channel.EMAIL: "by email",
+    Channel.PHONE: "by telephone",
+    Channel.LETTER: "by letter",
+    Channel.IN_PERSON: "in person",
+    Channel.SOCIAL_MEDIA: "through social media",
+    Channel.REPRESENTATIVE: "through a representative",
+    Channel.OTHER: "another way",
+}
+
+
+def channel_phrase(channel: str) -> str:
+    return CHANNEL_PHRASES.get(channel, "another way")
+
+
 class Tenure(models.TextChoices):
     GENERAL_NEEDS = "general_needs", "General needs rented"
     SUPPORTED = "supported", "Supported housing rented"

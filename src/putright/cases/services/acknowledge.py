@@ -28,6 +28,7 @@ from putright.cases.services._common import (
 from putright.cases.services.deadlines import set_respond_due
 from putright.cases.services.stage_actors import check_stage_two
 from putright.core.actor import Actor, user_or_none
+from putright.core.dates import long_date
 from putright.core.errors import InvalidInput
 from putright.core.roles import HANDLING
 from putright.rules import lifecycle, notices
@@ -108,7 +109,7 @@ def complaint_acknowledge(
             actor=actor,
             now=now,
             action=EventAction.ACKNOWLEDGED,
-            summary=f"Stage {record.stage} acknowledged on {acknowledged_on:%d %B %Y}; response due {record.respond_by:%d %B %Y}",
+            summary=f"Stage {record.stage} acknowledged on {long_date(acknowledged_on)}; response due {long_date(record.respond_by)}",
             before=before,
             after=snapshot(complaint, record),
             details={
@@ -152,7 +153,7 @@ def complaint_assign(
             actor=actor,
             now=now,
             action=EventAction.ASSIGNED,
-            summary=f"Assigned to {handler.username} at stage {record.stage}",
+            summary=f"Assigned to {getattr(handler, 'display_name', handler.username)} at stage {record.stage}",
             before=before,
             after=snapshot(complaint, record),
             details={"handler_id": handler.pk, "stage": record.stage},

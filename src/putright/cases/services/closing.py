@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
 from putright.cases.models import Channel, Complaint, EventAction, StageRecord
+from putright.cases.selectors import OpenWork, complaint_open_work
 from putright.cases.services._common import (
     current_stage,
     dated_entry,
@@ -21,8 +25,8 @@ from putright.cases.services._common import (
 )
 from putright.cases.services.deadlines import acknowledge_due
 from putright.core.actor import Actor
-from putright.core.dates import england_date
-from putright.core.errors import InvalidInput
+from putright.core.dates import england_date, long_date
+from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules.endings import deadline_missed_by
 from putright.rules.lifecycle import Action as Move
 
@@ -82,7 +86,7 @@ def complaint_escalate(
             actor=actor,
             now=now,
             action=EventAction.ESCALATED,
-            summary=f"Stage 2 requested on {requested_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
+            summary=f"Stage 2 requested on {long_date(requested_on)}; acknowledge by {long_date(record.acknowledge_by)}",
             before=before,
             after=snapshot(complaint, record),
             details={"reason": record.escalation_reason, **entry_details(entry)},
@@ -100,9 +104,12 @@ def _finish(
     field: str,
     expected_version: int | None,
     note: str = "",
+    check: Callable[[Complaint], None] | None = None,
 ) -> Complaint:
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        if check is not None:
+            check(complaint)
         record = current_stage(complaint)
         before = snapshot(complaint, record)
         move(complaint, step)
@@ -180,8 +187,17 @@ def complaint_close(
     complaint_id: int,
     note: str = "",
     expected_version: int | None = None,
+    confirm_open_work: bool = False,
 ) -> Complaint:
-    """Close after a response. Outstanding actions are still tracked (6.6)."""
+    """Close after a response. Outstanding actions are still tracked after closing, in their
+    owners' work, until done (6.6); closing with actions or remedies still open must be
+    confirmed (`confirm_open_work`), so nobody closes a case thinking the work is over."""
+
+    def confirmed(complaint: Complaint) -> None:
+        work = complaint_open_work(complaint_id=complaint.pk)
+        if work and not confirm_open_work:
+            raise ActionRefused(open_work_message(work), code_paragraph="6.6", field="confirm_open_work")
+
     return _finish(
         actor,
         now,
@@ -192,4 +208,30 @@ def complaint_close(
         "closed_on",
         expected_version,
         note,
+        check=confirmed,
+    )
+
+
+def _remedy_text(remedy: Any) -> str:
+    amount = f" ({money_text(remedy.amount)})" if remedy.amount is not None else ""
+    due = f", due {long_date(remedy.due_on)}" if remedy.due_on else ""
+    return f"remedy “{remedy.description}”{amount}{due}"
+
+
+def money_text(amount: Decimal) -> str:
+    return f"£{amount:,.2f}"
+
+
+def open_work_message(work: OpenWork) -> str:
+    """What is still open, item by item, so that the person closing sees what they confirm."""
+    items = [
+        f"action “{a.description}” promised by {long_date(a.promise_on)}"
+        + (f" ({a.owner.display_name})" if a.owner else "")
+        for a in work.actions
+    ] + [_remedy_text(r) for r in work.remedies]
+    return (
+        "This complaint still has open work: "
+        + "; ".join(items)
+        + ". Confirm that you are closing it with this work open: open actions stay in their "
+        "owner's work until they are done"
     )

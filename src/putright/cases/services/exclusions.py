@@ -31,6 +31,7 @@ from putright.cases.services.intake import FUTURE_TOLERANCE
 from putright.cases.services.people import attachment_store
 from putright.cases.uploads import check_upload
 from putright.core.actor import Actor, user_or_none
+from putright.core.dates import long_date
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules.errors import RefusalNotEvidenced
 from putright.rules.exclusions import (
@@ -266,7 +267,7 @@ def complaint_refuse_escalation(
             actor=actor,
             now=now,
             action=EventAction.ESCALATION_REFUSED,
-            summary=f"Escalation requested on {requested_on:%d %B %Y} refused{late}: "
+            summary=f"Escalation requested on {long_date(requested_on)} refused{late}: "
             f"{RefusalReason(reason).label.lower()}",
             before=before,
             after=snapshot(complaint, record),
@@ -330,7 +331,7 @@ def complaint_reopen(
             actor=actor,
             now=now,
             action=EventAction.REOPENED,
-            summary=f"Reopened on {reopened_on:%d %B %Y}; acknowledge by {record.acknowledge_by:%d %B %Y}",
+            summary=f"Reopened on {long_date(reopened_on)}; acknowledge by {long_date(record.acknowledge_by)}",
             before=before,
             after=snapshot(complaint, record),
             details={"reason": text, "refusal": refusal.pk, "reopened_at": reopened_at},

@@ -30,7 +30,7 @@ from putright.cases.services._common import (
 )
 from putright.cases.services.intake import NewComplaint, complaint_log
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar
+from putright.core.dates import code_calendar, long_date
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move
@@ -102,7 +102,7 @@ def complaint_add_issue(
         new: Complaint | None = None
         if route == "fold_in":
             move(complaint, Move.ADD_ISSUE)
-            stamp = england_date(raised_at).strftime("%d %B %Y")
+            stamp = long_date(england_date(raised_at))
             record.definition = f"{record.definition}\n\nAdditional issue raised on {stamp}: {text}".strip()
             record.save(update_fields=["definition"])
             summary = "New related issue added to the stage 1 complaint"
@@ -332,8 +332,8 @@ def _update_summary(action: Action, *, completed: bool, moved_from: date | None)
     if moved_from is not None:
         # Both dates in the summary: the record shows the promise moved, not only where it is now.
         return (
-            f"Promise moved from {moved_from:%d %B %Y} to {action.promise_on:%d %B %Y} "
-            f"(first promised {action.first_promise_on:%d %B %Y}): " + action.description[:160]
+            f"Promise moved from {long_date(moved_from)} to {long_date(action.promise_on)} "
+            f"(first promised {long_date(action.first_promise_on)}): " + action.description[:160]
         )
     return "Update on action: " + action.description[:200]
 

@@ -12,6 +12,7 @@ from putright.cases.models import (
     Channel,
     Complaint,
     Contact,
+    ContactPreference,
     EventAction,
     Representative,
     Resident,
@@ -33,7 +34,7 @@ from putright.cases.services._common import (
 from putright.cases.services.deadlines import acknowledge_due, edition_for
 from putright.cases.services.vulnerability import resident_is_vulnerable
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar, england_date
+from putright.core.dates import code_calendar, england_date, long_date
 from putright.core.errors import InvalidInput
 from putright.core.inputs import email_problem, phone_problem
 from putright.landlord.models import Category
@@ -51,7 +52,9 @@ class ResidentDetails:
     address: str = ""
     tenancy_reference: str = ""
     tenure: str = Tenure.UNKNOWN
-    preferred_channel: str = "email"
+    # "" when nobody asked: the way they can be reached (`_contact_by`), never "email" for
+    # someone who gave only a phone number.
+    preferred_channel: str = ""
     preferred_format: str = "standard"
     language: str = ""
 
@@ -136,9 +139,20 @@ def _check_contacts(prefix: str, email: str, phone: str, errors: dict[str, str])
         errors[f"{prefix}.phone"] = problem
 
 
+def _contact_by(details: ResidentDetails) -> str:
+    """The way to reach a resident who was not asked: email if they gave one, else the phone,
+    else post."""
+    if details.preferred_channel:
+        return details.preferred_channel
+    if details.email:
+        return ContactPreference.EMAIL
+    return ContactPreference.PHONE if details.phone else ContactPreference.POST
+
+
 def _resident_create(details: ResidentDetails) -> Resident:
     """A new resident, with the phone number also kept as the resident search compares it."""
-    return Resident.objects.create(**vars(details), phone_digits=phone_digits(details.phone))
+    fields = {**vars(details), "preferred_channel": _contact_by(details)}
+    return Resident.objects.create(**fields, phone_digits=phone_digits(details.phone))
 
 
 def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> Complaint:
@@ -218,7 +232,7 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
             actor=actor,
             now=now,
             action=EventAction.LOGGED,
-            summary=f"Complaint received by {complaint.get_channel_display().lower()} on {received_on:%d %B %Y}",
+            summary=f"Complaint received {complaint.received_how} on {long_date(received_on)}",
             before=before,
             after=snapshot(complaint, record),
             details={"description": description, "received_at": data.received_at},

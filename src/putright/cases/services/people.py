@@ -31,6 +31,7 @@ from putright.cases.services._common import (
 from putright.cases.services.vulnerability import resident_complaints_in_step
 from putright.cases.uploads import check_upload, stored_file
 from putright.core.actor import Actor, user_or_none
+from putright.core.dates import long_date
 from putright.core.errors import InvalidInput
 
 OPEN = ("received", "acknowledged", "responded")
@@ -79,7 +80,7 @@ def adjustment_record(
             actor=actor,
             now=now,
             action=EventAction.ADJUSTMENT_RECORDED,
-            summary=f"{AdjustmentKind(kind).label} recorded; review by {review_on:%d %B %Y}",
+            summary=f"{AdjustmentKind(kind).label} recorded; review by {long_date(review_on)}",
             details={"adjustment": adjustment.pk},
         )
     return adjustment
@@ -165,7 +166,7 @@ def restriction_record(
                 actor=actor,
                 now=now,
                 action=EventAction.RESTRICTION_RECORDED,
-                summary=f"Contact restriction recorded; review by {review_on:%d %B %Y}",
+                summary=f"Contact restriction recorded; review by {long_date(review_on)}",
                 before={},
                 after={},
                 details={"restriction": restriction.pk},

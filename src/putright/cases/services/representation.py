@@ -21,7 +21,7 @@ from putright.cases.models import Complaint, EventAction, Representative
 from putright.cases.services._common import lock_complaint, raise_if, record_event, require_text
 from putright.cases.services.intake import RepresentativeDetails
 from putright.core.actor import Actor
-from putright.core.dates import england_date
+from putright.core.dates import england_date, long_date
 from putright.core.errors import InvalidInput
 from putright.core.inputs import email_problem, phone_problem
 
@@ -108,7 +108,7 @@ def _summary(before: Representative | None, after: Representative) -> str:
         summary = f"Representative details changed: {after}"
     if after.consent_recorded_on is None:
         return f"{summary}. Consent not recorded: letters are not copied to them (Code 3.6)"
-    return f"{summary}. Consent recorded {after.consent_recorded_on:%d %B %Y} ({after.consent_method})"
+    return f"{summary}. Consent recorded {long_date(after.consent_recorded_on)} ({after.consent_method})"
 
 
 def complaint_set_representative(

@@ -37,6 +37,7 @@ from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.cases.services.promises import check_actions, check_remedies
 from putright.cases.services.stage_actors import check_stage_two
 from putright.core.actor import Actor, user_or_none
+from putright.core.dates import long_date
 from putright.core.errors import ActionRefused
 from putright.rules import lifecycle, notices
 from putright.rules.entries import Entry
@@ -114,7 +115,7 @@ def complaint_extend(
             actor=actor,
             now=now,
             action=EventAction.EXTENDED,
-            summary=f"Stage {record.stage} response extended by {working_days} working days to {record.respond_by:%d %B %Y}",
+            summary=f"Stage {record.stage} response extended by {working_days} working days to {long_date(record.respond_by)}",
             before=before,
             after=snapshot(complaint, record),
             details={
@@ -324,7 +325,7 @@ def complaint_respond(
             actor=actor,
             now=now,
             action=EventAction.RESPONDED,
-            summary=f"Stage {record.stage} response sent on {responded_on:%d %B %Y}: {Decision(decision).label.lower()}",
+            summary=f"Stage {record.stage} response sent on {long_date(responded_on)}: {Decision(decision).label.lower()}",
             before=before,
             after=snapshot(complaint, record),
             details={

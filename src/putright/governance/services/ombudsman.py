@@ -13,7 +13,7 @@ from django.db import transaction
 from putright.cases.models import Complaint, EventAction
 from putright.cases.services.history import complaint_event_record
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar
+from putright.core.dates import code_calendar, long_date
 from putright.core.errors import InvalidInput
 from putright.governance.models import (
     ComplaintHandlingFailureOrder,
@@ -76,7 +76,7 @@ def ombudsman_case_open(
             now=now,
             complaint_id=complaint.pk,
             action=EventAction.OMBUDSMAN_REFERRAL,
-            summary=f"Referred to the Housing Ombudsman on {referred_on:%d %B %Y}"
+            summary=f"Referred to the Housing Ombudsman on {long_date(referred_on)}"
             + (f" ({case.ombudsman_reference})" if case.ombudsman_reference else ""),
             details={"ombudsman_case": case.pk, "ombudsman_reference": case.ombudsman_reference},
         )

@@ -38,6 +38,7 @@ from putright.cases.models import (
 )
 from putright.cases.services.history import complaints_anonymised_record
 from putright.core.actor import Actor, user_or_none
+from putright.core.dates import long_date
 from putright.governance.models import (
     ComplaintHandlingFailureOrder,
     EvidenceRequest,
@@ -228,7 +229,7 @@ def resident_anonymise(
             raise PrivacyRefused(f"There is no resident {resident_id}")
         if resident.anonymised_at is not None:
             raise PrivacyRefused(
-                f"Resident {resident_id} was already anonymised on {resident.anonymised_at:%d %B %Y}"
+                f"Resident {resident_id} was already anonymised on {long_date(resident.anonymised_at)}"
             )
         complaint_ids = list(Complaint.objects.filter(resident=resident).values_list("pk", flat=True))
         files = _files_to_delete(Q(complaint_id__in=complaint_ids))

@@ -240,6 +240,19 @@ class NoteForm(VersionedForm):
     note = text("Note (optional)", required=False, rows=3)
 
 
+class CloseForm(NoteForm):
+    confirm_open_work = forms.BooleanField(
+        required=False,
+        label="Close the complaint with this work still open",
+        help_text="The actions stay in their owners' work until they are done (Code 6.6).",
+    )
+
+    def __init__(self, *args: Any, open_work: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not open_work:  # nothing to confirm
+            del self.fields["confirm_open_work"]
+
+
 class AgreeUpdatesForm(VersionedForm):
     interval_working_days = WholeNumberField(
         label="Update the resident every how many working days",

@@ -9,7 +9,7 @@ from django import forms
 from putright.cases.models import Decision, RemedyKind
 from putright.staff.forms.actions import late_entry_field, sent_outside_fields, text, today_field
 from putright.staff.forms.base import VersionedForm
-from putright.ui.forms import DateField, GovukForm, Radios
+from putright.ui.forms import DateField, GovukForm, MoneyField, Radios
 
 ROWS = 3
 
@@ -59,14 +59,14 @@ class RemedyRow(GovukForm):
         max_length=2000,
         error_messages={"required": "Say what will happen to put things right (Code 7.3)"},
     )
-    amount = forms.DecimalField(
+    amount = MoneyField(
         label="Amount in pounds (for a financial remedy)",
         required=False,
         min_value=0,
         max_digits=10,
         decimal_places=2,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
-        error_messages={"invalid": "Enter the amount in pounds, like 150 or 150.50"},
+        error_messages={"invalid": "Enter the amount in pounds, like 150, £150.50 or £1,500"},
     )
     # Required by the service (Code 7.3: what will happen and by when), which names the
     # paragraph; optional here so that a blank spare row is not an error.

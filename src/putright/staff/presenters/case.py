@@ -19,6 +19,7 @@ from putright.cases.models import (
     Restriction,
     StageRecord,
 )
+from putright.core.dates import long_date
 from putright.rules import lifecycle
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.errors import RuleViolation
@@ -190,7 +191,7 @@ def late_entry_note(after: dict[str, Any]) -> str:
 
 def _long(iso: Any) -> str:
     try:
-        return f"{date.fromisoformat(str(iso)):%d %B %Y}"
+        return f"{long_date(date.fromisoformat(str(iso)))}"
     except ValueError:
         return str(iso)
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from putright.cases import access, services
+from putright.cases import access, selectors, services
 from putright.cases.models import Complaint
+from putright.core.dates import long_date
 from putright.staff.forms import actions as f
 from putright.staff.forms.base import england_moment
 from putright.staff.views.base_action import ComplaintActionView
@@ -53,7 +54,7 @@ class Acknowledge(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return f"Stage {result.stage} acknowledged. The response is due by {result.next_due:%d %B %Y}."
+        return f"Stage {result.stage} acknowledged. The response is due by {long_date(result.next_due)}."
 
 
 class Clarify(ComplaintActionView):
@@ -150,7 +151,7 @@ class Escalate(ComplaintActionView):
 
     def success_message(self, result: Complaint) -> str:
         return (
-            f"Stage 2 requested. Acknowledge by {result.next_due:%d %B %Y}, and assign a handler who did not "
+            f"Stage 2 requested. Acknowledge by {long_date(result.next_due)}, and assign a handler who did not "
             "consider stage 1 (Code 6.13)."
         )
 
@@ -179,10 +180,20 @@ class AgreeUpdates(ComplaintActionView):
 
 
 class Close(ComplaintActionView):
-    form_class = f.NoteForm
+    form_class = f.CloseForm
+    template_name = "staff/actions/close.html"
     title = "Close the complaint"
     intro = "Outstanding actions are still tracked after closing (Code 6.6)."
     submit = "Close the complaint"
+
+    def load(self, **kwargs: Any) -> None:
+        self.open_work = selectors.complaint_open_work(complaint_id=self.complaint.pk)
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {"open_work": bool(self.open_work)}
+
+    def context(self) -> dict[str, Any]:
+        return {"open_work": self.open_work, "today": timezone.localdate()}
 
     def perform(self, data: dict[str, Any]) -> Complaint:
         return services.complaint_close(
@@ -191,6 +202,7 @@ class Close(ComplaintActionView):
             complaint_id=self.complaint.pk,
             note=data.get("note") or "",
             expected_version=data.get("expected_version"),
+            confirm_open_work=bool(data.get("confirm_open_work")),
         )
 
     def success_message(self, result: Complaint) -> str:

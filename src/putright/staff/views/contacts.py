@@ -25,6 +25,7 @@ from putright.staff.presenters.service_requests import requests_page
 from putright.staff.views._base import staff_page, today
 from putright.staff.views.case import NO_CASES
 from putright.ui.forms import form_status
+from putright.ui.pages import page_number
 
 PAGE_SIZE = 25
 NO_SUCH_RESIDENT = (
@@ -276,4 +277,17 @@ def service_request_review(request: HttpRequest, request_id: int) -> HttpRespons
         "staff/service_requests/review.html",
         {"item": item, "form": form, "errors": form.error_summary()},
         status=form_status(form),
+    )
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def contacts_undecided(request: HttpRequest) -> HttpResponse:
+    """Every contact left at "Decide what the contact is", the longest-waiting first, so that
+    none drops out of sight before someone decides whether it is a complaint (Code 1.2-1.6)."""
+    page = page_number(request)
+    found, has_next = selectors.contacts_undecided(page=page, page_size=PAGE_SIZE)
+    return render(
+        request,
+        "staff/contacts/undecided.html",
+        {"contacts": found, "page_number": page, "has_next": has_next},
     )

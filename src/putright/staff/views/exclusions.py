@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 
 from putright.cases import services
 from putright.cases.models import Channel, Complaint, RefusalReason
+from putright.core.dates import long_date
 from putright.staff.forms import exclusions as f
 from putright.staff.views.actions import moment_on
 from putright.staff.views.base_action import ComplaintActionView
@@ -77,7 +78,7 @@ class CheckedActionView(ComplaintActionView):
 
 
 def _day(value: Any) -> str:
-    return f"{value:%d %B %Y}" if value else "Not given"
+    return f"{long_date(value)}" if value else "Not given"
 
 
 class Refuse(CheckedActionView):
@@ -164,7 +165,7 @@ class Reopen(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return f"Complaint reopened at stage 1. Acknowledge by {result.next_due:%d %B %Y} (Code 6.2)."
+        return f"Complaint reopened at stage 1. Acknowledge by {long_date(result.next_due)} (Code 6.2)."
 
 
 class Withdraw(ComplaintActionView):

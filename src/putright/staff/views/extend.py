@@ -16,7 +16,7 @@ from django.urls import reverse
 from putright.cases import services
 from putright.cases.models import Complaint, StageRecord
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
-from putright.core.dates import england_date
+from putright.core.dates import england_date, long_date
 from putright.core.errors import ActionRefused
 from putright.rules import lifecycle, notices
 from putright.rules.entries import FutureDated, check_entry_date
@@ -146,4 +146,4 @@ class Extend(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return f"Response deadline extended to {result.next_due:%d %B %Y}"
+        return f"Response deadline extended to {long_date(result.next_due)}"

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from putright.cases import access
+from putright.cases import access, selectors
 from putright.core.dates import code_calendar
 from putright.staff.forms.queue import QueueFilterForm
 from putright.staff.presenters.queue import filters_in_use, queue_page
+from putright.staff.presenters.team import has_open_cases
 from putright.staff.views._base import staff_page, today
+from putright.staff.views.team import team_view
 from putright.ui.forms import form_status
 
 PAGE_SIZE = 25
@@ -40,6 +42,8 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "page": page,
             "filtering": filters_in_use(request.GET.dict()),
             "today": today(),
+            # Promises outlive their complaint: open actions stay here until done (Code 6.6).
+            "my_actions": selectors.actions_open_owned(owner_id=request.user.pk or 0) if mine else None,
         },
         status=form_status(form),
     )
@@ -47,7 +51,16 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
 
 @staff_page(access.access_can_work_cases, NO_CASES)
 def queue(request: HttpRequest) -> HttpResponse:
-    """The signed-in caseworker's own open complaints, most urgent first."""
+    """The signed-in caseworker's own open complaints, most urgent first. A team lead with no
+    cases or actions of their own lands on the team view instead of an empty list."""
+    user_id = request.user.pk or 0
+    if (
+        access.access_can_lead_team(request.user)
+        and not request.GET
+        and not has_open_cases(user_id)
+        and not selectors.actions_open_owned(owner_id=user_id, limit=1)[0]
+    ):
+        return team_view(request, landing=True)
     return _list(request, mine=True)
 
 

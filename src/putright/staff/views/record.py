@@ -8,6 +8,7 @@ from django.http import Http404
 
 from putright.cases import access, services
 from putright.cases.models import Action, Adjustment, Complaint, Correspondence, Remedy, Restriction
+from putright.core.dates import long_date
 from putright.staff.forms import record as f
 from putright.staff.forms.base import england_moment
 from putright.staff.views.base_action import ComplaintActionView
@@ -66,7 +67,7 @@ class RecordAdjustment(ComplaintActionView):
         )
 
     def success_message(self, result: Any) -> str:
-        return f"{result.get_kind_display()} recorded. Review by {result.review_on:%d %B %Y}."
+        return f"{result.get_kind_display()} recorded. Review by {long_date(result.review_on)}."
 
 
 class RecordRestriction(ComplaintActionView):
@@ -93,7 +94,7 @@ class RecordRestriction(ComplaintActionView):
         )
 
     def success_message(self, result: Any) -> str:
-        return f"Restriction recorded. Review by {result.review_on:%d %B %Y}."
+        return f"Restriction recorded. Review by {long_date(result.review_on)}."
 
 
 class FlagHazard(ComplaintActionView):
@@ -172,8 +173,8 @@ class UpdateAction(ComplaintActionView):
 
     def context(self) -> dict[str, Any]:
         action = self.action
-        first = f", first promised by {action.first_promise_on:%d %B %Y}" if action.promise_moved else ""
-        return {"subject": f"{action.description} (promised by {action.promise_on:%d %B %Y}{first})"}
+        first = f", first promised by {long_date(action.first_promise_on)}" if action.promise_moved else ""
+        return {"subject": f"{action.description} (promised by {long_date(action.promise_on)}{first})"}
 
     def perform(self, data: dict[str, Any]) -> Action:
         return services.action_update(
@@ -219,7 +220,7 @@ class ReviewAdjustment(ComplaintActionView):
         access.access_log_special_category_read(
             self.actor, resident_id=a.resident_id, where=f"staff adjustment review {self.complaint.reference}"
         )
-        return {"subject": f"{a.get_kind_display()}: {a.description} (review by {a.review_on:%d %B %Y})"}
+        return {"subject": f"{a.get_kind_display()}: {a.description} (review by {long_date(a.review_on)})"}
 
     def perform(self, data: dict[str, Any]) -> Adjustment:
         return services.adjustment_review(
@@ -233,7 +234,7 @@ class ReviewAdjustment(ComplaintActionView):
 
     def success_message(self, result: Adjustment) -> str:
         return (
-            f"Reviewed. Next review by {result.review_on:%d %B %Y}."
+            f"Reviewed. Next review by {long_date(result.review_on)}."
             if result.active
             else "Reviewed: no longer needed"
         )
@@ -266,7 +267,7 @@ class ReviewRestriction(ComplaintActionView):
             resident_id=r.resident_id,
             where=f"staff restriction review {self.complaint.reference}",
         )
-        return {"subject": f"{r.scope} (review by {r.review_on:%d %B %Y})"}
+        return {"subject": f"{r.scope} (review by {long_date(r.review_on)})"}
 
     def perform(self, data: dict[str, Any]) -> Restriction:
         return services.restriction_review(
@@ -282,5 +283,5 @@ class ReviewRestriction(ComplaintActionView):
         return (
             "Restriction lifted"
             if result.ends_on
-            else f"Reviewed. Next review by {result.review_on:%d %B %Y}."
+            else f"Reviewed. Next review by {long_date(result.review_on)}."
         )
