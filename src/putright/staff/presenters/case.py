@@ -21,7 +21,9 @@ from putright.cases.models import (
 from putright.rules import lifecycle
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.errors import RuleViolation
-from putright.rules.hazards import HazardKind, hazard_deadlines, looks_like_hazard
+from putright.rules.hazard_scope import HazardKind
+from putright.rules.hazard_screen import screen
+from putright.rules.hazards import Progress, deadlines
 from putright.staff.presenters.deadlines import Deadline, deadline, done
 
 # (lifecycle action, URL name, label); the order is the order of the buttons.
@@ -131,10 +133,10 @@ def hazard_prompt(complaint: Complaint) -> str:
     """A keyword screen on what the resident said; a person decides whether to flag (Awaab's Law)."""
     if complaint.hazard:
         return ""
-    found = looks_like_hazard(complaint.description)
+    found = screen(complaint.description)
     if found is None:
         return ""
-    return "an emergency hazard" if found is HazardKind.EMERGENCY else "damp or mould"
+    return "an emergency hazard" if found.kind is HazardKind.EMERGENCY else "damp or mould"
 
 
 @dataclass(frozen=True)
@@ -142,11 +144,11 @@ class HazardPanel:
     label: str
     flagged_at: datetime | None
     investigate_by: datetime | date | None
-    make_safe_by: datetime | None
+    make_safe_by: datetime | date | None
     awaabs_law: bool
 
 
-_AWAAB_KIND = {Hazard.EMERGENCY: HazardKind.EMERGENCY, Hazard.DAMP_MOULD: HazardKind.SIGNIFICANT_DAMP_MOULD}
+_AWAAB_KIND = {Hazard.EMERGENCY: HazardKind.EMERGENCY, Hazard.DAMP_MOULD: HazardKind.SIGNIFICANT}
 
 
 def hazard_panel(complaint: Complaint, calendar: WorkingDayCalendar) -> HazardPanel | None:
@@ -157,7 +159,7 @@ def hazard_panel(complaint: Complaint, calendar: WorkingDayCalendar) -> HazardPa
     kind = _AWAAB_KIND.get(hazard)
     found = None
     if kind is not None and complaint.hazard_flagged_at is not None:
-        found = hazard_deadlines(kind, reported_at=complaint.hazard_flagged_at, calendar=calendar)
+        found = deadlines(Progress(kind=kind, aware_at=complaint.hazard_flagged_at), calendar)
     return HazardPanel(
         label=hazard.label,
         flagged_at=complaint.hazard_flagged_at,
