@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "putright.portal",
     "putright.api",
     "putright.privacy",
+    "putright.hazards",
 ]
 
 MIDDLEWARE = [

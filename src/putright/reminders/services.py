@@ -21,13 +21,14 @@ from django.db import transaction
 
 from putright.accounts.models import User
 from putright.cases.models import Complaint
+from putright.hazards.reminders import hazard_lines, screen_lines
 from putright.reminders import selectors
 from putright.reminders.models import SentReminder
 from putright.rules.calendar import calendar_for
 
 log = logging.getLogger("putright.reminders")
 DUE_SOON_WORKING_DAYS = 2
-WORK, DIGEST, REVIEW = "work", "digest", "review"
+WORK, DIGEST, REVIEW, HAZARD = "work", "digest", "review", "hazard"
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,11 @@ def _work_line(c: Complaint, today: date, base_url: str) -> Line:
     return Line(f"complaint:{c.pk}:{c.next_due}", text + _link(base_url, c.pk))
 
 
-def plan(*, today: date, base_url: str = "") -> dict[tuple[User, str], tuple[str, list[Line]]]:
-    """Who gets which email today: (recipient, kind) -> (subject, lines)."""
+def plan(
+    *, today: date, base_url: str = "", now: datetime | None = None
+) -> dict[tuple[User, str], tuple[str, list[Line]]]:
+    """Who gets which email today: (recipient, kind) -> (subject, lines). With `now`, hazard
+    duties due soon or overdue and undecided hazard screens are added (Awaab's Law)."""
     soon = calendar_for(settings.PUTRIGHT_NATION).add_working_days(today, DUE_SOON_WORKING_DAYS)
     complaints = selectors.due_complaints(soon=soon)
     officers = selectors.officers()
@@ -102,7 +106,36 @@ def plan(*, today: date, base_url: str = "") -> dict[tuple[User, str], tuple[str
         ]
         for officer in officers:
             emails[(officer, DIGEST)] = (f"Daily complaints digest, {today:%d %B %Y}", digest)
+    if now is not None:
+        _plan_hazards(emails, now=now, base_url=base_url, officers=officers)
     return emails
+
+
+def _plan_hazards(
+    emails: dict[tuple[User, str], tuple[str, list[Line]]],
+    *,
+    now: datetime,
+    base_url: str,
+    officers: list[User],
+) -> None:
+    """Hazard deadlines go to the complaint's handler and every complaints officer; screens
+    nobody decided within the hour go to the complaints officers."""
+    duties = hazard_lines(now=now, base_url=base_url)
+    screens = screen_lines(now=now, base_url=base_url)
+    handlers = {u.pk: u for u in User.objects.filter(pk__in={d.handler_id for d in duties if d.handler_id})}
+    mine: dict[User, list[Line]] = defaultdict(list)
+    for d in duties:
+        if d.handler_id in handlers:
+            mine[handlers[d.handler_id]].append(Line(d.key, d.text))
+    for user, lines in mine.items():
+        emails[(user, HAZARD)] = (f"Hazards: {len(lines)} duties due soon or overdue", lines)
+    everything = [Line(x.key, x.text) for x in (*screens, *duties)]
+    if everything:
+        subject = f"Hazards: {len(duties)} duties due soon or overdue, {len(screens)} screens undecided"
+        for officer in officers:
+            lines = emails.get((officer, HAZARD), ("", []))[1]
+            keys = {line.key for line in lines}
+            emails[(officer, HAZARD)] = (subject, lines + [x for x in everything if x.key not in keys])
 
 
 def _claim(user: User, kind: str, lines: list[Line], today: date, now: datetime) -> list[SentReminder]:
@@ -123,7 +156,7 @@ def reminders_send(
     """Send today's reminders; items already sent today are skipped."""
     outcome = Outcome()
     say = progress or (lambda _text: None)
-    emails = plan(today=today, base_url=base_url)
+    emails = plan(today=today, base_url=base_url, now=now)
     say(f"{len(emails)} reminder emails to consider for {today:%d %B %Y}")
     for (user, kind), (subject, lines) in emails.items():
         label = f"{user.username} ({kind})"

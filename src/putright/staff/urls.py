@@ -1,7 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from putright.staff.views import actions, case, contacts, privacy, queue, record, representative, settings
+from putright.staff.views import (
+    actions,
+    case,
+    contacts,
+    hazards,
+    privacy,
+    queue,
+    record,
+    representative,
+    settings,
+)
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
@@ -15,6 +25,11 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", queue.queue, name="queue"),
     path("complaints/", queue.complaints, name="complaints"),
+    path("hazards/", hazards.hazard_list, name="hazards"),
+    path("hazards/<int:hazard_id>/", hazards.hazard_detail, name="hazard_detail"),
+    path("hazards/<int:hazard_id>/<slug:step>/", hazards.hazard_step, name="hazard_step"),
+    path("hazards/screens/<int:screen_id>/record/", hazards.screen_record, name="hazard_screen_record"),
+    path("hazards/screens/<int:screen_id>/dismiss/", hazards.screen_dismiss, name="hazard_screen_dismiss"),
     path("contacts/new/", contacts.contact_new, name="contact_new"),
     path("contacts/<int:contact_id>/triage/", contacts.contact_triage, name="contact_triage"),
     path("service-requests/", contacts.service_requests, name="service_requests"),
@@ -65,7 +80,7 @@ urlpatterns = [
     path(C + "correspondence/", record.AddCorrespondence.as_view(), name="correspondence"),
     path(C + "adjustment/", record.RecordAdjustment.as_view(), name="adjustment"),
     path(C + "restriction/", record.RecordRestriction.as_view(), name="restriction"),
-    path(C + "hazard/", record.FlagHazard.as_view(), name="hazard"),
+    path(C + "hazard/", record.RecordHazard.as_view(), name="hazard"),
     path(C + "representative/", representative.SetRepresentative.as_view(), name="representative"),
     path(
         C + "representative/remove/",

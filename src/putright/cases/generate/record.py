@@ -127,7 +127,7 @@ class Case:
         self.state: dict[str, Any] = {}
         self.version = 1
         self.last_at: datetime | None = None
-        self.hazard_flagged_at: datetime | None = None
+        self.hazard_due_at: datetime | None = None
         self.closed_on: date | None = None
         self.withdrawn_on: date | None = None
         self.escalation_requested_on: date | None = None
@@ -210,7 +210,7 @@ class Case:
             self.next_due(),
             state["vulnerable"],
             state["hazard"],
-            self.hazard_flagged_at,
+            self.hazard_due_at,
             state["priority"],
             self.closed_on,
             self.withdrawn_on,

@@ -8,6 +8,7 @@ from putright.governance.documents.assessment import assessment_blocks, latest_a
 from putright.governance.documents.blocks import Block, Bullets, Heading, Para, ReportDocument
 from putright.governance.documents.figures import performance_blocks
 from putright.governance.documents.fmt import day
+from putright.governance.documents.hazards import hazard_blocks
 from putright.governance.documents.ombudsman import non_compliance_blocks
 from putright.governance.documents.themes import theme_blocks
 from putright.governance.models import AnnualReport
@@ -52,6 +53,7 @@ def annual_report_document(*, report: AnnualReport, today: date) -> ReportDocume
         Heading("What the figures tell us", 3),
         Para(report.commentary or "The complaints officer has not added a commentary for this year."),
         *performance_blocks(figures, previous, previous_label=period.previous().label())[1:],
+        *hazard_blocks(figures),
         Heading("c. The Ombudsman's findings of non-compliance with the Code (8.1c)"),
         *non_compliance_blocks(casework.non_compliance_findings(period), casework.failure_orders_in(period)),
         Heading("d. What we changed because of complaints (8.1d)"),

@@ -16,6 +16,7 @@ from putright.governance.documents.figures import (
     volume_chart,
 )
 from putright.governance.documents.fmt import day
+from putright.governance.documents.hazards import hazard_blocks
 from putright.governance.documents.ombudsman import findings_table, orders_table
 from putright.governance.documents.themes import theme_blocks
 from putright.governance.selectors import casework
@@ -63,6 +64,7 @@ def board_report(*, period: Period, today: date) -> ReportDocument:
         *outcome_blocks(report),
         *category_blocks(report),
         *refusal_blocks(report),
+        *hazard_blocks(report),
         Heading("b. Issues and trends (Code 9.7b)"),
         *theme_blocks(themes(period), casework.improvements_in(period))[1:],
         Heading("c. The Ombudsman's investigations and orders (Code 9.7c)"),

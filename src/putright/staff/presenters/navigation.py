@@ -19,6 +19,10 @@ SECTIONS = {
     "service_requests": "requests",
     "service_request": "requests",
     "service_request_complaint": "requests",
+    "hazards": "hazards",
+    "hazard_detail": "hazards",
+    "hazard_step": "hazards",
+    "hazard_screen_dismiss": "hazards",
     "settings": "settings",
     "settings_timescales": "settings",
     "settings_closures": "settings",
@@ -61,6 +65,7 @@ def staff_navigation(request: Any) -> list[NavItem] | None:
             ("all", "All complaints", reverse("staff:complaints")),
             ("contact", "Record a contact", reverse("staff:contact_new")),
             ("requests", "Service requests", reverse("staff:service_requests")),
+            ("hazards", "Hazards", reverse("staff:hazards")),
         ]
     if access.access_can_view_reports(user):
         items += [

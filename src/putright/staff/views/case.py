@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
+from putright.hazards import selectors as hazard_selectors
 from putright.landlord.models import ClosureDay
 from putright.staff.presenters.case import (
     circumstances,
     closures_before_deadlines,
-    hazard_panel,
-    hazard_prompt,
     next_steps,
     stage_views,
     timeline,
@@ -63,10 +63,10 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "complaint": complaint,
             "stages": stages,
             "closures": closures_before_deadlines(stages, closures, day),
-            "hazard_prompt": hazard_prompt(complaint),
+            "hazard_screens": hazard_selectors.screens_open_for_complaint(complaint_id=complaint.pk),
             "checklist": code_checklist(complaint, today=day),
             "steps": next_steps(complaint),
-            "hazard": hazard_panel(complaint, calendar),
+            "hazards": hazard_selectors.hazards_for_complaint(complaint_id=complaint.pk, now=timezone.now()),
             "special": special,
             "representative": representative_panel(complaint),
             "add_representative_url": add_representative_url(complaint),
