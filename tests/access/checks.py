@@ -156,7 +156,7 @@ def api_body(method: str, path: str, world: World) -> dict[str, Any]:
             "description": "Sparks",
         },
         "investigated": {"investigated_at": world.now.isoformat(), "hazard_found": True, "findings": "f"},
-        "summary-sent": {"sent_on": today},
+        "summary-sent": {"sent_on": today, "safety_work": "s", "further_works": "f", "updates": "u"},
         "made-safe": {"made_safe_at": world.now.isoformat(), "work": "w"},
         "works-started": {"started_on": today},
         "works-completed": {"completed_on": today},

@@ -95,8 +95,13 @@ def test_black_mould_with_a_child_with_asthma_is_screened_recorded_and_made_safe
     assert "Hazard duty" in _queue_row(page, axe_check, complaint)
 
     _step(page, axe_check, hazard, "Record the written summary sent")
+    type_into(page, "textarea[name=safety_work]", "Treat the mould and replace the extractor fan.")
+    type_into(page, "textarea[name=further_works]", "Insulate the external wall of the bedroom.")
+    type_into(page, "textarea[name=updates]", "A call from your caseworker every Friday.")
     press(page, "Save")
     page.wait_for_url(f"**/staff/hazards/{hazard.pk}/")
+    axe_check(page)
+    assert "How we will keep you updated" in page.inner_text("main")
     _hazards_list_shows(page, axe_check, hazard, "Make safe")
 
     _step(page, axe_check, hazard, "Record the safety work")

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.test import Client
 
 from putright.accounts.models import User
 from putright.cases import services
@@ -31,5 +32,15 @@ def log_complaint(db: Any, officer: User) -> Callable[..., Complaint]:
             **fields,
         )
         return services.complaint_log(actor=officer, now=received_at, data=data)
+
+    return make
+
+
+@pytest.fixture
+def client_for(db: Any) -> Callable[[User], Client]:
+    def make(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
 
     return make

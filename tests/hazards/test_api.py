@@ -14,6 +14,9 @@ COMPLAINT = {
 }
 
 
+SUMMARY = {"safety_work": "Treat the mould", "further_works": "New fan", "updates": "Weekly calls"}
+
+
 @pytest.fixture
 def api(api_for, officer):
     return api_for(officer)
@@ -75,7 +78,7 @@ def test_each_step_answers_the_hazard_with_every_deadline_now_known(api, complai
     }
     assert body["met_in_time"] == {"investigate": True}
     for step, payload in [
-        ("summary-sent", {"sent_on": "2025-11-12"}),
+        ("summary-sent", {"sent_on": "2025-11-12", **SUMMARY}),
         ("made-safe", {"made_safe_at": "2025-11-14T10:00:00+00:00", "work": "Treated"}),
         ("works-started", {"started_on": "2025-11-17"}),
         ("works-completed", {"completed_on": "2025-12-01"}),
@@ -96,7 +99,7 @@ def test_a_step_the_regulations_forbid_answers_422_with_the_requirement(api, com
             "description": "Mould",
         },
     ).json()
-    response = api.post(f"/hazards/{hazard['id']}/summary-sent", {"sent_on": "2025-11-05"})
+    response = api.post(f"/hazards/{hazard['id']}/summary-sent", {"sent_on": "2025-11-05", **SUMMARY})
     assert response.status_code == 422
     assert response.json()["code_paragraph"].startswith("HSH Regs 2025: written summary")
 

@@ -12,6 +12,7 @@ from putright.hazards import services
 from putright.hazards.models import Hazard, HazardEvent
 from tests.hazards.conftest import LONDON, MONDAY
 
+SUMMARY = {"safety_work": "Treat the mould", "further_works": "New fan", "updates": "Weekly calls"}
 FRIDAY = MONDAY + timedelta(days=4, hours=6)
 
 
@@ -72,7 +73,11 @@ def test_each_step_writes_one_event_and_moves_the_next_deadline(log_complaint, h
     )
     assert hazard.next_duty == "written_summary"
     services.hazard_summary_sent(
-        actor=handler, now=investigated + timedelta(days=1), hazard_id=hazard.pk, sent_on=date(2025, 11, 11)
+        actor=handler,
+        now=investigated + timedelta(days=1),
+        hazard_id=hazard.pk,
+        sent_on=date(2025, 11, 11),
+        **SUMMARY,
     )
     hazard = services.hazard_made_safe(
         actor=handler,
@@ -92,7 +97,7 @@ def test_the_summary_before_the_investigation_is_refused_with_the_regulations_re
     hazard = record(handler, log_complaint())
     with pytest.raises(ActionRefused) as refused:
         services.hazard_summary_sent(
-            actor=handler, now=FRIDAY, hazard_id=hazard.pk, sent_on=date(2025, 11, 7)
+            actor=handler, now=FRIDAY, hazard_id=hazard.pk, sent_on=date(2025, 11, 7), **SUMMARY
         )
     assert refused.value.code_paragraph.startswith("HSH Regs 2025: written summary")
 
@@ -175,3 +180,43 @@ def test_recording_the_hazard_closes_the_screen_and_dismissing_needs_a_reason(lo
     )
     screen.refresh_from_db()
     assert screen.state == "dismissed"
+
+
+def test_the_written_summary_is_composed_with_every_required_element_and_its_timescales(
+    log_complaint, handler
+):
+    hazard = record(handler, log_complaint())
+    at = MONDAY + timedelta(days=7)
+    services.hazard_investigated(
+        actor=handler,
+        now=at,
+        hazard_id=hazard.pk,
+        investigated_at=at,
+        hazard_found=True,
+        findings="Black mould",
+    )
+    hazard = services.hazard_summary_sent(
+        actor=handler, now=at, hazard_id=hazard.pk, sent_on=date(2025, 11, 10), **SUMMARY
+    )
+    letter = hazard.summary_letter
+    for heading in ("What we found", "Safety work", "Further works", "When", "How we will keep you updated"):
+        assert heading in letter
+    assert "complete the safety work by 17 November 2025" in letter
+    assert "Housing Ombudsman Service" in letter and "you can complain to" in letter
+
+
+def test_a_written_summary_missing_an_element_is_refused_naming_it(log_complaint, handler):
+    hazard = record(handler, log_complaint())
+    at = MONDAY + timedelta(days=7)
+    services.hazard_investigated(
+        actor=handler, now=at, hazard_id=hazard.pk, investigated_at=at, hazard_found=True, findings="Mould"
+    )
+    with pytest.raises(ActionRefused, match="how the tenant will be kept updated") as refused:
+        services.hazard_summary_sent(
+            actor=handler,
+            now=at,
+            hazard_id=hazard.pk,
+            sent_on=date(2025, 11, 10),
+            **{**SUMMARY, "updates": " "},
+        )
+    assert refused.value.code_paragraph.startswith("HSH Regs 2025: written summary")

@@ -101,3 +101,14 @@ def test_a_hazard_category_screens_even_without_the_words() -> None:
 
 def test_ordinary_complaints_do_not_screen_as_hazards() -> None:
     assert screen("The repairs operative was rude to me on the phone") is None
+
+
+def test_the_written_summary_must_carry_every_required_element() -> None:
+    from putright.rules.hazard_letters import REQUIRED, check_written_summary, missing_summary_elements
+
+    full = {e.value: "x" for e in REQUIRED}
+    check_written_summary(full)
+    assert missing_summary_elements({**full, "updates": " "}) == ["updates"]
+    with pytest.raises(HazardRuleViolation, match="how the tenant will be kept updated") as refused:
+        check_written_summary({**full, "updates": ""})
+    assert "written summary" in refused.value.reference

@@ -24,6 +24,9 @@ class InvestigatedIn(Schema):
 
 class SummarySentIn(Schema):
     sent_on: date
+    safety_work: Text = Field(description="The relevant safety work, or that none is needed")
+    further_works: Text = Field(description="The further works, or that none are needed")
+    updates: Text = Field(description="How the tenant will be kept updated")
 
 
 class MadeSafeIn(Schema):

@@ -30,7 +30,15 @@ def _investigate(actor: Any, h: Hazard, at: datetime, found: bool = True) -> Non
 
 
 def _summary(actor: Any, h: Hazard, at: datetime) -> None:
-    services.hazard_summary_sent(actor=actor, now=at, hazard_id=h.pk, sent_on=at.date())
+    services.hazard_summary_sent(
+        actor=actor,
+        now=at,
+        hazard_id=h.pk,
+        sent_on=at.date(),
+        safety_work="Treat the mould and fix the extractor fan",
+        further_works="Insulate the external wall",
+        updates="A call from your caseworker every Friday until the works are done",
+    )
 
 
 def _safe(actor: Any, h: Hazard, at: datetime) -> None:

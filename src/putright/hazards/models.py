@@ -46,6 +46,7 @@ class Hazard(models.Model):
     hazard_found = models.BooleanField(null=True, blank=True)
     findings = models.TextField(blank=True)
     summary_sent_on = models.DateField(null=True, blank=True)
+    summary_letter = models.TextField(blank=True, help_text="The written summary as sent")
     made_safe_at = models.DateTimeField(null=True, blank=True)
     safety_work = models.TextField(blank=True)
     accommodation_at = models.DateTimeField(null=True, blank=True)

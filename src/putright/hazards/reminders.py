@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from putright.cases.services._common import code_calendar, england_date
 from putright.hazards.models import Hazard, HazardScreen
-from putright.rules.hazards import due_instant
+from putright.rules.hazards import ENGLAND, due_instant
 
 UNDECIDED_AFTER = timedelta(hours=1)
 # Significant hazards: remind from two working days before a deadline. Emergencies are
@@ -45,7 +45,8 @@ def hazard_lines(*, now: datetime, base_url: str = "") -> list[HazardLine]:
             else f"{int((h.next_due_at - now).total_seconds() // 3600)} hours left"
         )
         duty = h.next_duty.replace("_", " ")
-        text = f"{h.reference} ({h.kind} hazard): {duty} by {h.next_due_at:%d %B %Y %H:%M}, {state}"
+        due = h.next_due_at.astimezone(ENGLAND)
+        text = f"{h.reference} ({h.kind} hazard): {duty} by {due:%d %B %Y %H:%M}, {state}"
         lines.append(
             HazardLine(
                 key=f"hazard:{h.pk}:{h.next_duty}",
@@ -67,7 +68,7 @@ def screen_lines(*, now: datetime, base_url: str = "") -> list[HazardLine]:
         path = f"/staff/complaints/{s.complaint_id}/" if s.complaint_id else "/staff/hazards/"
         text = (
             f"Likely {s.kind} hazard not yet decided ({where}, mentions {s.words}"
-            f"{', vulnerable household' if s.vulnerable else ''}), screened {s.screened_at:%d %B %Y %H:%M}"
+            f"{', vulnerable household' if s.vulnerable else ''}), screened {s.screened_at.astimezone(ENGLAND):%d %B %Y %H:%M}"
         )
         lines.append(HazardLine(key=f"screen:{s.pk}", text=text + _link(base_url, path), handler_id=None))
     return lines

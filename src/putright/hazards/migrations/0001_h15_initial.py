@@ -89,6 +89,7 @@ class Migration(migrations.Migration):
                 ("hazard_found", models.BooleanField(blank=True, null=True)),
                 ("findings", models.TextField(blank=True)),
                 ("summary_sent_on", models.DateField(blank=True, null=True)),
+                ("summary_letter", models.TextField(blank=True, help_text="The written summary as sent")),
                 ("made_safe_at", models.DateTimeField(blank=True, null=True)),
                 ("safety_work", models.TextField(blank=True)),
                 ("accommodation_at", models.DateTimeField(blank=True, null=True)),

@@ -19,6 +19,7 @@ from putright.hazards.services._common import (
     save_with_event,
 )
 from putright.hazards.services.queue import complaint_refresh_hazards
+from putright.hazards.services.summary import compose_checked
 from putright.rules import hazard_moves as moves
 from putright.rules.hazards import STOP_REASONS, StopReason
 
@@ -88,13 +89,26 @@ def hazard_investigated(
 
 
 def hazard_summary_sent(
-    *, actor: Any, now: datetime, hazard_id: int, sent_on: date, expected_version: int | None = None
+    *,
+    actor: Any,
+    now: datetime,
+    hazard_id: int,
+    sent_on: date,
+    safety_work: str,
+    further_works: str,
+    updates: str,
+    expected_version: int | None = None,
 ) -> Hazard:
-    """The written summary of the investigation's findings reached the tenant."""
+    """The written summary of the investigation's findings went to the tenant. putright
+    composes it, fills in the timescales and how to complain, and refuses it (naming the
+    requirement) when an element the regulations require is missing."""
     on = _day(sent_on, now, "sent_on")
 
     def apply(h: Hazard) -> None:
         h.summary_sent_on = on
+        h.summary_letter = compose_checked(
+            h, safety_work=safety_work, further_works=further_works, updates=updates, sent_on=on
+        )
 
     return _step(
         actor=actor,

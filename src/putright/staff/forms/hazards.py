@@ -33,6 +33,13 @@ class InvestigatedForm(GovukForm):
 
 class SummarySentForm(GovukForm):
     on = today_field("the date the written summary was sent", "Date the written summary was sent")
+    safety_work = text("The safety work", hint="What will make the home safe, or that none is needed", rows=3)
+    further_works = text(
+        "The further works", hint="What will put the cause right, or that none are needed", rows=3
+    )
+    updates = text(
+        "How we will keep the tenant updated", hint="For example: a call every Friday until done", rows=2
+    )
 
 
 class MadeSafeForm(GovukForm):

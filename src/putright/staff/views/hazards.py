@@ -84,7 +84,15 @@ def _investigated(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Ha
 
 
 def _summary(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
-    return services.hazard_summary_sent(actor=actor, now=now, hazard_id=h.pk, sent_on=d["on"])
+    return services.hazard_summary_sent(
+        actor=actor,
+        now=now,
+        hazard_id=h.pk,
+        sent_on=d["on"],
+        safety_work=d["safety_work"],
+        further_works=d["further_works"],
+        updates=d["updates"],
+    )
 
 
 def _made_safe(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
