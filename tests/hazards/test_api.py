@@ -167,3 +167,8 @@ def test_the_performance_report_has_a_hazards_section(api, complaint):
     body = api.get("/reports/performance", **{"from": "2025-11-01", "to": "2025-11-30"}).json()
     assert body["hazards"]["recorded"] == 1
     assert body["hazards"]["by_kind"]["emergency"] == 1
+
+
+def test_an_unknown_list_filter_is_refused_not_ignored(api):
+    response = api.get("/hazards", overdu="true")
+    assert response.status_code == 422 and "overdu" in response.json()["errors"]

@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 
 from putright.api.complaints import _caseworker
 from putright.api.schemas import ErrorOut
+from putright.cases.errors import InvalidInput
 from putright.hazards import selectors, services
 from putright.hazards.models import Hazard
 
@@ -24,6 +25,7 @@ router = Router(tags=["hazards"])
 HazardId = Annotated[int, Path(ge=1, le=2**62)]
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 Text = Annotated[str, Field(max_length=10_000)]
+LIST_FILTERS = frozenset({"open", "overdue", "kind", "page", "page_size"})
 
 
 class HazardIn(Schema):
@@ -149,7 +151,12 @@ def list_hazards(
     page: Annotated[int, Query(ge=1, le=100000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 25,
 ) -> dict[str, Any]:
+    """Hazards, the soonest deadline first. An unknown query parameter is refused: a misspelt
+    filter would otherwise quietly return every hazard."""
     _caseworker(request)
+    unknown = sorted(set(request.GET) - LIST_FILTERS)
+    if unknown:
+        raise InvalidInput({name or "(unnamed)": ["Unknown filter"] for name in unknown})
     now = timezone.now()
     qs = selectors.hazards_filtered(now=now, open_only=open, overdue=overdue, kind=kind)
     start = (page - 1) * page_size
