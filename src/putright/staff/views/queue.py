@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from putright.cases import access
 from putright.core.dates import code_calendar
+from putright.hazards.selectors import hazards_overdue_count
 from putright.staff.forms.queue import QueueFilterForm
 from putright.staff.presenters.queue import filters_in_use, queue_page
 from putright.staff.views._base import staff_page, today
@@ -40,6 +42,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "page": page,
             "filtering": filters_in_use(request.GET.dict()),
             "today": today(),
+            "hazards_overdue": hazards_overdue_count(now=timezone.now()),
         },
         status=form_status(form),
     )
