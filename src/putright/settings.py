@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "putright.mailbox",
     "django_tasks",
     "django_tasks_db",
+    "putright.hazards",
 ]
 
 MIDDLEWARE = [

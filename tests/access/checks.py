@@ -19,6 +19,8 @@ PARAMETER = re.compile(r"<(?:[^>:]+:)?([^>]+)>|\{([^}]+)\}")
 # Which object each URL parameter names, unless the row says otherwise.
 OBJECTS = {
     "complaint_id": "complaint",
+    "hazard_id": "hazard",
+    "screen_id": "hazard_screen",
     "resident_id": "resident",
     "attachment_id": "attachment",
     "adjustment_id": "adjustment",
@@ -151,6 +153,19 @@ def api_body(method: str, path: str, world: World) -> dict[str, Any]:
         "close": {"note": "n"},
         "representative": {"name": "Matrix Rep", "relationship": "friend"},
         "remove": {"reason": "Consent withdrawn"},
+        "/api/v1/hazards": {
+            "complaint": world.ids["complaint"],
+            "kind": "emergency",
+            "hazard": "fire",
+            "description": "Sparks",
+        },
+        "investigated": {"investigated_at": world.now.isoformat(), "hazard_found": True, "findings": "f"},
+        "summary-sent": {"sent_on": today, "safety_work": "s", "further_works": "f", "updates": "u"},
+        "made-safe": {"made_safe_at": world.now.isoformat(), "work": "w"},
+        "works-started": {"started_on": today},
+        "works-completed": {"completed_on": today},
+        "exception": {"reason": "decanted", "evidence": "e", "at": world.now.isoformat()},
+        "alternative-accommodation": {"provided_at": world.now.isoformat(), "note": "n"},
     }
     if method != "POST":
         return {"from": "2026-04-01", "to": "2026-06-30"} if path.endswith("/performance") else {}

@@ -209,6 +209,11 @@ PAGES: dict[str, Row] = {
     "staff/contacts/<int:contact_id>/files/<int:file_id>/": staff(CASEWORK, at={"file_id": "contact_file"}),
     "staff/service-requests/": staff(CASEWORK),
     "staff/service-requests/<int:request_id>/": staff(CASEWORK),
+    "staff/hazards/": staff(CASEWORK),
+    "staff/hazards/<int:hazard_id>/": staff(CASEWORK),
+    "staff/hazards/<int:hazard_id>/<slug:step>/": staff(CASEWORK, at={"step": "=investigated"}),
+    "staff/hazards/screens/<int:screen_id>/record/": staff(CASEWORK, post_only=True),
+    "staff/hazards/screens/<int:screen_id>/dismiss/": staff(CASEWORK),
     "staff/service-requests/<int:request_id>/complaint/": staff(CASEWORK),
     "staff/service-requests/<int:request_id>/review/": staff(CASEWORK),
     "staff/settings/": staff(MANAGE),
@@ -318,6 +323,21 @@ API_CASEWORK = {
     ("GET", "/api/v1/complaints/{complaint_id}/letters"),
     ("GET", "/api/v1/letters/{letter_id}.pdf"),
     ("GET", "/api/v1/letters/{letter_id}.docx"),
+    ("POST", "/api/v1/hazards"),
+    ("GET", "/api/v1/hazards"),
+    ("GET", "/api/v1/hazards/{hazard_id}"),
+    *(
+        ("POST", f"/api/v1/hazards/{{hazard_id}}/{step}")
+        for step in (
+            "investigated",
+            "summary-sent",
+            "made-safe",
+            "works-started",
+            "works-completed",
+            "exception",
+            "alternative-accommodation",
+        )
+    ),
 }
 API: dict[tuple[str, str], frozenset[str]] = {
     **dict.fromkeys(API_CASEWORK, CASEWORK),

@@ -96,7 +96,7 @@ LIFECYCLE: dict[str, Callable[[Any], dict[str, Any]]] = {
     "clarify": lambda today: {"question": "What?"},
     "updates": lambda today: {"interval_days": "5"},
     "correspondence": lambda today: {"direction": "in", "channel": "email", "party": "R", "body": "Hi"},
-    "hazard": lambda today: {"hazard": "damp_mould"},
+    "hazard": lambda today: {"kind": "significant", "hazard": "damp_and_mould", "description": "Mould"},
 }
 
 

@@ -21,6 +21,7 @@ from putright.accounts.models import Role, User
 from putright.accounts.services.tokens import api_token_issue
 from putright.cases import services
 from putright.cases.models import Attachment, Complaint, Contact
+from putright.hazards import services as hazard_services
 from putright.imports.models import ImportRun, RunStatus
 from putright.landlord.models import Category, ClosureDay
 from putright.letters.models import Letter
@@ -179,7 +180,18 @@ def _cases(world: World) -> None:
     )
     request.refresh_from_db()
     ours.refresh_from_db()
+    hazard = hazard_services.hazard_record(
+        actor=handler,
+        now=now,
+        data=hazard_services.NewHazard(
+            complaint_id=ours.pk, kind="emergency", hazard="fire", description="Sparks"
+        ),
+    )
+    screen = hazard_services.hazard_screen_text(now=now, text="Damp", source="complaint", complaint=theirs)
+    assert screen is not None
     world.ids.update(
+        hazard=hazard.pk,
+        hazard_screen=screen.pk,
         complaint=ours.pk,
         resident=ours.resident_id,
         reference=ours.reference,

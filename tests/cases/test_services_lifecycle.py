@@ -9,6 +9,7 @@ import pytest
 from putright.cases import services
 from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, StageRecord, Status
 from putright.core.errors import ActionRefused, EditConflict, InvalidInput
+from putright.hazards import services as hazard_services
 from tests.cases.factories import acknowledge, at, escalate, log, respond
 
 pytestmark = pytest.mark.django_db
@@ -312,7 +313,13 @@ def test_a_stale_edit_is_refused_and_changes_nothing(handler, now):
 def test_hazards_and_vulnerability_put_the_case_first_code_6_1(handler, now):
     ordinary = log(handler, date(2026, 11, 2))
     mould = log(handler, date(2026, 11, 3), description="Black mould in the bedroom")
-    services.complaint_flag_hazard(actor=handler, now=now, complaint_id=mould.pk, hazard="damp_mould")
+    hazard_services.hazard_record(
+        actor=handler,
+        now=now,
+        data=hazard_services.NewHazard(
+            complaint_id=mould.pk, kind="significant", hazard="damp_and_mould", description="Black mould"
+        ),
+    )
     services.adjustment_record(
         actor=handler,
         now=now,

@@ -52,12 +52,6 @@ def test_every_action_writes_exactly_one_event_code_5_12(handler, reviewer, now)
                 agreed_on=date(2026, 9, 10),
             ),
         ),
-        (
-            "hazard_flagged",
-            lambda: services.complaint_flag_hazard(
-                actor=handler, now=now, complaint_id=complaint.pk, hazard="damp_mould"
-            ),
-        ),
         ("responded", lambda: respond(handler, complaint, date(2026, 9, 16))),
         ("escalated", lambda: escalate(handler, complaint, date(2026, 9, 17))),
         (

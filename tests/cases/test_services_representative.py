@@ -115,7 +115,17 @@ def test_consent_recorded_today_in_england_is_not_in_the_future_late_on_a_summer
 def test_a_change_from_a_stale_page_is_refused_and_nothing_is_saved_code_3_6(handler, now):
     complaint = log(handler, date(2026, 11, 23))
     stale = complaint.version
-    services.complaint_flag_hazard(actor=handler, now=now, complaint_id=complaint.pk, hazard="other")
+    services.correspondence_add(
+        actor=handler,
+        now=now,
+        complaint_id=complaint.pk,
+        direction="out",
+        channel="phone",
+        party="Resident",
+        subject="Call",
+        body="Called back",
+        occurred_at=now,
+    )
 
     with pytest.raises(EditConflict):
         _set(handler, now, complaint, expected_version=stale)

@@ -1,4 +1,9 @@
-"""Awaab's Law hazard timescales (in force 27 October 2025) and the hazard keyword screen."""
+"""Awaab's Law duties as worked examples: each test names the requirement it guarantees.
+
+The Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025, in
+force 27 October 2025. Emergency clocks are exact instants; significant ones count working
+days of England and Wales with the day of awareness as day 0.
+"""
 
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -6,124 +11,160 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from putright.rules.calendar import WorkingDayCalendar
+from putright.rules.hazard_scope import HHSRS, PHASES, HazardKind, phase_covering
 from putright.rules.hazards import (
-    HazardKind,
-    damp_mould_deadlines_after_investigation,
-    hazard_deadlines,
-    looks_like_hazard,
+    DUTIES,
+    Duty,
+    Progress,
+    deadlines,
+    due_instant,
+    emergency_deadline,
+    met_in_time,
+    next_deadline,
+    open_duties,
+    overdue_duties,
 )
 
 LONDON = ZoneInfo("Europe/London")
 CAL = WorkingDayCalendar("england-and-wales", first_year=2024, last_year=2027)
+E, S = HazardKind.EMERGENCY, HazardKind.SIGNIFICANT
 
 
-def test_emergency_hazard_is_investigated_and_made_safe_within_24_hours() -> None:
-    reported = datetime(2025, 11, 7, 16, 30, tzinfo=LONDON)
-    deadlines = hazard_deadlines(HazardKind.EMERGENCY, reported_at=reported, calendar=CAL)
-    assert deadlines is not None
-    assert deadlines.investigate_by == reported + timedelta(hours=24)
-    assert deadlines.make_safe_by == reported + timedelta(hours=24)
+def at(y: int, m: int, d: int, hh: int = 9, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=LONDON)
+
+
+def test_emergency_investigated_within_24_hours_of_awareness_not_of_flagging() -> None:
+    # The issue's gas smell: reported 09:00 Mon 3 Nov 2025, flagged 15:00 the next day.
+    found = deadlines(Progress(kind=E, aware_at=at(2025, 11, 3, 9)), CAL)
+    assert found.investigate_by == at(2025, 11, 4, 9)
+    assert found.make_safe_by == at(2025, 11, 4, 9)
+
+
+def test_emergency_24_hours_cross_the_october_clock_change_as_elapsed_time() -> None:
+    # Reported 23:30 BST on Saturday 24 Oct 2026; clocks go back at 02:00 BST on Sunday 25th.
+    reported = at(2026, 10, 24, 23, 30)
+    due = emergency_deadline(reported)
+    assert due - reported == timedelta(hours=24)
+    assert due.astimezone(LONDON) == datetime(2026, 10, 25, 22, 30, tzinfo=LONDON)
+    assert due.astimezone(LONDON).strftime("%H:%M %Z") == "22:30 GMT"
+
+
+def test_emergency_24_hours_cross_the_march_clock_change_as_elapsed_time() -> None:
+    reported = at(2026, 3, 28, 12, 0)  # GMT; clocks go forward at 01:00 on Sunday 29th
+    due = emergency_deadline(reported)
+    assert due.astimezone(LONDON).strftime("%H:%M %Z") == "13:00 BST"
 
 
 def test_emergency_24_hours_run_through_weekends_and_bank_holidays() -> None:
     reported = datetime(2025, 12, 24, 18, 0, tzinfo=UTC)
-    deadlines = hazard_deadlines("emergency", reported_at=reported, calendar=CAL)
-    assert deadlines is not None
-    assert deadlines.make_safe_by == datetime(2025, 12, 25, 18, 0, tzinfo=UTC)
+    assert emergency_deadline(reported) == datetime(2025, 12, 25, 18, 0, tzinfo=UTC)
 
 
-def test_damp_and_mould_is_investigated_within_10_working_days() -> None:
-    # Fri 19 Dec 2025 is day 0; Christmas Day, Boxing Day and New Year's Day are skipped.
-    reported = datetime(2025, 12, 19, 10, 0, tzinfo=LONDON)
-    deadlines = hazard_deadlines(HazardKind.SIGNIFICANT_DAMP_MOULD, reported_at=reported, calendar=CAL)
-    assert deadlines is not None
-    assert deadlines.investigate_by == date(2026, 1, 7)
-    assert deadlines.make_safe_by is None
+def test_significant_hazard_investigated_within_10_working_days_of_awareness() -> None:
+    # The issue's damp and mould: reported Mon 3 Nov 2025 (flagged Fri 7 Nov): due Mon 17 Nov.
+    assert deadlines(Progress(kind=S, aware_at=at(2025, 11, 3)), CAL).investigate_by == date(2025, 11, 17)
 
 
-def test_damp_and_mould_counts_from_the_date_in_england() -> None:
-    # 23:30 UTC on Thursday 4 June 2026 is 00:30 on Friday 5 June in London (BST):
-    # Friday is day 0.
-    reported = datetime(2026, 6, 4, 23, 30, tzinfo=UTC)
-    deadlines = hazard_deadlines("significant_damp_mould", reported_at=reported, calendar=CAL)
-    assert deadlines is not None
-    assert deadlines.investigate_by == date(2026, 6, 19)
+def test_significant_hazard_reported_at_the_weekend_counts_that_day_as_day_0() -> None:
+    assert deadlines(Progress(kind=S, aware_at=at(2025, 11, 8, 14)), CAL).investigate_by == date(2025, 11, 21)
 
 
-def test_written_summary_in_3_and_make_safe_in_5_working_days_after_investigation() -> None:
-    after = damp_mould_deadlines_after_investigation(investigated_on=date(2025, 11, 6), calendar=CAL)
-    assert after.written_summary_by == date(2025, 11, 11)
-    assert after.make_safe_by == date(2025, 11, 13)
+def test_significant_hazard_investigation_skips_christmas_and_new_year_bank_holidays() -> None:
+    # Mon 22 Dec 2025: 25, 26 Dec and 1 Jan are not working days.
+    assert deadlines(Progress(kind=S, aware_at=at(2025, 12, 22)), CAL).investigate_by == date(2026, 1, 8)
 
 
-def test_awaabs_law_does_not_apply_before_27_october_2025() -> None:
-    before = datetime(2025, 10, 26, 23, 30, tzinfo=LONDON)
-    # British Summer Time ended on 26 October 2025, so 23:59 UTC is still the 26th in London.
-    late_utc = datetime(2025, 10, 26, 23, 59, tzinfo=UTC)
-    assert hazard_deadlines("emergency", reported_at=before, calendar=CAL) is None
-    assert hazard_deadlines("significant_damp_mould", reported_at=late_utc, calendar=CAL) is None
-    first = datetime(2025, 10, 27, 0, 0, tzinfo=LONDON)
-    assert hazard_deadlines("emergency", reported_at=first, calendar=CAL) is not None
-    with pytest.raises(ValueError, match="in force"):
-        damp_mould_deadlines_after_investigation(investigated_on=date(2025, 10, 24), calendar=CAL)
+def test_significant_hazard_day_0_is_the_date_in_england_not_in_utc() -> None:
+    # 23:30 UTC on Thu 15 Oct 2026 is 00:30 BST on Fri 16 Oct: Friday is day 0.
+    aware = datetime(2026, 10, 15, 23, 30, tzinfo=UTC)
+    assert deadlines(Progress(kind=S, aware_at=aware), CAL).investigate_by == date(2026, 10, 30)
 
 
-def test_reported_at_must_be_timezone_aware() -> None:
-    with pytest.raises(ValueError, match="aware"):
-        hazard_deadlines("emergency", reported_at=datetime(2025, 11, 7, 9, 0), calendar=CAL)
+def test_written_summary_within_3_and_safety_work_within_5_working_days_of_the_investigation() -> None:
+    progress = Progress(
+        kind=S, aware_at=at(2025, 12, 10), investigated_at=at(2025, 12, 18, 15), hazard_found=True
+    )
+    found = deadlines(progress, CAL)
+    assert found.written_summary_by == date(2025, 12, 23)
+    assert found.make_safe_by == date(2025, 12, 29)  # 24 Dec, then 29 Dec after two bank holidays
+    assert found.begin_further_works_by == date(2025, 12, 29)
+    assert found.start_further_works_by == date(2026, 3, 12)  # 12 weeks
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "There is black mould in the bedroom",
-        "The walls are damp and the baby is coughing",
-        "Mold behind the wardrobe",
-        "Dampness in the hallway since March",
-        "Condensation pouring down the windows every morning",
-        "The bathroom ceiling is mouldy",
-    ],
-)
-def test_damp_and_mould_words_prompt_a_damp_and_mould_flag(text: str) -> None:
-    assert looks_like_hazard(text) is HazardKind.SIGNIFICANT_DAMP_MOULD
+def test_written_summary_skips_good_friday_and_easter_monday() -> None:
+    progress = Progress(kind=S, aware_at=at(2026, 3, 25), investigated_at=at(2026, 4, 1), hazard_found=True)
+    assert deadlines(progress, CAL).written_summary_by == date(2026, 4, 8)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I can smell gas in the kitchen",
-        "Smell of gas near the boiler",
-        "There is a gas leak",
-        "The carbon monoxide alarm keeps going off",
-        "My son got an electric shock from the switch",
-        "Exposed wires in the hallway",
-        "The socket was sparking",
-        "There was a fire in the bin store",
-        "The kitchen is flooded",
-        "Sewage is coming up through the drain",
-        "Part of the ceiling collapsed last night",
-        "We have had no heating for a week",
-        "No hot water since Monday",
-        "Damp patches and now the ceiling has collapsed",
-    ],
-)
-def test_emergency_words_prompt_an_emergency_flag(text: str) -> None:
-    assert looks_like_hazard(text) is HazardKind.EMERGENCY
+def test_an_investigation_finding_no_hazard_still_owes_the_written_summary_and_nothing_else() -> None:
+    progress = Progress(kind=S, aware_at=at(2025, 11, 3), investigated_at=at(2025, 11, 5), hazard_found=False)
+    assert set(deadlines(progress, CAL).by_duty()) == {Duty.INVESTIGATE, Duty.WRITTEN_SUMMARY}
+    assert progress.closed
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The repairs operative was rude to me",
-        "I was charged the wrong rent in April",
-        "My gas bill is too high",
-        "The firefighters' charity collection was noisy",
-        "The fireplace surround is chipped",
-        "The decorative moulding on the ceiling is cracked",
-        "The door damper is broken",
-        "Nobody returned my calls about the parking permit",
-        "",
-    ],
-)
-def test_ordinary_complaints_do_not_prompt_a_hazard_flag(text: str) -> None:
-    assert looks_like_hazard(text) is None
+def test_a_date_deadline_is_met_by_anything_done_that_day_in_england() -> None:
+    assert due_instant(date(2025, 11, 17)) == datetime(2025, 11, 18, 0, 0, tzinfo=LONDON)
+    late = Progress(kind=S, aware_at=at(2025, 11, 3), investigated_at=at(2025, 11, 18, 0, 5))
+    on_time = Progress(kind=S, aware_at=at(2025, 11, 3), investigated_at=at(2025, 11, 17, 23, 55))
+    assert met_in_time(late, CAL) == {Duty.INVESTIGATE: False}
+    assert met_in_time(on_time, CAL) == {Duty.INVESTIGATE: True}
+
+
+def test_alternative_accommodation_within_24_hours_meets_the_emergency_duty() -> None:
+    progress = Progress(
+        kind=E,
+        aware_at=at(2025, 11, 3, 9),
+        investigated_at=at(2025, 11, 3, 12),
+        accommodation_at=at(2025, 11, 4, 8),
+    )
+    assert met_in_time(progress, CAL) == {Duty.INVESTIGATE: True, Duty.MAKE_SAFE: True}
+    assert progress.closed and open_duties(progress, CAL) == {}
+
+
+def test_open_duties_come_soonest_first_and_overdue_ones_are_named() -> None:
+    progress = Progress(kind=S, aware_at=at(2025, 11, 3), investigated_at=at(2025, 11, 10), hazard_found=True)
+    duties = open_duties(progress, CAL)
+    assert next(iter(duties)) is Duty.WRITTEN_SUMMARY
+    assert next_deadline(progress, CAL) == (Duty.WRITTEN_SUMMARY, date(2025, 11, 13))
+    overdue = overdue_duties(progress, CAL, now=at(2025, 11, 18, 10))
+    assert set(overdue) == {Duty.WRITTEN_SUMMARY, Duty.MAKE_SAFE, Duty.BEGIN_WORKS}
+
+
+def test_a_recorded_exception_stops_running_clocks_but_never_excuses_a_missed_one() -> None:
+    progress = Progress(
+        kind=S,
+        aware_at=at(2025, 11, 3),
+        investigated_at=at(2025, 11, 10),
+        hazard_found=True,
+        summary_sent_on=date(2025, 11, 11),
+        stopped_at=at(2025, 11, 14),  # household decanted: make-safe was due 17 Nov
+    )
+    assert open_duties(progress, CAL) == {}
+    missed = Progress(kind=E, aware_at=at(2025, 11, 3, 9), stopped_at=at(2025, 11, 5))
+    assert set(overdue_duties(missed, CAL, now=at(2025, 11, 6))) == {Duty.INVESTIGATE, Duty.MAKE_SAFE}
+
+
+def test_phase_1_covers_damp_and_mould_as_significant_and_every_hazard_but_crowding_as_emergency() -> None:
+    day = date(2025, 10, 27)
+    assert len(HHSRS) == 29
+    assert phase_covering(S, "damp_and_mould", aware_on=day) is PHASES[0]
+    assert phase_covering(S, "excess_cold", aware_on=day) is None
+    assert phase_covering(E, "crowding_and_space", aware_on=day) is None
+    assert all(phase_covering(E, h, aware_on=day) for h in HHSRS if h != "crowding_and_space")
+
+
+def test_nothing_is_in_scope_before_27_october_2025() -> None:
+    assert phase_covering(S, "damp_and_mould", aware_on=date(2025, 10, 26)) is None
+    assert phase_covering(E, "fire", aware_on=date(2025, 10, 26)) is None
+
+
+def test_every_duty_names_its_source_and_the_day_it_took_effect() -> None:
+    for rule in DUTIES:
+        assert rule.reference.startswith("HSH Regs 2025: ")
+        assert rule.effective == date(2025, 10, 27)
+
+
+def test_a_naive_awareness_time_is_refused() -> None:
+    with pytest.raises(ValueError):
+        deadlines(Progress(kind=E, aware_at=datetime(2025, 11, 7, 9)), CAL)

@@ -67,7 +67,17 @@ def test_missing_definition_is_shown_in_the_summary_and_beside_the_field_code_5_
 def test_stale_version_shows_a_conflict_and_keeps_what_was_typed(log_complaint, handler, clock, client_for):
     complaint = log_complaint()
     stale = complaint.version
-    services.complaint_flag_hazard(actor=handler, now=clock, complaint_id=complaint.pk, hazard="other")
+    services.correspondence_add(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        direction="out",
+        channel="phone",
+        party="Resident",
+        subject="Call",
+        body="Called back",
+        occurred_at=clock,
+    )
     response = client_for(handler).post(
         f"/staff/complaints/{complaint.pk}/acknowledge/",
         ack_data(complaint, expected_version=stale, definition="My careful definition"),
@@ -295,12 +305,12 @@ def test_administrators_cannot_record_special_category_details(log_complaint, ad
     assert client_for(administrator).get(f"/staff/complaints/{complaint.pk}/adjustment/").status_code == 403
 
 
-def test_flagging_a_hazard_puts_the_awaabs_law_banner_on_the_case(log_complaint, handler, client_for):
+def test_recording_a_hazard_puts_the_awaabs_law_banner_on_the_case(log_complaint, handler, client_for):
     complaint = log_complaint()
     client = client_for(handler)
     response = client.post(
         f"/staff/complaints/{complaint.pk}/hazard/",
-        {"expected_version": complaint.version, "hazard": "damp_mould"},
+        {"kind": "significant", "hazard": "damp_and_mould", "description": "Mould in the bathroom"},
     )
     assert response.status_code == 302
-    assert "Significant damp and mould" in client.get(response.url).content.decode()
+    assert "Damp and mould growth" in client.get(response.url).content.decode()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from putright.cases import services
 from putright.cases.models import SpecialCategoryRead
+from putright.hazards import services as hazard_services
 
 
 def test_case_page_shows_reference_stage_and_days_left_to_acknowledge_code_6_2(
@@ -65,9 +66,15 @@ def test_timeline_merges_events_and_correspondence_in_date_order_code_5_12(
 
 def test_hazard_banner_shows_awaabs_law_deadlines_beside_the_codes(log_complaint, handler, clock, client_for):
     complaint = log_complaint()
-    services.complaint_flag_hazard(actor=handler, now=clock, complaint_id=complaint.pk, hazard="emergency")
+    hazard_services.hazard_record(
+        actor=handler,
+        now=clock,
+        data=hazard_services.NewHazard(
+            complaint_id=complaint.pk, kind="emergency", hazard="fire", description="Sparks"
+        ),
+    )
     page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
-    assert "Investigate by (Awaab's Law)" in page
+    assert "Investigate by" in page and "Make safe (or alternative accommodation) by" in page
     assert "a complaint deadline never replaces a hazard deadline" in page
 
 
@@ -114,10 +121,12 @@ def test_governance_cannot_open_a_case(log_complaint, governance, client_for):
     assert client_for(governance).get(f"/staff/complaints/{complaint.pk}/").status_code == 403
 
 
-def test_a_complaint_mentioning_mould_prompts_a_hazard_flag(log_complaint, handler, client_for):
+def test_a_complaint_mentioning_mould_offers_one_click_to_record_the_hazard(
+    log_complaint, handler, client_for
+):
     complaint = log_complaint(description="There is black mould in the bedroom.")
     page = client_for(handler).get(f"/staff/complaints/{complaint.pk}/").content.decode()
-    assert "mentions damp or mould" in page
+    assert "mentions mould" in page and "Record as significant hazard" in page
 
 
 def test_closure_days_before_a_deadline_are_shown_as_not_moving_it(log_complaint, handler, client_for):

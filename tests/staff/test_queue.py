@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from putright.cases import services
+from putright.hazards import services as hazard_services
 
 
 def test_my_work_lists_only_the_handlers_open_complaints_code_6_1(
@@ -32,7 +32,13 @@ def test_a_new_complaint_shows_working_days_left_to_acknowledge_code_6_2(log_com
 def test_hazards_come_before_older_deadlines_code_6_1(log_complaint, officer, handler, clock, client_for):
     old = log_complaint(name="Older Deadline", days_ago=3)
     hazard = log_complaint(name="Hazard Resident")
-    services.complaint_flag_hazard(actor=handler, now=clock, complaint_id=hazard.pk, hazard="emergency")
+    hazard_services.hazard_record(
+        actor=handler,
+        now=clock,
+        data=hazard_services.NewHazard(
+            complaint_id=hazard.pk, kind="emergency", hazard="fire", description="Sparks"
+        ),
+    )
     page = client_for(officer).get("/staff/complaints/").content.decode()
     assert page.index(hazard.reference) < page.index(old.reference)
     assert "Emergency hazard" in page

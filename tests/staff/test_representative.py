@@ -98,7 +98,17 @@ def test_a_half_typed_date_is_an_error_not_a_server_fault(log_complaint, handler
 def test_a_stale_page_shows_the_conflict_and_keeps_what_was_typed(log_complaint, handler, clock, client_for):
     complaint = log_complaint()
     stale = complaint.version
-    services.complaint_flag_hazard(actor=handler, now=clock, complaint_id=complaint.pk, hazard="other")
+    services.correspondence_add(
+        actor=handler,
+        now=clock,
+        complaint_id=complaint.pk,
+        direction="out",
+        channel="phone",
+        party="Resident",
+        subject="Call",
+        body="Called back",
+        occurred_at=clock,
+    )
     response = client_for(handler).post(url(complaint), bob(complaint, expected_version=stale))
     page = response.content.decode()
     assert response.status_code == 409 and "changed by someone else" in page and "Bob Smith" in page

@@ -16,6 +16,7 @@ from django.utils import timezone
 from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.models import Attachment, Contact
+from putright.hazards import services as hazard_services
 from putright.landlord.models import Category, ClosureDay
 from putright.mailbox.models import InboundAttachment, InboundEmail, Outcome
 from putright.staff import urls
@@ -77,6 +78,11 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "adjustment": (SPECIAL, "get", C),
     "restriction": (SPECIAL, "get", C),
     "hazard": (CASEWORK, "get", C),
+    "hazards": (CASEWORK, "get", ()),
+    "hazard_detail": (CASEWORK, "get", ("hazard",)),
+    "hazard_step": (CASEWORK, "get", ("hazard", "step")),
+    "hazard_screen_record": (CASEWORK, "post", ("screen",)),
+    "hazard_screen_dismiss": (CASEWORK, "get", ("screen",)),
     "representative": (CASEWORK, "get", C),
     "representative_remove": (CASEWORK, "get", C),
     "adjustment_review": (SPECIAL, "get", ("complaint", "adjustment")),
@@ -191,7 +197,21 @@ def world(officer, handler, clock):
         resident=services.ResidentDetails(name="Grace Hopper"),
     )
     contact2.refresh_from_db()
+    hazard = hazard_services.hazard_record(
+        actor=handler,
+        now=clock,
+        data=hazard_services.NewHazard(
+            complaint_id=complaint.pk, kind="emergency", hazard="fire", description="Sparks"
+        ),
+    )
+    screen = hazard_services.hazard_screen_text(
+        now=clock, text="Damp", source="complaint", complaint=complaint
+    )
+    assert screen is not None
     return {
+        "hazard": hazard.pk,
+        "step": "investigated",
+        "screen": screen.pk,
         "complaint": complaint.pk,
         "resident": complaint.resident_id,
         "attachment": Attachment.objects.get(correspondence=item).pk,

@@ -128,9 +128,18 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc.message)}, status=exc.status_code)
 
 
-from putright.api import complaints, letters, reports, representation  # noqa: E402  (routes need `api` above)
+from putright.api import (  # noqa: E402  (routes need `api` above)
+    complaints,
+    hazard_steps,
+    hazards,
+    letters,
+    reports,
+    representation,
+)
 
 api.add_router("", complaints.router)
+api.add_router("", hazards.router)
+api.add_router("", hazard_steps.router)
 api.add_router("", letters.router)
 api.add_router("", representation.router)
 api.add_router("", reports.router)

@@ -214,6 +214,25 @@ class PeriodOut(Schema):
     label: str
 
 
+class HazardDutyOut(Schema):
+    due: int
+    met_in_time: int
+    met_in_time_pct: float | None
+
+
+class HazardsOut(Schema):
+    recorded: int
+    by_kind: dict[str, int]
+    by_phase: dict[str, int]
+    duties: dict[str, HazardDutyOut] = Field(
+        description="investigate, make_safe, written_summary, begin_further_works, start_further_works"
+    )
+    exceptions: dict[str, int]
+    alternative_accommodation: int
+    with_overdue_duties: int
+    counting_rules: list[str]
+
+
 class PerformanceOut(Schema):
     period: PeriodOut
     stage1: StageOut
@@ -227,6 +246,9 @@ class PerformanceOut(Schema):
     follow_through: FollowThroughOut
     ombudsman: OmbudsmanOut
     tsm: TsmOut
+    hazards: HazardsOut = Field(
+        description="Awaab's Law duties for hazards the landlord became aware of in the period"
+    )
 
 
 @router.get(

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from putright.cases.models import CaseEvent
+    from putright.cases.models import CaseEvent, Contact
 
 EventHook = Callable[["CaseEvent"], None]
 _EVENT_HOOKS: list[EventHook] = []
@@ -37,3 +37,18 @@ def event_hooks_suspended() -> Iterator[None]:
         yield
     finally:
         _EVENT_HOOKS[:] = saved
+
+
+ContactHook = Callable[["Contact"], None]
+_CONTACT_HOOKS: list[ContactHook] = []
+
+
+def register_contact_hook(hook: ContactHook) -> None:
+    """Run ``hook`` on every contact recorded, inside its transaction (hazard screening)."""
+    if hook not in _CONTACT_HOOKS:
+        _CONTACT_HOOKS.append(hook)
+
+
+def run_contact_hooks(contact: Contact) -> None:
+    for hook in _CONTACT_HOOKS:
+        hook(contact)

@@ -98,7 +98,9 @@ def complaints_filtered(*, filters: ComplaintFilters, today: date) -> QuerySet[C
     if filters.search:
         term = filters.search.strip()
         qs = qs.filter(Q(reference__iexact=term) | Q(resident__name__icontains=term))
-    return qs.order_by("-priority", "next_due", "id")
+    # Within a priority, complaints with an open hazard sort by its deadline (hazards set the
+    # priority, so a priority level holds either hazard complaints or none), then the Code's.
+    return qs.order_by("-priority", "hazard_due_at", "next_due", "id")
 
 
 def complaints_page(

@@ -22,6 +22,7 @@ from django.db import transaction
 from putright.accounts.models import User
 from putright.cases.models import Complaint
 from putright.core.dates import long_date
+from putright.hazards.reminders import hazard_lines, screen_lines
 from putright.letters.selectors import letters_not_delivered
 from putright.outbox.selectors import deliveries_not_sent
 from putright.reminders import selectors
@@ -30,7 +31,7 @@ from putright.rules.calendar import calendar_for
 
 log = logging.getLogger("putright.reminders")
 DUE_SOON_WORKING_DAYS = 2
-WORK, DIGEST, REVIEW = "work", "digest", "review"
+WORK, DIGEST, REVIEW, HAZARD = "work", "digest", "review", "hazard"
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def _not_sent_lines(now: datetime, base_url: str) -> list[Line]:
 
 
 def plan(*, today: date, now: datetime, base_url: str = "") -> dict[tuple[User, str], tuple[str, list[Line]]]:
-    """Who gets which email today: (recipient, kind) -> (subject, lines)."""
+    """Who gets which email today: (recipient, kind) -> (subject, lines), with hazard duties
+    due soon or overdue and hazard screens nobody decided within the hour (Awaab's Law)."""
     soon = calendar_for(settings.PUTRIGHT_NATION).add_working_days(today, DUE_SOON_WORKING_DAYS)
     complaints = selectors.due_complaints(soon=soon)
     officers = selectors.officers()
@@ -126,7 +128,35 @@ def plan(*, today: date, now: datetime, base_url: str = "") -> dict[tuple[User, 
         ]
         for officer in officers:
             emails[(officer, DIGEST)] = (f"Daily complaints digest, {long_date(today)}", digest)
+    _plan_hazards(emails, now=now, base_url=base_url, officers=officers)
     return emails
+
+
+def _plan_hazards(
+    emails: dict[tuple[User, str], tuple[str, list[Line]]],
+    *,
+    now: datetime,
+    base_url: str,
+    officers: list[User],
+) -> None:
+    """Hazard deadlines go to the complaint's handler and every complaints officer; screens
+    nobody decided within the hour go to the complaints officers."""
+    duties = hazard_lines(now=now, base_url=base_url)
+    screens = screen_lines(now=now, base_url=base_url)
+    handlers = {u.pk: u for u in User.objects.filter(pk__in={d.handler_id for d in duties if d.handler_id})}
+    mine: dict[User, list[Line]] = defaultdict(list)
+    for d in duties:
+        if d.handler_id in handlers:
+            mine[handlers[d.handler_id]].append(Line(d.key, d.text))
+    for user, lines in mine.items():
+        emails[(user, HAZARD)] = (f"Hazards: {len(lines)} duties due soon or overdue", lines)
+    everything = [Line(x.key, x.text) for x in (*screens, *duties)]
+    if everything:
+        subject = f"Hazards: {len(duties)} duties due soon or overdue, {len(screens)} screens undecided"
+        for officer in officers:
+            lines = emails.get((officer, HAZARD), ("", []))[1]
+            keys = {line.key for line in lines}
+            emails[(officer, HAZARD)] = (subject, lines + [x for x in everything if x.key not in keys])
 
 
 def _claim(user: User, kind: str, lines: list[Line], today: date, now: datetime) -> list[SentReminder]:

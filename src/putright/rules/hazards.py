@@ -1,40 +1,33 @@
-"""Hazard timescales under Awaab's Law, and a keyword screen that prompts a caseworker.
+"""Awaab's Law: the landlord's duties on a hazard, as dated data and pure functions.
 
-Awaab's Law (the Hazards in Social Housing (Prescribed Requirements) (England)
-Regulations 2025, in force 27 October 2025) sets its own timescales for social landlords
-once they are aware of a hazard:
+Source: section 10A Landlord and Tenant Act 1985 and the Hazards in Social Housing
+(Prescribed Requirements) (England) Regulations 2025, in force 27 October 2025 (see
+:mod:`putright.rules.hazard_scope` for which hazards are covered when). Every clock starts
+when the landlord **became aware** of the hazard (``aware_at``), never when someone
+flagged it. Complaint timescales run beside these, never instead of them.
 
-- an **emergency hazard** is investigated and made safe within 24 hours;
-- **significant damp and mould** is investigated within 10 working days, the resident gets
-  a written summary within 3 working days of the investigation concluding, and the home
-  is made safe within 5 working days of the investigation concluding.
+Counting rules:
 
-**Complaint timescales never replace hazard timescales.** A complaint that reveals a
-hazard is flagged at once and the hazard clock runs alongside the complaint's own
-(Code 6.1 asks landlords to consider whether the resident is at risk); a stage 1 response
-due in 10 working days does not excuse a 24-hour emergency.
-
-Working days are counted the project's way: the day the landlord became aware (its date
-in England) is day 0, and a deadline of N working days is the Nth working day after it.
-The calendar is passed in. The 24-hour deadlines are exact instants, not dates.
+- **Emergency**: 24 hours of elapsed time from ``aware_at`` (an exact instant: weekends,
+  bank holidays and the clock change do not stretch or shrink it; 23:30 BST plus 24 hours
+  across the October change is 22:30 GMT the next day).
+- **Significant**: working days of the landlord's nation, the date of ``aware_at`` in
+  England being day 0; deadlines after the investigation count from the date it concluded
+  (day 0). A date deadline is met by anything done on or before that date in England.
+  "12 weeks" is 84 calendar days.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 
 from putright.rules.calendar import ENGLAND
+from putright.rules.hazard_scope import IN_FORCE, SHORT_NAME, HazardKind
 
-AWAABS_LAW_IN_FORCE = date(2025, 10, 27)
-
-EMERGENCY_HOURS = 24
-DAMP_MOULD_INVESTIGATE_WORKING_DAYS = 10
-DAMP_MOULD_SUMMARY_WORKING_DAYS = 3
-DAMP_MOULD_MAKE_SAFE_WORKING_DAYS = 5
+Deadline = datetime | date
 
 
 class WorkingDays(Protocol):
@@ -45,128 +38,250 @@ class WorkingDays(Protocol):
         ...
 
 
-class HazardKind(StrEnum):
-    """The hazards Awaab's Law sets timescales for (from 27 October 2025)."""
-
-    EMERGENCY = "emergency"
-    SIGNIFICANT_DAMP_MOULD = "significant_damp_mould"
+class Duty(StrEnum):
+    INVESTIGATE = "investigate"
+    MAKE_SAFE = "make_safe"
+    WRITTEN_SUMMARY = "written_summary"
+    BEGIN_WORKS = "begin_further_works"
+    START_WORKS = "start_further_works"
 
 
 @dataclass(frozen=True)
-class HazardDeadlines:
-    """Deadlines known when the landlord becomes aware of a hazard.
+class DutyRule:
+    """One duty: for which kind, from when, how long, and the requirement it implements."""
 
-    ``investigate_by`` is an instant (``datetime``) for an emergency and a date (the last
-    working day) for damp and mould. ``make_safe_by`` is known at once only for an
-    emergency; for damp and mould it runs from the investigation (see
-    :func:`damp_mould_deadlines_after_investigation`) and is ``None`` here.
-    """
+    duty: Duty
+    kind: HazardKind
+    effective: date
+    requirement: str
+
+    @property
+    def reference(self) -> str:
+        return f"{SHORT_NAME}: {self.requirement}"
+
+
+E, S = HazardKind.EMERGENCY, HazardKind.SIGNIFICANT
+DUTIES: tuple[DutyRule, ...] = (
+    DutyRule(Duty.INVESTIGATE, E, IN_FORCE, "emergency hazard investigated within 24 hours of awareness"),
+    DutyRule(
+        Duty.MAKE_SAFE,
+        E,
+        IN_FORCE,
+        "emergency safety work done, or suitable alternative accommodation secured, within 24 hours",
+    ),
+    DutyRule(
+        Duty.INVESTIGATE, S, IN_FORCE, "significant hazard investigated within 10 working days of awareness"
+    ),
+    DutyRule(
+        Duty.WRITTEN_SUMMARY,
+        S,
+        IN_FORCE,
+        "written summary of findings to the tenant within 3 working days of the investigation concluding",
+    ),
+    DutyRule(
+        Duty.MAKE_SAFE,
+        S,
+        IN_FORCE,
+        "relevant safety work within 5 working days of the investigation concluding, "
+        "or suitable alternative accommodation",
+    ),
+    DutyRule(
+        Duty.BEGIN_WORKS,
+        S,
+        IN_FORCE,
+        "further works begun, or steps taken to begin them, within 5 working days of the investigation",
+    ),
+    DutyRule(
+        Duty.START_WORKS,
+        S,
+        IN_FORCE,
+        "further works physically started within 12 weeks of the investigation and completed in a reasonable time",
+    ),
+)
+INVESTIGATE_WORKING_DAYS = 10
+SUMMARY_WORKING_DAYS = 3
+MAKE_SAFE_WORKING_DAYS = 5
+BEGIN_WORKS_WORKING_DAYS = 5
+START_WORKS_DAYS = 7 * 12
+EMERGENCY_HOURS = 24
+
+
+def duty_rule(duty: Duty, kind: HazardKind | str) -> DutyRule:
+    kind = HazardKind(kind)
+    return next(r for r in DUTIES if r.duty is duty and r.kind is kind)
+
+
+class HazardRuleViolation(Exception):
+    """A move the regulations forbid; ``reference`` names the requirement it protects."""
+
+    def __init__(self, message: str, *, reference: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.reference = reference
+
+
+class StopReason(StrEnum):
+    """The recorded exceptions that stop the clocks, each needing its evidence."""
+
+    DECANTED = "decanted"
+    CONSENT_NOT_OBTAINED = "consent_not_obtained"
+    NO_HAZARD_FOUND = "no_hazard_found"
+
+
+STOP_REASONS: dict[StopReason, str] = {
+    StopReason.DECANTED: "The household moved out of the home (decanted) before the deadline",
+    StopReason.CONSENT_NOT_OBTAINED: (
+        "A third party's consent is needed and was not obtained after all reasonable steps"
+    ),
+    StopReason.NO_HAZARD_FOUND: "A further investigation found no hazard, or no work needed",
+}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What has happened to one hazard so far: every instant aware, every date in England."""
 
     kind: HazardKind
-    reported_at: datetime
-    investigate_by: datetime | date
-    make_safe_by: datetime | None
+    aware_at: datetime
+    investigated_at: datetime | None = None
+    hazard_found: bool | None = None
+    summary_sent_on: date | None = None
+    made_safe_at: datetime | None = None
+    accommodation_at: datetime | None = None
+    works_begun_on: date | None = None
+    works_started_on: date | None = None
+    works_completed_on: date | None = None
+    stopped_at: datetime | None = None
+
+    @property
+    def closed(self) -> bool:
+        """No duty remains: works done, a clock stopped, or the investigation found nothing."""
+        if self.stopped_at is not None or self.hazard_found is False:
+            return True
+        if self.kind is HazardKind.EMERGENCY:
+            return self.safe_at is not None
+        return self.works_completed_on is not None
+
+    @property
+    def safe_at(self) -> datetime | None:
+        """Safety work or alternative accommodation, whichever came first, meets the duty."""
+        done = [m for m in (self.made_safe_at, self.accommodation_at) if m is not None]
+        return min(done) if done else None
 
 
 @dataclass(frozen=True)
-class InvestigationDeadlines:
-    """Deadlines that run from the day a damp and mould investigation concluded."""
+class Deadlines:
+    """Every deadline known so far: instants for an emergency, dates for a significant hazard."""
 
-    investigated_on: date
-    written_summary_by: date
-    make_safe_by: date
+    investigate_by: Deadline
+    make_safe_by: Deadline | None = None
+    written_summary_by: date | None = None
+    begin_further_works_by: date | None = None
+    start_further_works_by: date | None = None
+
+    def by_duty(self) -> dict[Duty, Deadline]:
+        found: dict[Duty, Deadline | None] = {
+            Duty.INVESTIGATE: self.investigate_by,
+            Duty.MAKE_SAFE: self.make_safe_by,
+            Duty.WRITTEN_SUMMARY: self.written_summary_by,
+            Duty.BEGIN_WORKS: self.begin_further_works_by,
+            Duty.START_WORKS: self.start_further_works_by,
+        }
+        return {d: v for d, v in found.items() if v is not None}
 
 
-def _aware(moment: datetime) -> datetime:
+def aware_on(moment: datetime) -> date:
+    """The date in England of an aware instant; a naive instant is a ``ValueError``."""
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("reported_at must be timezone-aware")
-    return moment
+        raise ValueError("times must be timezone-aware")
+    return moment.astimezone(ENGLAND).date()
 
 
-def hazard_deadlines(
-    kind: HazardKind | str, *, reported_at: datetime, calendar: WorkingDays
-) -> HazardDeadlines | None:
-    """Deadlines for a hazard the landlord became aware of at ``reported_at``.
+def emergency_deadline(aware_at: datetime) -> datetime:
+    """24 hours of elapsed time after ``aware_at`` (investigate and make safe), in UTC.
 
-    Emergency: investigate and make safe within 24 hours of ``reported_at``.
-    Significant damp and mould: investigate within 10 working days, the date of
-    ``reported_at`` in England being day 0.
-
-    Returns ``None`` when ``reported_at`` falls (in England) before 27 October 2025, when
-    Awaab's Law came into force; other duties to act on hazards still apply then.
-    Complaint timescales never replace these. A naive ``reported_at`` is a ``ValueError``.
+    Arithmetic is done in UTC: adding a day to a Europe/London wall clock would give 25
+    hours across the October clock change and 23 across the March one.
     """
-    kind = HazardKind(kind)
-    reported_at = _aware(reported_at)
-    reported_on = reported_at.astimezone(ENGLAND).date()
-    if reported_on < AWAABS_LAW_IN_FORCE:
-        return None
-    if kind is HazardKind.EMERGENCY:
-        deadline = reported_at + timedelta(hours=EMERGENCY_HOURS)
-        return HazardDeadlines(kind, reported_at, investigate_by=deadline, make_safe_by=deadline)
-    investigate_by = calendar.add_working_days(reported_on, DAMP_MOULD_INVESTIGATE_WORKING_DAYS)
-    return HazardDeadlines(kind, reported_at, investigate_by=investigate_by, make_safe_by=None)
+    aware_on(aware_at)
+    return aware_at.astimezone(UTC) + timedelta(hours=EMERGENCY_HOURS)
 
 
-def damp_mould_deadlines_after_investigation(
-    *, investigated_on: date, calendar: WorkingDays
-) -> InvestigationDeadlines:
-    """After a damp and mould investigation concludes on ``investigated_on`` (day 0):
-    a written summary to the resident within 3 working days, and the home made safe within
-    5 working days where the investigation finds a significant hazard.
-
-    Raises ``ValueError`` for an investigation before 27 October 2025.
-    """
-    if investigated_on < AWAABS_LAW_IN_FORCE:
-        raise ValueError(f"Awaab's Law is in force from {AWAABS_LAW_IN_FORCE.isoformat()}")
-    return InvestigationDeadlines(
-        investigated_on=investigated_on,
-        written_summary_by=calendar.add_working_days(investigated_on, DAMP_MOULD_SUMMARY_WORKING_DAYS),
-        make_safe_by=calendar.add_working_days(investigated_on, DAMP_MOULD_MAKE_SAFE_WORKING_DAYS),
+def deadlines(progress: Progress, calendar: WorkingDays) -> Deadlines:
+    """Every deadline for ``progress`` under the duties in :data:`DUTIES`."""
+    if progress.kind is HazardKind.EMERGENCY:
+        due = emergency_deadline(progress.aware_at)
+        return Deadlines(investigate_by=due, make_safe_by=due)
+    investigate_by = calendar.add_working_days(aware_on(progress.aware_at), INVESTIGATE_WORKING_DAYS)
+    if progress.investigated_at is None:
+        return Deadlines(investigate_by=investigate_by)
+    concluded = aware_on(progress.investigated_at)
+    summary_by = calendar.add_working_days(concluded, SUMMARY_WORKING_DAYS)
+    if not progress.hazard_found:
+        return Deadlines(investigate_by=investigate_by, written_summary_by=summary_by)
+    return Deadlines(
+        investigate_by=investigate_by,
+        written_summary_by=summary_by,
+        make_safe_by=calendar.add_working_days(concluded, MAKE_SAFE_WORKING_DAYS),
+        begin_further_works_by=calendar.add_working_days(concluded, BEGIN_WORKS_WORKING_DAYS),
+        start_further_works_by=concluded + timedelta(days=START_WORKS_DAYS),
     )
 
 
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+def due_instant(deadline: Deadline) -> datetime:
+    """The instant a deadline passes: an instant as it is, a date at the end of that day in England."""
+    if isinstance(deadline, datetime):
+        return deadline
+    return datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=ENGLAND)
 
 
-_EMERGENCY = _pattern(
-    (
-        r"gas leak(?:s|ing)?",
-        r"leaking gas",
-        r"smell(?:s|ing)? (?:of )?gas",
-        r"carbon monoxide",
-        r"co alarm",
-        r"electric(?:al)? shocks?",
-        r"exposed (?:wires?|wiring|cables?)",
-        r"sparking",
-        r"fire",
-        r"flood(?:s|ed|ing)?",
-        r"sewage",
-        r"burst pipe",
-        r"collaps(?:e|ed|es|ing)",
-        r"no (?:heating|hot water|electricity|power)",
-    )
-)
-_DAMP_MOULD = _pattern(
-    (
-        r"damp(?:ness)?",
-        r"mou?ld(?:s|y)?",
-        r"condensation",
-        r"black spots",
-    )
-)
+def _done_at(progress: Progress, duty: Duty) -> datetime | date | None:
+    return {
+        Duty.INVESTIGATE: progress.investigated_at,
+        Duty.MAKE_SAFE: progress.safe_at,
+        Duty.WRITTEN_SUMMARY: progress.summary_sent_on,
+        Duty.BEGIN_WORKS: progress.works_begun_on or progress.works_started_on,
+        Duty.START_WORKS: progress.works_started_on,
+    }[duty]
 
 
-def looks_like_hazard(text: str) -> HazardKind | None:
-    """A keyword screen that prompts a caseworker to consider flagging a hazard.
+def _as_instant(done: datetime | date) -> datetime:
+    if isinstance(done, datetime):
+        return done
+    return datetime.combine(done, time(12), tzinfo=ENGLAND)
 
-    It never decides: a person judges whether there is a hazard and how serious it is.
-    It errs towards prompting (it ignores negation: "no damp" still prompts), and an
-    emergency word wins over damp and mould when both appear.
+
+def met_in_time(progress: Progress, calendar: WorkingDays) -> dict[Duty, bool]:
+    """For each duty with a deadline that is done: was it done by its deadline?"""
+    found: dict[Duty, bool] = {}
+    for duty, deadline in deadlines(progress, calendar).by_duty().items():
+        done = _done_at(progress, duty)
+        if done is not None:
+            found[duty] = _as_instant(done) < due_instant(deadline)
+    return found
+
+
+def open_duties(progress: Progress, calendar: WorkingDays) -> dict[Duty, Deadline]:
+    """Duties still to do, with their deadlines, soonest first.
+
+    A recorded exception stops every clock still running when it was recorded; a duty whose
+    deadline had already passed stays open and overdue (the exception does not excuse it).
     """
-    if _EMERGENCY.search(text):
-        return HazardKind.EMERGENCY
-    if _DAMP_MOULD.search(text):
-        return HazardKind.SIGNIFICANT_DAMP_MOULD
-    return None
+    remaining: dict[Duty, Deadline] = {}
+    for duty, deadline in deadlines(progress, calendar).by_duty().items():
+        if _done_at(progress, duty) is not None:
+            continue
+        if progress.stopped_at is not None and progress.stopped_at < due_instant(deadline):
+            continue
+        remaining[duty] = deadline
+    return dict(sorted(remaining.items(), key=lambda item: due_instant(item[1])))
+
+
+def overdue_duties(progress: Progress, calendar: WorkingDays, *, now: datetime) -> dict[Duty, Deadline]:
+    """Open duties whose deadline has passed at ``now``."""
+    return {d: v for d, v in open_duties(progress, calendar).items() if due_instant(v) <= now}
+
+
+def next_deadline(progress: Progress, calendar: WorkingDays) -> tuple[Duty, Deadline] | None:
+    """The soonest open duty and its deadline, or None when nothing is left to do."""
+    return next(iter(open_duties(progress, calendar).items()), None)

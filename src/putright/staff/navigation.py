@@ -53,6 +53,14 @@ ENTRIES = (
         _names("service_requests", "service_request", "service_request_complaint"),
     ),
     NavEntry(
+        "hazards",
+        "Hazards",
+        "staff:hazards",
+        access.access_can_work_cases,
+        45,
+        _names("hazards", "hazard_detail", "hazard_step", "hazard_screen_dismiss"),
+    ),
+    NavEntry(
         "settings",
         "Settings",
         "staff:settings",

@@ -23,7 +23,6 @@ from putright.cases.models import (
     AdjustmentKind,
     Channel,
     Complaint,
-    Hazard,
     RemedyKind,
     StageRecord,
     Tenure,
@@ -150,6 +149,10 @@ def build_demo(
             quiet = event_hooks_suspended() if age > LETTERS_FOR_LAST_DAYS else nullcontext()
             with quiet:
                 _one_complaint(rng, i, received, today, calendar, handlers, reviewer, officer)
+        # Imported here: hazards build on complaints, so the demo adds them last.
+        from putright.hazards.demo import demo_hazards
+
+        demo_hazards(actor=handlers[0], today=today)
         if progress:
             progress(complaints, complaints)
     return passwords
@@ -186,8 +189,6 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
     )
     at = data.received_at
     c = services.complaint_log(actor=officer, now=at, data=data)
-    if slug == "damp-mould" and rng.random() < 0.6:
-        services.complaint_flag_hazard(actor=handler, now=at, complaint_id=c.pk, hazard=Hazard.DAMP_MOULD)
     if rng.random() < 0.1:
         services.adjustment_record(
             actor=handler,

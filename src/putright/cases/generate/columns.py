@@ -61,7 +61,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "next_due",
             "vulnerable",
             "hazard",
-            "hazard_flagged_at",
+            "hazard_due_at",
             "priority",
             "closed_on",
             "withdrawn_on",

@@ -154,7 +154,7 @@ class Case:
         self.state: dict[str, Any] = {}
         self.version = 1
         self.last_at: datetime | None = None
-        self.hazard_flagged_at: datetime | None = None
+        self.hazard_due_at: datetime | None = None
         self.closed_on: date | None = None
         self.withdrawn_on: date | None = None
         # How and why the resident withdrew, and whether a deadline had passed (Code 5.12).
@@ -242,7 +242,7 @@ class Case:
             self.next_due(),
             state["vulnerable"],
             state["hazard"],
-            self.hazard_flagged_at,
+            self.hazard_due_at,
             state["priority"],
             self.closed_on,
             self.withdrawn_on,

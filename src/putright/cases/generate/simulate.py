@@ -19,10 +19,12 @@ from putright.cases.generate.people import People
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.sinks import Sink
 from putright.cases.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
-from putright.cases.models import EventAction, Hazard
+from putright.cases.models import EventAction
 from putright.cases.models.people import channel_phrase
 from putright.cases.services.deadlines import Due, acknowledge_due, edition_for, landlord_policy
 from putright.rules.calendar import WorkingDayCalendar
+from putright.rules.hazard_scope import HazardKind
+from putright.rules.hazards import Progress, due_instant, next_deadline
 from putright.rules.timescales import check_extension, ruleset_by_key
 
 CHANNELS = Weighted(texts.CHANNELS)
@@ -130,7 +132,7 @@ class Simulator:
         )
         self.rows["correspondence"].append((self.sink.take("correspondence"), *intake))
         handler = choice(rng, world.handlers)
-        self._hazard(case, received_on, handler)
+        self._hazard(case, received_at)
         if rng.random() < 0.5 and add(received_on, 1) < self.today:
             self.outcomes.assign(case, s1, add(received_on, 1), handler)
         if fate < P_WITHDRAWN:
@@ -158,25 +160,24 @@ class Simulator:
             return issue, None
         return issue, issue + timedelta(days=randint(rng, 0, (received_on - issue).days))
 
-    def _hazard(self, case: Case, day: date, handler: Staff) -> None:
+    def _hazard(self, case: Case, received: datetime) -> None:
         """Hazards the complaint reveals go to the top of the queue (Code 6.1, Awaab's Law)."""
         r, slug = self.rng.random(), case.slug
         hazard = ""
         if slug == "damp-mould" and r < 0.5:
-            hazard = "damp_mould"
+            hazard = "significant"
         elif slug == "heating-hot-water" and r < 0.1:
             hazard = "emergency"
-        elif slug == "repairs" and r < 0.02:
-            hazard = "other"
         if not hazard:
             return
-        at = self.at(case, day)
-        before = case.snapshot(None)
+        # The queue's sort keys as the hazard services store them: the kind, the priority it
+        # gives, and the first hazard deadline, counted from receipt (when the landlord knew).
+        # Hazard records themselves are not generated.
+        progress = Progress(kind=HazardKind(hazard), aware_at=received)
+        found = next_deadline(progress, self.calendar)
         case.state["hazard"] = hazard
         case.state["priority"] = {"emergency": 30}.get(hazard, 20) + (10 if case.state["vulnerable"] else 0)
-        case.hazard_flagged_at = at
-        summary = f"Hazard: {Hazard(hazard).label}"
-        case.event(at, handler, EventAction.HAZARD_FLAGGED.value, summary, before, case.snapshot(None))
+        case.hazard_due_at = due_instant(found[1]) if found else None
 
     def stage(self, case: Case, rec: StageRow, handler: Staff) -> bool:
         """Acknowledge, extend and respond at one stage; True once the response has gone."""

@@ -27,10 +27,11 @@ class Decision(models.TextChoices):
 
 
 class Hazard(models.TextChoices):
-    NONE = "", "No hazard reported"
+    """The kind of the complaint's most urgent open hazard record (``putright.hazards``)."""
+
+    NONE = "", "No open hazard"
     EMERGENCY = "emergency", "Emergency hazard"
-    DAMP_MOULD = "damp_mould", "Significant damp and mould"
-    OTHER = "other", "Other significant hazard"
+    SIGNIFICANT = "significant", "Significant hazard"
 
 
 class ServiceRequest(models.Model):
@@ -82,8 +83,10 @@ class Complaint(models.Model):
     # so the queue is one indexed scan.
     next_due = models.DateField(null=True, blank=True)
     vulnerable = models.BooleanField(default=False)
+    # Sort keys written only by the hazard services from the complaint's open hazard records:
+    # the most urgent kind and the soonest hazard deadline (which leads the queue when sooner).
     hazard = models.CharField(max_length=12, choices=Hazard.choices, default=Hazard.NONE, blank=True)
-    hazard_flagged_at = models.DateTimeField(null=True, blank=True)
+    hazard_due_at = models.DateTimeField(null=True, blank=True)
     priority = models.PositiveSmallIntegerField(default=0, help_text="Higher is more urgent (6.1)")
     service_request = models.ForeignKey(
         ServiceRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints"
@@ -111,11 +114,11 @@ class Complaint(models.Model):
             models.Index(fields=["status", "next_due"], name="complaint_queue"),
             models.Index(fields=["handler", "status", "next_due"], name="complaint_handler_queue"),
             models.Index(fields=["stage", "status"], name="complaint_stage_status"),
-            models.Index(fields=["-priority", "next_due"], name="complaint_priority"),
+            models.Index(fields=["-priority", "hazard_due_at", "next_due"], name="complaint_priority"),
             # A caseworker's own open complaints in queue order, read in order with no sort
             # (the condition is the "open" filter of `complaints_filtered`).
             models.Index(
-                fields=["handler", "-priority", "next_due", "id"],
+                fields=["handler", "-priority", "hazard_due_at", "next_due", "id"],
                 condition=models.Q(status__in=["received", "acknowledged", "responded"]),
                 name="complaint_handler_open",
             ),

@@ -75,6 +75,7 @@ class EventAction(StrEnum):
     ACTION_COMPLETED = "action_completed"
     REMEDY_COMPLETED = "remedy_completed"
     CORRESPONDENCE_ADDED = "correspondence_added"
+    # Kept for complaints flagged before hazards became records of their own.
     HAZARD_FLAGGED = "hazard_flagged"
     ADJUSTMENT_RECORDED = "adjustment_recorded"
     ADJUSTMENT_REVIEWED = "adjustment_reviewed"
@@ -88,6 +89,16 @@ class EventAction(StrEnum):
     ANONYMISED = "anonymised"
     # A complaint brought in from the landlord's past records (`putright import complaints`).
     IMPORTED = "imported"
+    # Steps on a hazard under Awaab's Law, in the hazard's own record (`HazardEvent`).
+    HAZARD_RECORDED = "hazard_recorded"
+    HAZARD_INVESTIGATED = "hazard_investigated"
+    HAZARD_SUMMARY_SENT = "hazard_summary_sent"
+    HAZARD_MADE_SAFE = "hazard_made_safe"
+    HAZARD_ACCOMMODATION = "hazard_accommodation"
+    HAZARD_WORKS_STARTED = "hazard_works_started"
+    HAZARD_WORKS_COMPLETED = "hazard_works_completed"
+    HAZARD_EXCEPTION = "hazard_exception"
+    HAZARD_UPDATE_SENT = "hazard_update_sent"
 
 
 class CaseEvent(AppendOnlyModel):

@@ -118,9 +118,11 @@ def refresh_due(complaint: Complaint, record: StageRecord | None) -> None:
 
 def refresh_priority(complaint: Complaint) -> None:
     """Hazards first, then vulnerable residents (Code 6.1)."""
-    score = {Hazard.EMERGENCY: 30, Hazard.DAMP_MOULD: 20, Hazard.OTHER: 20}.get(
-        Hazard(complaint.hazard or ""), 0
-    )
+    # `hazard` is the most urgent hazard the complaint revealed; it raises the priority only
+    # while one is open (the hazard services keep `hazard_due_at` set exactly then).
+    score = {Hazard.EMERGENCY: 30, Hazard.SIGNIFICANT: 20}.get(Hazard(complaint.hazard or ""), 0)
+    if complaint.hazard_due_at is None:
+        score = 0
     complaint.priority = score + (10 if complaint.vulnerable else 0)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from putright.cases.hooks import run_contact_hooks
 from putright.cases.models import (
     Channel,
     Complaint,
@@ -275,14 +276,17 @@ def contact_record(
                 "This resident's details have been anonymised: record the contact as a new resident"
             )
     raise_if(errors)
-    return Contact.objects.create(
-        resident=resident,
-        channel=channel,
-        received_at=received_at,
-        received_on=england_date(received_at),
-        summary=text,
-        recorded_by=user_or_none(actor),
-    )
+    with transaction.atomic():
+        contact = Contact.objects.create(
+            resident=resident,
+            channel=channel,
+            received_at=received_at,
+            received_on=england_date(received_at),
+            summary=text,
+            recorded_by=user_or_none(actor),
+        )
+        run_contact_hooks(contact)
+    return contact
 
 
 def contact_triage(

@@ -1,4 +1,4 @@
-"""The resident's circumstances, hazards, and the record of correspondence (Code 5.10, 5.12, 5.14, 5.15, 6.1)."""
+"""The resident's circumstances and the record of correspondence (Code 5.10, 5.12, 5.14, 5.15, 6.1)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from putright.cases.models import (
     Complaint,
     Correspondence,
     EventAction,
-    Hazard,
     Resident,
     Restriction,
 )
@@ -24,9 +23,7 @@ from putright.cases.services._common import (
     lock_complaint,
     raise_if,
     record_event,
-    refresh_priority,
     require_text,
-    snapshot,
 )
 from putright.cases.services.vulnerability import resident_complaints_in_step
 from putright.cases.uploads import check_upload, stored_file
@@ -206,38 +203,6 @@ def restriction_review(
                 details={"restriction": restriction.pk},
             )
     return restriction
-
-
-def complaint_flag_hazard(
-    *,
-    actor: Actor | None,
-    now: datetime,
-    complaint_id: int,
-    hazard: str,
-    note: str = "",
-    expected_version: int | None = None,
-) -> Complaint:
-    """Flag a hazard the complaint reveals. It goes to the top of the queue, and Awaab's Law
-    timescales run beside the Code's: complaint timescales never replace hazard timescales."""
-    if hazard not in Hazard.values:
-        raise InvalidInput({"hazard": f"Choose one of {', '.join(v for v in Hazard.values if v)}"})
-    with transaction.atomic():
-        complaint = lock_complaint(complaint_id, expected_version=expected_version)
-        before = snapshot(complaint)
-        complaint.hazard = hazard
-        complaint.hazard_flagged_at = now if hazard else None
-        refresh_priority(complaint)
-        record_event(
-            complaint,
-            actor=actor,
-            now=now,
-            action=EventAction.HAZARD_FLAGGED,
-            summary=f"Hazard: {Hazard(hazard).label}",
-            before=before,
-            after=snapshot(complaint),
-            details={"note": note} if note else None,
-        )
-    return complaint
 
 
 def correspondence_add(

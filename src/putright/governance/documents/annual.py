@@ -8,6 +8,7 @@ from putright.governance.documents.assessment import assessment_blocks, latest_a
 from putright.governance.documents.blocks import Block, Bullets, Heading, Para, ReportDocument, Table
 from putright.governance.documents.figures import performance_blocks
 from putright.governance.documents.fmt import day
+from putright.governance.documents.hazards import hazard_blocks
 from putright.governance.documents.ombudsman import non_compliance_blocks
 from putright.governance.documents.roles import named_roles_blocks
 from putright.governance.documents.statements import exceptional_blocks, refusal_letters_para
@@ -72,6 +73,7 @@ def annual_report_document(*, report: AnnualReport, today: date) -> ReportDocume
         *performance_blocks(figures, previous, previous_label=period.previous().label())[1:],
         refusal_letters_para(period),
         *exceptional_blocks(period, "Exceptional circumstances (Code 8.5)"),
+        *hazard_blocks(figures),
         Heading("c. The Ombudsman's findings of non-compliance with the Code (8.1c)"),
         *non_compliance_blocks(casework.non_compliance_findings(period), casework.failure_orders_in(period)),
         Heading("d. What we changed because of complaints (8.1d)"),

@@ -16,6 +16,7 @@ from putright.governance.documents.figures import (
     volume_chart,
 )
 from putright.governance.documents.fmt import day
+from putright.governance.documents.hazards import hazard_blocks
 from putright.governance.documents.ombudsman import findings_table, orders_table
 from putright.governance.documents.roles import named_roles_blocks
 from putright.governance.documents.statements import exceptional_blocks, refusal_letters_para
@@ -76,6 +77,7 @@ def board_report(*, period: Period, today: date) -> ReportDocument:
         *refusal_blocks(report),
         refusal_letters_para(period),
         *exceptional_blocks(period, "Exceptional circumstances (Code 8.5)"),
+        *hazard_blocks(report),
         Heading("b. Issues and trends (Code 9.7b)"),
         *theme_blocks(themes(period), casework.improvements_in(period))[1:],
         Heading("c. The Ombudsman's investigations and orders (Code 9.7c)"),

@@ -19,6 +19,7 @@ from putright.governance.selectors.periods import Period
 from putright.governance.selectors.stages import stage_figures
 from putright.governance.selectors.tsm import tsm_measures
 from putright.governance.selectors.working_days import working_days_taken
+from putright.hazards.figures import hazard_figures
 from putright.landlord.models import LandlordSettings
 
 
@@ -45,4 +46,5 @@ def performance_report(*, period: Period, today: date) -> dict[str, Any]:
         "follow_through": breakdowns.follow_through(as_of, today=today),
         "ombudsman": ombudsman_figures(period, as_of=as_of),
         "tsm": tsm_measures(stages, LandlordSettings.current()),
+        "hazards": hazard_figures(start=period.start, end=period.end, as_of=as_of),
     }

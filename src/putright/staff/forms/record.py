@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from putright.cases.models import AdjustmentKind, Channel, Correspondence, Hazard
+from putright.cases.models import AdjustmentKind, Channel, Correspondence
 from putright.cases.uploads import ALLOWED_DESCRIPTION
+from putright.rules.hazard_scope import HHSRS
 from putright.staff.forms import actions as action_forms
 from putright.staff.forms.actions import late_entry_field, text, today_field
 from putright.staff.forms.base import VersionedForm
@@ -85,22 +86,27 @@ class RestrictionForm(GovukForm):
     )
 
 
-HAZARD_CHOICES = [(h.value, h.label) for h in Hazard if h.value] + [("none", "No hazard: clear the flag")]
-
-
-class HazardForm(VersionedForm):
-    hazard = forms.ChoiceField(
-        label="Hazard",
-        choices=HAZARD_CHOICES,
+class HazardForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="How serious is it?",
+        choices=[("emergency", "Emergency hazard"), ("significant", "Significant hazard")],
         widget=Radios(
             hints={
-                "emergency": "Awaab's Law: investigate and make safe within 24 hours.",
-                "damp_mould": "Awaab's Law: investigate within 10 working days.",
+                "emergency": "An imminent and significant risk of harm: investigate and make safe within 24 hours.",
+                "significant": "A significant risk of harm: investigate within 10 working days.",
             }
         ),
+        error_messages={"required": "Choose emergency or significant"},
+    )
+    hazard = forms.ChoiceField(
+        label="Hazard (HHSRS)",
+        choices=[("", "Choose a hazard"), *HHSRS.items()],
         error_messages={"required": "Choose the hazard"},
     )
-    note = text("Note (optional)", required=False, rows=3)
+    description = text("What was reported", rows=4)
+    household = text(
+        "Household (optional)", required=False, hint="Who lives there, and anyone at greater risk", rows=2
+    )
 
 
 class RemedyCompleteForm(GovukForm):

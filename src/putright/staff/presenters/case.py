@@ -14,7 +14,6 @@ from putright.cases.models import (
     CaseEvent,
     Complaint,
     Correspondence,
-    Hazard,
     Resident,
     Restriction,
     StageRecord,
@@ -23,7 +22,6 @@ from putright.core.dates import long_date
 from putright.rules import lifecycle
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.errors import RuleViolation
-from putright.rules.hazards import HazardKind, hazard_deadlines, looks_like_hazard
 from putright.staff.presenters.deadlines import Deadline, deadline, done
 
 # (lifecycle action, URL name, label); the order is the order of the buttons.
@@ -42,7 +40,7 @@ ACTIONS: tuple[tuple[lifecycle.Action | None, str, str], ...] = (
     (lifecycle.Action.WITHDRAW, "withdraw", "Record a withdrawal"),
     (lifecycle.Action.REOPEN, "reopen", "Reopen the complaint"),
     (None, "correspondence", "Add correspondence"),
-    (None, "hazard", "Flag a hazard"),
+    (None, "hazard", "Record a hazard"),
 )
 
 
@@ -128,46 +126,6 @@ def closures_before_deadlines(views: list[StageView], closures: list[date], toda
         return []
     last = max(running)
     return [day for day in closures if today <= day <= last]
-
-
-def hazard_prompt(complaint: Complaint) -> str:
-    """A keyword screen on what the resident said; a person decides whether to flag (Awaab's Law)."""
-    if complaint.hazard:
-        return ""
-    found = looks_like_hazard(complaint.description)
-    if found is None:
-        return ""
-    return "an emergency hazard" if found is HazardKind.EMERGENCY else "damp or mould"
-
-
-@dataclass(frozen=True)
-class HazardPanel:
-    label: str
-    flagged_at: datetime | None
-    investigate_by: datetime | date | None
-    make_safe_by: datetime | None
-    awaabs_law: bool
-
-
-_AWAAB_KIND = {Hazard.EMERGENCY: HazardKind.EMERGENCY, Hazard.DAMP_MOULD: HazardKind.SIGNIFICANT_DAMP_MOULD}
-
-
-def hazard_panel(complaint: Complaint, calendar: WorkingDayCalendar) -> HazardPanel | None:
-    """Awaab's Law deadlines beside the Code's: complaint timescales never replace them."""
-    if not complaint.hazard:
-        return None
-    hazard = Hazard(complaint.hazard)
-    kind = _AWAAB_KIND.get(hazard)
-    found = None
-    if kind is not None and complaint.hazard_flagged_at is not None:
-        found = hazard_deadlines(kind, reported_at=complaint.hazard_flagged_at, calendar=calendar)
-    return HazardPanel(
-        label=hazard.label,
-        flagged_at=complaint.hazard_flagged_at,
-        investigate_by=found.investigate_by if found else None,
-        make_safe_by=found.make_safe_by if found else None,
-        awaabs_law=found is not None,
-    )
 
 
 @dataclass(frozen=True)

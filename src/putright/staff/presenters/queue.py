@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from putright.cases import selectors
 from putright.cases.models import Complaint, Hazard, Status
 from putright.rules.calendar import WorkingDayCalendar
+from putright.rules.hazards import due_instant
 from putright.staff.presenters.deadlines import DUE_SOON_WORKING_DAYS, Deadline, deadline
 
 OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED)
@@ -29,6 +31,8 @@ class QueueRow:
     handler: str
     category: str
     hazard: str
+    hazard_due: datetime | None
+    hazard_words: str
     vulnerable: bool
 
 
@@ -59,6 +63,25 @@ _STATUS_CLASS = {
 }
 
 
+def _hazard_first(complaint: Complaint) -> datetime | None:
+    """The hazard deadline when it is sooner than the complaint's: it then leads the row."""
+    due = complaint.hazard_due_at
+    if due is None:
+        return None
+    if complaint.next_due is not None and due_instant(complaint.next_due) <= due:
+        return None
+    return due
+
+
+def _time_left(due: datetime | None) -> str:
+    if due is None:
+        return ""
+    hours = int((due - timezone.now()).total_seconds() // 3600)
+    if hours < 0:
+        return "Overdue"
+    return f"{hours} hours left" if hours < 48 else f"{hours // 24} days left"
+
+
 def _row(complaint: Complaint, today: date, calendar: WorkingDayCalendar, show_vulnerable: bool) -> QueueRow:
     handler = complaint.handler
     return QueueRow(
@@ -72,6 +95,8 @@ def _row(complaint: Complaint, today: date, calendar: WorkingDayCalendar, show_v
         handler=handler.display_name if handler else "Not assigned",
         category=complaint.category.name if complaint.category else "",
         hazard=Hazard(complaint.hazard).label if complaint.hazard else "",
+        hazard_due=_hazard_first(complaint),
+        hazard_words=_time_left(_hazard_first(complaint)),
         vulnerable=show_vulnerable and complaint.vulnerable,
     )
 

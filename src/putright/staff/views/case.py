@@ -9,14 +9,13 @@ from django.utils import timezone
 from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
 from putright.core.dates import code_calendar
+from putright.hazards import selectors as hazard_selectors
 from putright.landlord.models import ClosureDay
 from putright.letters.selectors import letters_not_delivered
 from putright.outbox.selectors import deliveries_not_sent
 from putright.staff.presenters.case import (
     circumstances,
     closures_before_deadlines,
-    hazard_panel,
-    hazard_prompt,
     next_steps,
     stage_views,
     timeline,
@@ -67,10 +66,10 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "complaint": complaint,
             "stages": stages,
             "closures": closures_before_deadlines(stages, closures, day),
-            "hazard_prompt": hazard_prompt(complaint),
+            "hazard_screens": hazard_selectors.screens_open_for_complaint(complaint_id=complaint.pk),
             "checklist": code_checklist(complaint, today=day),
             "steps": next_steps(complaint),
-            "hazard": hazard_panel(complaint, calendar),
+            "hazards": hazard_selectors.hazards_for_complaint(complaint_id=complaint.pk, now=timezone.now()),
             "special": special,
             "letter_problems": letters_not_delivered(complaint_id=complaint.pk),
             "representative": representative_panel(complaint),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from putright.cases import access, selectors
 from putright.core.dates import code_calendar
+from putright.hazards.selectors import hazards_overdue_count
 from putright.staff.forms.queue import QueueFilterForm
 from putright.staff.presenters.queue import filters_in_use, queue_page
 from putright.staff.presenters.team import has_open_cases
@@ -44,6 +46,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "today": today(),
             # Promises outlive their complaint: open actions stay here until done (Code 6.6).
             "my_actions": selectors.actions_open_owned(owner_id=request.user.pk or 0) if mine else None,
+            "hazards_overdue": hazards_overdue_count(now=timezone.now()),
         },
         status=form_status(form),
     )

@@ -7,8 +7,10 @@ from typing import Any
 from django.http import Http404
 
 from putright.cases import access, services
-from putright.cases.models import Action, Adjustment, Complaint, Correspondence, Remedy, Restriction
+from putright.cases.models import Action, Adjustment, Correspondence, Remedy, Restriction
 from putright.core.dates import long_date
+from putright.hazards import services as hazard_services
+from putright.hazards.models import Hazard
 from putright.staff.forms import record as f
 from putright.staff.forms.base import england_moment
 from putright.staff.views.base_action import ComplaintActionView
@@ -97,29 +99,33 @@ class RecordRestriction(ComplaintActionView):
         return f"Restriction recorded. Review by {long_date(result.review_on)}."
 
 
-class FlagHazard(ComplaintActionView):
+class RecordHazard(ComplaintActionView):
     form_class = f.HazardForm
-    title = "Flag a hazard"
+    title = "Record a hazard"
     intro = (
-        "A complaint that reveals a hazard is flagged at once. Awaab's Law timescales run beside the Code's."
+        "Awaab's Law timescales run from when the landlord became aware: the time this complaint "
+        "was received, not now. They run beside the Code's, never instead of them."
     )
-    submit = "Save the hazard flag"
+    submit = "Record the hazard"
 
     def initial(self) -> dict[str, Any]:
-        return {**super().initial(), "hazard": self.complaint.hazard or None}
+        return {"description": self.complaint.description}
 
-    def perform(self, data: dict[str, Any]) -> Complaint:
-        return services.complaint_flag_hazard(
+    def perform(self, data: dict[str, Any]) -> Hazard:
+        return hazard_services.hazard_record(
             actor=self.actor,
             now=self.now,
-            complaint_id=self.complaint.pk,
-            hazard="" if data["hazard"] == "none" else data["hazard"],
-            note=data.get("note") or "",
-            expected_version=data.get("expected_version"),
+            data=hazard_services.NewHazard(
+                complaint_id=self.complaint.pk,
+                kind=data["kind"],
+                hazard=data["hazard"],
+                description=data["description"],
+                household=data.get("household") or "",
+            ),
         )
 
-    def success_message(self, result: Complaint) -> str:
-        return f"Hazard: {result.get_hazard_display()}" if result.hazard else "Hazard flag cleared"
+    def success_message(self, result: Hazard) -> str:
+        return f"Hazard {result.reference} recorded"
 
 
 class CompleteRemedy(ComplaintActionView):

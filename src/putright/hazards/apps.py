@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class HazardsConfig(AppConfig):
+    name = "putright.hazards"
+    label = "hazards"
+
+    def ready(self) -> None:
+        from putright.cases.hooks import register_contact_hook, register_event_hook
+        from putright.hazards.services.screening import screen_for_contact, screen_for_event
+
+        # Screening runs inside the intake action's transaction: nothing is saved unscreened.
+        register_event_hook(screen_for_event)
+        register_contact_hook(screen_for_contact)

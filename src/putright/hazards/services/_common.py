@@ -1,0 +1,97 @@
+"""Shared machinery for the hazard services: locking, the rules, the stored next deadline, the log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from putright.cases.models import EventAction
+from putright.core.dates import code_calendar, england_date
+from putright.core.errors import ActionRefused, EditConflict, InvalidInput
+from putright.hazards.models import Hazard, HazardEvent
+from putright.rules.hazard_scope import HazardKind
+from putright.rules.hazards import HazardRuleViolation, Progress, due_instant, next_deadline
+
+
+@contextmanager
+def regulations() -> Iterator[None]:
+    """A move the regulations forbid becomes the one application error, carrying the
+    regulation's reference where the Code's paragraph would be (the API answers 422)."""
+    try:
+        yield
+    except HazardRuleViolation as violation:
+        raise ActionRefused(violation.message, code_paragraph=violation.reference) from violation
+
+
+def progress_of(hazard: Hazard) -> Progress:
+    """The rules core's view of a stored hazard."""
+    return Progress(
+        kind=HazardKind(hazard.kind),
+        aware_at=hazard.aware_at,
+        investigated_at=hazard.investigated_at,
+        hazard_found=hazard.hazard_found,
+        summary_sent_on=hazard.summary_sent_on,
+        made_safe_at=hazard.made_safe_at,
+        accommodation_at=hazard.accommodation_at,
+        works_begun_on=hazard.works_begun_on,
+        works_started_on=hazard.works_started_on,
+        works_completed_on=hazard.works_completed_on,
+        stopped_at=hazard.stopped_at,
+    )
+
+
+def refresh_next_due(hazard: Hazard) -> None:
+    """Store the soonest open deadline, so the queue and the list sort on one index."""
+    progress = progress_of(hazard)
+    hazard.closed = progress.closed
+    found = None if progress.closed else next_deadline(progress, code_calendar())
+    hazard.next_due_at = due_instant(found[1]) if found else None
+    hazard.next_duty = str(found[0]) if found else ""
+
+
+def lock_hazard(hazard_id: int, *, expected_version: int | None = None) -> Hazard:
+    hazard = Hazard.objects.select_for_update().filter(pk=hazard_id).first()
+    if hazard is None:
+        raise InvalidInput({"hazard": "No such hazard"})
+    if expected_version is not None and expected_version != hazard.version:
+        raise EditConflict(
+            f"{hazard.reference} was changed by someone else while you were working on it. "
+            "Reload it to see their change; what you entered has not been saved."
+        )
+    return hazard
+
+
+def aware_time(value: datetime, field: str) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidInput({field: "Give the time with its UTC offset, e.g. 2026-03-01T09:30:00+00:00"})
+    return value
+
+
+def not_future(value: Any, now: datetime, field: str) -> None:
+    later = value > now if isinstance(value, datetime) else value > england_date(now)
+    if later:
+        raise InvalidInput({field: "This cannot be in the future"})
+
+
+def save_with_event(
+    hazard: Hazard, *, actor: Any, now: datetime, action: EventAction, summary: str
+) -> HazardEvent:
+    """Save the hazard and append the one event for this action."""
+    refresh_next_due(hazard)
+    hazard.version += 1
+    hazard.save()
+    return HazardEvent.objects.create(
+        hazard=hazard,
+        at=now,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=getattr(actor, "username", None) or str(actor or "system"),
+        action=action.value,
+        summary=summary[:500],
+        after={
+            "next_duty": hazard.next_duty,
+            "next_due_at": hazard.next_due_at.isoformat() if hazard.next_due_at else None,
+            "closed": hazard.closed,
+        },
+    )
