@@ -218,6 +218,7 @@ def test_a_related_new_issue_joins_the_open_stage_one_complaint_code_6_8(handler
         description="The radiator leaks too",
         raised_at=at(date(2026, 11, 5)),
         related=True,
+        late_entry_reason="Entered from the paper file",
     )
     assert new is None
     assert "The radiator leaks too" in StageRecord.objects.get(complaint=complaint, stage=1).definition
@@ -232,6 +233,7 @@ def test_an_unrelated_new_issue_becomes_a_new_linked_complaint_code_6_8(handler,
         description="My neighbour is noisy",
         raised_at=at(date(2026, 11, 5)),
         related=False,
+        late_entry_reason="Entered from the paper file",
     )
     assert new is not None and new.linked_from_id == complaint.pk
     assert new.resident_id == complaint.resident_id
@@ -249,6 +251,7 @@ def test_a_new_issue_after_the_stage_one_response_becomes_a_new_complaint_code_6
         description="Related point",
         raised_at=at(date(2026, 11, 10)),
         related=True,
+        late_entry_reason="Entered from the paper file",
     )
     assert new is not None
 
@@ -296,6 +299,7 @@ def test_update_intervals_are_agreed_when_a_response_will_be_late_code_5_9(handl
         complaint_id=complaint.pk,
         interval_working_days=5,
         agreed_on=date(2026, 11, 20),
+        late_entry_reason="Entered from the paper file",
     )
     assert complaint.update_agreements.get().next_update_on == date(2026, 11, 27)
 

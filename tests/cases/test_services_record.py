@@ -50,6 +50,7 @@ def test_every_action_writes_exactly_one_event_code_5_12(handler, reviewer, now)
                 complaint_id=complaint.pk,
                 interval_working_days=5,
                 agreed_on=date(2026, 9, 10),
+                late_entry_reason="Entered from the paper file",
             ),
         ),
         ("responded", lambda: respond(handler, complaint, date(2026, 9, 16))),

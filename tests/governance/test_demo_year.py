@@ -9,7 +9,7 @@ import pytest
 from django.db.models import F
 
 from putright.cases.demo.build import build_demo
-from putright.cases.models import Action, Extension, Remedy
+from putright.cases.models import Action, Extension, Refusal, Remedy, StageRecord
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.statements import refusals_told_of_ombudsman
 
@@ -28,6 +28,12 @@ def test_the_demo_year_delivers_most_remedies_and_actions_and_sends_refusal_lett
     assert on_time >= 0.7 * promised.count()
     told = refusals_told_of_ombudsman(Period(date(2025, 11, 1), TODAY))
     assert told.count == told.total
+    # The kinds of case the honest-compliance rules exist for, so the reports show them (5.12,
+    # 2.4, 6.6): entries made late with a reason, refusals reopened, and promises moved (the
+    # first date kept).
+    assert StageRecord.objects.exclude(acknowledgement_late_reason="").exists()
+    assert Refusal.objects.filter(stage=1, reopened_on__isnull=False).exists()
+    assert Action.objects.exclude(promise_on=F("first_promise_on")).exists()
 
 
 @pytest.mark.parametrize("today", [date(2026, 12, 7), date(2025, 12, 30), date(2024, 4, 10)])

@@ -246,3 +246,44 @@ def test_the_respond_page_shows_a_remedy_without_a_date_beside_its_row_code_7_3(
     assert response.status_code == 400
     page = response.content.decode()
     assert 'id="id_remedies-0-due_on-error"' in page and "Code 7.3" in page
+
+
+def test_the_agree_updates_page_asks_why_an_agreement_dated_before_today_is_recorded_late_code_5_12(
+    log_complaint, acknowledge, handler, client_for
+):
+    complaint = acknowledge(log_complaint(days_ago=6), handler)
+    client = client_for(handler)
+    url = f"/staff/complaints/{complaint.pk}/updates/"
+    data = {
+        "expected_version": complaint.version,
+        "interval_working_days": "5",
+        **dates("agreed_on", today() - timedelta(days=1)),
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert 'id="id_late_entry_reason-error"' in page and "Code 5.12" in page
+    accepted = client.post(url, {**data, "late_entry_reason": "Agreed on a home visit"})
+    assert accepted.status_code == 302
+    agreement = complaint.update_agreements.get()
+    assert (agreement.agreed_on, agreement.recorded_on) == (today() - timedelta(days=1), today())
+
+
+def test_the_new_issue_page_asks_why_an_issue_raised_before_today_is_recorded_late_code_5_12(
+    log_complaint, acknowledge, handler, client_for
+):
+    complaint = acknowledge(log_complaint(days_ago=6), handler)
+    client = client_for(handler)
+    url = f"/staff/complaints/{complaint.pk}/issue/"
+    data = {
+        "expected_version": complaint.version,
+        "description": "The radiator leaks too",
+        "related": "yes",
+        **dates("raised_on", today() - timedelta(days=2)),
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert 'id="id_late_entry_reason-error"' in page and "Code 5.12" in page
+    assert client.post(url, {**data, "late_entry_reason": "Raised on a visit"}).status_code == 302
+    assert "radiator" in StageRecord.objects.get(complaint=complaint, stage=1).definition

@@ -130,6 +130,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 from putright.api import (  # noqa: E402  (routes need `api` above)
     complaints,
+    followup,
+    governing_body,
     hazard_steps,
     hazards,
     letters,
@@ -138,8 +140,10 @@ from putright.api import (  # noqa: E402  (routes need `api` above)
 )
 
 api.add_router("", complaints.router)
+api.add_router("", followup.router)
 api.add_router("", hazards.router)
 api.add_router("", hazard_steps.router)
 api.add_router("", letters.router)
 api.add_router("", representation.router)
 api.add_router("", reports.router)
+api.add_router("", governing_body.router)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("board/", reports.board, name="board"),
     path("board/report.<str:fmt>", reports.board, name="board_file"),
     path("board/send/", board_versions.board_send, name="board_send"),
+    path("board/versions/<int:version_id>/response/", board_versions.board_response, name="board_response"),
     path(
         "board/versions/<int:version_id>.<str:fmt>",
         board_versions.board_version_file,

@@ -189,7 +189,17 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
     ),
     "update_agreement": (
         cases.UpdateAgreement,
-        ("id", "complaint_id", "interval_working_days", "agreed_on", "next_update_on", "method", "active"),
+        (
+            "id",
+            "complaint_id",
+            "interval_working_days",
+            "agreed_on",
+            "next_update_on",
+            "method",
+            "active",
+            "recorded_on",
+            "late_entry_reason",
+        ),
     ),
     "correspondence": (
         cases.Correspondence,

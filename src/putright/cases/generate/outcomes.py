@@ -214,7 +214,7 @@ class Outcomes:
         interval = choice(self.sim.rng, (5, 5, 10))
         following = self.sim.calendar.add_working_days(day, interval)
         self.rows["update_agreement"].append(
-            (self.take("update_agreement"), case.id, interval, day, following, "Phone call", True)
+            (self.take("update_agreement"), case.id, interval, day, following, "Phone call", True, day, "")
         )
         before = case.snapshot(rec)
         summary = f"Agreed to update the resident every {interval} working days"

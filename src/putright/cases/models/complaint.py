@@ -356,6 +356,9 @@ class UpdateAgreement(models.Model):
     next_update_on = models.DateField(db_index=True)
     method = models.CharField(max_length=40, blank=True)
     active = models.BooleanField(default=True)
+    # The London day it was entered, and why it names an earlier day (Code 5.12).
+    recorded_on = models.DateField(null=True, blank=True)
+    late_entry_reason = models.TextField(blank=True)
 
 
 class Contact(models.Model):

@@ -78,17 +78,28 @@ def complaint_add_issue(
     raised_at: datetime,
     related: bool,
     would_unreasonably_delay: bool = False,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> tuple[Complaint, Complaint | None]:
     """A new issue raised during stage 1 (Code 6.8).
 
     It joins the stage 1 response when related, the response has not gone and it would
     not unreasonably delay it; otherwise it is logged as a new complaint, linked to this one.
-    Returns the complaint and the new complaint, if one was opened.
+    Returns the complaint and the new complaint, if one was opened. An issue raised on a day
+    before today is a late entry and needs `late_entry_reason` (5.12).
     """
     errors: dict[str, str] = {}
     text = require_text(errors, "description", description, "Describe the new issue")
+    if raised_at.tzinfo is None:
+        errors["raised_at"] = "Give the time with its UTC offset"
     raise_if(errors)
+    entry = dated_entry(
+        given_on=england_date(raised_at),
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="raised_at",
+        what="the date the new issue was raised",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -133,6 +144,7 @@ def complaint_add_issue(
                 "issue": text,
                 "route": route,
                 "new_complaint": new.reference if new else None,
+                **entry_details(entry),
             },
         )
     return complaint, new
@@ -146,11 +158,23 @@ def complaint_agree_updates(
     interval_working_days: int,
     agreed_on: date,
     method: str = "",
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Complaint:
-    """Agree with the resident how often they will hear from us while a response is late (Code 5.9)."""
+    """Agree with the resident how often they will hear from us while a response is late (Code 5.9).
+
+    An agreement dated before today is a late entry and needs `late_entry_reason` (5.12): the
+    next update is counted from `agreed_on`, so a backdated agreement would move it.
+    """
     if not isinstance(interval_working_days, int) or not 1 <= interval_working_days <= 20:
         raise InvalidInput({"interval_working_days": "Enter an interval between 1 and 20 working days"})
+    entry = dated_entry(
+        given_on=agreed_on,
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="agreed_on",
+        what="the date the update intervals were agreed",
+    )
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
@@ -163,6 +187,8 @@ def complaint_agree_updates(
             agreed_on=agreed_on,
             next_update_on=code_calendar().add_working_days(agreed_on, interval_working_days),
             method=method.strip(),
+            recorded_on=entry.recorded_on,
+            late_entry_reason=entry.late_entry_reason,
         )
         record_event(
             complaint,
@@ -172,7 +198,11 @@ def complaint_agree_updates(
             summary=f"Agreed to update the resident every {interval_working_days} working days",
             before=before,
             after=snapshot(complaint, record),
-            details={"next_update_on": agreement.next_update_on, "method": agreement.method},
+            details={
+                "next_update_on": agreement.next_update_on,
+                "method": agreement.method,
+                **entry_details(entry),
+            },
         )
     return complaint
 

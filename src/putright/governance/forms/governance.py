@@ -244,8 +244,18 @@ class ResponseForm(GovukForm):
     response_recorded_on = DateField(what="the date of the response", label="Response dated")
 
 
+class BoardResponseForm(GovukForm):
+    governing_body_response = _text(
+        "The governing body's response",
+        rows=6,
+        hint="What the governing body said or decided about this version. It is kept with the version (Code 9.7)",
+    )
+    response_recorded_on = DateField(what="the date of the response", label="Response dated")
+
+
 __all__ = [
     "AnnualReportForm",
+    "BoardResponseForm",
     "CloseCaseForm",
     "EvidenceRequestForm",
     "EvidenceSentForm",

@@ -23,11 +23,23 @@ class BoardReportVersion(models.Model):
     pdf = models.FileField(upload_to="board-reports/%Y/")
     docx = models.FileField(upload_to="board-reports/%Y/")
     sha256 = models.CharField(max_length=64)
+    # The governing body's response to this version, and only this one: a later version of the
+    # same period is different figures and needs its own. Kept as recorded once recorded.
+    response = models.TextField(blank=True)
+    response_on = models.DateField(null=True, blank=True)
+    response_recorded_at = models.DateTimeField(null=True, blank=True)
+    response_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-period_end", "-number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["period_start", "period_end", "number"], name="board_report_version_number_unique"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(response_on__isnull=True) | models.Q(response_on__gte=models.F("sent_on")),
+                name="board_report_response_not_before_sent",
+            ),
         ]

@@ -6,7 +6,7 @@ from putright.governance.services.annual_versions import (
     annual_report_record_response,
     annual_report_send,
 )
-from putright.governance.services.board import board_report_send
+from putright.governance.services.board import board_report_record_response, board_report_send
 from putright.governance.services.exceptional import (
     exceptional_circumstance_end,
     exceptional_circumstance_publish,
@@ -41,6 +41,7 @@ __all__ = [
     "annual_report_record_response",
     "annual_report_save",
     "annual_report_send",
+    "board_report_record_response",
     "board_report_send",
     "evidence_due_on",
     "evidence_request_add",

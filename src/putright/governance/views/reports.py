@@ -8,7 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from putright.governance.access import access_can_manage_governance, access_sees_personal_data
+from putright.governance.access import (
+    access_can_manage_governance,
+    access_can_record_governing_body_response,
+    access_sees_personal_data,
+)
 from putright.governance.documents.blocks import ReportDocument
 from putright.governance.documents.board import board_report
 from putright.governance.models import BoardReportVersion
@@ -58,6 +62,7 @@ def board(request: HttpRequest, fmt: str = "") -> HttpResponse:
                 )
             ),
             "can_manage": access_can_manage_governance(request.user),
+            "can_respond": access_can_record_governing_body_response(request.user),
         },
         here="board",
     )

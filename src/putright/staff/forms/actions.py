@@ -195,6 +195,8 @@ class ExtendForm(VersionedForm):
 
 
 class AddIssueForm(VersionedForm):
+    error_fields = {"raised_at": "raised_on"}
+
     description = text("The new issue", message="Describe the new issue")
     raised_on = today_field("the date the resident raised it", "Date raised")
     related = forms.TypedChoiceField(
@@ -209,6 +211,7 @@ class AddIssueForm(VersionedForm):
         label="Including it would unreasonably delay the stage 1 response",
         help_text="Then it is logged as a new complaint (Code 6.8).",
     )
+    late_entry_reason = late_entry_field()
 
 
 class EscalateForm(VersionedForm):
@@ -270,3 +273,4 @@ class AgreeUpdatesForm(VersionedForm):
     method = forms.CharField(
         label="How (optional)", required=False, max_length=40, help_text="For example, a phone call"
     )
+    late_entry_reason = late_entry_field()

@@ -122,6 +122,7 @@ class AddIssue(ComplaintActionView):
             raised_at=moment_on(data["raised_on"], self.now),
             related=data["related"],
             would_unreasonably_delay=data["would_unreasonably_delay"],
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 
@@ -172,6 +173,7 @@ class AgreeUpdates(ComplaintActionView):
             interval_working_days=data["interval_working_days"],
             agreed_on=data["agreed_on"],
             method=data.get("method") or "",
+            late_entry_reason=data.get("late_entry_reason") or "",
             expected_version=data.get("expected_version"),
         )
 

@@ -1,0 +1,177 @@
+"""Following a complaint through after the response, for integrations (Code 5.9, 6.6, 6.8, 6.17, 7.3).
+
+The same services as the staff pages: a remedy delivered, an update on (or the completion of)
+an outstanding action, update intervals agreed, a new issue, the resident's tenure. Each is one
+event on the record. A date before today needs `late_entry_reason` (422, Code 5.12).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Path, Router, Schema
+from ninja.errors import HttpError
+
+from putright.api.schemas import (
+    ActionUpdateIn,
+    AddIssueIn,
+    AgreeUpdatesIn,
+    ComplaintOut,
+    ErrorOut,
+    RemedyCompleteIn,
+    TenureIn,
+)
+from putright.api.serialise import complaint_data
+from putright.cases import access, selectors, services
+from putright.cases.models import Action, Remedy
+from putright.governance.access import access_can_manage_governance
+
+router = Router(tags=["complaints"])
+ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
+ItemId = Annotated[int, Path(ge=1, le=2**62)]
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
+class AddIssueOut(Schema):
+    complaint: ComplaintOut
+    new_complaint: ComplaintOut | None
+
+
+def _caseworker_on(request: HttpRequest, complaint_id: int) -> Any:
+    if not access.access_can_work_cases(request.user):
+        raise HttpError(403, "Your role cannot work on individual complaints")
+    if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
+        raise HttpError(404, "No complaint with that id")
+    return request.user
+
+
+def _out(complaint_id: int) -> dict[str, Any]:
+    complaint = selectors.complaint_get(complaint_id=complaint_id)
+    assert complaint is not None  # checked before the change; complaints are never deleted
+    return complaint_data(complaint)
+
+
+@router.post(
+    "/complaints/{complaint_id}/remedies/{remedy_id}/complete",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Record a remedy as delivered",
+)
+def complete_remedy(
+    request: HttpRequest, complaint_id: ComplaintId, remedy_id: ItemId, payload: RemedyCompleteIn
+) -> dict[str, Any]:
+    """A remedy is followed through to completion (Code 7.3). `completed_on` in the future, or
+    before today without `late_entry_reason`, answers 422 (5.12); a remedy already completed 422."""
+    user = _caseworker_on(request, complaint_id)
+    if not Remedy.objects.filter(pk=remedy_id, complaint_id=complaint_id).exists():
+        raise HttpError(404, "No remedy with that id on this complaint")
+    services.remedy_complete(
+        actor=user,
+        now=timezone.now(),
+        remedy_id=remedy_id,
+        completed_on=payload.completed_on,
+        note=payload.note,
+        late_entry_reason=payload.late_entry_reason,
+    )
+    return _out(complaint_id)
+
+
+@router.post(
+    "/complaints/{complaint_id}/actions/{action_id}/update",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Update the resident on an outstanding action, move its promise, or record it done",
+)
+def update_action(
+    request: HttpRequest, complaint_id: ComplaintId, action_id: ItemId, payload: ActionUpdateIn
+) -> dict[str, Any]:
+    """An update given to the resident on an outstanding action (Code 6.6, 6.17); with
+    `completed: true` the action is done on `given_on`. Moving the promise (`new_promise_on`) needs
+    `promise_change_reason` and `resident_told_on`, and may not move it before the response date
+    (422 naming 6.6 or 6.17); the first promise date is kept as the measure of kept on time."""
+    user = _caseworker_on(request, complaint_id)
+    if not Action.objects.filter(pk=action_id, complaint_id=complaint_id).exists():
+        raise HttpError(404, "No outstanding action with that id on this complaint")
+    services.action_update(
+        actor=user,
+        now=timezone.now(),
+        action_id=action_id,
+        text=payload.text,
+        given_on=payload.given_on,
+        completed=payload.completed,
+        new_promise_on=payload.new_promise_on,
+        promise_change_reason=payload.promise_change_reason,
+        resident_told_on=payload.resident_told_on,
+        resident_told_how=payload.resident_told_how,
+        late_entry_reason=payload.late_entry_reason,
+    )
+    return _out(complaint_id)
+
+
+@router.post(
+    "/complaints/{complaint_id}/agree-updates",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Agree how often the resident hears from us while a response is late",
+)
+def agree_updates(request: HttpRequest, complaint_id: ComplaintId, payload: AgreeUpdatesIn) -> dict[str, Any]:
+    """Agree update intervals with the resident (Code 5.9). `agreed_on` before today needs
+    `late_entry_reason` (422, 5.12)."""
+    user = _caseworker_on(request, complaint_id)
+    services.complaint_agree_updates(
+        actor=user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        interval_working_days=payload.interval_working_days,
+        agreed_on=payload.agreed_on,
+        method=payload.method,
+        late_entry_reason=payload.late_entry_reason,
+        expected_version=payload.version,
+    )
+    return _out(complaint_id)
+
+
+@router.post(
+    "/complaints/{complaint_id}/issues",
+    response={200: AddIssueOut, **ERRORS},
+    summary="Add a new issue raised during stage 1",
+)
+def add_issue(request: HttpRequest, complaint_id: ComplaintId, payload: AddIssueIn) -> dict[str, Any]:
+    """A related issue joins the stage 1 response if it has not gone and would not unreasonably
+    delay it; otherwise it is logged as a new complaint linked to this one, returned as
+    `new_complaint` (Code 6.8). `raised_at` on a day before today needs `late_entry_reason` (5.12)."""
+    user = _caseworker_on(request, complaint_id)
+    _, new = services.complaint_add_issue(
+        actor=user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        description=payload.description,
+        raised_at=payload.raised_at,
+        related=payload.related,
+        would_unreasonably_delay=payload.would_unreasonably_delay,
+        late_entry_reason=payload.late_entry_reason,
+        expected_version=payload.version,
+    )
+    return {"complaint": _out(complaint_id), "new_complaint": _out(new.pk) if new else None}
+
+
+@router.post(
+    "/complaints/{complaint_id}/tenure",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Record the resident's tenure (who counts in CH01 and CH02)",
+)
+def record_tenure(request: HttpRequest, complaint_id: ComplaintId, payload: TenureIn) -> dict[str, Any]:
+    """Record the tenure of the complaint's resident: it applies to all their complaints, which
+    are recounted in the TSM figures. `unknown` answers 422. The complaints officer and
+    administrators only, as on the unknown-tenure page."""
+    if not access_can_manage_governance(request.user):
+        raise HttpError(403, "Only the complaints officer and administrators can record tenure")
+    if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
+        raise HttpError(404, "No complaint with that id")
+    services.complaint_set_tenure(
+        actor=request.user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        tenure=payload.tenure,
+        expected_version=payload.version,
+    )
+    return _out(complaint_id)
