@@ -216,6 +216,9 @@ PUTRIGHT_MAILBOX_SSL = _env_bool("PUTRIGHT_MAILBOX_SSL", True)
 PUTRIGHT_MAILBOX_USER = os.environ.get("PUTRIGHT_MAILBOX_USER", "")
 PUTRIGHT_MAILBOX_PASSWORD = os.environ.get("PUTRIGHT_MAILBOX_PASSWORD", "")
 PUTRIGHT_MAILBOX_FOLDER = os.environ.get("PUTRIGHT_MAILBOX_FOLDER", "INBOX")
+# The shared secret an email provider's inbound webhook signs with (or gives as a Basic
+# password) when it posts the complaints address's messages. Unset: the endpoint refuses all.
+PUTRIGHT_INBOUND_EMAIL_SECRET = os.environ.get("PUTRIGHT_INBOUND_EMAIL_SECRET", "")
 
 # Background work (docs/integrations.md): emails and letters are queued in the database and
 # run by `putright worker`. Another django-tasks backend (a distributed queue) can replace
