@@ -237,8 +237,13 @@ NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.s
 # The bearer token Notify sends with its delivery receipts (set in Notify's API settings).
 NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
 NOTIFY_TEMPLATES = {
-    kind: os.environ.get(f"NOTIFY_TEMPLATE_{kind.upper()}", "") for kind in ("sign_in", "confirmation")
+    kind: os.environ.get(f"NOTIFY_TEMPLATE_{kind.upper()}", "")
+    for kind in ("sign_in", "confirmation", "sms_update")
 }
+# Who prints and posts letters for post: "print" (the landlord, from the print queue) or
+# "notify" (GOV.UK Notify's precompiled letter API, with NOTIFY_API_KEY).
+PUTRIGHT_POST_PROVIDER = os.environ.get("PUTRIGHT_POST_PROVIDER", "print").strip().lower()
+NOTIFY_LETTER_POSTAGE = os.environ.get("NOTIFY_LETTER_POSTAGE", "second").strip().lower()
 # Minutes before each retry of a failed delivery; its length is the number of retries.
 PUTRIGHT_DELIVERY_RETRY_MINUTES = [
     float(m) for m in os.environ.get("PUTRIGHT_DELIVERY_RETRY_MINUTES", "1,5,30,120").split(",") if m
