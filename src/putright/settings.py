@@ -219,6 +219,9 @@ PUTRIGHT_MAILBOX_SSL = _env_bool("PUTRIGHT_MAILBOX_SSL", True)
 PUTRIGHT_MAILBOX_USER = os.environ.get("PUTRIGHT_MAILBOX_USER", "")
 PUTRIGHT_MAILBOX_PASSWORD = os.environ.get("PUTRIGHT_MAILBOX_PASSWORD", "")
 PUTRIGHT_MAILBOX_FOLDER = os.environ.get("PUTRIGHT_MAILBOX_FOLDER", "INBOX")
+# The shared secret an email provider's inbound webhook signs with (or gives as a Basic
+# password) when it posts the complaints address's messages. Unset: the endpoint refuses all.
+PUTRIGHT_INBOUND_EMAIL_SECRET = os.environ.get("PUTRIGHT_INBOUND_EMAIL_SECRET", "")
 
 # Background work (docs/integrations.md): emails and letters are queued in the database and
 # run by `putright worker`. Another django-tasks backend (a distributed queue) can replace
@@ -237,8 +240,13 @@ NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.s
 # The bearer token Notify sends with its delivery receipts (set in Notify's API settings).
 NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
 NOTIFY_TEMPLATES = {
-    kind: os.environ.get(f"NOTIFY_TEMPLATE_{kind.upper()}", "") for kind in ("sign_in", "confirmation")
+    kind: os.environ.get(f"NOTIFY_TEMPLATE_{kind.upper()}", "")
+    for kind in ("sign_in", "confirmation", "sms_update")
 }
+# Who prints and posts letters for post: "print" (the landlord, from the print queue) or
+# "notify" (GOV.UK Notify's precompiled letter API, with NOTIFY_API_KEY).
+PUTRIGHT_POST_PROVIDER = os.environ.get("PUTRIGHT_POST_PROVIDER", "print").strip().lower()
+NOTIFY_LETTER_POSTAGE = os.environ.get("NOTIFY_LETTER_POSTAGE", "second").strip().lower()
 # Minutes before each retry of a failed delivery; its length is the number of retries.
 PUTRIGHT_DELIVERY_RETRY_MINUTES = [
     float(m) for m in os.environ.get("PUTRIGHT_DELIVERY_RETRY_MINUTES", "1,5,30,120").split(",") if m

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from putright.api.inbound_email import inbound_email
 from putright.api.notify_receipts import notify_receipt
 from putright.api.urls import api
 from putright.landlord.views import landlord_css
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("integrations/notify/receipts/", notify_receipt, name="notify-receipts"),
+    path("integrations/email/inbound/", inbound_email, name="inbound-email"),
     path("staff/reports/", include("putright.governance.urls")),
     path("staff/import/", include("putright.imports.urls")),
     path("staff/", include("putright.letters.urls")),

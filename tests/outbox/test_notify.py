@@ -33,10 +33,16 @@ CALLBACK_TOKEN = "notify-callback-token-for-tests"
 
 
 class FakeNotify:
-    """Notify's API on 127.0.0.1: `POST /v2/notifications/email` answers 201 with the id."""
+    """Notify's API on 127.0.0.1: `POST /v2/notifications/{email,sms,letter}` answer 201 with the id.
+
+    Each answer has the fields Notify's API documentation gives for that kind; `error` makes
+    every request fail as Notify fails (a 4xx with `status_code` and `errors`).
+    """
 
     def __init__(self) -> None:
         self.emails: list[dict[str, Any]] = []
+        self.texts: list[dict[str, Any]] = []
+        self.letters: list[dict[str, Any]] = []
         self.error: tuple[int, str] | None = None
         outer = self
 
@@ -45,7 +51,8 @@ class FakeNotify:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 token = self.headers["Authorization"].removeprefix("Bearer ")
                 claims = jwt.decode(token, SECRET, algorithms=["HS256"])
-                assert claims["iss"] == SERVICE_ID and self.path == "/v2/notifications/email"
+                kind = self.path.removeprefix("/v2/notifications/")
+                assert claims["iss"] == SERVICE_ID and kind in ("email", "sms", "letter"), self.path
                 if outer.error:
                     status, message = outer.error
                     answer: dict[str, Any] = {
@@ -53,19 +60,7 @@ class FakeNotify:
                         "errors": [{"error": "BadRequestError", "message": message}],
                     }
                 else:
-                    outer.emails.append(body)
-                    status, notification = 201, str(uuid.uuid4())
-                    answer = {
-                        "id": notification,
-                        "reference": body.get("reference"),
-                        "content": {
-                            "subject": body["personalisation"]["subject"],
-                            "body": body["personalisation"]["body"],
-                            "from_email": "complaints@example.gov.uk",
-                        },
-                        "uri": f"https://api.notifications.service.gov.uk/v2/notifications/{notification}",
-                        "template": {"id": body["template_id"], "version": 1, "uri": "https://example"},
-                    }
+                    status, answer = 201, outer.answer(kind, body)
                 raw = json.dumps(answer).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -78,6 +73,35 @@ class FakeNotify:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def answer(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
+        notification = str(uuid.uuid4())
+        uri = f"https://api.notifications.service.gov.uk/v2/notifications/{notification}"
+        if kind == "letter":  # a precompiled letter: only its id, reference and postage
+            self.letters.append(body)
+            return {
+                "id": notification,
+                "reference": body["reference"],
+                "postage": body.get("postage", "second"),
+            }
+        template = {"id": body["template_id"], "version": 1, "uri": "https://example"}
+        if kind == "sms":
+            self.texts.append(body)
+            content = {"body": body["personalisation"]["body"], "from_number": "LANDLORD"}
+        else:
+            self.emails.append(body)
+            content = {
+                "subject": body["personalisation"]["subject"],
+                "body": body["personalisation"]["body"],
+                "from_email": "complaints@example.gov.uk",
+            }
+        return {
+            "id": notification,
+            "reference": body.get("reference"),
+            "content": content,
+            "uri": uri,
+            "template": template,
+        }
 
 
 @pytest.fixture

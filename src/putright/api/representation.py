@@ -1,4 +1,5 @@
-"""The representative on a complaint, and the resident's consent (Code 3.6), for integrations.
+"""The representative on a complaint, and the resident's consent (Code 3.6), for integrations;
+and the resident's consent to text message updates.
 
 The same services as the staff pages: a change is one event on the record, and every letter
 issued from then on goes to the representative too once consent is recorded.
@@ -13,7 +14,13 @@ from django.utils import timezone
 from ninja import Path, Router
 from ninja.errors import HttpError
 
-from putright.api.schemas import ComplaintOut, ErrorOut, RepresentativeRemoveIn, RepresentativeSetIn
+from putright.api.schemas import (
+    ComplaintOut,
+    ErrorOut,
+    RepresentativeRemoveIn,
+    RepresentativeSetIn,
+    SmsConsentIn,
+)
 from putright.api.serialise import complaint_data
 from putright.cases import access, selectors, services
 
@@ -83,6 +90,27 @@ def remove_representative(
         now=timezone.now(),
         complaint_id=complaint_id,
         reason=payload.reason,
+        expected_version=payload.version,
+    )
+    return _out(complaint_id)
+
+
+@router.post(
+    "/complaints/{complaint_id}/sms-consent",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Record or withdraw the resident's consent to text message updates",
+)
+def set_sms_consent(request: HttpRequest, complaint_id: ComplaintId, payload: SmsConsentIn) -> dict[str, Any]:
+    """Text message updates go through GOV.UK Notify only while consent is recorded: `given_on`
+    (not in the future) and `how` it was given. `given_on` null withdraws it. 422 without a
+    phone number for the resident, or with `given_on` and no `how`."""
+    user = _caseworker_on(request, complaint_id)
+    services.complaint_set_sms_consent(
+        actor=user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        given_on=payload.given_on,
+        how=payload.how,
         expected_version=payload.version,
     )
     return _out(complaint_id)

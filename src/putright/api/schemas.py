@@ -207,6 +207,14 @@ class RepresentativeSetIn(RepresentativeIn):
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
+class SmsConsentIn(Schema):
+    """The resident's consent to text message updates: `given_on` and `how`, or `given_on` null to withdraw it."""
+
+    given_on: date | None = None
+    how: Annotated[str, Field(max_length=200), AfterValidator(_clean)] = ""
+    version: int | None = Field(default=None, ge=1, le=2**31)
+
+
 class RepresentativeRemoveIn(Schema):
     reason: LongText = ""
     version: int | None = Field(default=None, ge=1, le=2**31)
@@ -309,6 +317,9 @@ class ComplaintResidentOut(Schema):
     phone: str
     tenancy_reference: str
     tenure: str
+    # Consent to text message updates: the day given and how; null and "" without consent.
+    sms_consent_on: date | None = None
+    sms_consent_how: str = ""
 
 
 class RepresentativeOut(Schema):

@@ -49,6 +49,8 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
             "phone": c.resident.phone,
             "tenancy_reference": c.resident.tenancy_reference,
             "tenure": c.resident.tenure,
+            "sms_consent_on": c.resident.sms_consent_on,
+            "sms_consent_how": c.resident.sms_consent_how,
         },
         "representative": _representative(c),
         "stages": [

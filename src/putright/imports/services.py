@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
-from putright.cases.services.deadlines import edition_for
+from putright.cases.services.deadlines import edition_for, landlord_policy
 from putright.cases.services.imported import PastComplaint, complaint_import
 from putright.core.actor import Actor, user_or_none
 from putright.core.dates import england_date
@@ -24,14 +25,15 @@ from putright.governance.services import figures_count
 from putright.imports.mapping import Mapping
 from putright.imports.models import ImportedComplaint, ImportRun, RunStatus
 from putright.imports.reading import Table
-from putright.imports.rows import RowError, categories_by_name, row_check
+from putright.imports.rows import CheckedRow, RowError, categories_by_name, row_check
 from putright.landlord.models import Category
 from putright.landlord.services import category_add
-from putright.rules.timescales import Ruleset, ruleset_by_key
+from putright.rules.timescales import Policy, Ruleset, ruleset_by_key
 from putright.spreadsheets import csv_row
 
 Progress = Callable[[int, int], None]
-PROGRESS_EVERY = 100
+# Rows written per transaction (each in its own savepoint); the progress bar moves per chunk.
+CHUNK_ROWS = 200
 MAX_ERRORS_KEPT = 10_000
 
 
@@ -81,67 +83,140 @@ def import_complaints(
             mapping=mapping.columns,
         )
     summary = ImportSummary(total=table.total, run_id=run.pk if run else None)
-    errors = summary.errors
     today, categories, seen = england_date(now), categories_by_name(), set[str]()
-    for done, (number, cells) in enumerate(table.rows, start=1):
-        checked = row_check(number, cells, mapping, today, categories)
-        if checked.external_reference in seen:
-            checked.errors.append(
-                RowError(
-                    number, mapping.columns["external_reference"], "This reference is on an earlier row too"
-                )
-            )
-        seen.add(checked.external_reference)
-        if checked.errors or checked.past is None:
-            summary.failed += 1
-            errors.extend(checked.errors)
-        elif run is not None:
-            past = checked.past
-            if checked.new_category:
-                past = replace(past, category=_category_added(actor, checked.new_category, categories))
-            created = _import_row(actor, now, run, checked.external_reference, number, past)
-            summary.created += created
-            summary.updated += not created
-        if run is not None and (done % PROGRESS_EVERY == 0 or done == table.total):
+    done = 0
+    for chunk in _chunks(table.rows, CHUNK_ROWS):
+        checked = [_checked(number, cells, mapping, today, categories, seen) for number, cells in chunk]
+        for row in checked:
+            if row.errors or row.past is None:
+                summary.failed += 1
+                summary.errors.extend(row.errors)
+        good = [row for row in checked if not (row.errors or row.past is None)]
+        if run is not None and good:
+            _import_chunk(actor, now, run, good, categories, summary)
+        done += len(chunk)
+        if run is not None:
             _save_progress(run, done, summary)
         if progress is not None:
             progress(done, table.total)
     if run is not None:
-        run.errors = [asdict(e) for e in errors[:MAX_ERRORS_KEPT]]
+        run.errors = [asdict(e) for e in summary.errors[:MAX_ERRORS_KEPT]]
         run.finished_at, run.status = now, RunStatus.FINISHED
         run.save(update_fields=["errors", "finished_at", "status"])
         if summary.created or summary.updated:
+            # Once, at the end: the figures of every day the rows touched, recounted together.
             figures_count(now=now)
     return summary
 
 
-def _import_row(
-    actor: Actor | None, now: datetime, run: ImportRun, reference: str, number: int, past: PastComplaint
-) -> bool:
-    ruleset = code_edition_for(past.received_on)
-    provenance = {"file": run.file_name, "row": number, "imported_at": now.isoformat(), "import_run": run.pk}
+def _chunks(
+    rows: Iterable[tuple[int, dict[str, Any]]], size: int
+) -> Iterator[list[tuple[int, dict[str, Any]]]]:
+    chunk: list[tuple[int, dict[str, Any]]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _checked(
+    number: int,
+    cells: dict[str, Any],
+    mapping: Mapping,
+    today: date,
+    categories: dict[str, Category],
+    seen: set[str],
+) -> CheckedRow:
+    checked = row_check(number, cells, mapping, today, categories)
+    if checked.external_reference in seen:
+        column = mapping.columns["external_reference"]
+        checked.errors.append(RowError(number, column, "This reference is on an earlier row too"))
+    seen.add(checked.external_reference)
+    return checked
+
+
+def _import_chunk(
+    actor: Actor | None,
+    now: datetime,
+    run: ImportRun,
+    rows: list[CheckedRow],
+    categories: dict[str, Category],
+    summary: ImportSummary,
+) -> None:
+    """Write a chunk of checked rows in one transaction, each row in its own savepoint.
+
+    One commit per chunk instead of per row is most of the speed on SQLite; the savepoint
+    keeps each row all or nothing: a row the database refuses is rolled back alone and
+    reported, and the rows around it are kept.
+    """
+    policy = landlord_policy()
     with transaction.atomic():
-        existing = ImportedComplaint.objects.select_for_update().filter(external_reference=reference).first()
-        complaint = complaint_import(
-            actor=actor,
-            now=now,
-            past=past,
-            ruleset=ruleset,
-            complaint_id=existing.complaint_id if existing else None,
-            provenance=provenance,
-        )
-        ImportedComplaint.objects.update_or_create(
-            external_reference=reference,
-            defaults={
-                "complaint": complaint,
-                "run": run,
-                "file_name": run.file_name,
-                "row_number": number,
-                "imported_at": now,
-                "code_edition": ruleset.key,
-            },
-        )
-    return existing is None
+        imported = {
+            ref: complaint_id
+            for ref, complaint_id in ImportedComplaint.objects.filter(
+                external_reference__in=[row.external_reference for row in rows]
+            ).values_list("external_reference", "complaint_id")
+        }
+        for row in rows:
+            assert row.past is not None
+            past = row.past
+            try:
+                with transaction.atomic():
+                    if row.new_category:
+                        past = replace(past, category=_category_added(actor, row.new_category, categories))
+                    existing = imported.get(row.external_reference)
+                    _import_row(actor, now, run, row, past, existing, policy)
+            except DatabaseError as exc:
+                if row.new_category:  # its category went with its savepoint
+                    categories.clear()
+                    categories.update(categories_by_name())
+                summary.failed += 1
+                summary.errors.append(RowError(row.number, "", f"The row could not be saved: {exc}"[:500]))
+                continue
+            summary.created += existing is None
+            summary.updated += existing is not None
+
+
+def _import_row(
+    actor: Actor | None,
+    now: datetime,
+    run: ImportRun,
+    row: CheckedRow,
+    past: PastComplaint,
+    complaint_id: int | None,
+    policy: Policy,
+) -> None:
+    ruleset = code_edition_for(past.received_on)
+    provenance = {
+        "file": run.file_name,
+        "row": row.number,
+        "imported_at": now.isoformat(),
+        "import_run": run.pk,
+    }
+    complaint = complaint_import(
+        actor=actor,
+        now=now,
+        past=past,
+        ruleset=ruleset,
+        complaint_id=complaint_id,
+        provenance=provenance,
+        policy=policy,
+    )
+    record = {
+        "complaint": complaint,
+        "run": run,
+        "file_name": run.file_name,
+        "row_number": row.number,
+        "imported_at": now,
+        "code_edition": ruleset.key,
+    }
+    if complaint_id is None:
+        ImportedComplaint.objects.create(external_reference=row.external_reference, **record)
+    else:
+        ImportedComplaint.objects.filter(external_reference=row.external_reference).update(**record)
 
 
 def _category_added(actor: Actor | None, name: str, categories: dict[str, Category]) -> Category:

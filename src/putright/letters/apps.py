@@ -19,3 +19,9 @@ class LettersConfig(AppConfig):
         # The worker runs these; the outbox does not import letters (letters imports it).
         register_delivery_handler(DeliveryKind.LETTER_ISSUE, letter_issue_delivery)
         register_delivery_handler(DeliveryKind.LETTER_SEND, letter_send_delivery)
+
+        from putright.letters.services.posting import letter_post_delivery, letter_post_receipt
+        from putright.outbox.notify import notify_receipt_listen
+
+        register_delivery_handler(DeliveryKind.LETTER_POST, letter_post_delivery)
+        notify_receipt_listen(letter_post_receipt)

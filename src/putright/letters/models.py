@@ -63,6 +63,9 @@ FROZEN_AT_ISSUE = (
     "docx_sha256",
 )
 SET_ONCE = ("sent_at", "correspondence_id", "copy_sent_at", "copy_correspondence_id")
+# A letter with GOV.UK Notify to print and post: out of the print queue until it is posted
+# or Notify gives it back.
+WITH_NOTIFY = ("queued", "pending-virus-check", "accepted")
 
 
 class LetterQuerySet(models.QuerySet["Letter"]):
@@ -148,6 +151,11 @@ class Letter(models.Model):
         Correspondence, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     send_error = models.TextField(blank=True, help_text="Why the last attempt to send failed")
+    # The resident's letter for post when GOV.UK Notify prints and posts it: Notify's id for
+    # it, and its latest status ("queued" until the worker hands it over, then Notify's own:
+    # "pending-virus-check", "accepted", "received" once posted, or a failure).
+    post_reference = models.CharField(max_length=64, blank=True, db_index=True)
+    post_status = models.CharField(max_length=40, blank=True)
     issue_error = models.TextField(
         blank=True, help_text="Why the letter could not be made (a draft that was meant to go by itself)"
     )
@@ -216,10 +224,15 @@ class Letter(models.Model):
         )
 
     @property
+    def with_notify(self) -> bool:
+        """The resident's letter is with GOV.UK Notify to be printed and posted."""
+        return self.sent_at is None and self.post_status in WITH_NOTIFY
+
+    @property
     def post_waiting(self) -> bool:
-        """An issued letter with a printed letter (to the resident or the copy) not yet posted."""
+        """An issued letter with a printed letter (to the resident or the copy) for staff to post."""
         return self.status == LetterStatus.ISSUED and (
-            (self.channel == LetterChannel.POST and self.sent_at is None)
+            (self.channel == LetterChannel.POST and self.sent_at is None and not self.with_notify)
             or (self.copy_channel == LetterChannel.POST and self.copy_sent_at is None)
         )
 

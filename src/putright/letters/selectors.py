@@ -17,7 +17,7 @@ from putright.cases.models import Complaint, Format, UpdateAgreement
 from putright.landlord.models import LandlordSettings
 from putright.letters.blocks import blocks_html, parse_blocks
 from putright.letters.content import elements_filled
-from putright.letters.models import Letter, LetterChannel, LetterStatus, LetterTemplate
+from putright.letters.models import WITH_NOTIFY, Letter, LetterChannel, LetterStatus, LetterTemplate
 from putright.letters.readability import Readability, readability
 from putright.rules.letters import LetterKind, Requirement, letter_label, missing_elements
 from putright.storage import StoredFileUnavailable, read_stored
@@ -126,7 +126,7 @@ def letters_not_delivered(*, complaint_id: int | None = None, limit: int = 100) 
 def print_queue(*, limit: int = 50, offset: int = 0) -> list[Letter]:
     """Issued letters with something to post, oldest first (one query): the resident's letter,
     the copy to their representative (Code 3.6), or both."""
-    to_post = Q(channel=LetterChannel.POST, sent_at__isnull=True) | Q(
+    to_post = Q(channel=LetterChannel.POST, sent_at__isnull=True) & ~Q(post_status__in=WITH_NOTIFY) | Q(
         copy_channel=LetterChannel.POST, copy_sent_at__isnull=True
     )
     qs = (

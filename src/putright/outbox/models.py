@@ -15,6 +15,8 @@ class DeliveryKind(models.TextChoices):
     EMAIL = "email", "Email"
     LETTER_ISSUE = "letter_issue", "Letter issue"
     LETTER_SEND = "letter_send", "Letter sending"
+    LETTER_POST = "letter_post", "Letter to GOV.UK Notify for post"
+    SMS = "sms", "Text message"
     WEBHOOK = "webhook", "Webhook"
     # The sign-in request for an email on no complaint: queued and run like a real email so
     # the request cannot be told apart by its timing (issue 17 item 3), and sends nothing.

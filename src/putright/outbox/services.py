@@ -99,8 +99,8 @@ def _failed_attempt(delivery: Delivery, error: str, now: datetime) -> str:
         return "retrying"
     delivery.status = DeliveryStatus.FAILED
     delivery.finished_at, delivery.next_try_at = now, None
-    if delivery.kind in (DeliveryKind.EMAIL, DeliveryKind.DISCARD):
-        # An email's words and address are personal data (and may hold a sign-in code): once
+    if delivery.kind in (DeliveryKind.EMAIL, DeliveryKind.DISCARD, DeliveryKind.SMS):
+        # An email's or a text's words and address are personal data (and may hold a sign-in code): once
         # it will not be sent they are not kept. Letters and webhooks hold only ids.
         delivery.payload = {}
     delivery.save(update_fields=["last_error", "status", "finished_at", "next_try_at", "payload"])

@@ -20,6 +20,7 @@ from putright.staff.views import (
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.respond import Respond
+from putright.staff.views.sms_consent import SetSmsConsent
 
 app_name = "staff"
 
@@ -102,6 +103,7 @@ urlpatterns = [
     path(C + "restriction/", record.RecordRestriction.as_view(), name="restriction"),
     path(C + "hazard/", record.RecordHazard.as_view(), name="hazard"),
     path(C + "representative/", representative.SetRepresentative.as_view(), name="representative"),
+    path(C + "sms-consent/", SetSmsConsent.as_view(), name="sms_consent"),
     path(
         C + "representative/remove/",
         representative.RemoveRepresentative.as_view(),

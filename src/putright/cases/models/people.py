@@ -77,6 +77,10 @@ class Resident(models.Model):
     )
     preferred_format = models.CharField(max_length=20, choices=Format.choices, default=Format.STANDARD)
     language = models.CharField(max_length=60, blank=True)
+    # The resident's consent to updates by text message (GOV.UK Notify): the day it was given
+    # and how ("said so on the phone to J Smith"). No date: no text message is sent.
+    sms_consent_on = models.DateField(null=True, blank=True)
+    sms_consent_how = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 

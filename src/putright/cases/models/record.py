@@ -83,6 +83,7 @@ class EventAction(StrEnum):
     RESTRICTION_REVIEWED = "restriction_reviewed"
     REPRESENTATIVE_SET = "representative_set"
     REPRESENTATIVE_REMOVED = "representative_removed"
+    SMS_CONSENT = "sms_consent"
     OMBUDSMAN_REFERRAL = "ombudsman_referral"
     OMBUDSMAN_FINDING = "ombudsman_finding"
     TENURE_RECORDED = "tenure_recorded"

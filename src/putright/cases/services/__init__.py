@@ -35,6 +35,7 @@ from putright.cases.services.representation import (
     representative_check,
 )
 from putright.cases.services.respond import ActionInput, RemedyInput, complaint_extend, complaint_respond
+from putright.cases.services.sms_consent import complaint_set_sms_consent
 from putright.cases.services.stage_actors import stage_one_actors
 from putright.cases.services.tenure import complaint_set_tenure
 
@@ -63,6 +64,7 @@ __all__ = [
     "complaint_request_clarification",
     "complaint_respond",
     "complaint_set_representative",
+    "complaint_set_sms_consent",
     "complaint_set_tenure",
     "complaint_withdraw",
     "contact_record",

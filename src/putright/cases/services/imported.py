@@ -25,11 +25,11 @@ from putright.cases.models import (
 )
 from putright.cases.models.record import EventAction
 from putright.cases.services._common import create_with_reference, refresh_due, refresh_priority, snapshot
-from putright.cases.services.deadlines import acknowledge_due, respond_due
+from putright.cases.services.deadlines import acknowledge_due, landlord_policy, respond_due
 from putright.core.actor import Actor, actor_label, user_or_none
 from putright.core.dates import ENGLAND
 from putright.landlord.models import Category
-from putright.rules.timescales import Ruleset
+from putright.rules.timescales import Policy, Ruleset
 
 # Marks the refusals an import wrote, so a re-import replaces them and no refusal staff made.
 IMPORTED_EVIDENCE = "Imported from the landlord's records"
@@ -71,10 +71,12 @@ def _status(past: PastComplaint) -> Status:
     return Status.ACKNOWLEDGED if last.acknowledged_on is not None else Status.RECEIVED
 
 
-def _stage_record(complaint: Complaint, past: PastStage, ruleset: Ruleset) -> StageRecord:
+def _stage_fields(past: PastStage, ruleset: Ruleset, policy: Policy | None) -> dict[str, Any]:
     # History is judged by the Code of its own edition; the landlord's timescales then are not
     # known, so the dates the resident was told are taken to be the Code's.
-    ack = acknowledge_due(edition=ruleset.key, stage=past.stage, requested_on=past.requested_on).code
+    ack = acknowledge_due(
+        edition=ruleset.key, stage=past.stage, requested_on=past.requested_on, policy=policy
+    )
     due = None
     if past.acknowledged_on is not None:
         due = respond_due(
@@ -83,21 +85,45 @@ def _stage_record(complaint: Complaint, past: PastStage, ruleset: Ruleset) -> St
             requested_on=past.requested_on,
             acknowledged_on=past.acknowledged_on,
             extension_days=past.extension_days,
+            policy=policy,
         ).code
-    return StageRecord.objects.create(
-        complaint=complaint,
-        stage=past.stage,
-        requested_at=datetime.combine(past.requested_on, time(12), tzinfo=ENGLAND),
-        requested_on=past.requested_on,
-        acknowledge_by=ack,
-        code_acknowledge_by=ack,
-        acknowledged_on=past.acknowledged_on,
-        respond_by=due,
-        code_respond_by=due,
-        extension_days=past.extension_days,
-        responded_on=past.responded_on,
-        decision=past.decision,
-    )
+    return {
+        "requested_at": datetime.combine(past.requested_on, time(12), tzinfo=ENGLAND),
+        "requested_on": past.requested_on,
+        "acknowledge_by": ack.code,
+        "code_acknowledge_by": ack.code,
+        "acknowledged_on": past.acknowledged_on,
+        "respond_by": due,
+        "code_respond_by": due,
+        "extension_days": past.extension_days,
+        "responded_on": past.responded_on,
+        "decision": past.decision,
+    }
+
+
+def _stages_write(
+    complaint: Complaint, stages: tuple[PastStage, ...], ruleset: Ruleset, policy: Policy | None, *, new: bool
+) -> list[StageRecord]:
+    """State the stages again from the row: a stage's imported facts are set (and written only
+    when they changed), a stage the row no longer has goes, a new one is added. What staff
+    added to a stage since (a definition, a handler, an extension) stays with it."""
+    held = {} if new else {r.stage: r for r in StageRecord.objects.filter(complaint=complaint)}
+    records, added = [], []
+    for past in stages:
+        fields = _stage_fields(past, ruleset, policy)
+        record = held.pop(past.stage, None)
+        if record is None:
+            record = StageRecord(complaint=complaint, stage=past.stage, **fields)
+            added.append(record)
+        elif any(getattr(record, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(record, name, value)
+            record.save(update_fields=list(fields))
+        records.append(record)
+    if held:
+        StageRecord.objects.filter(pk__in=[r.pk for r in held.values()]).delete()
+    StageRecord.objects.bulk_create(added)
+    return records
 
 
 def complaint_import(
@@ -108,11 +134,13 @@ def complaint_import(
     ruleset: Ruleset,
     complaint_id: int | None,
     provenance: dict[str, Any],
+    policy: Policy | None = None,
 ) -> Complaint:
     """Create the complaint, or replace the imported facts of `complaint_id`, in one transaction.
 
     Deadlines are worked out with `ruleset`, the edition of the Code in force on the day the
-    complaint was received, so the complaint is judged on the rules of its own time.
+    complaint was received, so the complaint is judged on the rules of its own time. `policy`
+    is the landlord's timescales, read once by an import of many rows (default: read here).
     """
     status = _status(past)
     fields: dict[str, Any] = {
@@ -141,10 +169,12 @@ def complaint_import(
             )
             for name, value in fields.items():
                 setattr(complaint, name, value)
-            # A re-import states the whole history again: the earlier import's stages go.
-            complaint.stages.all().delete()
-            Refusal.objects.filter(complaint=complaint, evidence=IMPORTED_EVIDENCE).delete()
-        records = [_stage_record(complaint, stage, ruleset) for stage in past.stages]
+            if before["status"] == Status.REFUSED:
+                # The earlier import's refusal goes; the row states it again if it still holds.
+                Refusal.objects.filter(complaint=complaint, evidence=IMPORTED_EVIDENCE).delete()
+        records = _stages_write(
+            complaint, past.stages, ruleset, policy or landlord_policy(), new=complaint_id is None
+        )
         if past.refused_reason:
             Refusal.objects.create(
                 complaint=complaint,

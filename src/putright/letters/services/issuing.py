@@ -35,6 +35,7 @@ from putright.letters.models import Letter, LetterChannel, LetterStatus
 from putright.letters.selectors import LetterFile, letter_file
 from putright.letters.services.compose import delivery, page_for, render_body, wording_for
 from putright.outbox.models import DeliveryKind
+from putright.outbox.notify import notify_posts_letters
 from putright.outbox.services import delivery_enqueue
 from putright.rules.letters import LetterIncomplete, LetterKind, check_letter
 
@@ -277,6 +278,8 @@ def letter_send(*, letter_id: int, now: datetime) -> Letter:
             and not letter.recipient_address.strip()
         ):
             errors.append("We have no postal address for the resident: add one before posting.")
+        if _for_notify(letter):
+            letter_post_queue(letter=letter, now=now)
         to_resident = letter.channel == LetterChannel.EMAIL and letter.sent_at is None
         to_copy = letter.copy_channel == LetterChannel.EMAIL and letter.copy_sent_at is None
         if not (to_resident or to_copy):
@@ -303,6 +306,34 @@ def letter_send(*, letter_id: int, now: datetime) -> Letter:
             )
         _set_error(letter, " ".join(errors))
     return letter
+
+
+def _for_notify(letter: Letter) -> bool:
+    """The resident's letter for post, never yet handed to GOV.UK Notify (and Notify posts letters).
+
+    Once Notify has refused it or given it back, it stays in the print queue for staff: it is
+    not sent to Notify a second time by itself, so one letter is never posted twice.
+    """
+    return (
+        notify_posts_letters()
+        and letter.channel == LetterChannel.POST
+        and letter.sent_at is None
+        and bool(letter.recipient_address.strip())
+        and not letter.post_status
+    )
+
+
+def letter_post_queue(*, letter: Letter, now: datetime) -> None:
+    """Queue the handing of the letter's PDF to GOV.UK Notify, to print and post (worker, retried)."""
+    letter.post_status = "queued"
+    letter.save(update_fields=["post_status"])
+    delivery_enqueue(
+        kind=DeliveryKind.LETTER_POST,
+        summary=f"Letter by post through GOV.UK Notify: {letter.subject}",
+        payload={"letter_id": letter.pk},
+        now=now,
+        complaint_id=letter.complaint_id,
+    )
 
 
 def letter_mark_posted(*, actor: Actor | None, now: datetime, letter_id: int) -> Letter:
