@@ -17,6 +17,12 @@ ENDPOINTS = (
     ("staff_queue", "Staff queue `/staff/` (My work)"),
     ("staff_all_complaints", "Staff `/staff/complaints/` (All complaints)"),
     ("staff_case", "Case page `/staff/complaints/{id}/`"),
+    ("staff_team", "Team view `/staff/team/`"),
+    ("staff_search", "Search `/staff/search/?q=<surname>`"),
+    ("staff_hazards", "Hazards list `/staff/hazards/`"),
+    ("staff_case_letters", "A complaint's letters `/staff/complaints/{id}/letters/`"),
+    ("staff_print_queue", "Letters to post `/staff/letters/print-queue/`"),
+    ("staff_dashboard", "Dashboard first screen `/staff/reports/`"),
     ("api_report_year", "Performance report API, one year"),
     ("letter_pdf", "Response letter PDF (compose and render)"),
     ("annual_report_pdf", "Annual report PDF (Code 8.1), one year"),
@@ -24,14 +30,27 @@ ENDPOINTS = (
 
 ENDPOINT_LABELS = dict(ENDPOINTS)
 
-# (endpoint, statistic, limit in ms, what the target says)
-PAGE_TARGETS = (
-    ("staff_queue", "p95_ms", 100, "queue page p95 < 100 ms"),
-    ("staff_case", "p95_ms", 100, "case page p95 < 100 ms"),
-    ("api_list", "p95_ms", 100, "complaints list API p95 < 100 ms"),
-    ("api_list_overdue", "p95_ms", 100, "complaints list API (overdue) p95 < 100 ms"),
-    ("api_list_stage2", "p95_ms", 100, "complaints list API (stage 2) p95 < 100 ms"),
+# (endpoint, statistic, limit in ms, what the target says). Issue 21: every page and list
+# under 50 ms at p95 at a million complaints; a page not built yet shows "not measured".
+PAGE_TARGETS = tuple(
+    (key, "p95_ms", 50, f"{label} p95 < 50 ms")
+    for key, label in (
+        ("staff_queue", "queue page"),
+        ("staff_team", "team view"),
+        ("staff_all_complaints", "all complaints"),
+        ("staff_case", "case page"),
+        ("staff_search", "search"),
+        ("staff_hazards", "hazards list"),
+        ("staff_case_letters", "a complaint's letters"),
+        ("staff_print_queue", "letters to post"),
+        ("staff_dashboard", "dashboard first screen"),
+        ("api_list", "complaints list API"),
+        ("api_list_overdue", "complaints list API (overdue)"),
+        ("api_list_stage2", "complaints list API (stage 2)"),
+        ("api_detail", "complaint read API"),
+    )
 )
+CREATES_PER_SECOND = 300
 PG_TARGETS = (
     *PAGE_TARGETS,
     ("api_report_year", "max_ms", 1000, "performance report for a year < 1 s"),
@@ -66,12 +85,12 @@ def _target_rows(run: dict[str, Any], targets: tuple[tuple[str, str, int, str], 
         create = run["load"]["create"]
         cpu = create.get("server_cpu_ms_per_request")
         ceiling = 2000 / cpu if cpu else None
-        ok = create["per_second"] >= 200 and create["errors"] == 0
+        ok = create["per_second"] >= CREATES_PER_SECOND and create["errors"] == 0
         verdict = "met" if ok else "**not met**"
-        if not ok and ceiling and ceiling >= 200 and create["errors"] == 0:
+        if not ok and ceiling and ceiling >= CREATES_PER_SECOND and create["errors"] == 0:
             verdict = "not met as measured; CPU cost allows it on 2 free cores"
         rows.append(
-            f"| complaint creation ≥ 200/s, 2 workers, no errors | {create['per_second']:,.1f}/s, "
+            f"| complaint creation ≥ {CREATES_PER_SECOND}/s, 2 workers, no errors | {create['per_second']:,.1f}/s, "
             f"{create['errors']} errors | {_ms(cpu)} ms server CPU each: at most "
             f"{_ms(ceiling)}/s on 2 free cores | {verdict} |"
         )
