@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 FINDINGS = Path(__file__).with_name("FINDINGS.md")
+PEER = Path(__file__).with_name("peer.json")
 CANDIDATES = Path(__file__).with_name("candidates.json")
 
 ENDPOINTS = (
@@ -98,14 +99,24 @@ def _target_rows(run: dict[str, Any], targets: tuple[tuple[str, str, int, str], 
 
 
 def _largest(runs: list[dict[str, Any]], database: str, at_most: int | None = None) -> dict[str, Any] | None:
+    """The largest run of `database`, from the latest round when it has one (runs with a
+    `measured` date), so that targets are judged on the current code, not an older round's."""
     chosen = [
         r for r in runs if r["database"] == database and (at_most is None or r["complaints"] <= at_most)
     ]
+    latest = [r for r in chosen if r.get("measured")]
+    chosen = latest or chosen
     return max(chosen, key=lambda r: r["complaints"]) if chosen else None
 
 
+def _when(run: dict[str, Any]) -> str:
+    if run.get("measured"):
+        return f"Measured {run['measured']} at commit `{run.get('commit', '?')}`."
+    return "Measured in an earlier round (before issue 21's changes; no date recorded)."
+
+
 def _run_section(run: dict[str, Any]) -> list[str]:
-    lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", ""]
+    lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", "", _when(run)]
     lines.append(
         f"Load average (1, 5, 15 min) before the measurements: {run.get('loadavg_before')}; "
         f"after them: {run.get('loadavg_after_endpoints')}."
@@ -222,13 +233,16 @@ def render(results: dict[str, Any]) -> str:
         if run is None:
             continue
         lines += [
-            f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}):",
+            f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}). "
+            + _when(run),
             "",
             "| target | measured | without run-queue wait | |",
             "|---|---|---|---|",
             *_target_rows(run, targets),
             "",
         ]
+    if PEER.exists():
+        lines += _peer(json.loads(PEER.read_text()))
     lines += ["## Queries per request by data size", "", *_query_table(runs), "", "## Figures", ""]
     for run in runs:
         lines += _run_section(run)
@@ -267,4 +281,46 @@ def _candidates(found: dict[str, Any]) -> list[str]:
         for name, figures in shapes.items():
             lines.append(f"| {name} | {_ms(figures['as now ms'])} | {_ms(figures['other shape ms'])} |")
     lines.append("")
+    return lines
+
+
+def _peer(found: dict[str, Any]) -> list[str]:
+    """The side-by-side run with django-helpdesk (bench/peer.py), ratios against issue 21's targets."""
+    lines = [
+        "## Beside django-helpdesk 2.6.1 (`make bench-peer`)",
+        "",
+        f"One run of the shared peer benchmark on {found['date']}, putright at commit `{found['commit']}`: "
+        "both tools at 100,000 cases on one PostgreSQL 15, gunicorn with 2 sync workers, the same "
+        f"client, in one run (load average before {found.get('loadavg_before')}, after "
+        f"{found.get('loadavg_after')}; the machine's 2 cores are shared, so the ratios, "
+        "measured in the same minutes, say more than the figures). Latencies are p50 / p95 in ms "
+        "through HTTP; the ratio is django-helpdesk's p50 over putright's (for creating "
+        "under load, putright's creates per second over django-helpdesk's).",
+        "",
+        "| operation | django-helpdesk | putright | ratio | target |",
+        "|---|---|---|---:|---|",
+    ]
+    for row in found["rows"]:
+        peer, ours = row["peer"], row["putright"]
+        if "per_second" in peer:
+            cells = [
+                f"{peer['per_second']:,.1f}/s ({peer['errors']} errors)",
+                f"{ours['per_second']:,.1f}/s ({ours['errors']} errors)",
+            ]
+        else:
+            cells = [f"{_ms(side['p50_ms'])} / {_ms(side['p95_ms'])} ms" for side in (peer, ours)]
+        target = row.get("target")
+        verdict = (
+            "-"
+            if target is None
+            else f"≥ {target:g}x: " + ("met" if row["ratio"] >= target else "**not met**")
+        )
+        lines.append(f"| {row['operation']} | {cells[0]} | {cells[1]} | {row['ratio']:.2f}x | {verdict} |")
+    lines += [
+        "",
+        "django-helpdesk's first page is its list page and then the JSON rows it loads (p50s and "
+        "p95s added); putright's is one request. Reproduce: `make bench-peer` (as root; "
+        "`bench/peer.py`).",
+        "",
+    ]
     return lines
