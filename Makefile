@@ -9,7 +9,7 @@ PG_PORT ?= 54329
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup setup-dev system-packages assets test test-fast lint typecheck pytest test-postgres bench clean lock
+.PHONY: help run setup setup-dev system-packages assets test test-fast lint typecheck pytest test-postgres bench bench-peer clean lock
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -90,6 +90,11 @@ bench-sqlite: setup ## Scale benchmarks on SQLite only (10k and 100k complaints)
 
 bench-postgres: setup ## Scale benchmarks on a throwaway PostgreSQL (10k, 100k, 1M complaints)
 	$(PY) bench/run.py --databases postgres $(BENCH_ARGS)
+
+# Not tied to `setup`: it runs from this checkout with the venv as it is (VENV=... to use another).
+bench-peer: ## putright beside django-helpdesk at 100,000 cases (as root; bench/peer.py): table into bench/RESULTS.md
+	@test -x $(PY) || { echo "No virtualenv at $(VENV): run make setup once, or give VENV=/path/to/venv"; exit 1; }
+	$(PY) bench/peer.py --venv $(abspath $(VENV))
 
 bench-quick: setup ## A few minutes: 10k complaints on both databases, short load phases
 	$(PY) bench/run.py --sizes 10000 --requests 30 --duration 10 --out /tmp/putright-bench.json --markdown /tmp/putright-bench.md

@@ -186,12 +186,26 @@ def measure(*, n: int, seed: int = 1, explain: bool = True) -> dict[str, Result]
         run("staff_queue", "/staff/", staff_client(handler))
     run("staff_all_complaints", "/staff/complaints/", staff)
     run_ids("staff_case", "/staff/complaints/{id}/", staff)
+    run("staff_team", "/staff/team/", staff)
+    run("staff_search", f"/staff/search/?q={_surname()}", staff)
+    run("staff_hazards", "/staff/hazards/", staff)
+    run_ids("staff_case_letters", "/staff/complaints/{id}/letters/", staff)
+    run("staff_print_queue", "/staff/letters/print-queue/", staff)
+    run("staff_dashboard", "/staff/reports/", staff)
     today = timezone.localdate()
     year = f"from={today - timedelta(days=365)}&to={today - timedelta(days=1)}"
     run("api_report_year", f"/api/v1/reports/performance?{year}", api, count=max(3, n // 20))
     results["letter_pdf"] = _letter_pdf(officer, count=max(3, n // 20))
     results["annual_report_pdf"] = _annual_pdf(officer, staff, today)
     return results
+
+
+def _surname() -> str:
+    """A surname some resident has, as a person searching by name would type it."""
+    from putright.cases.models import Resident
+
+    name = Resident.objects.order_by("id").values_list("name", flat=True).first() or "Smith"
+    return name.split()[-1]
 
 
 def _busiest_handler() -> User | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 FINDINGS = Path(__file__).with_name("FINDINGS.md")
+PEER = Path(__file__).with_name("peer.json")
 CANDIDATES = Path(__file__).with_name("candidates.json")
 
 ENDPOINTS = (
@@ -17,6 +18,12 @@ ENDPOINTS = (
     ("staff_queue", "Staff queue `/staff/` (My work)"),
     ("staff_all_complaints", "Staff `/staff/complaints/` (All complaints)"),
     ("staff_case", "Case page `/staff/complaints/{id}/`"),
+    ("staff_team", "Team view `/staff/team/`"),
+    ("staff_search", "Search `/staff/search/?q=<surname>`"),
+    ("staff_hazards", "Hazards list `/staff/hazards/`"),
+    ("staff_case_letters", "A complaint's letters `/staff/complaints/{id}/letters/`"),
+    ("staff_print_queue", "Letters to post `/staff/letters/print-queue/`"),
+    ("staff_dashboard", "Dashboard first screen `/staff/reports/`"),
     ("api_report_year", "Performance report API, one year"),
     ("letter_pdf", "Response letter PDF (compose and render)"),
     ("annual_report_pdf", "Annual report PDF (Code 8.1), one year"),
@@ -24,14 +31,27 @@ ENDPOINTS = (
 
 ENDPOINT_LABELS = dict(ENDPOINTS)
 
-# (endpoint, statistic, limit in ms, what the target says)
-PAGE_TARGETS = (
-    ("staff_queue", "p95_ms", 100, "queue page p95 < 100 ms"),
-    ("staff_case", "p95_ms", 100, "case page p95 < 100 ms"),
-    ("api_list", "p95_ms", 100, "complaints list API p95 < 100 ms"),
-    ("api_list_overdue", "p95_ms", 100, "complaints list API (overdue) p95 < 100 ms"),
-    ("api_list_stage2", "p95_ms", 100, "complaints list API (stage 2) p95 < 100 ms"),
+# (endpoint, statistic, limit in ms, what the target says). Issue 21: every page and list
+# under 50 ms at p95 at a million complaints; a page not built yet shows "not measured".
+PAGE_TARGETS = tuple(
+    (key, "p95_ms", 50, f"{label} p95 < 50 ms")
+    for key, label in (
+        ("staff_queue", "queue page"),
+        ("staff_team", "team view"),
+        ("staff_all_complaints", "all complaints"),
+        ("staff_case", "case page"),
+        ("staff_search", "search"),
+        ("staff_hazards", "hazards list"),
+        ("staff_case_letters", "a complaint's letters"),
+        ("staff_print_queue", "letters to post"),
+        ("staff_dashboard", "dashboard first screen"),
+        ("api_list", "complaints list API"),
+        ("api_list_overdue", "complaints list API (overdue)"),
+        ("api_list_stage2", "complaints list API (stage 2)"),
+        ("api_detail", "complaint read API"),
+    )
 )
+CREATES_PER_SECOND = 300
 PG_TARGETS = (
     *PAGE_TARGETS,
     ("api_report_year", "max_ms", 1000, "performance report for a year < 1 s"),
@@ -66,12 +86,12 @@ def _target_rows(run: dict[str, Any], targets: tuple[tuple[str, str, int, str], 
         create = run["load"]["create"]
         cpu = create.get("server_cpu_ms_per_request")
         ceiling = 2000 / cpu if cpu else None
-        ok = create["per_second"] >= 200 and create["errors"] == 0
+        ok = create["per_second"] >= CREATES_PER_SECOND and create["errors"] == 0
         verdict = "met" if ok else "**not met**"
-        if not ok and ceiling and ceiling >= 200 and create["errors"] == 0:
+        if not ok and ceiling and ceiling >= CREATES_PER_SECOND and create["errors"] == 0:
             verdict = "not met as measured; CPU cost allows it on 2 free cores"
         rows.append(
-            f"| complaint creation ≥ 200/s, 2 workers, no errors | {create['per_second']:,.1f}/s, "
+            f"| complaint creation ≥ {CREATES_PER_SECOND}/s, 2 workers, no errors | {create['per_second']:,.1f}/s, "
             f"{create['errors']} errors | {_ms(cpu)} ms server CPU each: at most "
             f"{_ms(ceiling)}/s on 2 free cores | {verdict} |"
         )
@@ -79,14 +99,24 @@ def _target_rows(run: dict[str, Any], targets: tuple[tuple[str, str, int, str], 
 
 
 def _largest(runs: list[dict[str, Any]], database: str, at_most: int | None = None) -> dict[str, Any] | None:
+    """The largest run of `database`, from the latest round when it has one (runs with a
+    `measured` date), so that targets are judged on the current code, not an older round's."""
     chosen = [
         r for r in runs if r["database"] == database and (at_most is None or r["complaints"] <= at_most)
     ]
+    latest = [r for r in chosen if r.get("measured")]
+    chosen = latest or chosen
     return max(chosen, key=lambda r: r["complaints"]) if chosen else None
 
 
+def _when(run: dict[str, Any]) -> str:
+    if run.get("measured"):
+        return f"Measured {run['measured']} at commit `{run.get('commit', '?')}`."
+    return "Measured in an earlier round (before issue 21's changes; no date recorded)."
+
+
 def _run_section(run: dict[str, Any]) -> list[str]:
-    lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", ""]
+    lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", "", _when(run)]
     lines.append(
         f"Load average (1, 5, 15 min) before the measurements: {run.get('loadavg_before')}; "
         f"after them: {run.get('loadavg_after_endpoints')}."
@@ -203,13 +233,16 @@ def render(results: dict[str, Any]) -> str:
         if run is None:
             continue
         lines += [
-            f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}):",
+            f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}). "
+            + _when(run),
             "",
             "| target | measured | without run-queue wait | |",
             "|---|---|---|---|",
             *_target_rows(run, targets),
             "",
         ]
+    if PEER.exists():
+        lines += _peer(json.loads(PEER.read_text()))
     lines += ["## Queries per request by data size", "", *_query_table(runs), "", "## Figures", ""]
     for run in runs:
         lines += _run_section(run)
@@ -248,4 +281,46 @@ def _candidates(found: dict[str, Any]) -> list[str]:
         for name, figures in shapes.items():
             lines.append(f"| {name} | {_ms(figures['as now ms'])} | {_ms(figures['other shape ms'])} |")
     lines.append("")
+    return lines
+
+
+def _peer(found: dict[str, Any]) -> list[str]:
+    """The side-by-side run with django-helpdesk (bench/peer.py), ratios against issue 21's targets."""
+    lines = [
+        "## Beside django-helpdesk 2.6.1 (`make bench-peer`)",
+        "",
+        f"One run of the shared peer benchmark on {found['date']}, putright at commit `{found['commit']}`: "
+        "both tools at 100,000 cases on one PostgreSQL 15, gunicorn with 2 sync workers, the same "
+        f"client, in one run (load average before {found.get('loadavg_before')}, after "
+        f"{found.get('loadavg_after')}; the machine's 2 cores are shared, so the ratios, "
+        "measured in the same minutes, say more than the figures). Latencies are p50 / p95 in ms "
+        "through HTTP; the ratio is django-helpdesk's p50 over putright's (for creating "
+        "under load, putright's creates per second over django-helpdesk's).",
+        "",
+        "| operation | django-helpdesk | putright | ratio | target |",
+        "|---|---|---|---:|---|",
+    ]
+    for row in found["rows"]:
+        peer, ours = row["peer"], row["putright"]
+        if "per_second" in peer:
+            cells = [
+                f"{peer['per_second']:,.1f}/s ({peer['errors']} errors)",
+                f"{ours['per_second']:,.1f}/s ({ours['errors']} errors)",
+            ]
+        else:
+            cells = [f"{_ms(side['p50_ms'])} / {_ms(side['p95_ms'])} ms" for side in (peer, ours)]
+        target = row.get("target")
+        verdict = (
+            "-"
+            if target is None
+            else f"≥ {target:g}x: " + ("met" if row["ratio"] >= target else "**not met**")
+        )
+        lines.append(f"| {row['operation']} | {cells[0]} | {cells[1]} | {row['ratio']:.2f}x | {verdict} |")
+    lines += [
+        "",
+        "django-helpdesk's first page is its list page and then the JSON rows it loads (p50s and "
+        "p95s added); putright's is one request. Reproduce: `make bench-peer` (as root; "
+        "`bench/peer.py`).",
+        "",
+    ]
     return lines

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +52,13 @@ def _environment(workdir: Path, database_url: str | None) -> dict[str, str]:
     if database_url:
         env["DATABASE_URL"] = database_url
     return env
+
+
+def _commit() -> str:
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True
+    )
+    return found.stdout.strip() or "unknown"
 
 
 def _session(args: argparse.Namespace, database: str, sizes: list[int], workdir: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -105,6 +113,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix=f"putright-bench-{database}-") as tmp:
             runs = _session(args, database, chosen, Path(tmp))
         for run in runs:
+            run["measured"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+            run["commit"] = _commit()
             run["command"] = (
                 f"python bench/run.py --databases {database} --sizes {run['complaints']} "
                 f"--requests {args.requests} --duration {args.duration:g}"

@@ -11,7 +11,14 @@ from django.test.utils import CaptureQueriesContext
 
 from putright.accounts.errors import TooManyAttempts
 from putright.accounts.models import ApiToken
-from putright.accounts.services.api_limits import Limit, api_limit, api_request_record, window_start
+from putright.accounts.services.api_limits import (
+    Limit,
+    api_limit,
+    api_request_admit,
+    api_request_record,
+    block_size,
+    window_start,
+)
 from putright.accounts.services.tokens import api_token_issue
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +97,61 @@ def test_counting_a_request_is_one_statement(token):
         take(token, T)
     assert len(queries) == 2
     assert all(q["sql"].startswith("UPDATE") for q in queries.captured_queries)
+
+
+def admit(token: ApiToken, at: datetime, limit: Limit) -> bool:
+    try:
+        api_request_admit(token_id=token.pk, token_hash=token.token_hash, limit=limit, now=at)
+    except TooManyAttempts:
+        return False
+    return True
+
+
+def test_a_process_counts_requests_in_blocks_of_up_to_20_and_at_most_a_thirtieth_of_the_limit():
+    assert [block_size(Limit(requests=n)) for n in (1, 3, 59, 60, 100, 600, 10_000)] == [
+        1,
+        1,
+        1,
+        2,
+        3,
+        20,
+        20,
+    ]
+
+
+def test_a_process_serves_its_block_without_writing_the_tokens_row_again(token):
+    limit = Limit(requests=600)
+    with CaptureQueriesContext(connection) as queries:
+        assert all(admit(token, T, limit) for _ in range(20))
+    assert len(queries) == 1
+    token.refresh_from_db()
+    assert (token.window_requests, token.last_used_at) == (20, T)
+    with CaptureQueriesContext(connection) as queries:
+        assert admit(token, T + timedelta(seconds=1), limit)
+    assert len(queries) == 1
+    token.refresh_from_db()
+    assert token.window_requests == 40
+
+
+def test_blocks_never_take_a_token_past_its_limit_when_other_processes_count_too(token):
+    limit = Limit(requests=60)  # blocks of 2
+    # Other processes have counted 57 of the minute's 60.
+    assert api_request_record(token_id=token.pk, limit=limit, now=T, wanted=57) == 57
+    # A block of 2, then (with only 1 left) that one: 3 more, and nothing past the limit.
+    assert [admit(token, T, limit) for _ in range(5)] == [True, True, True, False, False]
+    token.refresh_from_db()
+    assert token.window_requests == 60
+
+
+def test_a_block_left_over_from_the_last_minute_is_not_used_in_the_next(token):
+    limit = Limit(requests=60)
+    assert admit(token, T, limit)  # counts 2, serves 1: one left over in this minute
+    next_minute = datetime(2026, 12, 1, 10, 1, tzinfo=UTC)
+    with CaptureQueriesContext(connection) as queries:
+        assert admit(token, next_minute, limit)
+    assert len(queries) == 1
+    token.refresh_from_db()
+    assert (token.window_started_at, token.window_requests) == (next_minute, 2)
 
 
 def test_the_limit_comes_from_the_setting_when_asked(settings):

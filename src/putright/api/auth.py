@@ -13,7 +13,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from putright.accounts.models import ApiToken, hash_token
-from putright.accounts.services.api_limits import api_limit, api_request_record
+from putright.accounts.services.api_limits import api_limit, api_request_admit
 
 
 class TokenAuth(HttpBearer):
@@ -33,7 +33,8 @@ class TokenAuth(HttpBearer):
         )
         if found is None:
             return None
-        # Raises TooManyAttempts (429) over the token's rate limit; records its last use otherwise.
-        api_request_record(token_id=found.pk, limit=api_limit(), now=now)
+        # Raises TooManyAttempts (429) over the token's rate limit. Usually served from this
+        # process's block of counted requests, so the token's row is not written on every request.
+        api_request_admit(token_id=found.pk, token_hash=found.token_hash, limit=api_limit(), now=now)
         request.user = found.user
         return found.user

@@ -108,13 +108,16 @@ def create_complaint(
         if payload.representative
         else None,
     )
+    if not idempotency_key:
+        # The service's own transaction is the only one: no savepoint round trips.
+        complaint = services.complaint_log(actor=user, now=timezone.now(), data=data)
+        return Reply(201, complaint_data(complaint, new_stage=complaint.logged_stage))
     try:
         with transaction.atomic():
             complaint = services.complaint_log(actor=user, now=timezone.now(), data=data)
-            if idempotency_key:
-                IdempotencyKey.objects.create(
-                    user=user, key=idempotency_key, complaint=complaint, body_sha256=fingerprint
-                )
+            IdempotencyKey.objects.create(
+                user=user, key=idempotency_key, complaint=complaint, body_sha256=fingerprint
+            )
     except IntegrityError:
         # A concurrent retry with the same key won the race: answer with its complaint.
         earlier = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first()

@@ -171,14 +171,19 @@ def record_event(
     before: dict[str, Any],
     after: dict[str, Any],
     details: dict[str, Any] | None = None,
+    saved: bool = False,
 ) -> CaseEvent:
-    """Append the one event for this action; only the fields that changed are kept."""
+    """Append the one event for this action; only the fields that changed are kept.
+
+    `saved`: the caller has just inserted the complaint already at the version this event
+    gives it (logging a new complaint), so it is not written again."""
     changed = {k for k in after if before.get(k) != after.get(k)}
     payload_after = {k: after[k] for k in changed}
     if details:
         payload_after.update(details)
-    complaint.version += 1
-    complaint.save()
+    if not saved:
+        complaint.version += 1
+        complaint.save()
     event = CaseEvent.objects.create(
         complaint=complaint,
         at=now,

@@ -188,6 +188,8 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
     raise_if(errors)
     assert received_on is not None
 
+    code_edition = edition_for(received_on)
+    due = acknowledge_due(edition=code_edition, stage=1, requested_on=received_on)
     with transaction.atomic():
         resident = existing
         if resident is None:
@@ -196,28 +198,25 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
         representative = (
             Representative.objects.create(**vars(data.representative)) if data.representative else None
         )
-        complaint = create_with_reference(
-            Complaint,
-            "CMP",
-            resident=resident,
-            representative=representative,
-            category=category,
-            channel=data.channel,
-            description=description,
-            received_at=data.received_at,
-            received_on=received_on,
-            code_edition=edition_for(received_on),
-            issue_occurred_on=data.issue_occurred_on,
-            aware_on=data.aware_on,
-            status=Status.RECEIVED,
-            stage=1,
-            # Follows the person (5.10): see `putright.cases.services.vulnerability`.
-            vulnerable=resident_is_vulnerable(resident.pk),
+        fields: dict[str, Any] = {
+            "resident": resident,
+            "representative": representative,
+            "category": category,
+            "channel": data.channel,
+            "description": description,
+            "received_at": data.received_at,
+            "received_on": received_on,
+            "code_edition": code_edition,
+            "issue_occurred_on": data.issue_occurred_on,
+            "aware_on": data.aware_on,
+            "status": Status.RECEIVED,
+            "stage": 1,
+            # Follows the person (5.10): see `putright.cases.services.vulnerability`. A resident
+            # created just now has no recorded adjustments to look up.
+            "vulnerable": existing is not None and resident_is_vulnerable(resident.pk),
             **data.extra,
-        )
-        due = acknowledge_due(edition=complaint.code_edition, stage=1, requested_on=received_on)
-        record = StageRecord.objects.create(
-            complaint=complaint,
+        }
+        record = StageRecord(
             stage=1,
             requested_at=data.received_at,
             requested_on=received_on,
@@ -225,18 +224,31 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
             code_acknowledge_by=due.code,
             outcomes_sought=data.outcomes_sought.strip(),
         )
-        before: dict[str, Any] = {}
-        refresh_due(complaint, record)
-        refresh_priority(complaint)
+        # The deadline, priority and version the logged event gives it are worked out before
+        # the INSERT, so that logging takes no UPDATE of the row just inserted.
+        pending = Complaint(**fields)
+        refresh_due(pending, record)
+        refresh_priority(pending)
+        complaint = create_with_reference(
+            Complaint,
+            "CMP",
+            **fields,
+            next_due=pending.next_due,
+            priority=pending.priority,
+            version=pending.version + 1,
+        )
+        record.complaint = complaint
+        record.save(force_insert=True)
         record_event(
             complaint,
             actor=actor,
             now=now,
             action=EventAction.LOGGED,
             summary=f"Complaint received {complaint.received_how} on {long_date(received_on)}",
-            before=before,
+            before={},
             after=snapshot(complaint, record),
             details={"description": description, "received_at": data.received_at},
+            saved=True,
         )
     # Handed back so that a caller can answer without reading the new complaint again.
     complaint.logged_stage = record
