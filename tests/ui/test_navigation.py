@@ -17,6 +17,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
         "requests",
         "reports",
         "self-assessment",
+        "policy",
         "settings",
         "privacy",
         "import",
@@ -29,7 +30,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
     ("role", "keys"),
     [
         (Role.HANDLER, ["my-work", "all", "contact", "requests"]),
-        (Role.GOVERNANCE, ["reports", "self-assessment"]),
+        (Role.GOVERNANCE, ["reports", "self-assessment", "policy"]),
         (
             Role.COMPLAINTS_OFFICER,
             [
@@ -39,6 +40,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
                 "requests",
                 "reports",
                 "self-assessment",
+                "policy",
                 "settings",
                 "privacy",
                 "import",
