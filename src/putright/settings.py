@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "putright.webhooks",
     "putright.imports",
     "putright.mailbox",
+    "putright.policy",
     "django_tasks",
     "django_tasks_db",
     "putright.hazards",

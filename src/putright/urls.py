@@ -22,6 +22,7 @@ urlpatterns = [
     path("publications/self-assessment/", include("putright.assessment.public_urls")),
     path("publications/", include("putright.governance.public_urls")),
     path("staff/self-assessment/", include("putright.assessment.urls")),
+    path("staff/policy/", include("putright.policy.urls")),
     path("staff/account/", include("putright.accounts.urls")),
     path("staff/", include("putright.staff.urls")),
     path("", include("putright.portal.urls")),

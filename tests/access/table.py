@@ -220,6 +220,7 @@ PAGES: dict[str, Row] = {
     "staff/settings/timescales/": staff(MANAGE),
     "staff/settings/closures/": staff(MANAGE),
     "staff/settings/roles/": staff(MANAGE),
+    "staff/settings/training/": staff(MANAGE),
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
@@ -233,6 +234,18 @@ PAGES: dict[str, Row] = {
     "staff/settings/webhooks/<int:endpoint_id>/off/": staff(MANAGE, post_only=True),
     # Importing past complaints (docs/integrations.md).
     "staff/import/": staff(MANAGE),
+    # The complaints policy: officer and administrator edit, governance reads and approves.
+    "staff/policy/": staff(REPORTS),
+    "staff/policy/history/": staff(REPORTS),
+    "staff/policy/mapping/": staff(REPORTS),
+    "staff/policy/start/": staff(MANAGE),
+    "staff/policy/import/": staff(MANAGE),
+    "staff/policy/submit/": staff(MANAGE),
+    # A section or a provision's links need a policy: the access world has none, so "not found".
+    "staff/policy/sections/<slug:key>/": staff(MANAGE, at={"key": "=timescales"}, also=frozenset({404})),
+    "staff/policy/mapping/<str:pid>/": staff(MANAGE, at={"pid": "=5.1"}, also=frozenset({404})),
+    "staff/policy/approve/": staff(APPROVE),
+    "staff/policy/return/": staff(APPROVE),
     "staff/import/<int:run_id>/mapping/": staff(MANAGE, at={"run_id": "import_run"}),
     "staff/import/<int:run_id>/": staff(MANAGE, at={"run_id": "import_run"}),
     "staff/import/<int:run_id>/errors.csv": staff(MANAGE, at={"run_id": "import_run"}),
@@ -279,6 +292,11 @@ PAGES: dict[str, Row] = {
     # The resident portal: complaining and signing in are open to anyone (Code 1.3, 3.1).
     "": public(),
     "policy/": public(),
+    # The approved policy's other forms: none is approved in the access world, so "not found".
+    "policy/large-print/": public(also=frozenset({404})),
+    "policy/easy-read/": public(also=frozenset({404})),
+    "policy/complaints-policy.pdf": public(also=frozenset({404})),
+    "policy/complaints-policy-large-print.pdf": public(also=frozenset({404})),
     "complain/": public(),
     "complain/check/": public(),
     # Shows the reference of the complaint this browser just sent: none here, so "not found".

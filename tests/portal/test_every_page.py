@@ -9,6 +9,7 @@ from django.utils import timezone
 from putright.cases import services
 from putright.cases.models import Attachment
 from putright.landlord.models import LandlordSettings
+from putright.policy import services as policy_services
 from putright.portal import urls as portal_urls
 from tests.portal.conftest import walk
 from tests.residents import factories
@@ -22,6 +23,18 @@ def ombudsman(db):
     landlord.ombudsman_details = "Housing Ombudsman Service, PO Box 1484, Preston. Telephone 0300 111 3000."
     landlord.save()
     return landlord.ombudsman_details
+
+
+def _publish_policy(now):
+    """An approved policy with an easy-read section, so its large print and easy-read pages exist."""
+    draft = policy_services.policy_draft_start(actor=None, now=now)
+    section = draft.section("ombudsman")
+    policy_services.policy_section_save(
+        actor=None, now=now, key="ombudsman", title=section["title"], body=section["body"],
+        easy_read="The Housing Ombudsman can help you. It is free.",
+    )  # fmt: skip
+    policy_services.policy_submit(actor=None, now=now)
+    policy_services.policy_approve(actor=None, now=now, approved_on=timezone.localdate())
 
 
 def _every_portal_page(client, signed_in, handler):
@@ -50,9 +63,12 @@ def _every_portal_page(client, signed_in, handler):
     )
     services.complaint_escalate(actor=handler, now=now, complaint_id=answered.pk, requested_at=now)
     file_id = Attachment.objects.get(complaint=mine).pk
+    _publish_policy(now)
     pages = {
         "home": "/",
         "policy": "/policy/",
+        "policy_large": "/policy/large-print/",
+        "policy_easy": "/policy/easy-read/",
         "complain_start": "/complain/",
         "complain_step": "/complain/who/",
         "sign_in": "/sign-in/",
@@ -88,9 +104,9 @@ def test_every_portal_page_shows_how_to_reach_the_housing_ombudsman_code_3_7(
 ):
     seen = _every_portal_page(client, signed_in, handler)
     names = {p.name for p in portal_urls.urlpatterns if isinstance(p, URLPattern)}
-    assert names - set(seen) == {"complaint_file", "complaint_letter"}, (
-        "a portal page is missing from this test"
-    )
+    # Files, not pages: the letters and attachments here, the policy's PDFs in tests/policy/.
+    files = {"complaint_file", "complaint_letter", "policy_pdf", "policy_large_pdf"}
+    assert names - set(seen) == files, "a portal page is missing from this test"
     for name, response in seen.items():
         page = response.content.decode()
         assert response.status_code == 200, name

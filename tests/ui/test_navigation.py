@@ -19,6 +19,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
         "requests",
         "reports",
         "self-assessment",
+        "policy",
         "settings",
         "privacy",
         "import",
@@ -31,7 +32,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
     ("role", "keys"),
     [
         (Role.HANDLER, ["my-work", "all", "contact", "triage", "requests"]),
-        (Role.GOVERNANCE, ["reports", "self-assessment"]),
+        (Role.GOVERNANCE, ["reports", "self-assessment", "policy"]),
         (
             Role.COMPLAINTS_OFFICER,
             [
@@ -43,6 +44,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
                 "requests",
                 "reports",
                 "self-assessment",
+                "policy",
                 "settings",
                 "privacy",
                 "import",

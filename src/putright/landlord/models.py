@@ -71,15 +71,34 @@ class Category(models.Model):
 
 
 class NamedRoleKind(models.TextChoices):
+    COMPLAINTS_OFFICER = "complaints_officer", "Complaints officer"
     MEMBER_RESPONSIBLE = "member_responsible", "Member Responsible for Complaints"
     SENIOR_LEAD = "senior_lead", "Senior lead for complaint handling"
+    CHAMPION = "champion", "Complaint champion"
+
+
+# What the Code says of each named role, shown wherever the role is.
+NAMED_ROLE_PARAGRAPHS = {
+    NamedRoleKind.COMPLAINTS_OFFICER: "4.1",
+    NamedRoleKind.MEMBER_RESPONSIBLE: "9.5-9.7",
+    NamedRoleKind.SENIOR_LEAD: "9.4",
+    NamedRoleKind.CHAMPION: "9.2",
+}
 
 
 class NamedRole(models.Model):
-    """Who holds a role the Code names (3.5 senior lead; 9.6-9.8 Member Responsible for Complaints),
-    from when. A new holder ends the previous one, so a report can name who held it in its period."""
+    """Who holds a role the Code names (4.1 complaints officer; 9.4 senior lead; 9.5-9.7 Member
+    Responsible for Complaints) or a complaint champion for a service area, from when. A new
+    holder ends the previous one (for a champion, the previous one for the same area), so a
+    report can name who held it in its period.
+
+    Service areas are named in free text here: a champion's area is the words the landlord uses.
+    """
 
     role = models.CharField(max_length=30, choices=NamedRoleKind.choices)
+    area = models.CharField(
+        max_length=120, blank=True, help_text="For a complaint champion: the service area"
+    )
     name = models.CharField(max_length=200)
     since = models.DateField()
     until = models.DateField(null=True, blank=True, help_text="The day before the next holder started")
@@ -89,8 +108,23 @@ class NamedRole(models.Model):
         ordering = ["role", "-since", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["role"],
+                fields=["role", "area"],
                 condition=models.Q(until__isnull=True),
-                name="one_current_holder_per_named_role",
+                name="one_current_holder_per_named_role_and_area",
             )
         ]
+
+
+class TrainingRecord(models.Model):
+    """Complaint-handling training someone completed: evidence that staff know the process
+    (Code 3.2) and that the complaints officer and handlers are equipped (4.1-4.3, 9.8)."""
+
+    person = models.CharField(max_length=200)
+    role_title = models.CharField(max_length=200, blank=True)
+    course = models.CharField(max_length=200)
+    completed_on = models.DateField()
+    provider = models.CharField(max_length=200, blank=True)
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-completed_on", "-id"]

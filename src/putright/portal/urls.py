@@ -2,13 +2,17 @@
 
 from django.urls import path
 
-from putright.portal.views import complain, follow, pages, signin
+from putright.portal.views import complain, follow, pages, policy, signin
 
 app_name = "portal"
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("policy/", pages.policy, name="policy"),
+    path("policy/large-print/", policy.large_print, name="policy_large"),
+    path("policy/easy-read/", policy.easy_read, name="policy_easy"),
+    path("policy/complaints-policy.pdf", policy.pdf, name="policy_pdf"),
+    path("policy/complaints-policy-large-print.pdf", policy.large_pdf, name="policy_large_pdf"),
     path("complain/", complain.start, name="complain_start"),
     path("complain/check/", complain.check, name="complain_check"),
     path("complain/sent/", complain.sent, name="complain_sent"),

@@ -16,6 +16,7 @@ from putright.assessment.evidence import (
     evidence_for_provision,
     measure_by_key,
 )
+from putright.assessment.evidence.policy import policy_evidence
 from putright.assessment.forms import ActionForm, AnswerForm
 from putright.assessment.models import Answer, Assessment
 from putright.assessment.selectors.staff import (
@@ -82,6 +83,9 @@ def provision_page(request: HttpRequest, pk: int, pid: str) -> HttpResponse:
                 messages.success(request, f"Answer to {pid} saved")
                 return redirect("assessment:overview", pk=pk)
     figures = evidence_for_provision(edition=assessment.edition, provision_id=pid, period=_period(assessment))
+    own = policy_evidence(
+        edition=assessment.edition, provision_id=pid, start=assessment.period_start, end=assessment.period_end
+    )
     return render(
         request,
         "assessment/provision.html",
@@ -91,6 +95,7 @@ def provision_page(request: HttpRequest, pk: int, pid: str) -> HttpResponse:
             "answer": answer,
             "form": form,
             "figures": figures,
+            "own": own,
             **roles(request),
         },
         status=form_status(form),

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from putright.policy.selectors import policy_published
+from putright.portal.views.policy import published_page
 from putright.residents.policy import policy_timescales
 
 
@@ -16,5 +18,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def policy(request: HttpRequest) -> HttpResponse:
-    """The complaints policy, written from the landlord's settings so it never drifts from them."""
+    """The approved complaints policy; before one is approved, wording written from the settings.
+    Both take their numbers from the settings, so they never drift from the deadlines."""
+    version = policy_published()
+    if version is not None:
+        return published_page(request, version)
     return render(request, "portal/policy.html", {"t": policy_timescales()})

@@ -95,6 +95,12 @@ class NamedRoleForm(GovukForm):
         max_length=200,
         error_messages={"required": "Enter the name of the person who holds the role"},
     )
+    area = forms.CharField(
+        label="Service area (complaint champions only)",
+        required=False,
+        max_length=120,
+        help_text="For example repairs, or income and rents",
+    )
     since = DateField(what="the date they took on the role", label="In the role since")
     contact = forms.CharField(
         label="Contact (optional)",
@@ -102,3 +108,15 @@ class NamedRoleForm(GovukForm):
         max_length=200,
         help_text="An email address or telephone number",
     )
+
+
+class TrainingForm(GovukForm):
+    person = forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the name of the person trained"}
+    )
+    role_title = forms.CharField(label="Job title (optional)", required=False, max_length=200)
+    course = forms.CharField(
+        label="Training", max_length=200, error_messages={"required": "Enter the name of the training"}
+    )
+    completed_on = DateField(what="the date the training was completed", label="Completed on")
+    provider = forms.CharField(label="Given by (optional)", required=False, max_length=200)

@@ -6,19 +6,21 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from putright.cases import access
 from putright.core.errors import CaseError
 from putright.landlord import services
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
-from putright.landlord.roles import named_role_set, named_roles_current
+from putright.landlord.roles import named_role_set, named_roles_current, training_record_add, training_records
 from putright.staff.forms.settings import (
     CategoryForm,
     ClosureForm,
     DetailsForm,
     NamedRoleForm,
     TimescalesForm,
+    TrainingForm,
 )
 from putright.staff.views._base import staff_page, today
 from putright.ui.pages import form_page, redirect_with_banner
@@ -115,7 +117,8 @@ def category_toggle(request: HttpRequest, category_id: int) -> HttpResponse:
 
 @settings_page
 def named_roles(request: HttpRequest) -> HttpResponse:
-    """The Member Responsible for Complaints and the senior lead, named in the reports (Code 3.5, 9.6-9.8)."""
+    """The complaints officer, the Member Responsible for Complaints, the senior lead and complaint
+    champions, named in the policy, the reports and the self-assessment (Code 4.1, 9.4-9.7)."""
     form = NamedRoleForm(request.POST or None)
     return form_page(
         request,
@@ -126,4 +129,20 @@ def named_roles(request: HttpRequest) -> HttpResponse:
         ),
         template="staff/settings/roles.html",
         context={"holders": named_roles_current()},
+    )
+
+
+@settings_page
+def training(request: HttpRequest) -> HttpResponse:
+    """Complaint-handling training staff completed: evidence for the self-assessment (Code 3.2, 4.1-4.3)."""
+    form = TrainingForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        perform=lambda data: training_record_add(actor=request.user, now=timezone.now(), **data),
+        success=lambda _: redirect_with_banner(
+            request, "Training recorded", reverse("staff:settings_training")
+        ),
+        template="staff/settings/training.html",
+        context={"records": training_records()[:200]},
     )
