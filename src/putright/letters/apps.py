@@ -19,3 +19,18 @@ class LettersConfig(AppConfig):
         # The worker runs these; the outbox does not import letters (letters imports it).
         register_delivery_handler(DeliveryKind.LETTER_ISSUE, letter_issue_delivery)
         register_delivery_handler(DeliveryKind.LETTER_SEND, letter_send_delivery)
+
+        from putright.cases.access import access_can_work_cases
+        from putright.ui.navigation import NavEntry, register
+
+        # Letters waiting to be posted, oldest first, one click from every staff page.
+        register(
+            NavEntry(
+                "print-queue",
+                "Print queue",
+                "letters:print-queue",
+                access_can_work_cases,
+                45,
+                frozenset({"letters:print-queue"}),
+            )
+        )
