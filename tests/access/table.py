@@ -279,6 +279,7 @@ PAGES: dict[str, Row] = {
             "correspondence",
             "hazard",
             "representative",
+            "resident",
         )
     },
     # The complaint here has no representative to remove: "not found" for those who may remove one.

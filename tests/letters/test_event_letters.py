@@ -249,6 +249,50 @@ def test_stage_two_acknowledgement_and_final_response_give_the_ombudsman_route_c
         assert NO_REMEDY in text and NO_ACTIONS in text
 
 
+def test_the_final_response_lists_stage_one_promises_still_open_code_6_19f(
+    acknowledged: Complaint, handler: User, reviewer: User, now: datetime, commit: Any
+) -> None:
+    _respond(
+        acknowledged,
+        handler,
+        now,
+        decision="upheld",
+        remedies=[
+            services.RemedyInput(
+                kind="financial",
+                description="Pay £50 for the missed visit",
+                amount=Decimal("50"),
+                due_on=date(2027, 1, 8),
+            )
+        ],
+        outstanding_actions=[
+            services.ActionInput(description="Replace the window catch", promise_on=date(2027, 1, 15)),
+            services.ActionInput(description="Check the frame for damp", promise_on=date(2027, 1, 20)),
+        ],
+    )
+    done = Action.objects.get(complaint=acknowledged, description="Check the frame for damp")
+    services.action_update(
+        actor=handler,
+        now=now,
+        action_id=done.pk,
+        text="The frame is dry.",
+        given_on=date(2026, 12, 1),
+        completed=True,
+    )
+    _escalate_and_acknowledge(acknowledged, reviewer, now)
+    with commit():
+        _respond(
+            acknowledged, reviewer, now, responded_on=date(2026, 12, 1), reasons="The records are clear."
+        )
+    final = _only(acknowledged, "stage2_response")
+    for text in _texts(final):
+        flat = " ".join(text.split())
+        assert "From our stage 1 answer: Replace the window catch" in flat
+        assert "From our stage 1 answer: Pay £50 for the missed visit" in flat
+        assert "Check the frame for damp" not in flat  # done, so no longer outstanding
+        assert NO_ACTIONS not in flat
+
+
 def test_refusal_explains_why_and_the_right_to_the_ombudsman_code_2_4(
     complaint: Complaint, handler: User, now: datetime, commit: Any
 ) -> None:

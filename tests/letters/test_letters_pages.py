@@ -219,3 +219,17 @@ def test_the_old_addresses_of_a_complaints_letters_redirect_permanently_to_the_n
     ):
         response = client.get(old)
         assert (response.status_code, response["Location"]) == (301, new)
+
+
+def test_letters_pages_keep_the_staff_navigation_with_the_print_queue_in_it(
+    complaint: Complaint, handler: User
+) -> None:
+    client = _client(handler)
+    letters = client.get(f"/staff/complaints/{complaint.pk}/letters/").content.decode()
+    for item in ("My work", "All complaints", "Print queue", "Sign out"):
+        assert item in letters
+    queue = client.get("/staff/letters/print-queue/").content.decode()
+    assert (
+        'aria-current="page"><strong class="govuk-service-navigation__active-fallback">Print queue' in queue
+    )
+    assert "Print queue" in client.get("/staff/").content.decode()

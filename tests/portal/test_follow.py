@@ -255,3 +255,22 @@ def test_a_resident_who_withdraws_online_without_a_reason_is_recorded_as_choosin
     complaint.refresh_from_db()
     assert complaint.withdrawal_channel == "web"
     assert "chose not to give a reason" in complaint.withdrawal_note
+
+
+def test_a_refused_complaint_says_it_was_refused_with_the_reason_and_the_ombudsman_not_when_we_will_contact_2_4(
+    ada, complaint, handler
+):
+    services.complaint_refuse(
+        actor=handler,
+        now=timezone.now(),
+        complaint_id=complaint.pk,
+        reason="legal_proceedings",
+        explanation="Your claim at court will decide this.",
+        evidence="Claim K0AB1234",
+    )
+    page = ada.get(f"/complaints/{complaint.reference}/").content.decode()
+    assert "Not accepted" in page and "Why we did not accept it" in page
+    assert "Your claim at court will decide this." in page
+    assert "ask the Housing Ombudsman to look at it" in page
+    # The acknowledgement date no longer stands (the received email itself stays in their messages).
+    assert 'class="govuk-summary-list__key">We will contact you by<' not in page

@@ -147,6 +147,7 @@ def respond_data(complaint, **extra):
         "expected_version": complaint.version,
         **date_fields("responded_on", timezone.localdate()),
         "decision": "upheld",
+        "step": "send",
         "reasons": "The repair was late.",
         "remedies-TOTAL_FORMS": 3,
         "remedies-INITIAL_FORMS": 0,

@@ -25,3 +25,17 @@ class LettersConfig(AppConfig):
 
         register_delivery_handler(DeliveryKind.LETTER_POST, letter_post_delivery)
         notify_receipt_listen(letter_post_receipt)
+        from putright.cases.access import access_can_work_cases
+        from putright.ui.navigation import NavEntry, register
+
+        # Letters waiting to be posted, oldest first, one click from every staff page.
+        register(
+            NavEntry(
+                "print-queue",
+                "Print queue",
+                "letters:print-queue",
+                access_can_work_cases,
+                45,
+                frozenset({"letters:print-queue"}),
+            )
+        )

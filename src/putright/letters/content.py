@@ -132,13 +132,31 @@ def _response(complaint: Complaint, stage: int, landlord: LandlordSettings) -> d
         or (NOT_UPHELD_NO_REMEDY if record.decision == "not_upheld" else ""),
         "outstanding_actions": [
             {"description": a.description, "promise_on": _iso(a.promise_on)} for a in actions
-        ],
+        ]
+        + (_still_open_from_stage_one(complaint) if stage == 2 else []),
     }
     if stage == 1:
         content["stage_two_route"] = stage_two_route(landlord)
     else:
         content["ombudsman_route"] = ombudsman_route(landlord)
     return content
+
+
+def _still_open_from_stage_one(complaint: Complaint) -> list[dict[str, Any]]:
+    """Stage 1 promises not yet kept, for the final response (Code 6.6, 6.19f).
+
+    The final response is the resident's last word before the Ombudsman: what stage 1
+    promised and is still to do must not drop out of it, so each goes in with its date.
+    """
+    actions = Action.objects.filter(complaint=complaint, stage=1, completed_on__isnull=True).order_by("id")
+    remedies = Remedy.objects.filter(complaint=complaint, stage=1, completed_on__isnull=True).order_by("id")
+    return [
+        {"description": f"From our stage 1 answer: {a.description.strip()}", "promise_on": _iso(a.promise_on)}
+        for a in actions
+    ] + [
+        {"description": f"From our stage 1 answer: {r.description.strip()}", "promise_on": _iso(r.due_on)}
+        for r in remedies
+    ]
 
 
 def _refusal(complaint: Complaint, stage: int, landlord: LandlordSettings) -> dict[str, Any]:

@@ -74,7 +74,8 @@ ENTRIES = (
             "settings_categories",
             "settings_closure_remove",
             "settings_category_toggle",
-        ),
+        )
+        | frozenset({"letters:templates", "letters:template-edit"}),
     ),
     NavEntry(
         "privacy",

@@ -19,6 +19,7 @@ from putright.staff.views import (
 )
 from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
+from putright.staff.views.resident import CorrectResident
 from putright.staff.views.respond import Respond
 from putright.staff.views.sms_consent import SetSmsConsent
 
@@ -92,6 +93,7 @@ urlpatterns = [
     path(C + "extend/", Extend.as_view(), name="extend"),
     path(C + "issue/", actions.AddIssue.as_view(), name="add_issue"),
     path(C + "respond/", Respond.as_view(), name="respond"),
+    path(C + "resident/", CorrectResident.as_view(), name="resident"),
     path(C + "escalate/", actions.Escalate.as_view(), name="escalate"),
     path(C + "refuse/", exclusions.Refuse.as_view(), name="refuse"),
     path(C + "refuse-escalation/", exclusions.RefuseEscalation.as_view(), name="refuse_escalation"),

@@ -87,6 +87,7 @@ class EventAction(StrEnum):
     OMBUDSMAN_REFERRAL = "ombudsman_referral"
     OMBUDSMAN_FINDING = "ombudsman_finding"
     TENURE_RECORDED = "tenure_recorded"
+    RESIDENT_CORRECTED = "resident_corrected"
     ANONYMISED = "anonymised"
     # A complaint brought in from the landlord's past records (`putright import complaints`).
     IMPORTED = "imported"

@@ -34,6 +34,7 @@ from putright.cases.services.representation import (
     complaint_set_representative,
     representative_check,
 )
+from putright.cases.services.resident import resident_correct
 from putright.cases.services.respond import ActionInput, RemedyInput, complaint_extend, complaint_respond
 from putright.cases.services.sms_consent import complaint_set_sms_consent
 from putright.cases.services.stage_actors import stage_one_actors
@@ -72,6 +73,7 @@ __all__ = [
     "correspondence_add",
     "remedy_complete",
     "representative_check",
+    "resident_correct",
     "restriction_record",
     "restriction_review",
     "service_request_create",

@@ -101,7 +101,11 @@ class AcknowledgeForm(VersionedForm):
     )
     definition = text(
         "Your understanding of the complaint",
-        hint="The complaint definition (Code 5.6). If any part is unclear, ask the resident to clarify instead.",
+        hint=(
+            "These words go to the resident in the acknowledgement letter, and again in the response, as the "
+            "complaint definition (Code 5.6, 6.9a). Write them to the resident. If any part is unclear, ask the "
+            "resident to clarify instead."
+        ),
         message="Set out your understanding of the complaint (Code 5.6)",
     )
     outcomes_sought = text(

@@ -87,11 +87,15 @@ class StageView:
 def stage_views(complaint: Complaint, today: date, calendar: WorkingDayCalendar) -> list[StageView]:
     views = []
     for record in sorted(complaint.stages.all(), key=lambda r: r.stage):
-        ack = (
-            done(record.acknowledge_by, record.acknowledged_on, calendar)
-            if record.acknowledged_on
-            else deadline(record.acknowledge_by, today, calendar)
-        )
+        if record.acknowledged_on:
+            ack = done(record.acknowledge_by, record.acknowledged_on, calendar)
+        elif complaint.status == "refused":
+            # Not accepted: the refusal letter answers the resident (Code 2.4); no clock runs.
+            ack = Deadline(None, None, "None: the complaint was not accepted", "", "")
+        elif complaint.status in ("closed", "withdrawn"):
+            ack = Deadline(record.acknowledge_by, None, "No longer running", "", "")
+        else:
+            ack = deadline(record.acknowledge_by, today, calendar)
         respond = None
         if record.respond_by:
             respond = (

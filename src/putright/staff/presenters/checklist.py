@@ -43,9 +43,12 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _acknowledged_in_time(record: StageRecord, today: date) -> CheckItem:
+def _acknowledged_in_time(record: StageRecord, today: date, *, refused: bool = False) -> CheckItem:
     para = "6.11" if record.stage == 2 else "6.2"
     title = f"Stage {record.stage} acknowledged within 5 working days"
+    if refused and record.acknowledged_on is None:
+        # A complaint not accepted is answered by the refusal letter (Code 2.4), not acknowledged.
+        return CheckItem("ack", title, para, NOT_APPLICABLE, "Not accepted, so no acknowledgement is due")
     # Met or not is judged on the Code's date; the date to aim for is our policy's (told to the resident).
     due = record.code_acknowledge_by or record.acknowledge_by
     if record.acknowledged_on is None:
@@ -191,7 +194,12 @@ def code_checklist(complaint: Complaint, *, today: date) -> list[CheckItem]:
     records = sorted(complaint.stages.all(), key=lambda r: r.stage)
     items: list[CheckItem] = []
     for record in records:
-        items += [_acknowledged_in_time(record, today), _definition(record), _responsibility(record)]
+        refused = complaint.status == "refused"
+        items += [
+            _acknowledged_in_time(record, today, refused=refused),
+            _definition(record),
+            _responsibility(record),
+        ]
     items += list(_extensions(records))
     items.append(_different_handler(records))
     for record in records:

@@ -11,22 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from putright.cases import services
 from putright.cases.models import Channel, Complaint, RefusalReason
 from putright.core.dates import long_date
+from putright.letters.preview import LetterPreview, letter_rehearse, letter_sent_summary
 from putright.staff.forms import exclusions as f
 from putright.staff.views.actions import moment_on
 from putright.staff.views.base_action import ComplaintActionView
 
 CARRY_SKIP = {"csrfmiddlewaretoken", "step"}
-
-
-class _Rehearsed(Exception):
-    """Raised to roll back a rehearsal that the service accepted."""
 
 
 class CheckedActionView(ComplaintActionView):
@@ -35,6 +31,7 @@ class CheckedActionView(ComplaintActionView):
     confirm_title = "Check your answers"
     confirm_submit = "Confirm"
     submit = "Continue"
+    preview: LetterPreview | None = None
 
     def answers(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         raise NotImplementedError
@@ -55,6 +52,7 @@ class CheckedActionView(ComplaintActionView):
                 answers=self.answers(form.cleaned_data),
                 confirm_title=self.confirm_title,
                 confirm_submit=self.confirm_submit,
+                preview=self.preview,
             )
         result = self.attempt(form)
         if result is None:
@@ -66,15 +64,10 @@ class CheckedActionView(ComplaintActionView):
         """Whether the service would accept this; its refusal is put on the form if not.
 
         Nothing is kept: the rehearsal's transaction is rolled back, and with it anything it
-        would have sent after commit.
+        would have sent after commit. The letter it would have drafted is kept as `preview`.
         """
-        try:
-            with transaction.atomic():
-                if self.attempt(form) is None:
-                    return False
-                raise _Rehearsed
-        except _Rehearsed:
-            return True
+        result, self.preview = letter_rehearse(lambda: self.attempt(form))
+        return result is not None
 
 
 def _day(value: Any) -> str:
@@ -111,7 +104,8 @@ class Refuse(CheckedActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return "Recorded as not accepted. Send the resident the explanation with their right to go to the Ombudsman."
+        sent = letter_sent_summary(complaint_id=result.pk)
+        return f"Recorded as not accepted. {sent}".strip()
 
 
 class RefuseEscalation(CheckedActionView):
@@ -142,7 +136,8 @@ class RefuseEscalation(CheckedActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return "Escalation refused and recorded, with the date stage 2 was asked for"
+        sent = letter_sent_summary(complaint_id=result.pk)
+        return f"Escalation refused and recorded, with the date stage 2 was asked for. {sent}".strip()
 
 
 class Reopen(ComplaintActionView):

@@ -1,4 +1,5 @@
-"""Extending the response deadline in two steps: check shows the new date, confirm saves it.
+"""Extending the response deadline in two steps: check shows the new date and the notice the
+resident will get, confirm saves and sends it.
 
 The new date is worked out by the rules core before anything is saved, so the caseworker
 sees what the resident will be told (Code 6.4, 6.5, 6.15, 6.16). No JavaScript needed.
@@ -18,6 +19,7 @@ from putright.cases.models import Complaint, StageRecord
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.core.dates import england_date, long_date
 from putright.core.errors import ActionRefused
+from putright.letters.preview import letter_rehearse, letter_sent_summary
 from putright.rules import lifecycle, notices
 from putright.rules.entries import FutureDated, check_entry_date
 from putright.rules.errors import RuleViolation
@@ -116,6 +118,11 @@ class Extend(ComplaintActionView):
             form.add_case_error(refusal)
             return self.show(form)
         if step != "confirm":
+            # The rules above name the new date; the rehearsal shows the notice the service
+            # would send with it, and catches anything only the service knows.
+            rehearsed, preview = letter_rehearse(lambda: self.attempt(form))
+            if rehearsed is None:
+                return self.show(form)
             carried = [(k, v) for k, values in request.POST.lists() if k not in CARRY_SKIP for v in values]
             return self.show(
                 form,
@@ -123,6 +130,7 @@ class Extend(ComplaintActionView):
                 new_date=new,
                 carried=carried,
                 data=form.cleaned_data,
+                preview=preview,
             )
         result = self.attempt(form)
         if result is None:
@@ -146,4 +154,5 @@ class Extend(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return f"Response deadline extended to {long_date(result.next_due)}"
+        sent = letter_sent_summary(complaint_id=result.pk)
+        return f"Response deadline extended to {long_date(result.next_due)}. {sent}".strip()

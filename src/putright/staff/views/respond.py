@@ -13,16 +13,19 @@ from putright.cases import services
 from putright.cases.models import Complaint
 from putright.core.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.core.inputs import parse_int
+from putright.letters.preview import LetterPreview, letter_rehearse, letter_sent_summary
 from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
 from putright.staff.views.base_action import ComplaintActionView
 from putright.ui.forms import refusal_message
+
+CARRY_SKIP = {"csrfmiddlewaretoken", "step"}
 
 
 class Respond(ComplaintActionView):
     form_class = RespondForm
     template_name = "staff/actions/respond.html"
     title = "Send the response"
-    submit = "Record the response"
+    submit = "Check the letter"
 
     @property
     def intro(self) -> str:  # type: ignore[override]
@@ -40,19 +43,24 @@ class Respond(ComplaintActionView):
         return self.show(self.make_form(), remedies=remedies, actions=actions)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Three steps on one address: check (the default) shows the letter without saving,
+        # send records and sends it, change goes back to the form with the answers kept.
+        step = request.POST.get("step", "check")
         form = self.make_form(request.POST)
         remedies, actions = self.rows(request.POST)
         valid = [form.is_valid(), remedies.is_valid(), actions.is_valid()]
-        if all(valid):
+        if all(valid) and step != "change":
             remedy_rows, action_rows = filled(remedies), filled(actions)
+            payload = {
+                **form.cleaned_data,
+                "remedies": [d for _, d in remedy_rows],
+                "actions": [d for _, d in action_rows],
+            }
             try:
-                result = self.perform(
-                    {
-                        **form.cleaned_data,
-                        "remedies": [d for _, d in remedy_rows],
-                        "actions": [d for _, d in action_rows],
-                    }
-                )
+                if step == "send":
+                    result, preview = self.perform(payload), None
+                else:
+                    result, preview = letter_rehearse(lambda: self.perform(payload))
             except InvalidInput as exc:
                 self.place_row_errors(exc, form, remedies, remedy_rows, actions, action_rows)
             except ActionRefused as exc:
@@ -69,13 +77,27 @@ class Respond(ComplaintActionView):
             except CaseError as exc:
                 form.add_case_error(exc)
             else:
-                messages.success(request, self.success_message(result))
-                return redirect(reverse("staff:case", args=[self.complaint.pk]))
+                if step == "send":
+                    messages.success(request, self.success_message(result))
+                    return redirect(reverse("staff:case", args=[self.complaint.pk]))
+                return self.show_preview(form, preview)
         return self.show(
             form,
             remedies=remedies,
             actions=actions,
             errors=form.error_summary() + self.row_summary(remedies, actions),
+        )
+
+    def show_preview(self, form: Any, preview: LetterPreview | None) -> HttpResponse:
+        carried = [(k, v) for k, values in self.request.POST.lists() if k not in CARRY_SKIP for v in values]
+        sent_outside = bool(form.cleaned_data.get("sent_outside"))
+        return self.show(
+            form,
+            template="staff/actions/respond_preview.html",
+            preview=preview,
+            carried=carried,
+            data=form.cleaned_data,
+            send_label="Record the response" if sent_outside else "Send the response",
         )
 
     @staticmethod
@@ -140,4 +162,5 @@ class Respond(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        return f"Stage {result.stage} response recorded"
+        sent = letter_sent_summary(complaint_id=result.pk)
+        return f"Stage {result.stage} response recorded. {sent or 'You sent the letter yourself.'}"
