@@ -45,6 +45,7 @@ OBJECTS = {
     "aid": "assessment_action",
     "did": "document",
     "number": "version",
+    "version_id": "board_version",
     "sid": "qa_sample",
     "cid": "qa_case",
     "publication_id": "publication",
@@ -166,6 +167,20 @@ def api_body(method: str, path: str, world: World) -> dict[str, Any]:
         "works-completed": {"completed_on": today},
         "exception": {"reason": "decanted", "evidence": "e", "at": world.now.isoformat()},
         "alternative-accommodation": {"provided_at": world.now.isoformat(), "note": "n"},
+        "complete": {"completed_on": today},
+        "update": {"text": "Matrix update", "given_on": today},
+        "agree-updates": {"interval_working_days": 5, "agreed_on": today},
+        "issues": {"description": "Matrix issue", "raised_at": world.now.isoformat(), "related": True},
+        "tenure": {"tenure": "general_needs"},
+        "adjustments": {
+            "kind": "adjustment",
+            "description": "Large print",
+            "recorded_on": today,
+            "review_on": "2059-01-01",
+        },
+        "send": {"sent_on": today},
+        "/api/v1/reports/board/send": {"start": "2026-04-01", "end": "2026-06-30", "sent_on": today},
+        "response": {"governing_body_response": "Noted", "response_recorded_on": today},
     }
     if method != "POST":
         return {"from": "2026-04-01", "to": "2026-06-30"} if path.endswith("/performance") else {}

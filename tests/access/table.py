@@ -103,6 +103,7 @@ PAGES: dict[str, Row] = {
     "staff/reports/board/versions/<int:version_id>.<str:fmt>": staff(
         REPORTS, at={"version_id": "=1", "fmt": "=pdf"}, also=frozenset({404})
     ),
+    "staff/reports/board/versions/<int:version_id>/response/": staff(REPORTS),
     "staff/reports/themes/": staff(REPORTS),
     "staff/reports/learning/": staff(REPORTS),
     "staff/reports/learning/new/": staff(MANAGE),
@@ -360,5 +361,23 @@ API_CASEWORK = {
 }
 API: dict[tuple[str, str], frozenset[str]] = {
     **dict.fromkeys(API_CASEWORK, CASEWORK),
+    ("POST", "/api/v1/complaints/{complaint_id}/remedies/{remedy_id}/complete"): CASEWORK,
+    ("POST", "/api/v1/complaints/{complaint_id}/actions/{action_id}/update"): CASEWORK,
+    ("POST", "/api/v1/complaints/{complaint_id}/agree-updates"): CASEWORK,
+    ("POST", "/api/v1/complaints/{complaint_id}/issues"): CASEWORK,
+    ("POST", "/api/v1/complaints/{complaint_id}/adjustments"): SPECIAL,
+    ("POST", "/api/v1/complaints/{complaint_id}/tenure"): MANAGE,
     ("GET", "/api/v1/reports/performance"): REPORTS,
+    ("GET", "/api/v1/reports/annual"): REPORTS,
+    ("POST", "/api/v1/reports/annual/{report_id}/send"): MANAGE,
+    ("POST", "/api/v1/reports/annual/{report_id}/response"): REPORTS,
+    ("POST", "/api/v1/reports/annual/{report_id}/publish"): MANAGE,
+    ("GET", "/api/v1/reports/annual/{report_id}/versions/{number}/pdf"): REPORTS,
+    ("GET", "/api/v1/reports/board/versions"): REPORTS,
+    ("POST", "/api/v1/reports/board/send"): MANAGE,
+    ("POST", "/api/v1/reports/board/versions/{version_id}/response"): REPORTS,
+    ("GET", "/api/v1/reports/board/versions/{version_id}/pdf"): REPORTS,
 }
+# Operations on a stored file the matrix's world may not have (no annual report version is
+# sent in it): an allowed role may get 404 for the missing file, never 403.
+API_MAY_BE_MISSING = {("GET", "/api/v1/reports/annual/{report_id}/versions/{number}/pdf")}

@@ -13,6 +13,7 @@ from putright.assessment import services as assess
 from putright.assessment.models import QASampleCase, SystemEvidence
 from putright.assessment.transfer import write_csv
 from putright.governance import services as gov
+from putright.governance.selectors.periods import Period
 
 
 def governance_records(world: Any, pdf: bytes) -> None:
@@ -80,7 +81,15 @@ def governance_records(world: Any, pdf: bytes) -> None:
         period_start=None,
         period_end=None,
     )
+    # A board report version as sent, for the governing body's response to attach to (Code 9.7).
+    board = gov.board_report_send(
+        actor=officer,
+        now=now,
+        period=Period(date(today.year - 1, 4, 1), date(today.year - 1, 6, 30)),
+        sent_on=today,
+    )
     world.ids.update(
+        board_version=board.pk,
         learning=item.pk,
         ombudsman_case=case.pk,
         evidence_request=evidence.pk,

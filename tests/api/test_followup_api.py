@@ -9,7 +9,16 @@ import pytest
 from django.utils import timezone
 
 from putright.accounts.models import Role
-from putright.cases.models import Action, ActionUpdate, CaseEvent, Remedy, Resident, UpdateAgreement
+from putright.cases import services
+from putright.cases.models import (
+    Action,
+    ActionUpdate,
+    CaseEvent,
+    Complaint,
+    Remedy,
+    Resident,
+    UpdateAgreement,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +225,32 @@ def test_tenure_is_recorded_only_by_the_complaints_officer_or_an_administrator(a
     handler_api = api_for(make_user(Role.HANDLER, "hal"))
     assert handler_api.post(f"/complaints/{cid}/tenure", {"tenure": "general_needs"}).status_code == 403
     assert api_for(officer).post("/complaints/999999/tenure", {"tenure": "general_needs"}).status_code == 404
+
+
+def test_a_disability_recorded_through_the_api_marks_every_complaint_of_the_resident_5_10(
+    api_for, officer, make_user
+):
+    api = api_for(officer)
+    earlier = log(api)
+    again = services.NewComplaint(
+        channel="phone",
+        received_at=timezone.now() - timedelta(hours=1),
+        description="The lift is broken",
+        resident_id=Complaint.objects.get(pk=earlier).resident_id,
+    )
+    later = services.complaint_log(actor=officer, now=timezone.now(), data=again).pk
+    body = {
+        "kind": "disability",
+        "description": "Uses a wheelchair",
+        "recorded_on": days(0),
+        "review_on": days(90),
+    }
+    response = api.post(f"/complaints/{later}/adjustments", body)
+    assert response.status_code == 200, response.content
+    assert response.json()["vulnerable"] is True
+    assert api.get(f"/complaints/{earlier}").json()["vulnerable"] is True  # the earlier complaint too
+    bad = api.post(f"/complaints/{later}/adjustments", {**body, "review_on": days(0)})
+    assert bad.status_code == 422 and "review_on" in bad.json()["errors"]
+    assert api.post(f"/complaints/{later}/adjustments", {**body, "kind": "mood"}).status_code == 422
+    governance = api_for(make_user(Role.GOVERNANCE, "gil"))
+    assert governance.post(f"/complaints/{later}/adjustments", body).status_code == 403

@@ -1,7 +1,8 @@
-"""Following a complaint through after the response, for integrations (Code 5.9, 6.6, 6.8, 6.17, 7.3).
+"""Following a complaint through, for integrations (Code 5.9, 5.10, 6.6, 6.8, 6.17, 7.3).
 
 The same services as the staff pages: a remedy delivered, an update on (or the completion of)
-an outstanding action, update intervals agreed, a new issue, the resident's tenure. Each is one
+an outstanding action, update intervals agreed, a new issue, a reasonable adjustment or
+disclosure, the resident's tenure. Each is one
 event on the record. A date before today needs `late_entry_reason` (422, Code 5.12).
 """
 
@@ -17,6 +18,7 @@ from ninja.errors import HttpError
 from putright.api.schemas import (
     ActionUpdateIn,
     AddIssueIn,
+    AdjustmentIn,
     AgreeUpdatesIn,
     ComplaintOut,
     ErrorOut,
@@ -25,7 +27,7 @@ from putright.api.schemas import (
 )
 from putright.api.serialise import complaint_data
 from putright.cases import access, selectors, services
-from putright.cases.models import Action, Remedy
+from putright.cases.models import Action, Complaint, Remedy
 from putright.governance.access import access_can_manage_governance
 
 router = Router(tags=["complaints"])
@@ -173,5 +175,33 @@ def record_tenure(request: HttpRequest, complaint_id: ComplaintId, payload: Tenu
         complaint_id=complaint_id,
         tenure=payload.tenure,
         expected_version=payload.version,
+    )
+    return _out(complaint_id)
+
+
+@router.post(
+    "/complaints/{complaint_id}/adjustments",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Record a reasonable adjustment or a disclosed disability or vulnerability",
+)
+def record_adjustment(
+    request: HttpRequest, complaint_id: ComplaintId, payload: AdjustmentIn
+) -> dict[str, Any]:
+    """It belongs to the complaint's resident, so every complaint of theirs, past and open, is
+    marked `vulnerable` for a disability or vulnerability (Code 5.10, 6.1). `kind` is `adjustment`,
+    `disability` or `vulnerability`; `review_on` must be after `recorded_on` (422 with field
+    errors). Special category data: caseworkers who may see it only."""
+    user = _caseworker_on(request, complaint_id)
+    if not access.access_can_see_special_category(user):
+        raise HttpError(403, "Your role cannot record special category data")
+    resident_id = Complaint.objects.values_list("resident_id", flat=True).get(pk=complaint_id)
+    services.adjustment_record(
+        actor=user,
+        now=timezone.now(),
+        resident_id=resident_id,
+        kind=payload.kind,
+        description=payload.description,
+        recorded_on=payload.recorded_on,
+        review_on=payload.review_on,
     )
     return _out(complaint_id)

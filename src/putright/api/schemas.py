@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from ninja import Schema
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
-from putright.cases.models import Channel, Decision, RefusalReason, RemedyKind, Tenure
+from putright.cases.models import AdjustmentKind, Channel, Decision, RefusalReason, RemedyKind, Tenure
 from putright.core.inputs import clean_line, clean_text, email_problem, phone_problem
 from putright.ui.forms import money_cleaned
 
@@ -427,3 +427,10 @@ class AddIssueIn(Schema):
         default="", description="Required when `raised_at` is on a day before today (Code 5.12)"
     )
     version: int | None = Field(default=None, ge=1, le=2**31)
+
+
+class AdjustmentIn(Schema):
+    kind: AdjustmentKind
+    description: RequiredText
+    recorded_on: Day
+    review_on: Day = Field(description="After `recorded_on`: adjustments are kept under review (Code 5.10)")
