@@ -59,7 +59,8 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    # 10 s by default; a machine shared by many test runs may need longer (PUTRIGHT_E2E_TIMEOUT_MS).
+    context.set_default_timeout(int(os.environ.get("PUTRIGHT_E2E_TIMEOUT_MS", "10000")))
     pg = context.new_page()
     yield pg
     context.close()
