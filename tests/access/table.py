@@ -95,6 +95,8 @@ PAGES: dict[str, Row] = {
     "staff/reports/": staff(REPORTS),
     "staff/reports/figures.<str:fmt>": staff(REPORTS, at={"fmt": "=csv"}),
     "staff/reports/complaints.<str:fmt>": staff(REPORTS, at={"fmt": "=csv"}),
+    # The cases behind one figure of the dashboard (an unknown figure is a 404).
+    "staff/reports/cases/": staff(REPORTS, path="/staff/reports/cases/?figure=got.1.received"),
     "staff/reports/tenure/": staff(MANAGE),
     "staff/reports/tenure/<int:complaint_id>/": staff(MANAGE),
     "staff/reports/board/": staff(REPORTS),

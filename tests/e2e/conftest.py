@@ -60,8 +60,8 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     # A wait is for the page, not a timing goal (those live in `make bench`): generous, so that
-    # a busy CI machine rendering a PDF does not fail a journey that works.
-    context.set_default_timeout(30_000)
+    # a busy CI machine rendering a PDF does not fail a journey that works (PUTRIGHT_E2E_TIMEOUT_MS).
+    context.set_default_timeout(int(os.environ.get("PUTRIGHT_E2E_TIMEOUT_MS", "30000")))
     pg = context.new_page()
     yield pg
     context.close()

@@ -1,10 +1,13 @@
 """The complaints team's day by keyboard alone, axe-core on every page: search finds a closed
 complaint by part of its reference and by postcode; closing with an open action asks for a
-confirmation; the officer lands on the team view and reassigns a case (Code 6.6, 6.13)."""
+confirmation; the officer lands on the team view and reassigns a case (Code 6.6, 6.13), then
+opens an overdue count on the dashboard and downloads the cases behind it."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import os
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -12,6 +15,8 @@ from django.utils import timezone
 from putright.accounts.models import Role
 from putright.cases import services
 from putright.cases.models import Complaint
+from putright.governance.selectors.periods import last_full_quarter
+from tests.e2e.test_staff_journeys import SHOTS, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -140,6 +145,7 @@ def test_the_officer_lands_on_the_team_view_and_reassigns_a_case(page, axe_check
     assert "My work: the team" in page.locator("h1").inner_text()
     assert "Nobody (unassigned)" in page.locator("main").inner_text()
     axe_check(page, context="team landing")
+    shot(page, "team")
 
     tab_to(page, f"el.id === 'choose-{complaint.pk}'")
     page.keyboard.press("Space")
@@ -153,3 +159,40 @@ def test_the_officer_lands_on_the_team_view_and_reassigns_a_case(page, axe_check
     assert "1 case reassigned to harriet" in page.locator("main").inner_text()
     assert Complaint.objects.get(pk=complaint.pk).handler_id == harriet.pk
     axe_check(page, context="after reassigning")
+
+
+def test_the_officer_opens_an_overdue_count_and_downloads_the_cases_behind_it(
+    page, axe_check, staff_login, make_user
+):
+    officer = make_user(Role.COMPLAINTS_OFFICER, "olive")
+    quarter = last_full_quarter(timezone.localdate())
+    received = datetime.combine(quarter.start + timedelta(days=1), time(10), tzinfo=UTC)
+    complaint = services.complaint_log(
+        actor=officer,
+        now=timezone.now(),
+        data=services.NewComplaint(
+            channel="email",
+            received_at=received,
+            description="Nobody came to fix the boiler.",
+            resident=services.ResidentDetails(name="Ada Lovelace", email="ada@example.com"),
+        ),
+    )
+    staff_login("olive")
+    page.wait_for_url("**/staff/")
+    page.goto("/staff/reports/")
+    axe_check(page, context="dashboard")
+    if os.environ.get("PUTRIGHT_SCREENSHOTS"):
+        # The first screen only: what the officer sees before scrolling to the detail.
+        page.screenshot(path=str(SHOTS / "staff-dashboard.png"))
+    tab_to(page, "el.href && el.href.includes('figure=overdue.1.acknowledgements')")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "1"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/reports/cases/?figure=overdue.1.acknowledgements*")
+    assert complaint.reference in page.locator("main").inner_text()
+    axe_check(page, context="the cases behind a figure")
+    shot(page, "figure-cases")
+    tab_to(page, "el.textContent.trim() === 'Download this list (CSV)'")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert complaint.reference in text and len(text.strip().splitlines()) == 2

@@ -43,7 +43,8 @@ def test_list_pages_are_bounded(log_complaint, officer, client_for, django_asser
         "/staff/service-requests/?view=review",
         "/staff/hazards/",
     ):
-        # The queue also counts overdue hazard duties (Awaab's Law), so none is out of sight.
+        # The queue also counts overdue hazard duties (Awaab's Law), so none is out of sight, and
+        # the navigation counts the contacts waiting for a decision, on every staff page.
         with django_assert_max_num_queries(15):
             assert client.get(url).status_code == 200
 
@@ -78,9 +79,10 @@ def test_case_page_is_bounded_whatever_the_record(
     )
     client = client_for(handler)
     # A fixed number whatever the record's length: it reads the deliveries that have not gone
-    # (the task queue), so a failed letter or email is never out of sight, and the hazard
-    # records and open hazard screens (Awaab's Law).
-    with django_assert_max_num_queries(21):
+    # (the task queue), so a failed letter or email is never out of sight, the hazard records
+    # and open hazard screens (Awaab's Law), and the navigation counts the contacts waiting
+    # for a decision.
+    with django_assert_max_num_queries(22):
         assert client.get(f"/staff/complaints/{complaint.pk}/").status_code == 200
 
 

@@ -41,6 +41,22 @@ class Table:
     head: Sequence[str]
     rows: Sequence[Sequence[Any]]
     kind: str = "table"
+    # Per cell, the figure key (`governance.selectors.drill`) of the cases behind it, or "".
+    # Only the page links them; the PDF and Word copies print the numbers.
+    keys: Sequence[Sequence[str]] = ()
+
+    @property
+    def linked_rows(self) -> list[list[tuple[Any, bool, str]]]:
+        """Each cell with whether it is a number and the figure key its link opens."""
+        numeric = self.numeric
+        keys = list(self.keys)
+        return [
+            [
+                (cell, numeric[i], keys[r][i] if r < len(keys) and i < len(keys[r]) else "")
+                for i, cell in enumerate(row)
+            ]
+            for r, row in enumerate(self.rows)
+        ]
 
     @property
     def numeric(self) -> list[bool]:
@@ -81,6 +97,8 @@ class Chart:
     unit: str = ""
     kind: str = "chart"
     label_heading: str = "Measure"
+    # As `Table.keys`, for the chart's table of figures: a row per label, a cell per series.
+    keys: Sequence[Sequence[str]] = ()
 
     def svg(self) -> SafeString:
         return mark_safe(bar_chart(title=self.title, labels=self.labels, series=self.series, unit=self.unit))  # noqa: S308  (built from escaped parts)
@@ -91,7 +109,8 @@ class Chart:
             [label, *("no figure" if vs[i] is None else _cell(vs[i], self.unit) for _, vs in self.series)]
             for i, label in enumerate(self.labels)
         ]
-        return Table(caption=f"{self.title}: figures", head=head, rows=rows)
+        keys = [["", *row] for row in self.keys]
+        return Table(caption=f"{self.title}: figures", head=head, rows=rows, keys=keys)
 
 
 def _cell(value: float | None, unit: str) -> str:

@@ -43,6 +43,34 @@ STAGE_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+GOT_KEYS = {
+    "received",
+    "refused",
+    "withdrawn",
+    "acknowledged_within_timescale",
+    "vulnerable",
+    "hazard",
+}
+SENT_KEYS = {
+    "responded",
+    "responded_within_timescale_without_extension",
+    "responded_within_timescale_with_extension",
+    "responded_late",
+    "extended",
+}
+
+
+def stage_key(stage: int, key: str) -> str:
+    """The figure key (`governance.selectors.drill`) of a stage row's count, "" for none."""
+    if key in GOT_KEYS:
+        return f"got.{stage}.{key}"
+    if key in SENT_KEYS:
+        return f"sent.{stage}.{key}"
+    if key in ("acknowledgements_overdue", "responses_overdue"):
+        return f"overdue.{stage}.{key.split('_')[0]}"
+    return ""
+
+
 def _value(row: dict[str, Any], key: str, kind: str) -> str:
     return pct(row.get(key)) if kind == "pct" else num(row.get(key))
 
@@ -52,8 +80,10 @@ def stage_table(report: dict[str, Any], previous: dict[str, Any] | None) -> Tabl
     if previous:
         head += ["Stage 1 previous period", "Stage 2 previous period", "Stage 1 change"]
     rows = []
+    keys = []
     for label, key, kind in STAGE_ROWS:
         row = [label, _value(report["stage1"], key, kind), _value(report["stage2"], key, kind)]
+        keys.append(["", stage_key(1, key), stage_key(2, key)])
         if previous:
             row += [
                 _value(previous["stage1"], key, kind),
@@ -70,7 +100,7 @@ def stage_table(report: dict[str, Any], previous: dict[str, Any] | None) -> Tabl
                 change(report["stage1"]["working_days"][key], previous["stage1"]["working_days"][key]),
             ]
         rows.append(row)
-    return Table(caption="Complaint handling by stage", head=head, rows=rows)
+    return Table(caption="Complaint handling by stage", head=head, rows=rows, keys=keys)
 
 
 def tsm_blocks(report: dict[str, Any]) -> list[Block]:
@@ -102,6 +132,10 @@ def tsm_blocks(report: dict[str, Any]) -> list[Block]:
                     ("Low-cost home ownership (LCHO: shared ownership)", "shared_ownership", ch01["lcho"]),
                     ("LCRA and LCHO together", "total", ch01),
                 )
+            ],
+            keys=[
+                ["", "", f"got.1.accepted_{t}", "", f"got.2.accepted_{t}", ""]
+                for t in ("lcra", "lcho", "tsm")
             ],
         ),
         Table(
@@ -138,6 +172,9 @@ def tsm_blocks(report: dict[str, Any]) -> list[Block]:
                     ("Leaseholders and people who are not tenants", not_counted["other_tenure"]),
                 )
             ],
+            keys=[
+                ["", f"got.1.accepted_{t}", f"got.2.accepted_{t}"] for t in ("unknown_tenure", "other_tenure")
+            ],
         ),
         Heading("How these figures are counted", 3),
         Bullets(tsm["counting_rules"]),
@@ -156,7 +193,13 @@ def volume_chart(
     series: list[tuple[str, list[float | None]]] = [(label, [report[s][k] for _, s, k in keys])]
     if previous:
         series.append((previous_label, [previous[s][k] for _, s, k in keys]))
-    return Chart(title="Complaints received and responses sent", labels=[k[0] for k in keys], series=series)
+    drills = [[f"{'got' if k == 'received' else 'sent'}.{s[-1]}.{k}"] for _, s, k in keys]
+    return Chart(
+        title="Complaints received and responses sent",
+        labels=[k[0] for k in keys],
+        series=series,
+        keys=drills,
+    )
 
 
 def timeliness_chart(
@@ -186,6 +229,7 @@ def outcome_blocks(report: dict[str, Any]) -> list[Block]:
             ]
             for d in Decision
         ],
+        keys=[["", f"sent.1.{d.value}", f"sent.2.{d.value}"] for d in Decision],
     )
     remedies = report["remedies"]
     remedy_rows = [[k.label, num(remedies["by_kind"][k.value])] for k in RemedyKind]
@@ -206,6 +250,7 @@ def outcome_blocks(report: dict[str, Any]) -> list[Block]:
                 ["Outstanding actions", num(follow["actions_open"]), num(follow["actions_overdue"])],
                 ["Remedies not yet delivered", num(follow["remedies_open"]), num(follow["remedies_overdue"])],
             ],
+            keys=[["", f"{n}.open", f"{n}.overdue"] for n in ("actions", "remedies")],
         ),
         Para(
             f"Escalation rate: {pct(report['escalation_rate_pct'])} of stage 1 responses sent in the period have been escalated to stage 2."
@@ -223,6 +268,7 @@ def category_blocks(report: dict[str, Any]) -> list[Block]:
                 label_heading="Category",
                 labels=[c["name"] for c in top],
                 series=[("Stage 1", [c["stage1"] for c in top]), ("Stage 2", [c["stage2"] for c in top])],
+                keys=[[f"category.{s}.{c['slug'] or '-'}" for s in (1, 2)] for c in top],
             )
         )
     else:
@@ -233,6 +279,7 @@ def category_blocks(report: dict[str, Any]) -> list[Block]:
             caption="Stage 1 complaints received by channel",
             head=["Channel", "Complaints"],
             rows=[[labels[k], num(v)] for k, v in report["channels"].items() if v],
+            keys=[["", f"channel.{k}"] for k, v in report["channels"].items() if v],
         )
     )
     return blocks
@@ -262,6 +309,7 @@ def refusal_blocks(report: dict[str, Any]) -> list[Block]:
                 ]
                 for r in RefusalReason
             ],
+            keys=[["", f"refused.1.{r.value}", f"refused.2.{r.value}"] for r in RefusalReason],
         ),
     ]
 

@@ -26,7 +26,7 @@ def theme_blocks(themes: dict[str, Any], learning: list[Any]) -> list[Block]:
                     num(r["count"]),
                     num(r["average"]),
                     pct(r["change_pct"]),
-                    "Yes" if r["rising"] else "No",
+                    "Yes" if r["rising"] else ("No earlier data" if r.get("no_earlier_data") else "No"),
                 ]
                 for r in themes["categories"][:15]
             ],

@@ -103,7 +103,7 @@ def remedies(tally: Tally) -> dict[str, Any]:
     }
 
 
-def _response(**sent: Any) -> Exists:
+def response_sent(**sent: Any) -> Exists:
     """The remedy or action was set out in its complaint's response at the same stage, sent as given."""
     return Exists(
         StageRecord.objects.filter(complaint_id=OuterRef("complaint_id"), stage=OuterRef("stage"), **sent)
@@ -130,7 +130,7 @@ def follow_through(as_of: date, *, today: date) -> dict[str, int]:
         for not_done in (Q(completed_on__isnull=True), Q(completed_on__gt=as_of)):
             items = model.objects.filter(not_done)
             if as_of < today:
-                items = items.exclude(_response(responded_on__gt=as_of))
+                items = items.exclude(response_sent(responded_on__gt=as_of))
             counts = items.aggregate(open=Count("id"), overdue=Count("id", filter=Q(**{f"{due}__lt": as_of})))
             result[f"{name}_open"] += counts["open"]
             result[f"{name}_overdue"] += counts["overdue"]

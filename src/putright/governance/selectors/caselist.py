@@ -1,4 +1,5 @@
-"""The complaints received in a period, one row each, for export. Anonymised unless asked otherwise.
+"""The complaints received in a period, or those behind a figure (`drill`), one row each, for
+export. Anonymised unless asked otherwise.
 
 Rows are read in chunks (three queries per chunk), so memory stays flat for any period.
 Without personal data there are no names, contact details, addresses, tenancy references,
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+
+from django.db.models import QuerySet
 
 from putright.cases.models import Adjustment, Channel, Complaint, Refusal, StageRecord, Tenure
 from putright.governance.selectors.periods import Period
@@ -70,9 +73,14 @@ def columns(*, personal: bool, special_category: bool = False) -> tuple[str, ...
     return cols + SPECIAL_CATEGORY_COLUMNS if personal and special_category else cols
 
 
-def case_count(period: Period) -> int:
-    """How many rows `case_rows` yields for `period`: the number the export log records."""
-    return Complaint.objects.filter(received_on__range=(period.start, period.end)).count()
+def received_in(period: Period) -> QuerySet[Complaint]:
+    """The complaints received in `period`: the default case list."""
+    return Complaint.objects.filter(received_on__range=(period.start, period.end))
+
+
+def case_count(complaints: QuerySet[Complaint]) -> int:
+    """How many rows `case_rows` yields for `complaints`: the number the export log records."""
+    return complaints.count()
 
 
 def _adjustments(resident_ids: set[int]) -> dict[int, str]:
@@ -89,7 +97,9 @@ def _within(stage: dict[str, Any]) -> str:
     return "yes" if stage["responded_on"] <= stage["respond_by"] else "no"
 
 
-def case_rows(period: Period, *, personal: bool, special_category: bool = False) -> Iterator[dict[str, Any]]:
+def case_rows(
+    complaints: QuerySet[Complaint], *, personal: bool, special_category: bool = False
+) -> Iterator[dict[str, Any]]:
     fields = [
         "id",
         "reference",
@@ -114,11 +124,7 @@ def case_rows(period: Period, *, personal: bool, special_category: bool = False)
             "hazard",
             "description",
         ]
-    ids = list(
-        Complaint.objects.filter(received_on__range=(period.start, period.end))
-        .order_by("received_on", "id")
-        .values_list("id", flat=True)
-    )
+    ids = list(complaints.order_by("received_on", "id").values_list("id", flat=True))
     channels, tenures = dict(Channel.choices), dict(Tenure.choices)
     for offset in range(0, len(ids), CHUNK):
         chunk = ids[offset : offset + CHUNK]

@@ -39,6 +39,24 @@ def keyed(rows: Iterable[Any], key: str) -> dict[Any, dict[str, Any]]:
     return result
 
 
+def _ended_or_late(as_of: date) -> tuple[Q, Q, Q]:
+    withdrawn = Complaint.objects.filter(pk=OuterRef("complaint_id"), withdrawn_on__lte=as_of)
+    refused = Complaint.objects.filter(
+        pk=OuterRef("complaint_id"), status=Status.REFUSED, closed_on__lte=as_of
+    )
+    ack_late = Q(acknowledge_by__lt=as_of) & (Q(acknowledged_on__isnull=True) | Q(acknowledged_on__gt=as_of))
+    response_late = Q(respond_by__lt=as_of) & Q(acknowledged_on__lte=as_of)
+    return ~Exists(withdrawn) & ~Exists(refused) & Q(requested_on__lte=as_of), ack_late, response_late
+
+
+def overdue_where(as_of: date, which: str) -> Q:
+    """The stage records counted as `acknowledgements` or `responses` overdue at `as_of`: the
+    figure's own conditions, so that its list of cases holds exactly what it counts."""
+    live, ack_late, response_late = _ended_or_late(as_of)
+    unanswered = Q(responded_on__isnull=True) | Q(responded_on__gt=as_of)
+    return live & unanswered & (ack_late if which == "acknowledgements" else response_late)
+
+
 def _overdue(as_of: date) -> dict[int, dict[str, int]]:
     """Acknowledgements and responses past their date at the end of `as_of` and not sent by then.
 
@@ -47,18 +65,11 @@ def _overdue(as_of: date) -> dict[int, dict[str, int]]:
     alone) and those answered only after `as_of`; the ended complaints are left out by
     anti-joins on two small indexes, never by joining every complaint.
     """
-    withdrawn = Complaint.objects.filter(pk=OuterRef("complaint_id"), withdrawn_on__lte=as_of)
-    refused = Complaint.objects.filter(
-        pk=OuterRef("complaint_id"), status=Status.REFUSED, closed_on__lte=as_of
-    )
-    ack_late = Q(acknowledge_by__lt=as_of) & (Q(acknowledged_on__isnull=True) | Q(acknowledged_on__gt=as_of))
-    response_late = Q(respond_by__lt=as_of) & Q(acknowledged_on__lte=as_of)
+    live, ack_late, response_late = _ended_or_late(as_of)
     found: dict[int, dict[str, int]] = {}
     for unanswered in (Q(responded_on__isnull=True), Q(responded_on__gt=as_of)):
         rows = (
-            StageRecord.objects.filter(
-                unanswered, ~Exists(withdrawn), ~Exists(refused), requested_on__lte=as_of
-            )
+            StageRecord.objects.filter(unanswered, live)
             .values("stage")
             .annotate(
                 acknowledgements_overdue=count_where(ack_late), responses_overdue=count_where(response_late)

@@ -2,7 +2,10 @@
 
 - A category is **rising** when this period's stage 1 complaints are at least
   `RISING_MINIMUM` and more than `RISING_FACTOR` times its average over the previous
-  `HISTORY` periods of the same length (or it had none before).
+  `HISTORY` periods of the same length (or it had none before). Only earlier periods with
+  any complaints on record count towards the average: a landlord that started recording
+  recently has no history, and every category would otherwise look "rising" against zeros.
+  With no earlier data at all, a category is marked "no earlier data", never rising.
 - A **repeat complainant** made `REPEAT_MINIMUM` or more complaints in the 12 months to the
   end of the period.
 - A **hot spot** is an address (the resident's, as recorded) with `HOT_SPOT_MINIMUM` or more
@@ -50,12 +53,14 @@ def rising_categories(period: Period) -> list[dict[str, Any]]:
         .order_by(),
         "category__name",
     )
+    # The earlier periods with anything on record: the only ones an average can stand on.
+    recorded = [i for i in range(HISTORY) if any(row[f"p{i}"] for row in rows.values())]
     result = []
     for name, row in rows.items():
         history = [row[f"p{i}"] for i in range(HISTORY)]
-        average = sum(history) / HISTORY
+        average = sum(history[i] for i in recorded) / len(recorded) if recorded else 0.0
         now = row["now"]
-        rising = now >= RISING_MINIMUM and (now > RISING_FACTOR * average)
+        rising = bool(recorded) and now >= RISING_MINIMUM and (now > RISING_FACTOR * average)
         result.append(
             {
                 "name": name or "Not categorised",
@@ -64,6 +69,7 @@ def rising_categories(period: Period) -> list[dict[str, Any]]:
                 "average": average,
                 "change_pct": ((now - average) * 100 / average) if average else None,
                 "rising": rising,
+                "no_earlier_data": not recorded,
             }
         )
     return sorted(result, key=lambda r: (not r["rising"], -r["count"], r["name"]))

@@ -8,10 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from putright.governance.access import access_sees_personal_data
+from putright.governance.documents import glance
+from putright.governance.documents.blocks import Chart, Heading
 from putright.governance.documents.figures import performance_blocks
 from putright.governance.documents.fmt import change, num, pct
 from putright.governance.selectors import breakdowns
 from putright.governance.selectors.performance import performance_report
+from putright.governance.selectors.themes import rising_categories
 from putright.governance.views._common import page, period_from, period_query, reports_view
 
 
@@ -19,16 +22,18 @@ def _headlines(report: dict[str, Any], previous: dict[str, Any]) -> list[dict[st
     one, two = report["stage1"], report["stage2"]
     before_one, before_two = previous["stage1"], previous["stage2"]
     tsm, before_tsm = report["tsm"], previous["tsm"]
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (
             "Stage 1 complaints received",
             num(one["received"]),
             change(one["received"], before_one["received"]),
+            "got.1.received",
         ),
         (
             "Stage 2 complaints received",
             num(two["received"]),
             change(two["received"], before_two["received"]),
+            "got.2.received",
         ),
         (
             "Stage 1 responses within timescale (CH02)",
@@ -53,17 +58,23 @@ def _headlines(report: dict[str, Any], previous: dict[str, Any]) -> list[dict[st
             "Complaints not accepted",
             num(report["refused"]["total"]),
             change(report["refused"]["total"], previous["refused"]["total"]),
+            "refused.1.all",
         ),
-        (
-            "Responses overdue at period end",
-            num(one["responses_overdue"] + two["responses_overdue"]),
-            change(
-                one["responses_overdue"] + two["responses_overdue"],
-                before_one["responses_overdue"] + before_two["responses_overdue"],
-            ),
+        *(
+            (
+                f"Stage {n} responses overdue at period end",
+                num(now["responses_overdue"]),
+                change(now["responses_overdue"], then["responses_overdue"]),
+                f"overdue.{n}.responses",
+            )
+            for n, now, then in ((1, one, before_one), (2, two, before_two))
         ),
     ]
-    return [{"label": label, "value": value, "change": delta} for label, value, delta in rows]
+    # A count opens the list of the cases behind it (its figure key); a percentage does not.
+    return [
+        {"label": row[0], "value": row[1], "change": row[2], "key": row[3] if len(row) > 3 else ""}
+        for row in rows
+    ]
 
 
 @reports_view
@@ -75,11 +86,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         report = performance_report(period=period, today=today)
         before = period.previous()
         previous = performance_report(period=before, today=today)
+        blocks = performance_blocks(report, previous, previous_label=before.label())
+        categories = rising_categories(period)
+        timeliness = glance.on_time(report, previous, before.label())
         context.update(
             report=report,
             previous_period=before,
             headlines=_headlines(report, previous),
-            blocks=performance_blocks(report, previous, previous_label=before.label()),
+            on_time=timeliness,
+            overdue=glance.overdue(report, previous, before.label()),
+            rising=glance.rising(categories),
+            rising_names=[c["name"] for c in categories if c["rising"]],
+            # The first screen has the timeliness chart; the detail keeps everything else.
+            blocks=[b for b in blocks if not (isinstance(b, Chart) and b.title == timeliness.title)],
+            sections=[b.text for b in blocks if isinstance(b, Heading) and b.level == 2],
             query=period_query(period),
             extensions=breakdowns.extensions_listed(period)
             if access_sees_personal_data(request.user)

@@ -9,7 +9,8 @@ from putright.accounts.services.exports_log import export_record
 from putright.cases.access import access_can_see_special_category
 from putright.governance.access import access_sees_personal_data
 from putright.governance.documents.exports import figures_csv, figures_xlsx, rows_csv, rows_xlsx
-from putright.governance.selectors.caselist import case_count, case_rows, columns
+from putright.governance.selectors.caselist import case_count, case_rows, columns, received_in
+from putright.governance.selectors.drill import drill
 from putright.governance.selectors.performance import performance_report
 from putright.governance.views._common import page, period_from, reports_view
 
@@ -64,16 +65,27 @@ def export_cases(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttp
     personal = access_sees_personal_data(request.user)
     special = personal and access_can_see_special_category(request.user)
     cols = columns(personal=personal, special_category=special)
+    key = request.GET.get("figure", "")
+    filters = {"received_from": str(period.start), "received_to": str(period.end)}
+    if key:
+        # The cases behind one figure, with the same filter as its list on screen.
+        found = drill(key, period=period, today=today)
+        if found is None:
+            raise Http404("No such figure")
+        complaints = found.complaints
+        filters = {"figure": key, "start": str(period.start), "end": str(period.end)}
+    else:
+        complaints = received_in(period)
     export_record(
         user=request.user,
         now=timezone.now(),
         what=f"complaints.{fmt}",
-        filters={"received_from": str(period.start), "received_to": str(period.end)},
-        rows=case_count(period),
+        filters=filters,
+        rows=case_count(complaints),
         personal_data=personal,
         special_category=special,
     )
-    rows = case_rows(period, personal=personal, special_category=special)
+    rows = case_rows(complaints, personal=personal, special_category=special)
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
         response = StreamingHttpResponse(rows_csv(cols, rows), content_type="text/csv; charset=utf-8")
@@ -81,5 +93,7 @@ def export_cases(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttp
         response = HttpResponse(rows_xlsx(cols, rows), content_type=XLSX)
     else:
         raise Http404("Choose csv or xlsx")
-    response["Content-Disposition"] = _name("cases", period.start, period.end, fmt)
+    response["Content-Disposition"] = _name(
+        key.replace(".", "-") if key else "cases", period.start, period.end, fmt
+    )
     return response
