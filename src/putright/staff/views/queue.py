@@ -15,6 +15,8 @@ from putright.staff.views._base import staff_page, today
 from putright.ui.forms import form_status
 
 PAGE_SIZE = 25
+# The second list: open complaints with no deadline running (`?list=nothing-running`).
+NOTHING_RUNNING = "nothing-running"
 NO_CASES = "Your role does not give access to individual complaints."
 
 
@@ -22,6 +24,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
     show_vulnerable = access.access_can_see_special_category(request.user)
     form = QueueFilterForm(request.GET or None, mine=mine, show_vulnerable=show_vulnerable)
     filters, unassigned = form.to_filters(user_id=request.user.pk if mine else None)
+    running = request.GET.get("list") != NOTHING_RUNNING
     page = queue_page(
         filters=filters,
         unassigned=unassigned,
@@ -30,6 +33,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
         page_size=PAGE_SIZE,
         calendar=code_calendar(),
         show_vulnerable=show_vulnerable,
+        running=running,
     )
     return render(
         request,
@@ -40,7 +44,8 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "form": form,
             "errors": form.error_summary() if form.is_bound else [],
             "page": page,
-            "filtering": filters_in_use(request.GET.dict()),
+            "filtering": filters_in_use({k: v for k, v in request.GET.dict().items() if k != "list"}),
+            "nothing_running": NOTHING_RUNNING,
             "today": today(),
             "hazards_overdue": hazards_overdue_count(now=timezone.now()),
         },
