@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from django.db.models import Min, Q
 
-from putright.cases.models import Complaint
+from putright.cases.models import Complaint, Status
 from putright.rules.hazards import due_instant
 
 
@@ -44,7 +44,10 @@ def promised_dates(complaint_id: int) -> list[date | None]:
 
 def refresh_queue_key(complaint: Complaint) -> None:
     """Store `due_at` from the complaint's deadlines (call before saving the complaint)."""
-    promised = promised_dates(complaint.pk) if complaint.pk is not None else []
+    # Remedies and actions come only with a response: before the first, there is nothing to
+    # read (this keeps logging a complaint, the busiest write, to its own queries).
+    before_any_response = complaint.stage == 1 and complaint.status in (Status.RECEIVED, Status.ACKNOWLEDGED)
+    promised = [] if complaint.pk is None or before_any_response else promised_dates(complaint.pk)
     complaint.due_at = running_due_at(
         hazard_due_at=complaint.hazard_due_at, next_due=complaint.next_due, promised=promised
     )
