@@ -16,6 +16,7 @@ from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, Resi
 from putright.cases.phone import phone_digits
 from putright.cases.services._common import refresh_due, refresh_priority
 from putright.cases.services.deadlines import acknowledge_due, edition_for, respond_due
+from putright.cases.services.queue_key import refresh_queue_key
 from putright.rules.exclusions import check_out_of_time_refusal
 from putright.rules.timescales import check_refusal_time_limit, ruleset_by_key
 
@@ -137,6 +138,43 @@ def test_the_queue_deadline_and_priority_are_what_the_services_store_code_6_1(ge
         refresh_due(complaint, next(s for s in complaint.stages.all() if s.stage == complaint.stage))
         refresh_priority(complaint)
         assert (complaint.next_due, complaint.priority) == (stored_due, stored_priority)
+
+
+def test_the_queue_key_is_what_the_services_store_issue_16(generated):
+    """`due_at` is the next running deadline (hazard, Code deadline or promised date)."""
+    complaints = list(Complaint.objects.all())
+    assert any(c.due_at is None for c in complaints) and any(c.due_at is not None for c in complaints)
+    for complaint in complaints:
+        stored = complaint.due_at
+        refresh_queue_key(complaint)
+        assert complaint.due_at == stored, complaint.reference
+
+
+def test_generated_hazards_are_in_every_state_with_the_rules_deadlines_awaabs_law(db):
+    from putright.hazards.models import Hazard
+    from putright.hazards.services._common import refresh_next_due
+
+    generate(complaints=1500, seed=3, today=TODAY, out=None)
+    hazards = list(Hazard.objects.select_related("complaint"))
+    reached = {
+        "open, not investigated": any(h.investigated_at is None for h in hazards),
+        "investigated": any(h.investigated_at and not h.summary_sent_on and not h.closed for h in hazards),
+        "summary sent": any(h.summary_sent_on for h in hazards),
+        "made safe": any(h.made_safe_at for h in hazards),
+        "works started": any(h.works_started_on and not h.works_completed_on for h in hazards),
+        "works completed": any(h.works_completed_on for h in hazards),
+        "exception": any(h.stopped_at for h in hazards),
+        "alternative accommodation": any(h.accommodation_at for h in hazards),
+        "no hazard found": any(h.hazard_found is False for h in hazards),
+        "emergency": any(h.kind == "emergency" for h in hazards),
+    }
+    assert all(reached.values()), reached
+    for hazard in hazards:
+        stored = (hazard.next_due_at, hazard.next_duty, hazard.closed)
+        refresh_next_due(hazard)
+        assert (hazard.next_due_at, hazard.next_duty, hazard.closed) == stored, hazard.reference
+        # One hazard per generated complaint: its next deadline is the complaint's hazard key.
+        assert hazard.complaint.hazard_due_at == hazard.next_due_at
 
 
 def test_the_stage_two_handler_is_never_the_stage_one_handler_code_6_13(generated):

@@ -172,3 +172,16 @@ def test_a_mapping_that_does_not_fit_the_file_is_refused_before_any_row(tmp_path
     with pytest.raises(CommandError, match="Map a column to received_on"):
         run(SAMPLE, "--mapping", mapping)
     assert not ImportRun.objects.exists()
+
+
+def test_an_imported_complaint_still_open_is_screened_for_hazards_and_closed_history_is_not_awaabs_law() -> (
+    None
+):
+    """Every complaint is screened at intake (Awaab's Law), including one brought in from the
+    landlord's records while still being handled; closed history prompts nobody."""
+    run(SAMPLE, "--mapping", MAPPING)
+    mould = ImportedComplaint.objects.get(external_reference="HA-2026-0144").complaint
+    (screen,) = mould.hazard_screens.all()
+    assert (screen.source, screen.hazard, screen.state) == ("complaint", "damp_and_mould", "open")
+    boiler = ImportedComplaint.objects.get(external_reference="HA-2023-0101").complaint
+    assert not boiler.hazard_screens.exists()

@@ -189,3 +189,20 @@ def test_the_files_of_an_emailed_contact_are_on_its_triage_page_to_download(
     assert download["Content-Disposition"].startswith("attachment")
     assert b"".join(download.streaming_content) == PDF
     assert client.get(f"/staff/contacts/{contact.pk + 1}/files/{kept.pk}/").status_code == 404
+
+
+def test_an_emailed_contact_is_screened_for_hazards_by_the_same_service_awaabs_law(imap: IMAPClient) -> None:
+    deliver(
+        imap,
+        subject="Mould again",
+        body="Black mould is back on the bedroom wall and my son has asthma.",
+        message_id="<mould@example.org>",
+    )
+    poll()
+    (screen,) = Contact.objects.get().hazard_screens.all()
+    assert (screen.source, screen.hazard, screen.vulnerable, screen.state) == (
+        "contact",
+        "damp_and_mould",
+        True,
+        "open",
+    )

@@ -138,7 +138,8 @@ def list_complaints(
     page: Annotated[int, Query(ge=1, le=100000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 25,
 ) -> dict[str, Any]:
-    """Complaints, most urgent first (hazards, vulnerable residents, then the next deadline).
+    """Complaints, most urgent first: the next running deadline (overdue first), flags among
+    complaints due at the same moment, then those with nothing running.
 
     An unknown query parameter is refused: a misspelt filter would otherwise quietly
     return every complaint."""

@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from putright.cases.models import CaseEvent, Contact
+    from datetime import datetime
+
+    from putright.cases.models import CaseEvent, Complaint, Contact
 
 EventHook = Callable[["CaseEvent"], None]
 _EVENT_HOOKS: list[EventHook] = []
@@ -52,3 +54,20 @@ def register_contact_hook(hook: ContactHook) -> None:
 def run_contact_hooks(contact: Contact) -> None:
     for hook in _CONTACT_HOOKS:
         hook(contact)
+
+
+ImportHook = Callable[["Complaint", "datetime"], object]
+_IMPORT_HOOKS: list[ImportHook] = []
+
+
+def register_import_hook(hook: ImportHook) -> None:
+    """Run ``hook`` on every open complaint brought in by an import, inside its transaction
+    (hazard screening). Imports write their own event, so the event hooks (letters,
+    webhooks) do not run for them: nothing is sent about the landlord's past records."""
+    if hook not in _IMPORT_HOOKS:
+        _IMPORT_HOOKS.append(hook)
+
+
+def run_import_hooks(complaint: Complaint, now: datetime) -> None:
+    for hook in _IMPORT_HOOKS:
+        hook(complaint, now)

@@ -74,10 +74,12 @@ class ComplaintFilters:
     hazard: bool | None = None
     search: str = ""
     open_only: bool = False
+    # True: only complaints with a deadline running; False: only those with none (a list of its own).
+    running: bool | None = None
 
 
 def complaints_filtered(*, filters: ComplaintFilters, today: date) -> QuerySet[Complaint]:
-    """Filtered complaints, most urgent first: hazards and vulnerability, then the next deadline (6.1)."""
+    """Filtered complaints, most urgent first: the next running deadline, then flags (6.1)."""
     qs = Complaint.objects.all()
     if filters.stage is not None:
         qs = qs.filter(stage=filters.stage)
@@ -98,9 +100,12 @@ def complaints_filtered(*, filters: ComplaintFilters, today: date) -> QuerySet[C
     if filters.search:
         term = filters.search.strip()
         qs = qs.filter(Q(reference__iexact=term) | Q(resident__name__icontains=term))
-    # Within a priority, complaints with an open hazard sort by its deadline (hazards set the
-    # priority, so a priority level holds either hazard complaints or none), then the Code's.
-    return qs.order_by("-priority", "hazard_due_at", "next_due", "id")
+    if filters.running is not None:
+        qs = qs.filter(due_at__isnull=not filters.running)
+    # The next running deadline first (overdue, then soonest: a hazard duty, the acknowledgement
+    # or response, a promised date); flags only order complaints due at the same moment, and
+    # those with nothing running come last. Matches the index `complaint_open_due`.
+    return qs.order_by(F("due_at").asc(nulls_last=True), "-priority", "id")
 
 
 def complaints_page(

@@ -6,9 +6,10 @@ class HazardsConfig(AppConfig):
     label = "hazards"
 
     def ready(self) -> None:
-        from putright.cases.hooks import register_contact_hook, register_event_hook
-        from putright.hazards.services.screening import screen_for_contact, screen_for_event
+        from putright.cases.hooks import register_contact_hook, register_event_hook, register_import_hook
+        from putright.hazards.services.screening import screen_complaint, screen_for_contact, screen_for_event
 
         # Screening runs inside the intake action's transaction: nothing is saved unscreened.
         register_event_hook(screen_for_event)
         register_contact_hook(screen_for_contact)
+        register_import_hook(screen_complaint)

@@ -15,7 +15,7 @@ from typing import Any
 
 from putright.core.dates import ENGLAND, code_calendar
 from putright.hazards.models import Hazard
-from putright.hazards.services._common import progress_of
+from putright.hazards.progress import progress_of
 from putright.rules.hazard_scope import HazardKind, phase_covering
 from putright.rules.hazards import Duty, aware_on, deadlines, due_instant, met_in_time, overdue_duties
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 
 from putright.cases import models as cases
+from putright.hazards.models import Hazard
 
 Row = tuple[Any, ...]
 
@@ -62,6 +63,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "vulnerable",
             "hazard",
             "hazard_due_at",
+            "due_at",
             "priority",
             "closed_on",
             "withdrawn_on",
@@ -73,6 +75,39 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "withdrawal_channel",
             "withdrawal_note",
             "withdrawn_after_deadline",
+        ),
+    ),
+    # A complaint's hazard under Awaab's Law (see `generate.hazards`), after its complaint.
+    "hazard": (
+        Hazard,
+        (
+            "id",
+            "reference",
+            "complaint_id",
+            "resident_id",
+            "kind",
+            "hazard",
+            "description",
+            "aware_at",
+            "recorded_at",
+            "recorded_by_id",
+            "investigated_at",
+            "hazard_found",
+            "findings",
+            "summary_sent_on",
+            "made_safe_at",
+            "safety_work",
+            "accommodation_at",
+            "accommodation",
+            "works_begun_on",
+            "works_started_on",
+            "works_completed_on",
+            "stopped_at",
+            "stop_reason",
+            "stop_evidence",
+            "next_due_at",
+            "next_duty",
+            "closed",
         ),
     ),
     "stage": (

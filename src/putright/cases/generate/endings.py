@@ -107,6 +107,8 @@ class Endings(Outcomes):
             self.rows["remedy"].append(
                 (rid, case.id, rec.stage, kind, text, amount, due, agreed, completed, created)
             )
+            if completed is None and due is not None:
+                case.promised.append(due)
             if completed and completed != day:
                 details = {"remedy": rid, "completed_on": completed, "note": ""}
                 summary = f"Remedy completed: {RemedyKind(kind).label}"
@@ -131,6 +133,8 @@ class Endings(Outcomes):
             if not (done and done < today and rng.random() < 0.85):
                 done = None
             self.rows["action"].append((aid, case.id, rec.stage, text, who[0], promise, first, done, created))
+            if done is None:
+                case.promised.append(promise)
             if done:
                 self.rows["action_update"].append(
                     (self.take("action_update"), aid, DONE, done, who[0], done, None, None, "", None, "")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import json.encoder
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from operator import methodcaller
 from typing import Any
 
 from putright.cases.generate.columns import Row
 from putright.cases.services.deadlines import Due
+from putright.cases.services.queue_key import running_due_at
 
 _make_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
 # Dates and times are written as the services write them (`isoformat()`).
@@ -155,6 +156,8 @@ class Case:
         self.version = 1
         self.last_at: datetime | None = None
         self.hazard_due_at: datetime | None = None
+        # Dates promised for remedies and actions not yet done: running deadlines (6.6, 7.3).
+        self.promised: list[date] = []
         self.closed_on: date | None = None
         self.withdrawn_on: date | None = None
         # How and why the resident withdrew, and whether a deadline had passed (Code 5.12).
@@ -228,6 +231,13 @@ class Case:
             return current.respond_by
         return None
 
+    def due_at(self) -> datetime | None:
+        """As `refresh_queue_key`, in UTC: the bulk writer stores instants as they are given."""
+        due = running_due_at(
+            hazard_due_at=self.hazard_due_at, next_due=self.next_due(), promised=self.promised
+        )
+        return due.astimezone(UTC) if due else None
+
     def row(self) -> Row:
         state = self.state
         received_at = self.intake[5]
@@ -243,6 +253,7 @@ class Case:
             state["vulnerable"],
             state["hazard"],
             self.hazard_due_at,
+            self.due_at(),
             state["priority"],
             self.closed_on,
             self.withdrawn_on,

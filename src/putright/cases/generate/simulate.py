@@ -10,11 +10,12 @@ left open, so the open cases and the overdue ones are what a landlord would see.
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from putright.cases.generate import texts
 from putright.cases.generate.columns import Row
 from putright.cases.generate.endings import Endings
+from putright.cases.generate.hazards import hazard_progress, hazard_row
 from putright.cases.generate.people import People
 from putright.cases.generate.record import Case, StageRow
 from putright.cases.generate.sinks import Sink
@@ -23,8 +24,7 @@ from putright.cases.models import EventAction
 from putright.cases.models.people import channel_phrase
 from putright.cases.services.deadlines import Due, acknowledge_due, edition_for, landlord_policy
 from putright.rules.calendar import WorkingDayCalendar
-from putright.rules.hazard_scope import HazardKind
-from putright.rules.hazards import Progress, due_instant, next_deadline
+from putright.rules.hazard_scope import IN_FORCE, HazardKind
 from putright.rules.timescales import check_extension, ruleset_by_key
 
 CHANNELS = Weighted(texts.CHANNELS)
@@ -161,23 +161,33 @@ class Simulator:
         return issue, issue + timedelta(days=randint(rng, 0, (received_on - issue).days))
 
     def _hazard(self, case: Case, received: datetime) -> None:
-        """Hazards the complaint reveals go to the top of the queue (Code 6.1, Awaab's Law)."""
+        """A hazard the complaint reveals: its record, in whatever state it has reached by
+        now, and the complaint's sort keys as the hazard services store them (Awaab's Law)."""
         r, slug = self.rng.random(), case.slug
-        hazard = ""
+        kind, name = "", ""
         if slug == "damp-mould" and r < 0.5:
-            hazard = "significant"
+            kind, name = "significant", "damp_and_mould"
         elif slug == "heating-hot-water" and r < 0.1:
-            hazard = "emergency"
-        if not hazard:
+            kind, name = "emergency", "excess_cold"
+        if not kind or received.date() < IN_FORCE:
             return
-        # The queue's sort keys as the hazard services store them: the kind, the priority it
-        # gives, and the first hazard deadline, counted from receipt (when the landlord knew).
-        # Hazard records themselves are not generated.
-        progress = Progress(kind=HazardKind(hazard), aware_at=received)
-        found = next_deadline(progress, self.calendar)
-        case.state["hazard"] = hazard
-        case.state["priority"] = {"emergency": 30}.get(hazard, 20) + (10 if case.state["vulnerable"] else 0)
-        case.hazard_due_at = due_instant(found[1]) if found else None
+        now = datetime.combine(self.today, time(9), tzinfo=UTC)
+        progress = hazard_progress(self.rng, HazardKind(kind), received, now, self.calendar)
+        row, due = hazard_row(
+            self.sink.take("hazard"),
+            complaint_id=case.id,
+            resident_id=case.intake[0],
+            name=name,
+            progress=progress,
+            recorded_by=self.world.officer[0],
+            calendar=self.calendar,
+        )
+        self.rows["hazard"].append(row)
+        case.state["hazard"] = kind
+        case.hazard_due_at = due
+        # An open hazard raises the priority (a closed one no longer does), as `refresh_priority`.
+        urgent = {"emergency": 30, "significant": 20}[kind] if due is not None else 0
+        case.state["priority"] = urgent + (10 if case.state["vulnerable"] else 0)
 
     def stage(self, case: Case, rec: StageRow, handler: Staff) -> bool:
         """Acknowledge, extend and respond at one stage; True once the response has gone."""

@@ -24,6 +24,7 @@ WRITE_ORDER = (
     "representative",
     "complaint",
     "uncounted",
+    "hazard",
     "stage",
     "extension",
     "refusal",

@@ -88,6 +88,10 @@ class Complaint(models.Model):
     hazard = models.CharField(max_length=12, choices=Hazard.choices, default=Hazard.NONE, blank=True)
     hazard_due_at = models.DateTimeField(null=True, blank=True)
     priority = models.PositiveSmallIntegerField(default=0, help_text="Higher is more urgent (6.1)")
+    # The queue's key: the instant the next running deadline passes (hazard duty, acknowledgement,
+    # response, or a date promised for a remedy or action); null when none is running. Kept in
+    # step by `cases.services.queue_key.refresh_queue_key` on every action.
+    due_at = models.DateTimeField(null=True, blank=True)
     service_request = models.ForeignKey(
         ServiceRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints"
     )
@@ -114,11 +118,17 @@ class Complaint(models.Model):
             models.Index(fields=["status", "next_due"], name="complaint_queue"),
             models.Index(fields=["handler", "status", "next_due"], name="complaint_handler_queue"),
             models.Index(fields=["stage", "status"], name="complaint_stage_status"),
-            models.Index(fields=["-priority", "hazard_due_at", "next_due"], name="complaint_priority"),
-            # A caseworker's own open complaints in queue order, read in order with no sort
-            # (the condition is the "open" filter of `complaints_filtered`).
+            # Open complaints in queue order (the next running deadline, then flags), read in
+            # order with no sort; those with nothing running sit together after them (NULLS
+            # LAST), ordered by flags. The condition is the "open" filter of `complaints_filtered`.
             models.Index(
-                fields=["handler", "-priority", "hazard_due_at", "next_due", "id"],
+                fields=["due_at", "-priority", "id"],
+                condition=models.Q(status__in=["received", "acknowledged", "responded"]),
+                name="complaint_open_due",
+            ),
+            # A caseworker's own open complaints in the same order.
+            models.Index(
+                fields=["handler", "due_at", "-priority", "id"],
                 condition=models.Q(status__in=["received", "acknowledged", "responded"]),
                 name="complaint_handler_open",
             ),

@@ -7,13 +7,10 @@ they are re-exported here only until the parallel branches merge.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any, TypeVar
-
-from django.db import IntegrityError, models, transaction
+from typing import Any
 
 from putright.cases.hooks import run_event_hooks
 from putright.cases.models import (
@@ -25,33 +22,18 @@ from putright.cases.models import (
     Status,
     UncountedChange,
 )
+from putright.cases.services.queue_key import refresh_queue_key
 from putright.core.actor import Actor, actor_label, user_or_none
 from putright.core.dates import ENGLAND as ENGLAND
 from putright.core.dates import code_calendar as code_calendar
 from putright.core.dates import england_date as england_date
 from putright.core.errors import ActionRefused, EditConflict, InvalidInput
+from putright.core.references import REFERENCE_ALPHABET as REFERENCE_ALPHABET
+from putright.core.references import create_with_reference as create_with_reference
+from putright.core.references import new_reference as new_reference
 from putright.rules import lifecycle, notices
 from putright.rules.entries import Entry, FutureDated, check_entry_date
 from putright.rules.errors import RuleViolation
-
-M = TypeVar("M", bound=models.Model)
-REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def new_reference(prefix: str = "CMP") -> str:
-    """An unguessable reference, so a reference alone never reveals another case exists."""
-    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"{prefix}-{body[:4]}-{body[4:]}"
-
-
-def create_with_reference(model: type[M], prefix: str, **fields: Any) -> M:
-    for _ in range(5):
-        try:
-            with transaction.atomic():
-                return model._default_manager.create(reference=new_reference(prefix), **fields)
-        except IntegrityError:
-            continue
-    raise RuntimeError("could not allocate a unique reference")
 
 
 @contextmanager
@@ -183,6 +165,7 @@ def record_event(
         payload_after.update(details)
     if not saved:
         complaint.version += 1
+        refresh_queue_key(complaint)
         complaint.save()
     event = CaseEvent.objects.create(
         complaint=complaint,

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
+from putright.cases.hooks import run_import_hooks
 from putright.cases.models import (
     CaseEvent,
     Channel,
@@ -26,6 +27,7 @@ from putright.cases.models import (
 from putright.cases.models.record import EventAction
 from putright.cases.services._common import create_with_reference, refresh_due, refresh_priority, snapshot
 from putright.cases.services.deadlines import acknowledge_due, landlord_policy, respond_due
+from putright.cases.services.queue_key import refresh_queue_key
 from putright.core.actor import Actor, actor_label, user_or_none
 from putright.core.dates import ENGLAND
 from putright.landlord.models import Category
@@ -58,6 +60,10 @@ class PastComplaint:
     stages: tuple[PastStage, ...]
     refused_reason: str = ""
     closed_on: date | None = None
+
+
+# Imported complaints still being handled are screened for hazards; closed ones are history.
+OPEN_FOR_SCREENING = (Status.RECEIVED, Status.ACKNOWLEDGED, Status.RESPONDED)
 
 
 def _status(past: PastComplaint) -> Status:
@@ -186,6 +192,7 @@ def complaint_import(
             )
         refresh_due(complaint, records[-1])
         refresh_priority(complaint)
+        refresh_queue_key(complaint)
         complaint.version += 1
         complaint.save()
         CaseEvent.objects.create(
@@ -203,6 +210,9 @@ def complaint_import(
             after=_json({**snapshot(complaint, records[-1]), **provenance, "code_edition": ruleset.key}),
         )
         UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
+        if complaint_id is None and complaint.status in OPEN_FOR_SCREENING:
+            # Still being handled: screened for hazards like every complaint logged (Awaab's Law).
+            run_import_hooks(complaint, now)
     return complaint
 
 

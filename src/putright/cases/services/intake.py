@@ -33,6 +33,7 @@ from putright.cases.services._common import (
     snapshot,
 )
 from putright.cases.services.deadlines import acknowledge_due, edition_for
+from putright.cases.services.queue_key import refresh_queue_key
 from putright.cases.services.vulnerability import resident_is_vulnerable
 from putright.core.actor import Actor, user_or_none
 from putright.core.dates import code_calendar, england_date, long_date
@@ -229,12 +230,14 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
         pending = Complaint(**fields)
         refresh_due(pending, record)
         refresh_priority(pending)
+        refresh_queue_key(pending)
         complaint = create_with_reference(
             Complaint,
             "CMP",
             **fields,
             next_due=pending.next_due,
             priority=pending.priority,
+            due_at=pending.due_at,
             version=pending.version + 1,
         )
         record.complaint = complaint

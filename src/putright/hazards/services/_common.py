@@ -11,8 +11,8 @@ from putright.cases.models import EventAction
 from putright.core.dates import code_calendar, england_date
 from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.hazards.models import Hazard, HazardEvent
-from putright.rules.hazard_scope import HazardKind
-from putright.rules.hazards import HazardRuleViolation, Progress, due_instant, next_deadline
+from putright.hazards.progress import progress_of as progress_of
+from putright.rules.hazards import HazardRuleViolation, due_instant, next_deadline
 
 
 @contextmanager
@@ -23,23 +23,6 @@ def regulations() -> Iterator[None]:
         yield
     except HazardRuleViolation as violation:
         raise ActionRefused(violation.message, code_paragraph=violation.reference) from violation
-
-
-def progress_of(hazard: Hazard) -> Progress:
-    """The rules core's view of a stored hazard."""
-    return Progress(
-        kind=HazardKind(hazard.kind),
-        aware_at=hazard.aware_at,
-        investigated_at=hazard.investigated_at,
-        hazard_found=hazard.hazard_found,
-        summary_sent_on=hazard.summary_sent_on,
-        made_safe_at=hazard.made_safe_at,
-        accommodation_at=hazard.accommodation_at,
-        works_begun_on=hazard.works_begun_on,
-        works_started_on=hazard.works_started_on,
-        works_completed_on=hazard.works_completed_on,
-        stopped_at=hazard.stopped_at,
-    )
 
 
 def refresh_next_due(hazard: Hazard) -> None:

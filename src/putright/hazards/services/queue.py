@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db.models import Min
 
 from putright.cases.models import Complaint, UncountedChange
+from putright.cases.services.queue_key import promised_dates, running_due_at
 from putright.hazards.models import Hazard
 from putright.rules.hazard_scope import HazardKind
 
@@ -28,8 +29,14 @@ def complaint_refresh_hazards(complaint_id: int) -> None:
     due = open_hazards.aggregate(due=Min("next_due_at"))["due"]
     open_kinds = set(open_hazards.values_list("kind", flat=True))
     urgent = max((HAZARD_PRIORITY[k] for k in open_kinds), default=0)
-    complaint = Complaint.objects.only("vulnerable").get(pk=complaint_id)
+    complaint = Complaint.objects.only("vulnerable", "next_due").get(pk=complaint_id)
     priority = urgent + (10 if complaint.vulnerable else 0)
-    Complaint.objects.filter(pk=complaint_id).update(hazard=kind, hazard_due_at=due, priority=priority)
+    # The queue's key moves with the hazard's deadline (sooner than the complaint's, it leads).
+    due_at = running_due_at(
+        hazard_due_at=due, next_due=complaint.next_due, promised=promised_dates(complaint_id)
+    )
+    Complaint.objects.filter(pk=complaint_id).update(
+        hazard=kind, hazard_due_at=due, priority=priority, due_at=due_at
+    )
     # The complaint's figures (complaints revealing a hazard) may have moved: recount its days.
     UncountedChange.objects.bulk_create([UncountedChange(complaint_id=complaint_id)], ignore_conflicts=True)

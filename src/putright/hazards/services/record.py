@@ -9,7 +9,8 @@ from typing import Any
 from django.db import transaction
 
 from putright.cases.models import Complaint, Contact, EventAction, ServiceRequest
-from putright.cases.services._common import create_with_reference, raise_if
+from putright.core.errors import InvalidInput
+from putright.core.references import create_with_reference
 from putright.hazards.models import Hazard, HazardScreen
 from putright.hazards.services._common import aware_time, regulations, save_with_event
 from putright.hazards.services.queue import complaint_refresh_hazards
@@ -91,7 +92,8 @@ def hazard_record(*, actor: Any, now: datetime, data: NewHazard) -> Hazard:
     errors = _check_fields(data)
     complaint, contact, request, received = _source(data, errors)
     aware = _aware_at(data, received, now, errors)
-    raise_if(errors)
+    if errors:
+        raise InvalidInput(errors)
     with regulations():
         check_record(data.kind, data.hazard, aware_at=aware)
     resident = (complaint.resident if complaint else None) or (contact.resident if contact else None)

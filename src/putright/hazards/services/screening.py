@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
-from putright.cases.models import CaseEvent, Complaint, Contact, Correspondence
+from putright.cases.models import CaseEvent, Complaint, Contact, Correspondence, EventAction
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.hazards.models import HazardScreen
 from putright.rules.hazard_screen import screen
@@ -68,20 +68,25 @@ def hazard_screen_dismiss(*, actor: Any, now: datetime, screen_id: int, reason: 
     return item
 
 
+def screen_complaint(complaint: Complaint, now: datetime) -> HazardScreen | None:
+    """Screen a complaint's own words, with its category and the household's vulnerability."""
+    category = complaint.category.slug if complaint.category_id and complaint.category else ""
+    return hazard_screen_text(
+        now=now,
+        text=complaint.description,
+        source="complaint",
+        category=category,
+        vulnerable=complaint.vulnerable,
+        complaint=complaint,
+    )
+
+
 def screen_for_event(event: CaseEvent) -> None:
     """The case event hook: screen a newly logged complaint and every message received."""
     complaint = event.complaint
-    if event.action == "logged":
-        category = complaint.category.slug if complaint.category_id and complaint.category else ""
-        hazard_screen_text(
-            now=event.at,
-            text=complaint.description,
-            source="complaint",
-            category=category,
-            vulnerable=complaint.vulnerable,
-            complaint=complaint,
-        )
-    elif event.action == "correspondence_added":
+    if event.action == EventAction.LOGGED:
+        screen_complaint(complaint, event.at)
+    elif event.action == EventAction.CORRESPONDENCE_ADDED:
         pk = (event.after or {}).get("correspondence")
         item = (
             Correspondence.objects.filter(pk=pk, direction=Correspondence.Direction.IN).first()

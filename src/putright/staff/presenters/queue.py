@@ -1,9 +1,16 @@
-"""The work queue as plain rows: urgency first, then the next deadline (Code 6.1)."""
+"""The work queue as plain rows, in two lists (issue 16, Code 6.1).
+
+Running: complaints with a deadline running, ordered by the instant the next one passes
+(overdue first, soonest next), whichever it is: a hazard duty, the acknowledgement or
+response, or a date promised for a remedy or action. Flags (vulnerability, a hazard) order
+complaints due at the same moment, never above an earlier deadline. Nothing running: the
+rest, a separate list ordered by flags, so they never bury work that is due.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, Q
@@ -12,6 +19,7 @@ from django.utils import timezone
 
 from putright.cases import selectors
 from putright.cases.models import Complaint, Hazard, Status
+from putright.core.dates import ENGLAND
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.hazards import due_instant
 from putright.staff.presenters.deadlines import DUE_SOON_WORKING_DAYS, Deadline, deadline
@@ -28,6 +36,8 @@ class QueueRow:
     status: str
     status_class: str
     deadline: Deadline
+    # What the running deadline is: "hazard", "acknowledge", "respond", "promise" or "" (none).
+    running: str
     handler: str
     category: str
     hazard: str
@@ -51,6 +61,10 @@ class QueuePage:
     has_next: bool
     counts: list[StageCount]
     waiting: int
+    # Which list this is ("running" or "nothing running"), and how many each list holds.
+    running: bool
+    running_total: int
+    nothing_running_total: int
 
 
 _STATUS_CLASS = {
@@ -63,14 +77,17 @@ _STATUS_CLASS = {
 }
 
 
-def _hazard_first(complaint: Complaint) -> datetime | None:
-    """The hazard deadline when it is sooner than the complaint's: it then leads the row."""
-    due = complaint.hazard_due_at
+def _running(complaint: Complaint) -> tuple[str, date | None]:
+    """Which deadline the stored key `due_at` is, and its date for a date deadline."""
+    due = complaint.due_at
     if due is None:
-        return None
-    if complaint.next_due is not None and due_instant(complaint.next_due) <= due:
-        return None
-    return due
+        return "", None
+    if complaint.hazard_due_at is not None and complaint.hazard_due_at == due:
+        return "hazard", None
+    if complaint.next_due is not None and due_instant(complaint.next_due) == due:
+        return ("acknowledge" if complaint.status == Status.RECEIVED else "respond"), complaint.next_due
+    # A date deadline passes at the end of its day in England: the day before that instant.
+    return "promise", (due.astimezone(ENGLAND) - timedelta(days=1)).date()
 
 
 def _time_left(due: datetime | None) -> str:
@@ -84,6 +101,8 @@ def _time_left(due: datetime | None) -> str:
 
 def _row(complaint: Complaint, today: date, calendar: WorkingDayCalendar, show_vulnerable: bool) -> QueueRow:
     handler = complaint.handler
+    running, due_on = _running(complaint)
+    hazard_due = complaint.due_at if running == "hazard" else None
     return QueueRow(
         url=reverse("staff:case", args=[complaint.pk]),
         reference=complaint.reference,
@@ -91,12 +110,13 @@ def _row(complaint: Complaint, today: date, calendar: WorkingDayCalendar, show_v
         stage=complaint.stage,
         status=complaint.get_status_display(),
         status_class=_STATUS_CLASS.get(Status(complaint.status), ""),
-        deadline=deadline(complaint.next_due, today, calendar),
+        deadline=deadline(due_on if running != "hazard" else complaint.next_due, today, calendar),
+        running=running,
         handler=handler.display_name if handler else "Not assigned",
         category=complaint.category.name if complaint.category else "",
         hazard=Hazard(complaint.hazard).label if complaint.hazard else "",
-        hazard_due=_hazard_first(complaint),
-        hazard_words=_time_left(_hazard_first(complaint)),
+        hazard_due=hazard_due,
+        hazard_words=_time_left(hazard_due),
         vulnerable=show_vulnerable and complaint.vulnerable,
     )
 
@@ -119,22 +139,28 @@ def _unassigned_page(
 
 def stage_counts(
     filters: selectors.ComplaintFilters, *, unassigned: bool, today: date, soon: date
-) -> list[StageCount]:
-    """Complaints, overdue and due soon by stage, for the current filters: one grouped query."""
-    qs = selectors.complaints_filtered(filters=replace(filters, stage=None), today=today).order_by()
+) -> tuple[list[StageCount], int]:
+    """Complaints, overdue and due soon by stage for the current filters (both lists), and
+    how many have nothing running: one grouped query."""
+    whole = replace(filters, stage=None, running=None)
+    qs = selectors.complaints_filtered(filters=whole, today=today).order_by()
     if unassigned:
         qs = qs.filter(handler__isnull=True)
     rows = qs.values("stage").annotate(
         total=Count("id"),
         overdue=Count("id", filter=Q(status__in=OPEN, next_due__lt=today)),
         due_soon=Count("id", filter=Q(status__in=OPEN, next_due__gte=today, next_due__lte=soon)),
+        idle=Count("id", filter=Q(due_at__isnull=True)),
     )
     found: dict[int, dict[str, Any]] = {r["stage"]: dict(r) for r in rows}
-    empty = {"total": 0, "overdue": 0, "due_soon": 0}
-    return [
+    empty = {"total": 0, "overdue": 0, "due_soon": 0, "idle": 0}
+    counts = [
         StageCount(stage, (c := found.get(stage, empty))["total"], c["overdue"], c["due_soon"])
         for stage in (1, 2)
     ]
+    # The stage filter narrows the lists, so the tab totals follow it too.
+    chosen = [filters.stage] if filters.stage is not None else list(found)
+    return counts, sum(found.get(stage, empty)["idle"] for stage in chosen)
 
 
 def queue_page(
@@ -146,8 +172,11 @@ def queue_page(
     page_size: int,
     calendar: WorkingDayCalendar,
     show_vulnerable: bool,
+    running: bool = True,
 ) -> QueuePage:
-    """One page of the queue with counts by stage. The page costs the same queries at any size."""
+    """One page of one list (deadline running, or nothing running) with counts by stage. The
+    page costs the same queries at any size."""
+    filters = replace(filters, running=running)
     if unassigned:
         complaints, has_next = _unassigned_page(filters, today, page, page_size)
     else:
@@ -155,12 +184,17 @@ def queue_page(
             filters=filters, today=today, page=page, page_size=page_size
         )
     soon = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS)
+    counts, idle = stage_counts(filters, unassigned=unassigned, today=today, soon=soon)
+    total = sum(c.total for c in counts if filters.stage in (None, c.stage))
     return QueuePage(
         rows=[_row(c, today, calendar, show_vulnerable) for c in complaints],
         page=page,
         has_next=has_next,
-        counts=stage_counts(filters, unassigned=unassigned, today=today, soon=soon),
+        counts=counts,
         waiting=waiting_for_a_handler(today),
+        running=running,
+        running_total=total - idle,
+        nothing_running_total=idle,
     )
 
 

@@ -17,6 +17,8 @@ from putright.staff.views.team import team_view
 from putright.ui.forms import form_status
 
 PAGE_SIZE = 25
+# The second list: open complaints with no deadline running (`?list=nothing-running`).
+NOTHING_RUNNING = "nothing-running"
 NO_CASES = "Your role does not give access to individual complaints."
 
 
@@ -24,6 +26,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
     show_vulnerable = access.access_can_see_special_category(request.user)
     form = QueueFilterForm(request.GET or None, mine=mine, show_vulnerable=show_vulnerable)
     filters, unassigned = form.to_filters(user_id=request.user.pk if mine else None)
+    running = request.GET.get("list") != NOTHING_RUNNING
     page = queue_page(
         filters=filters,
         unassigned=unassigned,
@@ -32,6 +35,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
         page_size=PAGE_SIZE,
         calendar=code_calendar(),
         show_vulnerable=show_vulnerable,
+        running=running,
     )
     return render(
         request,
@@ -42,7 +46,8 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "form": form,
             "errors": form.error_summary() if form.is_bound else [],
             "page": page,
-            "filtering": filters_in_use(request.GET.dict()),
+            "filtering": filters_in_use({k: v for k, v in request.GET.dict().items() if k != "list"}),
+            "nothing_running": NOTHING_RUNNING,
             "today": today(),
             # Promises outlive their complaint: open actions stay here until done (Code 6.6).
             "my_actions": selectors.actions_open_owned(owner_id=request.user.pk or 0) if mine else None,
