@@ -88,6 +88,8 @@ PAGES: dict[str, Row] = {
     # The API's own pages: the schema and its documentation are public; the root lists nothing.
     # GOV.UK Notify's delivery receipts: authenticated by Notify's bearer token, not a role.
     "integrations/notify/receipts/": public(post_only=True),
+    # An email provider's inbound webhook: authenticated by the shared secret, not a role.
+    "integrations/email/inbound/": public(post_only=True),
     "api/v1/openapi.json": public(),
     "api/v1/docs": public(),
     "api/v1/": public(also=frozenset({404})),
@@ -283,6 +285,7 @@ PAGES: dict[str, Row] = {
             "hazard",
             "representative",
             "resident",
+            "sms-consent",
         )
     },
     # The complaint here has no representative to remove: "not found" for those who may remove one.
@@ -342,6 +345,7 @@ API_CASEWORK = {
     ("POST", "/api/v1/complaints/{complaint_id}/close"),
     ("POST", "/api/v1/complaints/{complaint_id}/representative"),
     ("POST", "/api/v1/complaints/{complaint_id}/representative/remove"),
+    ("POST", "/api/v1/complaints/{complaint_id}/sms-consent"),
     ("GET", "/api/v1/complaints/{complaint_id}/letters"),
     ("GET", "/api/v1/letters/{letter_id}.pdf"),
     ("GET", "/api/v1/letters/{letter_id}.docx"),

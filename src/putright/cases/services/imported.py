@@ -175,9 +175,8 @@ def complaint_import(
             )
             for name, value in fields.items():
                 setattr(complaint, name, value)
-            if before["status"] == Status.REFUSED:
-                # The earlier import's refusal goes; the row states it again if it still holds.
-                Refusal.objects.filter(complaint=complaint, evidence=IMPORTED_EVIDENCE).delete()
+            # The earlier import's refusal goes; the row states it again if it still holds.
+            Refusal.objects.filter(complaint=complaint, evidence=IMPORTED_EVIDENCE).delete()
         records = _stages_write(
             complaint, past.stages, ruleset, policy or landlord_policy(), new=complaint_id is None
         )
