@@ -212,6 +212,7 @@ PAGES: dict[str, Row] = {
     "staff/settings/closures/": staff(MANAGE),
     "staff/settings/roles/": staff(MANAGE),
     "staff/settings/training/": staff(MANAGE),
+    "staff/settings/compensation/": staff(MANAGE),
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
@@ -336,4 +337,5 @@ API_CASEWORK = {
 API: dict[tuple[str, str], frozenset[str]] = {
     **dict.fromkeys(API_CASEWORK, CASEWORK),
     ("GET", "/api/v1/reports/performance"): REPORTS,
+    ("GET", "/api/v1/compensation-bands"): CASEWORK,
 }

@@ -128,9 +128,10 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc.message)}, status=exc.status_code)
 
 
-from putright.api import complaints, letters, reports, representation  # noqa: E402  (routes need `api` above)
+from putright.api import compensation, complaints, letters, reports, representation  # noqa: E402  (routes need `api` above)
 
 api.add_router("", complaints.router)
 api.add_router("", letters.router)
 api.add_router("", representation.router)
 api.add_router("", reports.router)
+api.add_router("", compensation.router)
