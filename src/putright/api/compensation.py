@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 
 from putright.api.schemas import Day, ErrorOut
 from putright.cases import access
+from putright.core.errors import InvalidInput
 from putright.landlord.compensation import compensation_bands, compensation_bands_are_the_landlords
 from putright.rules.remedies import band_range, suggested_band
 
@@ -50,6 +51,10 @@ def bands(
     Ombudsman's remedies guidance. With `amount`, `suggested` names the band it falls in."""
     if not access.access_can_work_cases(request.user):
         raise HttpError(403, "Your role cannot record remedies")
+    # A mistyped parameter (`ammount=250`) would otherwise be ignored and the answer look right.
+    unknown = sorted(set(request.GET) - {"amount", "on"})
+    if unknown:
+        raise InvalidInput({name or "query": "Not a parameter: use amount and on" for name in unknown})
     day = on or timezone.localdate()
     found = compensation_bands(on=day)
     suggestion = suggested_band(amount, found) if amount is not None else None
