@@ -127,7 +127,7 @@ class RemediesOut(Schema):
     total: int
     by_kind: dict[str, int]
     financial_total: Decimal
-    against_bands: list[BandRowOut] = Field(
+    against_bands: dict[str, BandRowOut] = Field(
         description="Financial remedies set against the compensation bands (Code 7.4)"
     )
 

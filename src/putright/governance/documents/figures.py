@@ -211,7 +211,7 @@ def outcome_blocks(report: dict[str, Any]) -> list[Block]:
                     num(r["outside"]),
                     money(r["total"]),
                 ]
-                for r in remedies["against_bands"]
+                for r in remedies["against_bands"].values()
             ],
         ),
         Table(

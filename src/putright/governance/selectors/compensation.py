@@ -34,8 +34,8 @@ def _row(band: Band | None) -> dict[str, Any]:
     }
 
 
-def remedies_against_bands(period: Period) -> list[dict[str, Any]]:
-    """One row per band (and one for remedies in none): how many financial remedies, how many
+def remedies_against_bands(period: Period) -> dict[str, dict[str, Any]]:
+    """One row per band key (and `none` for remedies in none): how many financial remedies, how many
     within the band's amounts and outside them, their total, lowest and highest amount."""
     bands = compensation_bands(on=period.end)
     rows = {band.key: _row(band) for band in bands}
@@ -56,4 +56,5 @@ def remedies_against_bands(period: Period) -> list[dict[str, Any]]:
         row["total"] += amount
         row["lowest"] = amount if row["lowest"] is None else min(row["lowest"], amount)
         row["highest"] = amount if row["highest"] is None else max(row["highest"], amount)
-    return [*rows.values(), *([spare] if spare["count"] else [])]
+    # Keyed by band, like the other breakdowns, so the figures flatten into exports.
+    return {**rows, **({UNBANDED: spare} if spare["count"] else {})}
