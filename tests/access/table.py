@@ -226,6 +226,7 @@ PAGES: dict[str, Row] = {
     "staff/settings/closures/": staff(MANAGE),
     "staff/settings/roles/": staff(MANAGE),
     "staff/settings/training/": staff(MANAGE),
+    "staff/settings/compensation/": staff(MANAGE),
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
@@ -383,6 +384,7 @@ API: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/v1/reports/board/send"): MANAGE,
     ("POST", "/api/v1/reports/board/versions/{version_id}/response"): REPORTS,
     ("GET", "/api/v1/reports/board/versions/{version_id}/pdf"): REPORTS,
+    ("GET", "/api/v1/compensation-bands"): CASEWORK,
 }
 # Operations on a stored file the matrix's world may not have (no annual report version is
 # sent in it): an allowed role may get 404 for the missing file, never 403.

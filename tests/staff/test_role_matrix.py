@@ -51,6 +51,8 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "settings_timescales": (SETTINGS, "get", ()),
     "settings_closures": (SETTINGS, "get", ()),
     "settings_roles": (SETTINGS, "get", ()),
+    "settings_training": (SETTINGS, "get", ()),
+    "settings_compensation": (SETTINGS, "get", ()),
     "settings_closure_remove": (SETTINGS, "post", ("closure",)),
     "settings_categories": (SETTINGS, "get", ()),
     "settings_category_toggle": (SETTINGS, "post", ("category",)),

@@ -129,6 +129,7 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 
 from putright.api import (  # noqa: E402  (routes need `api` above)
+    compensation,
     complaints,
     followup,
     governing_body,
@@ -147,3 +148,4 @@ api.add_router("", letters.router)
 api.add_router("", representation.router)
 api.add_router("", reports.router)
 api.add_router("", governing_body.router)
+api.add_router("", compensation.router)

@@ -109,10 +109,27 @@ class CategoryOut(Schema):
     stage2: int
 
 
+class BandRowOut(Schema):
+    band: str = Field(
+        description="The band's key; `none` for remedies below every band or in a band no longer used"
+    )
+    label: str
+    range: str
+    count: int
+    within: int = Field(description="Financial remedies whose amount is within the band's amounts")
+    outside: int = Field(description="Outside the band's amounts: each with a reason recorded (Code 7.4)")
+    total: Decimal
+    lowest: Decimal | None
+    highest: Decimal | None
+
+
 class RemediesOut(Schema):
     total: int
     by_kind: dict[str, int]
     financial_total: Decimal
+    against_bands: dict[str, BandRowOut] = Field(
+        description="Financial remedies set against the compensation bands (Code 7.4)"
+    )
 
 
 class FollowThroughOut(Schema):

@@ -130,6 +130,8 @@ class RemedyIn(Schema):
     )
     due_on: Day | None = None
     agreed_with_resident: bool = False
+    band: Annotated[str, Field(max_length=40)] = ""
+    band_reason: LongText = ""
 
 
 class OutstandingActionIn(Schema):
@@ -278,6 +280,8 @@ class ComplaintRemedyOut(Schema):
     kind: str
     description: str
     amount: Decimal | None
+    band: str
+    band_reason: str
     due_on: date | None
     completed_on: date | None
     completion_recorded_on: date | None

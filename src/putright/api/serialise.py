@@ -101,6 +101,8 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
                 "kind": r.kind,
                 "description": r.description,
                 "amount": r.amount,
+                "band": r.band,
+                "band_reason": r.band_reason,
                 "due_on": r.due_on,
                 "completed_on": r.completed_on,
                 "completion_recorded_on": r.completion_recorded_on,

@@ -128,3 +128,21 @@ class TrainingRecord(models.Model):
 
     class Meta:
         ordering = ["-completed_on", "-id"]
+
+
+class CompensationBand(models.Model):
+    """One of the landlord's own compensation bands for distress and inconvenience (Code 7.4).
+
+    With none recorded, putright uses the Ombudsman's remedies guidance in force on the day
+    (`putright.rules.remedies.GUIDANCE`); a landlord that sets its own bands sets them all.
+    """
+
+    key = models.SlugField(max_length=40, unique=True)
+    label = models.CharField(max_length=120)
+    min_pounds = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    max_pounds = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]

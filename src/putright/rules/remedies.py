@@ -272,3 +272,36 @@ def _check_amount(amount: Decimal) -> None:
         raise RemedyInvalid(
             f"A remedy amount is in pounds and pence, not {amount}.", code_paragraph="7.3", field="amount"
         )
+
+
+def suggested_band(amount: Decimal, bands: tuple[Band, ...]) -> Band | None:
+    """The first of ``bands`` that ``amount`` falls in (bounds inclusive, so a sum on a boundary
+    takes the lower band, as ``band_for`` does); ``None`` below the lowest."""
+    return next((band for band in bands if band.contains(amount)), None)
+
+
+def check_band(amount: Decimal, band: Band, reason: str) -> None:
+    """Code 7.4: a financial remedy is weighed against the landlord's compensation bands (by
+    default the Ombudsman's guidance). An award outside the band the caseworker chose for the
+    impact needs a reason, so that remedies stay proportionate and consistent. Raises
+    :class:`RemedyInvalid` on ``band_reason``.
+    """
+    if band.contains(amount) or (reason or "").strip():
+        return
+    raise RemedyInvalid(
+        f"£{amount} is outside the band '{band.label}' ({band_range(band)}): give the reason for the "
+        "amount, or choose the band that fits the impact.",
+        code_paragraph="7.4",
+        field="band_reason",
+    )
+
+
+def band_range(band: Band) -> str:
+    """The band's amounts in words: "£100 to £600", "over £1,000", "up to £50"."""
+    if band.min_pounds is not None and band.max_pounds is not None:
+        return f"£{band.min_pounds:,} to £{band.max_pounds:,}"
+    if band.min_pounds is not None:
+        return f"over £{band.min_pounds:,}"
+    if band.max_pounds is not None:
+        return f"up to £{band.max_pounds:,}"
+    return "any amount"

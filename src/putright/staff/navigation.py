@@ -71,6 +71,8 @@ ENTRIES = (
             "settings_timescales",
             "settings_closures",
             "settings_roles",
+            "settings_training",
+            "settings_compensation",
             "settings_categories",
             "settings_closure_remove",
             "settings_category_toggle",

@@ -60,6 +60,7 @@ urlpatterns = [
     path("settings/closures/", settings.closures, name="settings_closures"),
     path("settings/roles/", settings.named_roles, name="settings_roles"),
     path("settings/training/", settings.training, name="settings_training"),
+    path("settings/compensation/", settings.compensation, name="settings_compensation"),
     path(
         "settings/closures/<int:closure_id>/remove/", settings.closure_remove, name="settings_closure_remove"
     ),

@@ -298,6 +298,10 @@ class Remedy(models.Model):
     kind = models.CharField(max_length=20, choices=RemedyKind.choices)
     description = models.TextField(help_text="What will happen (7.3)")
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    # The compensation band a financial remedy was weighed against (7.4), and why an amount
+    # outside it was right.
+    band = models.CharField(max_length=40, blank=True)
+    band_reason = models.TextField(blank=True)
     due_on = models.DateField(null=True, blank=True, db_index=True)
     agreed_with_resident = models.BooleanField(default=False)
     completed_on = models.DateField(null=True, blank=True, db_index=True)

@@ -33,6 +33,7 @@ from putright.cases.services._common import (
     snapshot,
     told_outside,
 )
+from putright.cases.services.compensation import remedy_bands
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.cases.services.promises import check_actions, check_remedies
 from putright.cases.services.stage_actors import check_stage_two
@@ -195,6 +196,9 @@ class RemedyInput:
     amount: Decimal | None = None
     due_on: date | None = None
     agreed_with_resident: bool = False
+    # The compensation band the caseworker judged fits the impact (7.4); outside it, a reason.
+    band: str = ""
+    band_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,7 @@ def complaint_respond(
     why_none = (no_remedy_reason or "").strip() if not remedies else ""
     outside = told_outside(sent_outside, sent_outside_note)
     check_remedies(remedies, responded_on=responded_on)
+    bands = remedy_bands(remedies, on=responded_on)
     entry = dated_entry(
         given_on=responded_on,
         now=now,
@@ -305,8 +310,10 @@ def complaint_respond(
                 amount=r.amount,
                 due_on=r.due_on,
                 agreed_with_resident=r.agreed_with_resident,
+                band=band,
+                band_reason=(r.band_reason or "").strip() if r.band else "",
             )
-            for r in remedies
+            for r, band in zip(remedies, bands, strict=True)
         )
         Action.objects.bulk_create(
             Action(
@@ -338,8 +345,12 @@ def complaint_respond(
                         "description": r.description,
                         "amount": r.amount,
                         "due_on": r.due_on,
+                        **({"band": band} if band else {}),
+                        **(
+                            {"band_reason": r.band_reason.strip()} if r.band and r.band_reason.strip() else {}
+                        ),
                     }
-                    for r in remedies
+                    for r, band in zip(remedies, bands, strict=True)
                 ],
                 "outstanding_actions": [
                     {"description": a.description, "promise_on": a.promise_on} for a in actions

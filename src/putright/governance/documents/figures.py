@@ -244,6 +244,21 @@ def outcome_blocks(report: dict[str, Any]) -> list[Block]:
         ),
         Para(f"Financial remedies offered in the period: {money(remedies['financial_total'])}."),
         Table(
+            caption="Financial remedies against the compensation bands, for consistency (Code 7.4)",
+            head=["Band", "Amounts", "Number", "Within the band", "Outside, with a reason", "Total"],
+            rows=[
+                [
+                    r["label"],
+                    r["range"],
+                    num(r["count"]),
+                    num(r["within"]),
+                    num(r["outside"]),
+                    money(r["total"]),
+                ]
+                for r in remedies["against_bands"].values()
+            ],
+        ),
+        Table(
             caption=f"Follow-through at {report['period']['as_at']:%-d %B %Y} (Code 6.6, 7.3)",
             head=["Item", "Open", "Overdue"],
             rows=[

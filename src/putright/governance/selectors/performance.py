@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from putright.governance.selectors import breakdowns
+from putright.governance.selectors.compensation import remedies_against_bands
 from putright.governance.selectors.figures import period_tally
 from putright.governance.selectors.ombudsman import ombudsman_figures
 from putright.governance.selectors.periods import Period
@@ -42,7 +43,7 @@ def performance_report(*, period: Period, today: date) -> dict[str, Any]:
         "withdrawn": breakdowns.withdrawals(tally),
         "categories": breakdowns.categories(tally),
         "channels": breakdowns.channels(tally),
-        "remedies": breakdowns.remedies(tally),
+        "remedies": {**breakdowns.remedies(tally), "against_bands": remedies_against_bands(period)},
         "follow_through": breakdowns.follow_through(as_of, today=today),
         "ombudsman": ombudsman_figures(period, as_of=as_of),
         "tsm": tsm_measures(stages, LandlordSettings.current()),

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from putright.cases.models import Decision, RemedyKind
+from putright.rules.remedies import Band, band_range
 from putright.staff.forms.actions import late_entry_field, sent_outside_fields, text, today_field
 from putright.staff.forms.base import VersionedForm
 from putright.ui.forms import DateField, GovukForm, MoneyField, Radios
@@ -77,6 +78,26 @@ class RemedyRow(GovukForm):
         help_text="Not before the response date. For an apology given in the letter, the response date.",
     )
     agreed_with_resident = forms.BooleanField(required=False, label="Agreed with the resident")
+    band = forms.ChoiceField(
+        label="Compensation band (for a financial remedy)",
+        required=False,
+        choices=[],
+        help_text="The band that fits the impact on the resident, with the amounts it suggests (Code 7.4).",
+    )
+    band_reason = forms.CharField(
+        label="Why the amount is outside the band (if it is)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, bands: tuple[Band, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [
+            ("", "The band the amount falls in"),
+            *((b.key, f"{b.label}: {band_range(b)}") for b in bands),
+        ]
+        self.fields["band"].choices = choices  # type: ignore[attr-defined]
 
 
 class ActionRow(GovukForm):

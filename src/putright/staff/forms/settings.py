@@ -120,3 +120,29 @@ class TrainingForm(GovukForm):
     )
     completed_on = DateField(what="the date the training was completed", label="Completed on")
     provider = forms.CharField(label="Given by (optional)", required=False, max_length=200)
+
+
+class BandRow(GovukForm):
+    label = forms.CharField(
+        label="Name", max_length=120, error_messages={"required": "Enter the band's name"}
+    )
+    min_pounds = forms.DecimalField(
+        label="Lowest amount in pounds (optional)",
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        error_messages={"invalid": "Enter the amount in pounds, like 50 or 50.50"},
+    )
+    max_pounds = forms.DecimalField(
+        label="Highest amount in pounds (optional)",
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        error_messages={"invalid": "Enter the amount in pounds, like 100 or 100.50"},
+    )
+    description = forms.CharField(label="What impact it is for (optional)", required=False, max_length=300)
+
+
+BandRows = forms.formset_factory(BandRow, extra=6, max_num=12)

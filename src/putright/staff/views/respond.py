@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from putright.cases import services
 from putright.cases.models import Complaint
 from putright.core.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.core.inputs import parse_int
 from putright.letters.preview import LetterPreview, letter_rehearse, letter_sent_summary
+from putright.landlord.compensation import compensation_bands
 from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
 from putright.staff.views.base_action import ComplaintActionView
 from putright.ui.forms import refusal_message
@@ -36,7 +38,11 @@ class Respond(ComplaintActionView):
         )
 
     def rows(self, data: Any = None) -> tuple[Any, Any]:
-        return RemedyRows(data, prefix="remedies"), ActionRows(data, prefix="actions")
+        # The bands are read once for every row (Code 7.4): the landlord's, or the Ombudsman's.
+        bands = compensation_bands(on=timezone.localdate())
+        return RemedyRows(data, prefix="remedies", form_kwargs={"bands": bands}), ActionRows(
+            data, prefix="actions"
+        )
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         remedies, actions = self.rows()
@@ -147,6 +153,8 @@ class Respond(ComplaintActionView):
                     amount=r.get("amount"),
                     due_on=r.get("due_on"),
                     agreed_with_resident=bool(r.get("agreed_with_resident")),
+                    band=r.get("band") or "",
+                    band_reason=r.get("band_reason") or "",
                 )
                 for r in data["remedies"]
             ],

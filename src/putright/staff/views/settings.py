@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from putright.cases import access
-from putright.core.errors import CaseError
+from putright.core.errors import CaseError, InvalidInput
 from putright.landlord import services
+from putright.landlord.compensation import (
+    BandInput,
+    compensation_bands,
+    compensation_bands_are_the_landlords,
+    compensation_bands_replace,
+)
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
 from putright.landlord.roles import named_role_set, named_roles_current, training_record_add, training_records
+from putright.rules.remedies import band_range
 from putright.staff.forms.settings import (
+    BandRows,
     CategoryForm,
     ClosureForm,
     DetailsForm,
@@ -146,3 +154,41 @@ def training(request: HttpRequest) -> HttpResponse:
         template="staff/settings/training.html",
         context={"records": training_records()[:200]},
     )
+
+
+@settings_page
+def compensation(request: HttpRequest) -> HttpResponse:
+    """The landlord's compensation bands, defaulting to the Ombudsman's guidance (Code 7.4)."""
+    rows = BandRows(request.POST or None, prefix="bands")
+    if request.method == "POST" and rows.is_valid():
+        given = [(i, form.cleaned_data) for i, form in enumerate(rows.forms) if form.cleaned_data]
+        bands = [
+            BandInput(d["label"], d.get("min_pounds"), d.get("max_pounds"), d.get("description") or "")
+            for _, d in given
+        ]
+        try:
+            compensation_bands_replace(actor=request.user, bands=bands)
+        except InvalidInput as exc:
+            for key, messages_ in exc.errors.items():
+                _, index, name = key.split(".")
+                row = rows.forms[given[int(index)][0]]
+                for message in messages_:
+                    row.add_error(name if name in row.fields else None, message)
+        else:
+            return redirect_with_banner(
+                request, "Compensation bands saved", reverse("staff:settings_compensation")
+            )
+    errors = [
+        {"href": f"#{form[name].id_for_label}" if name in form.fields else "", "text": f"Band {i}: {message}"}
+        for i, form in enumerate(rows.forms, start=1)
+        for name, messages_ in form.errors.items()
+        for message in messages_
+    ]
+    today = timezone.localdate()
+    context = {
+        "rows": rows,
+        "errors": errors,
+        "own": compensation_bands_are_the_landlords(),
+        "bands": [{**b.__dict__, "range": band_range(b)} for b in compensation_bands(on=today)],
+    }
+    return render(request, "staff/settings/compensation.html", context, status=400 if errors else 200)
