@@ -117,6 +117,8 @@ def _when(run: dict[str, Any]) -> str:
 
 def _run_section(run: dict[str, Any]) -> list[str]:
     lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", "", _when(run)]
+    if run.get("note"):
+        lines.append(run["note"])
     lines.append(
         f"Load average (1, 5, 15 min) before the measurements: {run.get('loadavg_before')}; "
         f"after them: {run.get('loadavg_after_endpoints')}."
@@ -234,7 +236,8 @@ def render(results: dict[str, Any]) -> str:
             continue
         lines += [
             f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}). "
-            + _when(run),
+            + _when(run)
+            + (" " + run["note"] if run.get("note") else ""),
             "",
             "| target | measured | without run-queue wait | |",
             "|---|---|---|---|",
