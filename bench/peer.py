@@ -137,9 +137,14 @@ def main() -> None:
     parser.add_argument(
         "--report-only", action="store_true", help="no run: the table from the last run's files"
     )
+    parser.add_argument("--note", help="with --report-only: how the run differed from one `make bench-peer`")
+    parser.add_argument("--loadavg-before", help="with --report-only: the load average when that run began")
+    parser.add_argument("--loadavg-after", help="with --report-only: the load average when that run ended")
     args = parser.parse_args()
     peer_dir = Path(args.peer_dir)
     measured = {} if args.report_only else run(Path(args.source), peer_dir, Path(args.venv))
+    if args.report_only and args.note:
+        measured["note"] = args.note
     for key in ("loadavg_before", "loadavg_after"):
         given = getattr(args, key)
         if args.report_only and given:
@@ -151,7 +156,9 @@ def main() -> None:
         **figures(peer_dir),
         "date": earlier.get("date") or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": earlier.get("commit") or _commit(),
-        "command": "make bench-peer"
+        "command": "bench/peer.py --report-only"
+        if args.report_only
+        else "make bench-peer"
         if os.environ.get("N", "100") == "100"
         else f"N={os.environ['N']} make bench-peer",
         "requests_per_latency": int(os.environ.get("N", "100")),

@@ -292,14 +292,15 @@ def _peer(found: dict[str, Any]) -> list[str]:
     lines = [
         "## Beside django-helpdesk 2.6.1 (`make bench-peer`)",
         "",
-        f"One run of the shared peer benchmark on {found['date']}, putright at commit `{found['commit']}`: "
+        f"The shared peer benchmark, written up {found['date']}, putright at commit `{found['commit']}`: "
         "both tools at 100,000 cases on one PostgreSQL 15, gunicorn with 2 sync workers, the same "
-        f"client, in one run (load average before {found.get('loadavg_before')}, after "
+        f"client (load average before {found.get('loadavg_before')}, after "
         f"{found.get('loadavg_after')}; the machine's 2 cores are shared, so the ratios, "
         "measured in the same minutes, say more than the figures). Latencies are p50 / p95 in ms "
         "through HTTP; the ratio is django-helpdesk's p50 over putright's (for creating "
         "under load, putright's creates per second over django-helpdesk's).",
         "",
+        *([found["note"], ""] if found.get("note") else []),
         "| operation | django-helpdesk | putright | ratio | target |",
         "|---|---|---|---:|---|",
     ]
