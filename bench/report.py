@@ -117,6 +117,8 @@ def _when(run: dict[str, Any]) -> str:
 
 def _run_section(run: dict[str, Any]) -> list[str]:
     lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", "", _when(run)]
+    if run.get("note"):
+        lines.append(run["note"])
     lines.append(
         f"Load average (1, 5, 15 min) before the measurements: {run.get('loadavg_before')}; "
         f"after them: {run.get('loadavg_after_endpoints')}."
@@ -234,7 +236,8 @@ def render(results: dict[str, Any]) -> str:
             continue
         lines += [
             f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}). "
-            + _when(run),
+            + _when(run)
+            + (" " + run["note"] if run.get("note") else ""),
             "",
             "| target | measured | without run-queue wait | |",
             "|---|---|---|---|",
@@ -289,14 +292,15 @@ def _peer(found: dict[str, Any]) -> list[str]:
     lines = [
         "## Beside django-helpdesk 2.6.1 (`make bench-peer`)",
         "",
-        f"One run of the shared peer benchmark on {found['date']}, putright at commit `{found['commit']}`: "
+        f"The shared peer benchmark, written up {found['date']}, putright at commit `{found['commit']}`: "
         "both tools at 100,000 cases on one PostgreSQL 15, gunicorn with 2 sync workers, the same "
-        f"client, in one run (load average before {found.get('loadavg_before')}, after "
+        f"client (load average before {found.get('loadavg_before')}, after "
         f"{found.get('loadavg_after')}; the machine's 2 cores are shared, so the ratios, "
         "measured in the same minutes, say more than the figures). Latencies are p50 / p95 in ms "
         "through HTTP; the ratio is django-helpdesk's p50 over putright's (for creating "
         "under load, putright's creates per second over django-helpdesk's).",
         "",
+        *([found["note"], ""] if found.get("note") else []),
         "| operation | django-helpdesk | putright | ratio | target |",
         "|---|---|---|---:|---|",
     ]
