@@ -14,8 +14,8 @@ from putright.cases import services
 from putright.cases.models import Complaint
 from putright.core.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.core.inputs import parse_int
-from putright.letters.preview import LetterPreview, letter_rehearse, letter_sent_summary
 from putright.landlord.compensation import compensation_bands
+from putright.letters.preview import LetterPreview, letter_rehearse, letter_sent_summary
 from putright.staff.forms.respond import ActionRows, RemedyRows, RespondForm, filled
 from putright.staff.views.base_action import ComplaintActionView
 from putright.ui.forms import refusal_message
