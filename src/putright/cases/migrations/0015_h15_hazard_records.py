@@ -19,7 +19,7 @@ def store_hazard_due(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0013_idempotency_body"),
+        ("cases", "0014_m16_search_trigram_indexes"),
         ("hazards", "0002_h15_from_flags"),
     ]
 

@@ -30,7 +30,7 @@ def store_due_at(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0015_h15_queue_order"),
+        ("cases", "0016_h15_queue_order"),
         ("landlord", "0002_h22_named_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0014_h15_hazard_records"),
+        ("cases", "0015_h15_hazard_records"),
         ("landlord", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

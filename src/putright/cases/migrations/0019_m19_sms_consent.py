@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0013_idempotency_body"),
+        ("cases", "0018_m14_update_agreement_late_entry"),
     ]
 
     operations = [
