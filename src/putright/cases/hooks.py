@@ -71,3 +71,18 @@ def register_import_hook(hook: ImportHook) -> None:
 def run_import_hooks(complaint: Complaint, now: datetime) -> None:
     for hook in _IMPORT_HOOKS:
         hook(complaint, now)
+
+
+DemoHook = Callable[..., object]
+_DEMO_HOOKS: list[DemoHook] = []
+
+
+def register_demo_hook(hook: DemoHook) -> None:
+    """Run ``hook(actor=..., today=...)`` after the demo's complaints are built (demo hazards)."""
+    if hook not in _DEMO_HOOKS:
+        _DEMO_HOOKS.append(hook)
+
+
+def run_demo_hooks(**kwargs: object) -> None:
+    for hook in _DEMO_HOOKS:
+        hook(**kwargs)

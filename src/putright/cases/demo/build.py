@@ -149,10 +149,10 @@ def build_demo(
             quiet = event_hooks_suspended() if age > LETTERS_FOR_LAST_DAYS else nullcontext()
             with quiet:
                 _one_complaint(rng, i, received, today, calendar, handlers, reviewer, officer)
-        # Imported here: hazards build on complaints, so the demo adds them last.
-        from putright.hazards.demo import demo_hazards
+        # Hazards build on complaints, so their app adds its demo records last.
+        from putright.cases.hooks import run_demo_hooks
 
-        demo_hazards(actor=handlers[0], today=today)
+        run_demo_hooks(actor=handlers[0], today=today)
         if progress:
             progress(complaints, complaints)
     return passwords

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 
 from putright.cases import models as cases
-from putright.hazards.models import Hazard
 
 Row = tuple[Any, ...]
 
@@ -79,7 +79,8 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
     ),
     # A complaint's hazard under Awaab's Law (see `generate.hazards`), after its complaint.
     "hazard": (
-        Hazard,
+        # By name: the hazards app builds on cases, so cases does not import it.
+        apps.get_model("hazards", "Hazard"),
         (
             "id",
             "reference",
