@@ -71,8 +71,8 @@ def test_a_response_is_previewed_then_sent_by_keyboard_alone(page, axe_check, ma
     page.keyboard.type("the fan was replaced on Monday and you asked for nothing more.")
     tab_to(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Check the letter'")
     page.keyboard.press("Enter")
-    page.wait_for_selector("h1")
-    page.wait_for_load_state()
+    # The preview runs the whole action and rolls it back: give a loaded machine time.
+    page.wait_for_selector("text=Check the response before sending", timeout=30_000)
     assert "Check the response before sending" in page.locator("h1").inner_text(), page.locator(
         "main"
     ).inner_text()[:1500]

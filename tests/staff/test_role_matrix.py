@@ -75,6 +75,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "restriction": (SPECIAL, "get", C),
     "hazard": (CASEWORK, "get", C),
     "representative": (CASEWORK, "get", C),
+    "resident": (CASEWORK, "get", C),
     "representative_remove": (CASEWORK, "get", C),
     "adjustment_review": (SPECIAL, "get", ("complaint", "adjustment")),
     "restriction_review": (SPECIAL, "get", ("complaint", "restriction")),
