@@ -58,7 +58,7 @@ def test_a_response_is_previewed_then_sent_by_keyboard_alone(page, axe_check, ma
     page.keyboard.press("Enter")
     page.wait_for_url("**/staff/")
     page.goto(f"/staff/complaints/{complaint.pk}/")
-    tab_to(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Send the response'")
+    tab_to(page, "el.getAttribute('role') === 'button' && el.textContent.trim() === 'Send the response'")
     page.keyboard.press("Enter")
     page.wait_for_url("**/respond/")
     axe_check(page, context="response form")
@@ -68,10 +68,14 @@ def test_a_response_is_previewed_then_sent_by_keyboard_alone(page, axe_check, ma
     tab_to(page, "el.id === 'id_reasons'")
     page.keyboard.type("The fan broke in March and we did not book the repair. That was our fault.")
     tab_to(page, "el.id === 'id_no_remedy_reason'")
-    page.keyboard.type("The fan was replaced on Monday and you asked for nothing more.")
+    page.keyboard.type("the fan was replaced on Monday and you asked for nothing more.")
     tab_to(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Check the letter'")
     page.keyboard.press("Enter")
-    page.wait_for_selector("text=Check the response before sending")
+    # The preview runs the whole action and rolls it back: give a loaded machine time.
+    page.wait_for_selector("text=Check the response before sending", timeout=30_000)
+    assert "Check the response before sending" in page.locator("h1").inner_text(), page.locator(
+        "main"
+    ).inner_text()[:1500]
     content = page.content()
     assert "The letter as Grace Hopper will get it" in content
     assert "That was our fault." in content and "Reading ease score" in content

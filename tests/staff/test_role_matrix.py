@@ -86,6 +86,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "hazard_screen_record": (CASEWORK, "post", ("screen",)),
     "hazard_screen_dismiss": (CASEWORK, "get", ("screen",)),
     "representative": (CASEWORK, "get", C),
+    "resident": (CASEWORK, "get", C),
     "representative_remove": (CASEWORK, "get", C),
     "adjustment_review": (SPECIAL, "get", ("complaint", "adjustment")),
     "restriction_review": (SPECIAL, "get", ("complaint", "restriction")),

@@ -75,9 +75,15 @@ def _preview(letter: Letter) -> LetterPreview:
     )
 
 
-def letter_for_latest_event(*, complaint_id: int) -> Letter | None:
-    """The letter drafted for the complaint's latest event, if that event called for one."""
-    event = CaseEvent.objects.filter(complaint_id=complaint_id).order_by("-pk").values("pk").first()
+def letter_for_latest_event(*, complaint_id: int, action: str = "") -> Letter | None:
+    """The letter drafted for the complaint's latest event (of ``action``, if given), if it called for one.
+
+    Name the action when reading after commit: sending the letter records its own event.
+    """
+    events = CaseEvent.objects.filter(complaint_id=complaint_id)
+    if action:
+        events = events.filter(action=action)
+    event = events.order_by("-pk").values("pk").first()
     if event is None:
         return None
     return Letter.objects.filter(event_id=event["pk"]).order_by("-pk").first()
@@ -105,9 +111,9 @@ def letter_rehearse(run: Callable[[], Any]) -> tuple[Any, LetterPreview | None]:
     return outcome["result"], outcome["preview"]
 
 
-def letter_sent_summary(*, complaint_id: int) -> str:
-    """What the action just recorded sends, to whom and how, for the success banner."""
-    letter = letter_for_latest_event(complaint_id=complaint_id)
+def letter_sent_summary(*, complaint_id: int, action: str) -> str:
+    """What the action just recorded (its `EventAction`) sends, to whom and how, for the success banner."""
+    letter = letter_for_latest_event(complaint_id=complaint_id, action=action)
     if letter is None:
         return ""
     review = letter_review(letter_id=letter.pk)

@@ -12,7 +12,7 @@ from putright.letters import selectors, services
 from putright.letters.forms import TemplateForm, add_service_errors, error_summary, field_views
 from putright.letters.placeholders import EXTRAS, PLACEHOLDERS, required_for
 from putright.letters.services.compose import wording_for
-from putright.letters.views._common import base_context, caseworker_only, officer_only
+from putright.letters.views._common import caseworker_only, officer_only
 from putright.rules.letters import REQUIREMENTS, LetterKind, letter_label
 from putright.ui.pages import not_found, page_number
 
@@ -24,7 +24,6 @@ def print_queue(request: HttpRequest) -> HttpResponse:
     page = page_number(request)
     rows = selectors.print_queue(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     context = {
-        **base_context(request, "print-queue"),
         "letters": rows[:PAGE_SIZE],
         "page": page,
         "has_next": len(rows) > PAGE_SIZE,
@@ -39,7 +38,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
         {"kind": kind.value, "label": letter_label(kind), "template": active.get(kind.value)}
         for kind in LetterKind
     ]
-    return render(request, "letters/templates.html", {**base_context(request, "templates"), "rows": rows})
+    return render(request, "letters/templates.html", {"rows": rows})
 
 
 def _placeholders(kind: LetterKind) -> list[dict[str, str]]:
@@ -92,7 +91,6 @@ def template_edit(request: HttpRequest, kind: str) -> HttpResponse:
     if not (template and template.logo):
         fields = [f for f in fields if f["name"] != "remove_logo"]
     context = {
-        **base_context(request, "templates"),
         "kind": kind,
         "label": letter_label(letter_kind),
         "template": template,

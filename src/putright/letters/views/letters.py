@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from putright.core.errors import CaseError
 from putright.letters import selectors, services
 from putright.letters.forms import DraftForm, UpdateForm, add_service_errors, error_summary, field_views
-from putright.letters.views._common import base_context, caseworker_only
+from putright.letters.views._common import caseworker_only
 from putright.rules.letters import Element
 from putright.ui.pages import not_found, page_number
 
@@ -42,7 +42,6 @@ def complaint_letters(request: HttpRequest, complaint_id: int) -> HttpResponse:
         return not_found(request, "complaint")
     complaint, letters, has_next = found
     context = {
-        **base_context(request, ""),
         "complaint": complaint,
         "case_url": _case_url(complaint_id),
         "letters": letters,
@@ -60,7 +59,6 @@ def _review_page(
         return not_found(request, "letter")
     missing = [{"requirement": r, "field": FIELD_FOR_ELEMENT.get(r.element)} for r in review.missing]
     context = {
-        **base_context(request, ""),
         "review": review,
         "letter": review.letter,
         "missing": missing,
@@ -98,7 +96,6 @@ def letter_edit(request: HttpRequest, letter_id: int) -> HttpResponse:
             messages.success(request, "Draft saved")
             return redirect("letters:letter", letter_id=letter_id)
     context = {
-        **base_context(request, ""),
         "letter": letter,
         "fields": field_views(form),
         "errors": error_summary(form) if form.is_bound else [],
@@ -175,7 +172,6 @@ def update_new(request: HttpRequest, complaint_id: int) -> HttpResponse:
             messages.success(request, "Update drafted. Check it, then issue it.")
             return redirect("letters:letter", letter_id=letter.pk)
     context = {
-        **base_context(request, ""),
         "complaint_id": complaint_id,
         "reference": reference,
         "fields": field_views(form),

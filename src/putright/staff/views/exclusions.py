@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from putright.cases import services
-from putright.cases.models import Channel, Complaint, RefusalReason
+from putright.cases.models import Channel, Complaint, EventAction, RefusalReason
 from putright.core.dates import long_date
 from putright.letters.preview import LetterPreview, letter_rehearse, letter_sent_summary
 from putright.staff.forms import exclusions as f
@@ -104,7 +104,7 @@ class Refuse(CheckedActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        sent = letter_sent_summary(complaint_id=result.pk)
+        sent = letter_sent_summary(complaint_id=result.pk, action=EventAction.REFUSED)
         return f"Recorded as not accepted. {sent}".strip()
 
 
@@ -136,7 +136,7 @@ class RefuseEscalation(CheckedActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        sent = letter_sent_summary(complaint_id=result.pk)
+        sent = letter_sent_summary(complaint_id=result.pk, action=EventAction.ESCALATION_REFUSED)
         return f"Escalation refused and recorded, with the date stage 2 was asked for. {sent}".strip()
 
 

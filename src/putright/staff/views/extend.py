@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from putright.cases import services
-from putright.cases.models import Complaint, StageRecord
+from putright.cases.models import Complaint, EventAction, StageRecord
 from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.core.dates import england_date, long_date
 from putright.core.errors import ActionRefused
@@ -154,5 +154,5 @@ class Extend(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        sent = letter_sent_summary(complaint_id=result.pk)
+        sent = letter_sent_summary(complaint_id=result.pk, action=EventAction.EXTENDED)
         return f"Response deadline extended to {long_date(result.next_due)}. {sent}".strip()

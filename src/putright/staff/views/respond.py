@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from putright.cases import services
-from putright.cases.models import Complaint
+from putright.cases.models import Complaint, EventAction
 from putright.core.errors import ActionRefused, CaseError, EditConflict, InvalidInput
 from putright.core.inputs import parse_int
 from putright.landlord.compensation import compensation_bands
@@ -170,5 +170,5 @@ class Respond(ComplaintActionView):
         )
 
     def success_message(self, result: Complaint) -> str:
-        sent = letter_sent_summary(complaint_id=result.pk)
+        sent = letter_sent_summary(complaint_id=result.pk, action=EventAction.RESPONDED)
         return f"Stage {result.stage} response recorded. {sent or 'You sent the letter yourself.'}"
