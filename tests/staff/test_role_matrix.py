@@ -88,6 +88,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "representative": (CASEWORK, "get", C),
     "resident": (CASEWORK, "get", C),
     "representative_remove": (CASEWORK, "get", C),
+    "sms_consent": (CASEWORK, "get", C),
     "adjustment_review": (SPECIAL, "get", ("complaint", "adjustment")),
     "restriction_review": (SPECIAL, "get", ("complaint", "restriction")),
     "remedy_complete": (CASEWORK, "get", ("complaint", "remedy")),
