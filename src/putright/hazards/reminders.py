@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from putright.core.dates import ENGLAND, code_calendar, england_date
+from putright.core.dates import ENGLAND, code_calendar, england_date, long_date
 from putright.hazards.models import Hazard, HazardScreen
 from putright.rules.hazards import due_instant
 
@@ -46,7 +46,7 @@ def hazard_lines(*, now: datetime, base_url: str = "") -> list[HazardLine]:
         )
         duty = h.next_duty.replace("_", " ")
         due = h.next_due_at.astimezone(ENGLAND)
-        text = f"{h.reference} ({h.kind} hazard): {duty} by {due:%d %B %Y %H:%M}, {state}"
+        text = f"{h.reference} ({h.kind} hazard): {duty} by {long_date(due.date())} {due:%H:%M}, {state}"
         lines.append(
             HazardLine(
                 key=f"hazard:{h.pk}:{h.next_duty}",
@@ -64,11 +64,13 @@ def screen_lines(*, now: datetime, base_url: str = "") -> list[HazardLine]:
     ).select_related("complaint", "contact")
     lines = []
     for s in rows:
+        screened = s.screened_at.astimezone(ENGLAND)
         where = f"complaint {s.complaint.reference}" if s.complaint else f"contact {s.contact_id}"
         path = f"/staff/complaints/{s.complaint_id}/" if s.complaint_id else "/staff/hazards/"
         text = (
             f"Likely {s.kind} hazard not yet decided ({where}, mentions {s.words}"
-            f"{', vulnerable household' if s.vulnerable else ''}), screened {s.screened_at.astimezone(ENGLAND):%d %B %Y %H:%M}"
+            f"{', vulnerable household' if s.vulnerable else ''}), screened "
+            f"{long_date(screened.date())} {screened:%H:%M}"
         )
         lines.append(HazardLine(key=f"screen:{s.pk}", text=text + _link(base_url, path), handler_id=None))
     return lines
