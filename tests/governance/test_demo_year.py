@@ -9,7 +9,7 @@ import pytest
 from django.db.models import F
 
 from putright.cases.demo.build import build_demo
-from putright.cases.models import Action, Extension, Refusal, Remedy, StageRecord
+from putright.cases.models import Action, Complaint, Extension, Refusal, Remedy, StageRecord
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.statements import refusals_told_of_ombudsman
 
@@ -34,6 +34,8 @@ def test_the_demo_year_delivers_most_remedies_and_actions_and_sends_refusal_lett
     assert StageRecord.objects.exclude(acknowledgement_late_reason="").exists()
     assert Refusal.objects.filter(stage=1, reopened_on__isnull=False).exists()
     assert Action.objects.exclude(promise_on=F("first_promise_on")).exists()
+    # Withdrawn after a deadline had passed (the record says so; the figures still count it late).
+    assert Complaint.objects.filter(withdrawn_after_deadline=True).exists()
 
 
 @pytest.mark.parametrize("today", [date(2026, 12, 7), date(2025, 12, 30), date(2024, 4, 10)])

@@ -9,10 +9,12 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.db.models import F, Q
+
 from putright.accounts.models import User
 from putright.cases import services
 from putright.cases.demo.followthrough import send_refusal_letter
-from putright.cases.models import Channel, RefusalReason
+from putright.cases.models import Channel, Complaint, RefusalReason, StageRecord, Status
 from putright.rules.calendar import WorkingDayCalendar
 
 REASONS_FOR_WITHDRAWING = [
@@ -74,6 +76,68 @@ def withdraw(
         note=rng.choice(REASONS_FOR_WITHDRAWING),
     )
     return True
+
+
+def withdraw_one_overdue(
+    rng: random.Random, today: date, calendar: WorkingDayCalendar, handler: User, officer: User
+) -> None:
+    """Make sure the demo has a complaint withdrawn after its deadline had passed, whatever the
+    dice gave: the reports show such a withdrawal as late (Code 5.12), and a small demo
+    might otherwise have none."""
+    if Complaint.objects.filter(withdrawn_after_deadline=True).exists():
+        return
+    # Judged on the Code's dates, as the withdrawal itself is (the landlord's own are shorter).
+    missed = Q(acknowledged_on__isnull=True, code_acknowledge_by__lt=today) | Q(
+        acknowledged_on__isnull=False, responded_on__isnull=True, code_respond_by__lt=today
+    )
+    overdue = (
+        StageRecord.objects.filter(
+            missed,
+            stage=F("complaint__stage"),
+            complaint__status__in=(Status.RECEIVED, Status.ACKNOWLEDGED),
+        )
+        .order_by("code_acknowledge_by", "id")
+        .values_list("complaint_id", flat=True)
+        .first()
+    )
+    if overdue is None:
+        overdue = _acknowledged_and_never_answered(rng, today, calendar, handler, officer)
+    services.complaint_withdraw(
+        actor=handler,
+        now=_moment(today, rng),
+        complaint_id=overdue,
+        channel=Channel.PHONE,
+        note=rng.choice(REASONS_FOR_WITHDRAWING),
+    )
+
+
+def _acknowledged_and_never_answered(
+    rng: random.Random, today: date, calendar: WorkingDayCalendar, handler: User, officer: User
+) -> int:
+    """A complaint acknowledged in time whose stage 1 response date has passed unanswered."""
+    received = today - timedelta(days=40)  # about 28 working days: past the response date
+    complaint = services.complaint_log(
+        actor=officer,
+        now=_moment(received, rng),
+        data=services.NewComplaint(
+            channel=Channel.PHONE,
+            received_at=_moment(received, rng),
+            description="The fence panel blew down in the storm and nobody came to fix it.",
+            resident=services.ResidentDetails(name="Morgan Ellis", phone="07700 900999"),
+        ),
+    )
+    acknowledged = calendar.add_working_days(received, 2)
+    services.complaint_acknowledge(
+        actor=handler,
+        now=_moment(acknowledged, rng),
+        complaint_id=complaint.pk,
+        acknowledged_on=acknowledged,
+        definition="The resident says a storm-damaged fence was not repaired.",
+        outcomes_sought="The fence repaired.",
+        responsibility="We are responsible for boundary fences of our homes.",
+        handler=handler,
+    )
+    return complaint.pk
 
 
 def refuse_escalation(
