@@ -234,6 +234,14 @@ def test_a_time_without_offset_or_in_the_future_is_refused_with_a_field_error(ap
     )
 
 
+def test_a_time_of_receipt_before_the_working_day_calendar_is_a_field_error_not_a_500(api):
+    # 1 January 2000 at 00:00 in Moscow is 31 December 1999 in England: before the calendar
+    # the deadlines are counted on (found by the OpenAPI fuzz test).
+    answer = api.post("/complaints", {**NEW, "received_at": "2000-01-01T00:00:00+03:00"})
+    assert answer.status_code == 422
+    assert "2000 or later" in answer.json()["errors"]["received_at"][0]
+
+
 def test_no_or_bad_token_answers_401(client):
     assert client.get("/api/v1/complaints").status_code == 401
     assert client.get("/api/v1/complaints", HTTP_AUTHORIZATION="Bearer nope").status_code == 401

@@ -290,8 +290,9 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_complaints(
     client, make_user, scenario: Scenario, django_assert_max_num_queries
 ):
     login(client, make_user, Role.GOVERNANCE)
-    # Two reports (the period and the one before), each a fixed number of grouped queries.
-    with django_assert_max_num_queries(60):
+    # Two reports (the period and the one before), each a fixed number of grouped queries; the
+    # hazard duties (Awaab's Law) and remedies against the compensation bands (7.4) add theirs.
+    with django_assert_max_num_queries(70):
         assert client.get(f"/staff/reports/?{Q1}").status_code == 200
 
 

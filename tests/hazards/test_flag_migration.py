@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("cases", "0013_idempotency_body"), ("hazards", "0001_h15_initial")]
-AFTER = [("cases", "0014_h15_hazard_records"), ("hazards", "0002_h15_from_flags")]
+AFTER = [("cases", "0015_h15_hazard_records"), ("hazards", "0002_h15_from_flags")]
 
 
 def migrate(targets):

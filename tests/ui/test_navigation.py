@@ -17,6 +17,8 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
         "contact",
         "triage",
         "requests",
+        "print-queue",
+        "hazards",
         "reports",
         "self-assessment",
         "policy",
@@ -31,7 +33,7 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
 @pytest.mark.parametrize(
     ("role", "keys"),
     [
-        (Role.HANDLER, ["my-work", "all", "contact", "triage", "requests"]),
+        (Role.HANDLER, ["my-work", "all", "contact", "triage", "requests", "print-queue", "hazards"]),
         (Role.GOVERNANCE, ["reports", "self-assessment", "policy"]),
         (
             Role.COMPLAINTS_OFFICER,
@@ -42,6 +44,8 @@ def test_every_app_with_staff_pages_registers_its_entry_once_in_order():
                 "contact",
                 "triage",
                 "requests",
+                "print-queue",
+                "hazards",
                 "reports",
                 "self-assessment",
                 "policy",

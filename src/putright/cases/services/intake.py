@@ -105,6 +105,11 @@ def _validate_dates(data: NewComplaint, now: datetime, errors: dict[str, str]) -
         errors["received_at"] = "The time of receipt cannot be in the future"
         return None
     received_on = england_date(data.received_at)
+    first_year = code_calendar().first_year
+    if received_on.year < first_year:
+        # Deadlines are counted on the working-day calendar, which starts then.
+        errors["received_at"] = f"The time of receipt must be in {first_year} or later"
+        return None
     for name in ("issue_occurred_on", "aware_on"):
         value = getattr(data, name)
         if value is not None and value > received_on:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from putright.cases import access, services
 from putright.core.dates import code_calendar
 from putright.core.errors import ActionRefused, CaseError
+from putright.hazards.selectors import hazards_overdue_count
 from putright.staff.forms.team import ReassignForm
 from putright.staff.presenters.deadlines import DUE_SOON_WORKING_DAYS, deadline
 from putright.staff.presenters.team import team_loads, team_page
@@ -87,6 +88,8 @@ def team_view(request: HttpRequest, *, landing: bool = False) -> HttpResponse:
         "page_number": page,
         "has_next": has_next,
         "today": day,
+        # A lead lands here: overdue hazard duties must be in sight on this page too.
+        "hazards_overdue": hazards_overdue_count(now=timezone.now()),
     }
     status = 400 if (form.is_bound and not form.is_valid()) or refused else 200
     return render(request, "staff/team.html", context, status=status)
