@@ -13,6 +13,7 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from putright.accounts.models import User
+from putright.api.gates import caseworker
 from putright.api.schemas import (
     AcknowledgeIn,
     AssignIn,
@@ -41,13 +42,6 @@ ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 LIST_FILTERS = frozenset({"stage", "status", "overdue", "handler", "page", "page_size"})
 READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
-
-
-def _caseworker(request: HttpRequest) -> Any:
-    user = request.user
-    if not access.access_can_work_cases(user):
-        raise HttpError(403, "Your role cannot work on individual complaints")
-    return user
 
 
 def _complaint_out(complaint_id: int) -> dict[str, Any]:
@@ -90,7 +84,7 @@ def create_complaint(
     """Log a complaint at stage 1. The acknowledgement is due 5 working days after the date
     in England of `received_at` (Code 6.2). A retry with the same `Idempotency-Key` returns
     the complaint made first; the same key with a different body is refused with 422."""
-    user = _caseworker(request)
+    user = caseworker(request)
     fingerprint = hashlib.sha256(request.body).hexdigest()
     if idempotency_key:
         earlier = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first()
@@ -143,7 +137,7 @@ def list_complaints(
 
     An unknown query parameter is refused: a misspelt filter would otherwise quietly
     return every complaint."""
-    _caseworker(request)
+    caseworker(request)
     unknown = sorted(set(request.GET) - LIST_FILTERS)
     if unknown:
         raise InvalidInput({name or "(unnamed)": ["Unknown filter"] for name in unknown})
@@ -169,7 +163,7 @@ def list_complaints(
     "/complaints/{complaint_id}", response={200: ComplaintOut, **READ_ERRORS}, summary="Read a complaint"
 )
 def get_complaint(request: HttpRequest, complaint_id: ComplaintId) -> dict[str, Any]:
-    _caseworker(request)
+    caseworker(request)
     return _complaint_out(complaint_id)
 
 
@@ -179,7 +173,7 @@ def get_complaint(request: HttpRequest, complaint_id: ComplaintId) -> dict[str, 
     summary="The full record of a complaint (Code 5.12)",
 )
 def complaint_events(request: HttpRequest, complaint_id: ComplaintId) -> list[dict[str, Any]]:
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     return [
         {
@@ -198,7 +192,7 @@ def complaint_events(request: HttpRequest, complaint_id: ComplaintId) -> list[di
 def acknowledge(request: HttpRequest, complaint_id: ComplaintId, payload: AcknowledgeIn) -> dict[str, Any]:
     """Acknowledge, define and log (Code 5.6, 5.7, 6.2, 6.11). The response is due 10 (stage 1)
     or 20 (stage 2) working days after `acknowledged_on`."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_acknowledge(
         actor=user,
@@ -223,7 +217,7 @@ def extend(request: HttpRequest, complaint_id: ComplaintId, payload: ExtendIn) -
     may not pass 10 working days at stage 1 (Code 6.4) or 20 at stage 2 (6.15); past it, with
     `good_reason`, `good_reason_explanation` is required and goes into the notice. `notified_on`
     must be on or before the response date in force and not in the future (422, 6.4 / 6.15)."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_extend(
         actor=user,
@@ -246,7 +240,7 @@ def respond(request: HttpRequest, complaint_id: ComplaintId, payload: RespondIn)
 
     An upheld or partly upheld response needs a remedy or `no_remedy_reason` (422, 6.9 / 6.19).
     A letter sent outside putright is recorded with `sent_outside` and `sent_outside_note`."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_respond(
         actor=user,
@@ -276,7 +270,7 @@ def respond(request: HttpRequest, complaint_id: ComplaintId, payload: RespondIn)
 @router.post("/complaints/{complaint_id}/escalate", response={200: ComplaintOut, **ERRORS})
 def escalate(request: HttpRequest, complaint_id: ComplaintId, payload: EscalateIn) -> dict[str, Any]:
     """Start stage 2. No reason is needed (Code 6.12); there is no third stage (5.3)."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_escalate(
         actor=user,
@@ -296,7 +290,7 @@ def refuse(request: HttpRequest, complaint_id: ComplaintId, payload: RefuseIn) -
 
     `over_12_months` needs `aware_on` (or `aware_when_occurred`) and `discretion` (422, 2.3);
     `legal_proceedings` and `previously_considered` need `evidence` (422, 2.1)."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_refuse(
         actor=user,
@@ -318,7 +312,7 @@ def reopen(request: HttpRequest, complaint_id: ComplaintId, payload: ReopenIn) -
     """Take on a complaint that was not accepted (Code 2.4). Stage 1 starts again: the
     acknowledgement is due 5 working days after the date in England of `reopened_at`. The
     refusal stays in the record. A complaint that was not refused answers 422 (2.4)."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_reopen(
         actor=user,
@@ -337,7 +331,7 @@ def refuse_escalation(
 ) -> dict[str, Any]:
     """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11). The date
     stage 2 was asked for is kept; a refusal more than 5 working days after it is late (6.11)."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_refuse_escalation(
         actor=user,
@@ -355,7 +349,7 @@ def refuse_escalation(
 @router.post("/complaints/{complaint_id}/assign", response={200: ComplaintOut, **ERRORS})
 def assign(request: HttpRequest, complaint_id: ComplaintId, payload: AssignIn) -> dict[str, Any]:
     """Assign a handler. At stage 2 it must not be anyone who acted at stage 1 or was its handler (422, Code 6.13)."""
-    user = _caseworker(request)
+    user = caseworker(request)
     if not access.access_can_assign(user):
         raise HttpError(403, "Your role cannot assign complaints")
     _exists(complaint_id)
@@ -373,7 +367,7 @@ def assign(request: HttpRequest, complaint_id: ComplaintId, payload: AssignIn) -
 def withdraw(request: HttpRequest, complaint_id: ComplaintId, payload: WithdrawIn) -> dict[str, Any]:
     """The resident withdraws: how they told us (`channel`) and why (`note`) are required, and
     a letter confirming the withdrawal is drafted. The record stays (Code 5.12)."""
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_withdraw(
         actor=user,
@@ -388,7 +382,7 @@ def withdraw(request: HttpRequest, complaint_id: ComplaintId, payload: WithdrawI
 
 @router.post("/complaints/{complaint_id}/close", response={200: ComplaintOut, **ERRORS})
 def close(request: HttpRequest, complaint_id: ComplaintId, payload: CloseIn) -> dict[str, Any]:
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(complaint_id)
     services.complaint_close(
         actor=user,

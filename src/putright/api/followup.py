@@ -15,6 +15,7 @@ from django.utils import timezone
 from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 
+from putright.api.gates import caseworker_on, complaint_out
 from putright.api.schemas import (
     ActionUpdateIn,
     AddIssueIn,
@@ -25,7 +26,6 @@ from putright.api.schemas import (
     RemedyCompleteIn,
     TenureIn,
 )
-from putright.api.serialise import complaint_data
 from putright.cases import access, selectors, services
 from putright.cases.models import Action, Complaint, Remedy
 from putright.governance.access import access_can_manage_governance
@@ -41,20 +41,6 @@ class AddIssueOut(Schema):
     new_complaint: ComplaintOut | None
 
 
-def _caseworker_on(request: HttpRequest, complaint_id: int) -> Any:
-    if not access.access_can_work_cases(request.user):
-        raise HttpError(403, "Your role cannot work on individual complaints")
-    if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
-        raise HttpError(404, "No complaint with that id")
-    return request.user
-
-
-def _out(complaint_id: int) -> dict[str, Any]:
-    complaint = selectors.complaint_get(complaint_id=complaint_id)
-    assert complaint is not None  # checked before the change; complaints are never deleted
-    return complaint_data(complaint)
-
-
 @router.post(
     "/complaints/{complaint_id}/remedies/{remedy_id}/complete",
     response={200: ComplaintOut, **ERRORS},
@@ -65,7 +51,7 @@ def complete_remedy(
 ) -> dict[str, Any]:
     """A remedy is followed through to completion (Code 7.3). `completed_on` in the future, or
     before today without `late_entry_reason`, answers 422 (5.12); a remedy already completed 422."""
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     if not Remedy.objects.filter(pk=remedy_id, complaint_id=complaint_id).exists():
         raise HttpError(404, "No remedy with that id on this complaint")
     services.remedy_complete(
@@ -76,7 +62,7 @@ def complete_remedy(
         note=payload.note,
         late_entry_reason=payload.late_entry_reason,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)
 
 
 @router.post(
@@ -91,7 +77,7 @@ def update_action(
     `completed: true` the action is done on `given_on`. Moving the promise (`new_promise_on`) needs
     `promise_change_reason` and `resident_told_on`, and may not move it before the response date
     (422 naming 6.6 or 6.17); the first promise date is kept as the measure of kept on time."""
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     if not Action.objects.filter(pk=action_id, complaint_id=complaint_id).exists():
         raise HttpError(404, "No outstanding action with that id on this complaint")
     services.action_update(
@@ -107,7 +93,7 @@ def update_action(
         resident_told_how=payload.resident_told_how,
         late_entry_reason=payload.late_entry_reason,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)
 
 
 @router.post(
@@ -118,7 +104,7 @@ def update_action(
 def agree_updates(request: HttpRequest, complaint_id: ComplaintId, payload: AgreeUpdatesIn) -> dict[str, Any]:
     """Agree update intervals with the resident (Code 5.9). `agreed_on` before today needs
     `late_entry_reason` (422, 5.12)."""
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     services.complaint_agree_updates(
         actor=user,
         now=timezone.now(),
@@ -129,7 +115,7 @@ def agree_updates(request: HttpRequest, complaint_id: ComplaintId, payload: Agre
         late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)
 
 
 @router.post(
@@ -141,7 +127,7 @@ def add_issue(request: HttpRequest, complaint_id: ComplaintId, payload: AddIssue
     """A related issue joins the stage 1 response if it has not gone and would not unreasonably
     delay it; otherwise it is logged as a new complaint linked to this one, returned as
     `new_complaint` (Code 6.8). `raised_at` on a day before today needs `late_entry_reason` (5.12)."""
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     _, new = services.complaint_add_issue(
         actor=user,
         now=timezone.now(),
@@ -153,7 +139,7 @@ def add_issue(request: HttpRequest, complaint_id: ComplaintId, payload: AddIssue
         late_entry_reason=payload.late_entry_reason,
         expected_version=payload.version,
     )
-    return {"complaint": _out(complaint_id), "new_complaint": _out(new.pk) if new else None}
+    return {"complaint": complaint_out(complaint_id), "new_complaint": complaint_out(new.pk) if new else None}
 
 
 @router.post(
@@ -176,7 +162,7 @@ def record_tenure(request: HttpRequest, complaint_id: ComplaintId, payload: Tenu
         tenure=payload.tenure,
         expected_version=payload.version,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)
 
 
 @router.post(
@@ -191,7 +177,7 @@ def record_adjustment(
     marked `vulnerable` for a disability or vulnerability (Code 5.10, 6.1). `kind` is `adjustment`,
     `disability` or `vulnerability`; `review_on` must be after `recorded_on` (422 with field
     errors). Special category data: caseworkers who may see it only."""
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     if not access.access_can_see_special_category(user):
         raise HttpError(403, "Your role cannot record special category data")
     resident_id = Complaint.objects.values_list("resident_id", flat=True).get(pk=complaint_id)
@@ -204,4 +190,4 @@ def record_adjustment(
         recorded_on=payload.recorded_on,
         review_on=payload.review_on,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
-from putright.api.complaints import _caseworker
+from putright.api.gates import caseworker
 from putright.api.hazards import ERRORS, HazardId, HazardOut, Text, _exists, _out
 from putright.hazards import services
 
@@ -57,7 +57,7 @@ class AccommodationIn(Schema):
 
 
 def _step(request: HttpRequest, hazard_id: int, call: Any, **kwargs: Any) -> dict[str, Any]:
-    user = _caseworker(request)
+    user = caseworker(request)
     _exists(hazard_id)
     call(actor=user, now=timezone.now(), hazard_id=hazard_id, **kwargs)
     return _out(hazard_id)

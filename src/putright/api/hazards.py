@@ -15,7 +15,7 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja import Status as Reply
 from ninja.errors import HttpError
 
-from putright.api.complaints import _caseworker
+from putright.api.gates import caseworker
 from putright.api.schemas import ErrorOut
 from putright.core.errors import InvalidInput
 from putright.hazards import selectors, services
@@ -120,7 +120,7 @@ def _exists(hazard_id: int) -> None:
 
 @router.post("/hazards", response={201: HazardOut, **ERRORS}, summary="Record a hazard")
 def create_hazard(request: HttpRequest, payload: HazardIn) -> Reply[dict[str, Any]]:
-    user = _caseworker(request)
+    user = caseworker(request)
     hazard = services.hazard_record(
         actor=user,
         now=timezone.now(),
@@ -153,7 +153,7 @@ def list_hazards(
 ) -> dict[str, Any]:
     """Hazards, the soonest deadline first. An unknown query parameter is refused: a misspelt
     filter would otherwise quietly return every hazard."""
-    _caseworker(request)
+    caseworker(request)
     unknown = sorted(set(request.GET) - LIST_FILTERS)
     if unknown:
         raise InvalidInput({name or "(unnamed)": ["Unknown filter"] for name in unknown})
@@ -171,5 +171,5 @@ def list_hazards(
 
 @router.get("/hazards/{hazard_id}", response={200: HazardOut, **ERRORS}, summary="Read a hazard")
 def get_hazard(request: HttpRequest, hazard_id: HazardId) -> dict[str, Any]:
-    _caseworker(request)
+    caseworker(request)
     return _out(hazard_id)

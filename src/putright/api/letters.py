@@ -9,8 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 
+from putright.api.gates import caseworker
 from putright.api.schemas import ErrorOut
-from putright.cases import access, selectors
+from putright.cases import selectors
 from putright.letters.selectors import CONTENT_TYPES, letter_file, letters_for_complaint
 from putright.rules.letters import letter_label
 
@@ -45,12 +46,6 @@ class ComplaintLetterOut(Schema):
     copy_to: LetterCopyOut | None
 
 
-def _caseworker(request: HttpRequest) -> Any:
-    if not access.access_can_work_cases(request.user):
-        raise HttpError(403, "Your role cannot work on individual complaints")
-    return request.user
-
-
 @router.get(
     "/complaints/{complaint_id}/letters",
     response={200: list[ComplaintLetterOut], **READ_ERRORS},
@@ -61,7 +56,7 @@ def complaint_letters(request: HttpRequest, complaint_id: ObjectId) -> list[dict
     `pdf_url` and `docx_url`: the exact files the resident was sent. Drafts have neither.
     `copy_to` names the representative who gets a copy (Code 3.6: only once the resident's
     consent is recorded) and how: `email` or `post`; null when nobody does."""
-    _caseworker(request)
+    caseworker(request)
     if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
         raise HttpError(404, "No complaint with that id")
     out = []
@@ -101,7 +96,7 @@ def _copy(letter: Any) -> dict[str, Any] | None:
 
 
 def _download(request: HttpRequest, letter_id: int, fmt: str) -> HttpResponse:
-    _caseworker(request)
+    caseworker(request)
     stored = letter_file(letter_id=letter_id, fmt=fmt)
     if stored is None:
         raise HttpError(404, "No issued letter with that id")

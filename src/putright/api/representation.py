@@ -12,8 +12,8 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Path, Router
-from ninja.errors import HttpError
 
+from putright.api.gates import caseworker_on, complaint_out
 from putright.api.schemas import (
     ComplaintOut,
     ErrorOut,
@@ -21,26 +21,11 @@ from putright.api.schemas import (
     RepresentativeSetIn,
     SmsConsentIn,
 )
-from putright.api.serialise import complaint_data
-from putright.cases import access, selectors, services
+from putright.cases import services
 
 router = Router(tags=["complaints"])
 ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
-
-
-def _caseworker_on(request: HttpRequest, complaint_id: int) -> Any:
-    if not access.access_can_work_cases(request.user):
-        raise HttpError(403, "Your role cannot work on individual complaints")
-    if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
-        raise HttpError(404, "No complaint with that id")
-    return request.user
-
-
-def _out(complaint_id: int) -> dict[str, Any]:
-    complaint = selectors.complaint_get(complaint_id=complaint_id)
-    assert complaint is not None  # checked before the change; complaints are never deleted
-    return complaint_data(complaint)
 
 
 @router.post(
@@ -56,7 +41,7 @@ def set_representative(
     `consent_recorded_on` and `consent_method` go together (422 naming the missing one);
     consent cannot be dated in the future.
     """
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     services.complaint_set_representative(
         actor=user,
         now=timezone.now(),
@@ -72,7 +57,7 @@ def set_representative(
         ),
         expected_version=payload.version,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)
 
 
 @router.post(
@@ -84,7 +69,7 @@ def remove_representative(
     request: HttpRequest, complaint_id: ComplaintId, payload: RepresentativeRemoveIn
 ) -> dict[str, Any]:
     """Remove the representative; `reason` is required. 422 when there is none to remove."""
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     services.complaint_remove_representative(
         actor=user,
         now=timezone.now(),
@@ -92,7 +77,7 @@ def remove_representative(
         reason=payload.reason,
         expected_version=payload.version,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)
 
 
 @router.post(
@@ -104,7 +89,7 @@ def set_sms_consent(request: HttpRequest, complaint_id: ComplaintId, payload: Sm
     """Text message updates go through GOV.UK Notify only while consent is recorded: `given_on`
     (not in the future) and `how` it was given. `given_on` null withdraws it. 422 without a
     phone number for the resident, or with `given_on` and no `how`."""
-    user = _caseworker_on(request, complaint_id)
+    user = caseworker_on(request, complaint_id)
     services.complaint_set_sms_consent(
         actor=user,
         now=timezone.now(),
@@ -113,4 +98,4 @@ def set_sms_consent(request: HttpRequest, complaint_id: ComplaintId, payload: Sm
         how=payload.how,
         expected_version=payload.version,
     )
-    return _out(complaint_id)
+    return complaint_out(complaint_id)
