@@ -147,16 +147,6 @@ def test_the_private_module_rule_catches_a_deliberate_violation(tmp_path):
         reaching.unlink()
 
 
-def test_nothing_imports_the_old_error_module_but_its_shim():
-    shim = SRC / "cases" / "errors.py"
-    offenders = {
-        str(path.relative_to(ROOT))
-        for path in _python_files(SRC, ROOT / "tests", ROOT / "bench")
-        if path != shim and "putright.cases.errors" in imported_modules(path)
-    }
-    assert not offenders, sorted(offenders)
-
-
 def app_imports() -> dict[str, set[str]]:
     """Which app imports which, from Python imports and from templates' extends and include."""
     apps = {p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
