@@ -149,7 +149,8 @@ def build_demo(
             quiet = event_hooks_suspended() if age > LETTERS_FOR_LAST_DAYS else nullcontext()
             with quiet:
                 _one_complaint(rng, i, received, today, calendar, handlers, reviewer, officer)
-        endings.withdraw_one_overdue(rng, today, calendar, handlers[0], officer)
+        if complaints:
+            endings.withdraw_one_overdue(rng, today, calendar, handlers[0], officer)
         # Hazards build on complaints, so their app adds its demo records last.
         from putright.cases.hooks import run_demo_hooks
 

@@ -116,12 +116,13 @@ def _acknowledged_and_never_answered(
 ) -> int:
     """A complaint acknowledged in time whose stage 1 response date has passed unanswered."""
     received = today - timedelta(days=40)  # about 28 working days: past the response date
+    at = _moment(received, rng)
     complaint = services.complaint_log(
         actor=officer,
-        now=_moment(received, rng),
+        now=at,
         data=services.NewComplaint(
             channel=Channel.PHONE,
-            received_at=_moment(received, rng),
+            received_at=at,
             description="The fence panel blew down in the storm and nobody came to fix it.",
             resident=services.ResidentDetails(name="Morgan Ellis", phone="07700 900999"),
         ),
