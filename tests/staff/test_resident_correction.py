@@ -73,3 +73,19 @@ def test_a_correction_that_changes_nothing_is_refused_and_not_recorded_5_12(log_
             actor=officer, now=clock, complaint_id=complaint.pk, changes={"name": complaint.resident.name}
         )
     assert not CaseEvent.objects.filter(complaint=complaint, action=EventAction.RESIDENT_CORRECTED).exists()
+
+
+def test_a_correction_cannot_make_a_recorded_tenure_unknown_so_no_complaint_leaves_ch01_ch02(
+    log_complaint, handler, now
+):
+    # The same rule as recording tenure: "unknown" would take the resident's complaints out of
+    # the Tenant Satisfaction Measures, so a correction is no second way round it.
+    complaint = log_complaint()
+    services.complaint_set_tenure(actor=handler, now=now, complaint_id=complaint.pk, tenure="general_needs")
+    complaint.refresh_from_db()
+    with pytest.raises(InvalidInput) as refused:
+        services.resident_correct(
+            actor=handler, now=now, complaint_id=complaint.pk, changes={"tenure": "unknown"}
+        )
+    assert "tenure" in refused.value.errors
+    assert Resident.objects.get(pk=complaint.resident_id).tenure == "general_needs"

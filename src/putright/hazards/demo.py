@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from putright.cases.models import Complaint
+from putright.core.actor import Actor
 from putright.core.dates import ENGLAND
 from putright.hazards import services
 from putright.hazards.models import Hazard
@@ -19,7 +20,7 @@ def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=ENGLAND)
 
 
-def _investigate(actor: Any, h: Hazard, at: datetime, found: bool = True) -> None:
+def _investigate(actor: Actor | None, h: Hazard, at: datetime, found: bool = True) -> None:
     findings = (
         "Black mould on the bedroom wall behind the wardrobe" if found else "No damp found on a second visit"
     )
@@ -28,7 +29,7 @@ def _investigate(actor: Any, h: Hazard, at: datetime, found: bool = True) -> Non
     )
 
 
-def _summary(actor: Any, h: Hazard, at: datetime) -> None:
+def _summary(actor: Actor | None, h: Hazard, at: datetime) -> None:
     services.hazard_summary_sent(
         actor=actor,
         now=at,
@@ -40,23 +41,23 @@ def _summary(actor: Any, h: Hazard, at: datetime) -> None:
     )
 
 
-def _safe(actor: Any, h: Hazard, at: datetime) -> None:
+def _safe(actor: Actor | None, h: Hazard, at: datetime) -> None:
     services.hazard_made_safe(
         actor=actor, now=at, hazard_id=h.pk, made_safe_at=at, work="Mould treated; vent fixed"
     )
 
 
-def _started(actor: Any, h: Hazard, at: datetime) -> None:
+def _started(actor: Actor | None, h: Hazard, at: datetime) -> None:
     services.hazard_works_started(
         actor=actor, now=at, hazard_id=h.pk, started_on=at.date(), note="New extractor fan"
     )
 
 
-def _completed(actor: Any, h: Hazard, at: datetime) -> None:
+def _completed(actor: Actor | None, h: Hazard, at: datetime) -> None:
     services.hazard_works_completed(actor=actor, now=at, hazard_id=h.pk, completed_on=at.date())
 
 
-def _decanted(actor: Any, h: Hazard, at: datetime) -> None:
+def _decanted(actor: Actor | None, h: Hazard, at: datetime) -> None:
     services.hazard_exception(
         actor=actor,
         now=at,
@@ -67,7 +68,7 @@ def _decanted(actor: Any, h: Hazard, at: datetime) -> None:
     )
 
 
-def _housed(actor: Any, h: Hazard, at: datetime) -> None:
+def _housed(actor: Actor | None, h: Hazard, at: datetime) -> None:
     services.hazard_alternative_accommodation(
         actor=actor, now=at, hazard_id=h.pk, provided_at=at, note="Hotel while the ceiling is propped"
     )
@@ -95,7 +96,7 @@ STATES: list[tuple[str, str, list[tuple[int, Step]]]] = [
 ]
 
 
-def demo_hazards(*, actor: Any, today: date) -> int:
+def demo_hazards(*, actor: Actor | None, today: date) -> int:
     """Hazards in every state on damp and mould complaints received since Awaab's Law began.
 
     Older complaints go furthest through the duties; the newest stays open and one is

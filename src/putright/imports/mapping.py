@@ -109,7 +109,7 @@ REQUIRED = ("external_reference", "received_on")
 
 
 class MappingError(ValueError):
-    pass
+    """The column mapping cannot be used: the message says what to fix."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import IO, Any
 
 
 class UnreadableFile(ValueError):
-    pass
+    """The file is not a spreadsheet putright can read: the message says why."""
 
 
 @dataclass

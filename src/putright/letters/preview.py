@@ -40,10 +40,6 @@ class LetterPreview:
     large_print: bool
 
 
-class _Undone(Exception):
-    """Raised to roll back a rehearsal once its letter has been read."""
-
-
 def _delivery(channel: str, address: str) -> str:
     where = ", ".join(line.strip() for line in address.replace(",", "\n").splitlines() if line.strip())
     how = LetterChannel(channel).label.lower()
@@ -96,19 +92,14 @@ def letter_rehearse(run: Callable[[], Any]) -> tuple[Any, LetterPreview | None]:
     action drafts no letter (told outside putright) or ``run`` returned no complaint. A
     refusal raised by the service reaches the caller as it would on sending.
     """
-    outcome: dict[str, Any] = {}
-    try:
-        with transaction.atomic():
-            result = run()
-            outcome["result"] = result
-            letter = (
-                letter_for_latest_event(complaint_id=result.pk) if isinstance(result, Complaint) else None
-            )
-            outcome["preview"] = _preview(letter) if letter is not None else None
-            raise _Undone
-    except _Undone:
-        pass
-    return outcome["result"], outcome["preview"]
+    with transaction.atomic():
+        result = run()
+        letter = letter_for_latest_event(complaint_id=result.pk) if isinstance(result, Complaint) else None
+        preview = _preview(letter) if letter is not None else None
+        # Read, then undone: the action, its event, the draft letter and the queued send are
+        # rolled back (on-commit work too), so nothing is kept until the caseworker sends.
+        transaction.set_rollback(True)
+    return result, preview
 
 
 def letter_sent_summary(*, complaint_id: int, action: str) -> str:

@@ -22,7 +22,7 @@ BATCH = 50
 
 
 class MailboxNotSet(RuntimeError):
-    pass
+    """No mailbox is configured (host, folder or credentials missing)."""
 
 
 @dataclass

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -100,7 +101,7 @@ def form_page(
     return render(request, template, page_context, status=form_status(form))
 
 
-class ActionPage(DjangoView):
+class ActionPage(DjangoView, metaclass=ABCMeta):
     """One page per action: load, check, perform, success.
 
     Dispatch signs in and checks the role (`check`, refused with `denied`), then `load`s what
@@ -139,14 +140,16 @@ class ActionPage(DjangoView):
     def form_kwargs(self) -> dict[str, Any]:
         return {}
 
+    @abstractmethod
     def perform(self, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
+        """Call the one service this page is for, and answer what it returned."""
 
     def success_message(self, result: Any) -> str:
         return f"{self.title}: saved"
 
+    @abstractmethod
     def success_url(self, result: Any) -> str:
-        raise NotImplementedError
+        """Where to go once it is done (with the banner)."""
 
     def page_context(self) -> dict[str, Any]:
         """What every page of this kind shows besides the form (the record it acts on)."""

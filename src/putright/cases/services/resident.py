@@ -21,10 +21,10 @@ from putright.cases.models import (
     Format,
     Resident,
     Tenure,
-    UncountedChange,
 )
 from putright.cases.phone import phone_digits
 from putright.cases.services._common import lock_complaint, raise_if, record_event, snapshot
+from putright.cases.services.tenure import tenure_problem, tenure_recount_others
 from putright.core.actor import Actor
 from putright.core.errors import InvalidInput
 
@@ -120,6 +120,10 @@ def resident_correct(
         changed = {name: value for name, value in clean.items() if getattr(resident, name) != value}
         if not changed:
             raise InvalidInput({"name": "Nothing has changed: correct at least one detail"})
+        # The same rule as recording tenure (`tenure.py`): one way to change who counts in CH01/CH02.
+        problem = tenure_problem(changed["tenure"]) if "tenure" in changed else None
+        if problem:
+            raise InvalidInput({"tenure": problem})
         old = {name: getattr(resident, name) for name in changed}
         for name, value in changed.items():
             setattr(resident, name, value)
@@ -145,9 +149,5 @@ def resident_correct(
             details={"changed": sorted(changed)},
         )
         if "tenure" in changed:
-            others = Complaint.objects.filter(resident_id=resident.pk).exclude(pk=complaint.pk)
-            UncountedChange.objects.bulk_create(
-                [UncountedChange(complaint_id=pk) for pk in others.values_list("pk", flat=True)],
-                ignore_conflicts=True,
-            )
+            tenure_recount_others(resident_id=resident.pk, complaint_id=complaint.pk)
     return complaint

@@ -16,6 +16,25 @@ from putright.core.actor import Actor
 from putright.core.errors import InvalidInput
 
 
+def tenure_problem(tenure: str) -> str | None:
+    """Why `tenure` cannot be recorded, or None. "Unknown" is never recorded: it would take a
+    resident's complaints out of CH01 and CH02, so a figure could look better than it was."""
+    if tenure not in Tenure.values or tenure == Tenure.UNKNOWN:
+        choices = ", ".join(v for v in Tenure.values if v != Tenure.UNKNOWN)
+        return f"Select the resident's tenure: one of {choices}"
+    return None
+
+
+def tenure_recount_others(*, resident_id: int, complaint_id: int) -> None:
+    """The tenure belongs to the resident: their other complaints move between the TSM
+    figures too, so their days are recounted (the complaint acted on is recounted by its event)."""
+    others = Complaint.objects.filter(resident_id=resident_id).exclude(pk=complaint_id)
+    UncountedChange.objects.bulk_create(
+        [UncountedChange(complaint_id=pk) for pk in others.values_list("pk", flat=True)],
+        ignore_conflicts=True,
+    )
+
+
 def complaint_set_tenure(
     *, actor: Actor | None, now: datetime, complaint_id: int, tenure: str, expected_version: int | None = None
 ) -> Complaint:
@@ -24,9 +43,9 @@ def complaint_set_tenure(
     The tenure belongs to the resident, so every complaint of theirs is recounted in the
     figures; the change is recorded on the complaint it was made from.
     """
-    if tenure not in Tenure.values or tenure == Tenure.UNKNOWN:
-        choices = ", ".join(v for v in Tenure.values if v != Tenure.UNKNOWN)
-        raise InvalidInput({"tenure": f"Select the resident's tenure: one of {choices}"})
+    problem = tenure_problem(tenure)
+    if problem:
+        raise InvalidInput({"tenure": problem})
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         resident = Resident.objects.select_for_update().get(pk=complaint.resident_id)
@@ -43,10 +62,5 @@ def complaint_set_tenure(
             before=before,
             after={**snapshot(complaint), "tenure": tenure},
         )
-        # The resident's other complaints move between TSM figures too: recount their days.
-        others = Complaint.objects.filter(resident_id=resident.pk).exclude(pk=complaint.pk)
-        UncountedChange.objects.bulk_create(
-            [UncountedChange(complaint_id=pk) for pk in others.values_list("pk", flat=True)],
-            ignore_conflicts=True,
-        )
+        tenure_recount_others(resident_id=resident.pk, complaint_id=complaint.pk)
     return complaint

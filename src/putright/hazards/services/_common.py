@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from putright.cases.models import EventAction
+from putright.core.actor import Actor, user_or_none
 from putright.core.dates import code_calendar, england_date
 from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.hazards.models import Hazard, HazardEvent
@@ -59,7 +60,7 @@ def not_future(value: Any, now: datetime, field: str) -> None:
 
 
 def save_with_event(
-    hazard: Hazard, *, actor: Any, now: datetime, action: EventAction, summary: str
+    hazard: Hazard, *, actor: Actor | None, now: datetime, action: EventAction, summary: str
 ) -> HazardEvent:
     """Save the hazard and append the one event for this action."""
     refresh_next_due(hazard)
@@ -68,7 +69,7 @@ def save_with_event(
     return HazardEvent.objects.create(
         hazard=hazard,
         at=now,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=user_or_none(actor),
         actor_label=getattr(actor, "username", None) or str(actor or "system"),
         action=action.value,
         summary=summary[:500],

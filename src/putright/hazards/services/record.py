@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from putright.cases.models import Complaint, Contact, EventAction, ServiceRequest
+from putright.core.actor import Actor, user_or_none
 from putright.core.errors import InvalidInput
 from putright.core.references import create_with_reference
 from putright.hazards.models import Hazard, HazardScreen
@@ -87,7 +88,7 @@ def _aware_at(data: NewHazard, received: datetime | None, now: datetime, errors:
     return aware
 
 
-def hazard_record(*, actor: Any, now: datetime, data: NewHazard) -> Hazard:
+def hazard_record(*, actor: Actor | None, now: datetime, data: NewHazard) -> Hazard:
     """Record a hazard; its duties start from `aware_at` (by default the source's receipt)."""
     errors = _check_fields(data)
     complaint, contact, request, received = _source(data, errors)
@@ -117,7 +118,7 @@ def hazard_record(*, actor: Any, now: datetime, data: NewHazard) -> Hazard:
             aware_at=aware,
             aware_reason=data.aware_reason.strip(),
             recorded_at=now,
-            recorded_by=actor if getattr(actor, "pk", None) else None,
+            recorded_by=user_or_none(actor),
         )
         label = f"{data.kind.title()} hazard recorded: {hazard_label(data.hazard)}"
         save_with_event(hazard, actor=actor, now=now, action=EventAction.HAZARD_RECORDED, summary=label)
@@ -127,7 +128,7 @@ def hazard_record(*, actor: Any, now: datetime, data: NewHazard) -> Hazard:
     return hazard
 
 
-def _close_screens(data: NewHazard, hazard: Hazard, actor: Any, now: datetime) -> None:
+def _close_screens(data: NewHazard, hazard: Hazard, actor: Actor | None, now: datetime) -> None:
     screens = HazardScreen.objects.filter(state=HazardScreen.State.OPEN)
     if data.screen_id is not None:
         screens = screens.filter(pk=data.screen_id)
@@ -140,6 +141,6 @@ def _close_screens(data: NewHazard, hazard: Hazard, actor: Any, now: datetime) -
     screens.update(
         state=HazardScreen.State.RECORDED,
         decided_at=now,
-        decided_by=actor if getattr(actor, "pk", None) else None,
+        decided_by=user_or_none(actor),
         recorded=hazard,
     )

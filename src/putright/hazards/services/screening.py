@@ -8,11 +8,11 @@ complaints officer through `putright remind`.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 
 from putright.cases.models import CaseEvent, Complaint, Contact, Correspondence, EventAction
+from putright.core.actor import Actor, user_or_none
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.hazards.models import HazardScreen
 from putright.rules.hazard_screen import screen
@@ -48,7 +48,7 @@ def hazard_screen_text(
     )
 
 
-def hazard_screen_dismiss(*, actor: Any, now: datetime, screen_id: int, reason: str) -> HazardScreen:
+def hazard_screen_dismiss(*, actor: Actor | None, now: datetime, screen_id: int, reason: str) -> HazardScreen:
     """A person judged there is no hazard: the reason stays on the record."""
     if not reason.strip():
         raise InvalidInput({"reason": "Say why this is not a hazard"})
@@ -62,7 +62,7 @@ def hazard_screen_dismiss(*, actor: Any, now: datetime, screen_id: int, reason: 
             )
         item.state = HazardScreen.State.DISMISSED
         item.decided_at = now
-        item.decided_by = actor if getattr(actor, "pk", None) else None
+        item.decided_by = user_or_none(actor)
         item.reason = reason.strip()
         item.save()
     return item

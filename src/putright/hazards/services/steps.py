@@ -9,6 +9,8 @@ from typing import Any
 from django.db import transaction
 
 from putright.cases.models import EventAction
+from putright.core.actor import Actor
+from putright.core.dates import long_date
 from putright.core.errors import InvalidInput
 from putright.hazards.models import Hazard
 from putright.hazards.services._common import (
@@ -27,7 +29,7 @@ from putright.rules.hazards import STOP_REASONS, StopReason
 
 def _step(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     action: EventAction,
@@ -60,7 +62,7 @@ def _day(value: date, now: datetime, field: str) -> date:
 
 def hazard_investigated(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     investigated_at: datetime,
@@ -91,7 +93,7 @@ def hazard_investigated(
 
 def hazard_summary_sent(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     sent_on: date,
@@ -116,7 +118,7 @@ def hazard_summary_sent(
         now=now,
         hazard_id=hazard_id,
         action=EventAction.HAZARD_SUMMARY_SENT,
-        summary=f"Written summary sent on {on:%-d %B %Y}",
+        summary=f"Written summary sent on {long_date(on)}",
         check=lambda p: moves.check_summary_sent(p, on=on),
         apply=apply,
         expected_version=expected_version,
@@ -125,7 +127,7 @@ def hazard_summary_sent(
 
 def hazard_made_safe(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     made_safe_at: datetime,
@@ -154,7 +156,7 @@ def hazard_made_safe(
 
 def hazard_alternative_accommodation(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     provided_at: datetime,
@@ -183,7 +185,7 @@ def hazard_alternative_accommodation(
 
 def hazard_works_started(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     started_on: date,
@@ -217,7 +219,7 @@ def hazard_works_started(
 
 def hazard_works_completed(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     completed_on: date,
@@ -244,7 +246,7 @@ def hazard_works_completed(
 
 def hazard_exception(
     *,
-    actor: Any,
+    actor: Actor | None,
     now: datetime,
     hazard_id: int,
     reason: str,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from putright.core.dates import code_calendar
+from putright.core.dates import code_calendar, long_date
 from putright.hazards.models import Hazard
 from putright.hazards.services._common import progress_of, regulations
 from putright.landlord.models import LandlordSettings
@@ -13,18 +13,14 @@ from putright.rules.hazard_scope import HHSRS
 from putright.rules.hazards import deadlines
 
 
-def _day(value: date | None) -> str:
-    return f"{value:%-d %B %Y}" if value else ""
-
-
 def summary_content(hazard: Hazard, *, safety_work: str, further_works: str, updates: str) -> dict[str, str]:
     """Every element of the summary, the timescales and complaint details filled in by putright."""
     landlord = LandlordSettings.current()
     found = deadlines(progress_of(hazard), code_calendar())
     if hazard.hazard_found:
         timescales = (
-            f"We will complete the safety work by {_day(found.make_safe_by)}, begin the further works "
-            f"by {_day(found.begin_further_works_by)} and start them on site by {_day(found.start_further_works_by)}."
+            f"We will complete the safety work by {long_date(found.make_safe_by)}, begin the further works "
+            f"by {long_date(found.begin_further_works_by)} and start them on site by {long_date(found.start_further_works_by)}."
         )
     else:
         timescales = "The investigation found no hazard, so no work is due under Awaab's Law."
@@ -56,7 +52,7 @@ HEADINGS = {
 def summary_letter(hazard: Hazard, content: dict[str, str], sent_on: date) -> str:
     """The letter as plain text, one headed section per required element."""
     title = f"Written summary of our investigation: {HHSRS.get(hazard.hazard, 'hazard').lower()}"
-    lines = [title, f"Reference {hazard.reference}, {_day(sent_on)}", hazard.home, ""]
+    lines = [title, f"Reference {hazard.reference}, {long_date(sent_on)}", hazard.home, ""]
     for element, heading in HEADINGS.items():
         lines += [heading, content[element.value], ""]
     return "\n".join(line for line in lines if line is not None).strip()
