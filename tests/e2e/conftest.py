@@ -93,6 +93,10 @@ def staff_login(page: Any) -> Callable[[str, str], None]:
         page.goto("/staff/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
+        # The form's answer has loaded (the signed-in page after the redirect, or the login
+        # page again with its error) before the test reads it: a later wait for "**/staff/**"
+        # would otherwise match the login page itself and race the redirect.
+        with page.expect_navigation():
+            page.click("button[type=submit]")
 
     return login
