@@ -216,6 +216,11 @@ PAGES: dict[str, Row] = {
     "staff/service-requests/<int:request_id>/": staff(CASEWORK),
     "staff/hazards/": staff(CASEWORK),
     "staff/hazards/<int:hazard_id>/": staff(CASEWORK),
+    # The world's hazard is an emergency with no written summary: its page answers 404 to
+    # those who may read it (tests/hazards/test_summary_letter.py downloads a real one).
+    "staff/hazards/<int:hazard_id>/summary.<str:fmt>": staff(
+        CASEWORK, at={"fmt": "=pdf"}, also=frozenset({404})
+    ),
     "staff/hazards/<int:hazard_id>/<slug:step>/": staff(CASEWORK, at={"step": "=investigated"}),
     "staff/hazards/screens/<int:screen_id>/record/": staff(CASEWORK, post_only=True),
     "staff/hazards/screens/<int:screen_id>/dismiss/": staff(CASEWORK),
@@ -353,6 +358,8 @@ API_CASEWORK = {
     ("POST", "/api/v1/hazards"),
     ("GET", "/api/v1/hazards"),
     ("GET", "/api/v1/hazards/{hazard_id}"),
+    ("GET", "/api/v1/hazards/{hazard_id}/summary.pdf"),
+    ("GET", "/api/v1/hazards/{hazard_id}/summary.docx"),
     *(
         ("POST", f"/api/v1/hazards/{{hazard_id}}/{step}")
         for step in (
@@ -388,4 +395,8 @@ API: dict[tuple[str, str], frozenset[str]] = {
 }
 # Operations on a stored file the matrix's world may not have (no annual report version is
 # sent in it): an allowed role may get 404 for the missing file, never 403.
-API_MAY_BE_MISSING = {("GET", "/api/v1/reports/annual/{report_id}/versions/{number}/pdf")}
+API_MAY_BE_MISSING = {
+    ("GET", "/api/v1/reports/annual/{report_id}/versions/{number}/pdf"),
+    ("GET", "/api/v1/hazards/{hazard_id}/summary.pdf"),
+    ("GET", "/api/v1/hazards/{hazard_id}/summary.docx"),
+}

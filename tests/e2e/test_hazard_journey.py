@@ -6,12 +6,14 @@ hazards list show the right deadline at each step; axe-core finds nothing on any
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
 from putright.cases.models import Complaint
 from putright.hazards.models import Hazard
+from tests.letters.readback import pdf_text
 from tests.portal.browser import press, tab_to, type_into
 from tests.residents import factories
 
@@ -98,10 +100,19 @@ def test_black_mould_with_a_child_with_asthma_is_screened_recorded_and_made_safe
     type_into(page, "textarea[name=safety_work]", "Treat the mould and replace the extractor fan.")
     type_into(page, "textarea[name=further_works]", "Insulate the external wall of the bedroom.")
     type_into(page, "textarea[name=updates]", "A call from your caseworker every Friday.")
+    tab_to(page, "input[name=send][value=email]")
+    page.keyboard.press("Space")
     press(page, "Save")
     page.wait_for_url(f"**/staff/hazards/{hazard.pk}/")
     axe_check(page)
     assert "How we will keep you updated" in page.inner_text("main")
+    assert "Emailed to" in page.inner_text("main")
+    # The letter the tenant was sent, as a file to keep or post: opened and read back.
+    tab_to(page, "a[href$='summary.pdf']")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = pdf_text(Path(download.value.path()).read_bytes())
+    assert "What we found" in text and "extractor fan has failed" in text and "Housing Ombudsman" in text
     _hazards_list_shows(page, axe_check, hazard, "Make safe")
 
     _step(page, axe_check, hazard, "Record the safety work")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from putright.hazards.models import HazardEvent
+
 pytestmark = pytest.mark.django_db
 
 COMPLAINT = {
@@ -14,6 +16,7 @@ COMPLAINT = {
 }
 
 
+LATE = {"late_entry_reason": "Entered from the repairs log"}
 SUMMARY = {"safety_work": "Treat the mould", "further_works": "New fan", "updates": "Weekly calls"}
 
 
@@ -67,7 +70,7 @@ def test_each_step_answers_the_hazard_with_every_deadline_now_known(api, complai
     path = f"/hazards/{hazard['id']}"
     body = api.post(
         f"{path}/investigated",
-        {"investigated_at": "2025-11-10T10:00:00+00:00", "hazard_found": True, "findings": "Mould"},
+        {"investigated_at": "2025-11-10T10:00:00+00:00", "hazard_found": True, "findings": "Mould", **LATE},
     ).json()
     assert body["deadlines"] == {
         "investigate_by": "2025-11-17",
@@ -78,10 +81,10 @@ def test_each_step_answers_the_hazard_with_every_deadline_now_known(api, complai
     }
     assert body["met_in_time"] == {"investigate": True}
     for step, payload in [
-        ("summary-sent", {"sent_on": "2025-11-12", **SUMMARY}),
-        ("made-safe", {"made_safe_at": "2025-11-14T10:00:00+00:00", "work": "Treated"}),
-        ("works-started", {"started_on": "2025-11-17"}),
-        ("works-completed", {"completed_on": "2025-12-01"}),
+        ("summary-sent", {"sent_on": "2025-11-12", **SUMMARY, **LATE}),
+        ("made-safe", {"made_safe_at": "2025-11-14T10:00:00+00:00", "work": "Treated", **LATE}),
+        ("works-started", {"started_on": "2025-11-17", **LATE}),
+        ("works-completed", {"completed_on": "2025-12-01", **LATE}),
     ]:
         response = api.post(f"{path}/{step}", payload)
         assert response.status_code == 200, (step, response.content)
@@ -99,9 +102,40 @@ def test_a_step_the_regulations_forbid_answers_422_with_the_requirement(api, com
             "description": "Mould",
         },
     ).json()
-    response = api.post(f"/hazards/{hazard['id']}/summary-sent", {"sent_on": "2025-11-05", **SUMMARY})
+    response = api.post(f"/hazards/{hazard['id']}/summary-sent", {"sent_on": "2025-11-05", **SUMMARY, **LATE})
     assert response.status_code == 422
     assert response.json()["code_paragraph"].startswith("HSH Regs 2025: written summary")
+
+
+def test_a_backdated_step_without_a_reason_is_refused_and_saves_nothing_5_12(api, complaint):
+    """Code 5.12 and Awaab's Law figures: "made safe" entered today for last month would
+    count as on time unless the record says it was entered late and why."""
+    hazard = api.post(
+        "/hazards",
+        {"complaint": complaint["id"], "kind": "emergency", "hazard": "fire", "description": "Sparks"},
+    ).json()
+    path = f"/hazards/{hazard['id']}"
+    found = {"investigated_at": "2025-11-03T18:00:00+00:00", "hazard_found": True, "findings": "Bare wire"}
+    assert api.post(f"{path}/investigated", {**found, **LATE}).status_code == 200
+    response = api.post(
+        f"{path}/made-safe", {"made_safe_at": "2025-11-03T20:00:00+00:00", "work": "Isolated"}
+    )
+    assert response.status_code == 422
+    assert response.json()["code_paragraph"] == "5.12"
+    assert "late_entry_reason" in response.json()["errors"]
+    assert api.get(path).json()["made_safe_at"] is None
+    response = api.post(
+        f"{path}/made-safe",
+        {
+            "made_safe_at": "2025-11-03T20:00:00+00:00",
+            "work": "Isolated",
+            "late_entry_reason": "Paper job sheet",
+        },
+    )
+    assert response.status_code == 200, response.content
+    event = HazardEvent.objects.filter(hazard_id=hazard["id"], action="hazard_made_safe").get()
+    assert event.after["late_entry_reason"] == "Paper job sheet"
+    assert event.after["date_given"] == "2025-11-03"
 
 
 def test_an_unknown_hhsrs_hazard_is_a_field_error(api, complaint):
@@ -125,7 +159,7 @@ def test_alternative_accommodation_and_exception_end_an_emergency(api, complaint
     ).json()
     body = api.post(
         f"/hazards/{one['id']}/alternative-accommodation",
-        {"provided_at": "2025-11-03T20:00:00+00:00", "note": "Hotel"},
+        {"provided_at": "2025-11-03T20:00:00+00:00", "note": "Hotel", **LATE},
     ).json()
     assert body["overdue"] == [] and body["met_in_time"] == {"make_safe": True}
     two = api.post(
@@ -134,7 +168,7 @@ def test_alternative_accommodation_and_exception_end_an_emergency(api, complaint
     ).json()
     body = api.post(
         f"/hazards/{two['id']}/exception",
-        {"reason": "decanted", "evidence": "Moved", "at": "2025-11-03T12:00:00+00:00"},
+        {"reason": "decanted", "evidence": "Moved", "at": "2025-11-03T12:00:00+00:00", **LATE},
     ).json()
     assert body["closed"] and body["stop_reason"] == "decanted"
 

@@ -107,6 +107,7 @@ def test_a_step_the_regulations_forbid_shows_the_requirement_on_the_form(people,
             "safety_work": "Treat the mould",
             "further_works": "New fan",
             "updates": "Weekly calls",
+            "send": "post",
         },
     )
     assert response.status_code == 400

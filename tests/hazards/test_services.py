@@ -126,7 +126,13 @@ def test_an_exception_needs_its_evidence_and_closes_the_hazard(log_complaint, ha
     hazard = record(handler, log_complaint(), kind="emergency", hazard="fire")
     with pytest.raises(ActionRefused, match="evidence"):
         services.hazard_exception(
-            actor=handler, now=FRIDAY, hazard_id=hazard.pk, reason="decanted", evidence=" ", at=MONDAY
+            actor=handler,
+            now=FRIDAY,
+            hazard_id=hazard.pk,
+            reason="decanted",
+            evidence=" ",
+            at=MONDAY,
+            late_entry_reason="From the visit notes",
         )
     hazard = services.hazard_exception(
         actor=handler,
@@ -135,6 +141,7 @@ def test_an_exception_needs_its_evidence_and_closes_the_hazard(log_complaint, ha
         reason="decanted",
         evidence="Moved out",
         at=MONDAY + timedelta(hours=2),
+        late_entry_reason="From the visit notes",
     )
     assert hazard.closed and hazard.next_due_at is None
 

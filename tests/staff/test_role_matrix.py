@@ -83,6 +83,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "hazards": (CASEWORK, "get", ()),
     "hazard_detail": (CASEWORK, "get", ("hazard",)),
     "hazard_step": (CASEWORK, "get", ("hazard", "step")),
+    "hazard_summary_document": (CASEWORK, "get", ("summarised", "fmt")),
     "hazard_screen_record": (CASEWORK, "post", ("screen",)),
     "hazard_screen_dismiss": (CASEWORK, "get", ("screen",)),
     "representative": (CASEWORK, "get", C),
@@ -212,9 +213,35 @@ def world(officer, handler, clock):
         now=clock, text="Damp", source="complaint", complaint=complaint
     )
     assert screen is not None
+    summarised = hazard_services.hazard_record(
+        actor=handler,
+        now=clock,
+        data=hazard_services.NewHazard(
+            complaint_id=complaint.pk, kind="significant", hazard="damp_and_mould", description="Mould"
+        ),
+    )
+    hazard_services.hazard_investigated(
+        actor=handler,
+        now=clock,
+        hazard_id=summarised.pk,
+        investigated_at=clock,
+        hazard_found=True,
+        findings="Mould",
+    )
+    hazard_services.hazard_summary_sent(
+        actor=handler,
+        now=clock,
+        hazard_id=summarised.pk,
+        sent_on=clock.date(),
+        safety_work="Treat",
+        further_works="Fan",
+        updates="Calls",
+    )
     return {
         "hazard": hazard.pk,
         "step": "investigated",
+        "fmt": "pdf",
+        "summarised": summarised.pk,
         "screen": screen.pk,
         "complaint": complaint.pk,
         "resident": complaint.resident_id,

@@ -5,21 +5,27 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema
+from ninja.errors import HttpError
 
 from putright.api.gates import caseworker
 from putright.api.hazards import ERRORS, HazardId, HazardOut, Text, _exists, _out
-from putright.hazards import services
+from putright.api.schemas import ErrorOut
+from putright.hazards import selectors, services
+from putright.hazards.documents import FORMATS, summary_file
 
 router = Router(tags=["hazards"])
+READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+LATE = "Required when the date is before today: why it is being recorded late (Code 5.12)"
 
 
 class InvestigatedIn(Schema):
     investigated_at: datetime
     hazard_found: bool
     findings: Text
+    late_entry_reason: Text = Field("", description=LATE)
 
 
 class SummarySentIn(Schema):
@@ -27,33 +33,44 @@ class SummarySentIn(Schema):
     safety_work: Text = Field(description="The relevant safety work, or that none is needed")
     further_works: Text = Field(description="The further works, or that none are needed")
     updates: Text = Field(description="How the tenant will be kept updated")
+    send_by_email: bool = Field(
+        False,
+        description="true: putright emails the summary to the tenant once saved (sent_on must be today, "
+        "and the tenant must have an email address); false: it is posted or handed over",
+    )
+    late_entry_reason: Text = Field("", description=LATE)
 
 
 class MadeSafeIn(Schema):
     made_safe_at: datetime
     work: Text
+    late_entry_reason: Text = Field("", description=LATE)
 
 
 class WorksStartedIn(Schema):
     started_on: date
     physically_started: bool = Field(True, description="false: steps taken to begin the works")
     note: Text = ""
+    late_entry_reason: Text = Field("", description=LATE)
 
 
 class WorksCompletedIn(Schema):
     completed_on: date
     note: Text = ""
+    late_entry_reason: Text = Field("", description=LATE)
 
 
 class ExceptionIn(Schema):
     reason: Annotated[str, Field(description="decanted, consent_not_obtained or no_hazard_found")]
     evidence: Text
     at: datetime
+    late_entry_reason: Text = Field("", description=LATE)
 
 
 class AccommodationIn(Schema):
     provided_at: datetime
     note: Text
+    late_entry_reason: Text = Field("", description=LATE)
 
 
 def _step(request: HttpRequest, hazard_id: int, call: Any, **kwargs: Any) -> dict[str, Any]:
@@ -87,6 +104,7 @@ def works_started(request: HttpRequest, hazard_id: HazardId, payload: WorksStart
         started_on=payload.started_on,
         physically=payload.physically_started,
         note=payload.note,
+        late_entry_reason=payload.late_entry_reason,
     )
 
 
@@ -105,3 +123,45 @@ def alternative_accommodation(
     request: HttpRequest, hazard_id: HazardId, payload: AccommodationIn
 ) -> dict[str, Any]:
     return _step(request, hazard_id, services.hazard_alternative_accommodation, **payload.dict())
+
+
+def _file_response(fmt: str) -> dict[str, Any]:
+    return {
+        "responses": {
+            "200": {
+                "description": f"The written summary as sent, as {fmt.upper()}",
+                "content": {FORMATS[fmt][1]: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }
+
+
+def _summary(request: HttpRequest, hazard_id: int, fmt: str) -> HttpResponse:
+    caseworker(request)
+    hazard = selectors.hazard_get(hazard_id=hazard_id)
+    found = summary_file(hazard, fmt) if hazard is not None else None
+    if found is None:
+        raise HttpError(404, "No written summary has been sent for that hazard")
+    response = HttpResponse(found.content, content_type=found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
+    return response
+
+
+@router.get(
+    "/hazards/{hazard_id}/summary.pdf",
+    response=READ_ERRORS,
+    summary="Download the written summary as sent, as PDF",
+    openapi_extra=_file_response("pdf"),
+)
+def summary_pdf(request: HttpRequest, hazard_id: HazardId) -> HttpResponse:
+    return _summary(request, hazard_id, "pdf")
+
+
+@router.get(
+    "/hazards/{hazard_id}/summary.docx",
+    response=READ_ERRORS,
+    summary="Download the written summary as sent, as DOCX",
+    openapi_extra=_file_response("docx"),
+)
+def summary_docx(request: HttpRequest, hazard_id: HazardId) -> HttpResponse:
+    return _summary(request, hazard_id, "docx")

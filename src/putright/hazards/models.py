@@ -47,6 +47,12 @@ class Hazard(models.Model):
     findings = models.TextField(blank=True)
     summary_sent_on = models.DateField(null=True, blank=True)
     summary_letter = models.TextField(blank=True, help_text="The written summary as sent")
+    # What the PDF, Word file and email are made from: the letterhead, recipient and sections
+    # as they were when it was sent (putright.hazards.services.summary.summary_snapshot).
+    summary_snapshot: Any = models.JSONField(default=dict, blank=True)
+    summary_emailed_to = models.EmailField(
+        blank=True, help_text="Where putright emailed the summary, if it did"
+    )
     made_safe_at = models.DateTimeField(null=True, blank=True)
     safety_work = models.TextField(blank=True)
     accommodation_at = models.DateTimeField(null=True, blank=True)

@@ -37,6 +37,11 @@ urlpatterns = [
     path("contacts/", contacts.contacts_undecided, name="contacts_undecided"),
     path("hazards/", hazards.hazard_list, name="hazards"),
     path("hazards/<int:hazard_id>/", hazards.hazard_detail, name="hazard_detail"),
+    path(
+        "hazards/<int:hazard_id>/summary.<str:fmt>",
+        hazards.hazard_summary_document,
+        name="hazard_summary_document",
+    ),
     path("hazards/<int:hazard_id>/<slug:step>/", hazards.hazard_step, name="hazard_step"),
     path("hazards/screens/<int:screen_id>/record/", hazards.screen_record, name="hazard_screen_record"),
     path("hazards/screens/<int:screen_id>/dismiss/", hazards.screen_dismiss, name="hazard_screen_dismiss"),

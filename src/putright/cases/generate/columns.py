@@ -96,6 +96,8 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "hazard_found",
             "findings",
             "summary_sent_on",
+            # Always "{}": the generator writes no letters, so no summary can be downloaded.
+            "summary_snapshot",
             "made_safe_at",
             "safety_work",
             "accommodation_at",

@@ -119,6 +119,7 @@ def hazard_row(
         p.hazard_found,
         found_text if p.investigated_at else "",
         p.summary_sent_on,
+        "{}",
         p.made_safe_at,
         "Treated and made safe" if p.made_safe_at else "",
         p.accommodation_at,

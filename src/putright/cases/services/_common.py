@@ -1,8 +1,8 @@
 """Shared machinery for the case services: loading under lock, the event log, deadlines.
 
 Private to `putright.cases.services` (tests/test_architecture.py enforces it): other apps
-write the case record through the public services. The dates are `putright.core.dates`;
-they are re-exported here only until the parallel branches merge.
+write the case record through the public services. Dates, references and dated entries
+are the kernel's (`putright.core.dates`, `.references`, `.entries`).
 """
 
 from __future__ import annotations
@@ -24,15 +24,8 @@ from putright.cases.models import (
 )
 from putright.cases.services.queue_key import refresh_queue_key
 from putright.core.actor import Actor, actor_label, user_or_none
-from putright.core.dates import ENGLAND as ENGLAND
-from putright.core.dates import code_calendar as code_calendar
-from putright.core.dates import england_date as england_date
 from putright.core.errors import ActionRefused, EditConflict, InvalidInput
-from putright.core.references import REFERENCE_ALPHABET as REFERENCE_ALPHABET
-from putright.core.references import create_with_reference as create_with_reference
-from putright.core.references import new_reference as new_reference
 from putright.rules import lifecycle, notices
-from putright.rules.entries import Entry, FutureDated, check_entry_date
 from putright.rules.errors import RuleViolation
 
 
@@ -182,41 +175,6 @@ def record_event(
     UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
     run_event_hooks(event)
     return event
-
-
-def dated_entry(
-    *, given_on: date, now: datetime, late_entry_reason: str | None, field: str, what: str
-) -> Entry:
-    """The date an action names, checked against the London day it is recorded (Code 5.12).
-
-    Every service that takes a date from a person calls this: a future date is refused
-    beside its own field; a past date without `late_entry_reason` is refused beside that.
-    """
-    try:
-        return check_entry_date(
-            given_on=given_on,
-            recorded_on=england_date(now),
-            late_entry_reason=late_entry_reason or "",
-            what=what,
-        )
-    except FutureDated as violation:
-        raise ActionRefused.from_rule(violation, field=field) from violation
-    except RuleViolation as violation:
-        raise ActionRefused.from_rule(violation, field="late_entry_reason") from violation
-
-
-def entry_details(entry: Entry) -> dict[str, Any]:
-    """What the event keeps of a late entry: the day recorded and why (nothing when on time).
-
-    QA sampling finds late entries by the `late_entry_reason` key of an event's `after`.
-    """
-    if not entry.late:
-        return {}
-    return {
-        "date_given": entry.given_on,
-        "recorded_on": entry.recorded_on,
-        "late_entry_reason": entry.late_entry_reason,
-    }
 
 
 def require_text(errors: dict[str, str], name: str, value: str | None, message: str) -> str:

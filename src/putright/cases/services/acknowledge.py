@@ -13,8 +13,6 @@ from putright.cases.models import (
 )
 from putright.cases.services._common import (
     current_stage,
-    dated_entry,
-    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -29,6 +27,7 @@ from putright.cases.services.deadlines import set_respond_due
 from putright.cases.services.stage_actors import check_stage_two
 from putright.core.actor import Actor, user_or_none
 from putright.core.dates import long_date
+from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import InvalidInput
 from putright.core.roles import HANDLING
 from putright.rules import lifecycle, notices

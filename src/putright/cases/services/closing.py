@@ -13,8 +13,6 @@ from putright.cases.models import Channel, Complaint, EventAction, StageRecord
 from putright.cases.selectors import OpenWork, complaint_open_work
 from putright.cases.services._common import (
     current_stage,
-    dated_entry,
-    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -26,6 +24,7 @@ from putright.cases.services._common import (
 from putright.cases.services.deadlines import acknowledge_due
 from putright.core.actor import Actor
 from putright.core.dates import england_date, long_date
+from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules.endings import deadline_missed_by
 from putright.rules.lifecycle import Action as Move

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from putright.cases.models import Complaint, StageRecord
-from putright.cases.services._common import code_calendar
+from putright.core.dates import code_calendar
 from putright.landlord.models import LandlordSettings
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.timescales import (

@@ -14,9 +14,6 @@ from django.db import transaction
 from putright.cases.models import Complaint, EventAction, Refusal, RefusalReason, StageRecord
 from putright.cases.services._common import (
     current_stage,
-    dated_entry,
-    england_date,
-    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -31,7 +28,8 @@ from putright.cases.services.intake import FUTURE_TOLERANCE
 from putright.cases.services.people import attachment_store
 from putright.cases.uploads import check_upload
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import long_date
+from putright.core.dates import england_date, long_date
+from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules.errors import RefusalNotEvidenced
 from putright.rules.exclusions import (

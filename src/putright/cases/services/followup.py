@@ -17,9 +17,6 @@ from putright.cases.models import (
 )
 from putright.cases.services._common import (
     current_stage,
-    dated_entry,
-    england_date,
-    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -30,7 +27,8 @@ from putright.cases.services._common import (
 )
 from putright.cases.services.intake import NewComplaint, complaint_log
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import code_calendar, long_date
+from putright.core.dates import code_calendar, england_date, long_date
+from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules import lifecycle
 from putright.rules.lifecycle import Action as Move

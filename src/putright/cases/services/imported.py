@@ -25,11 +25,12 @@ from putright.cases.models import (
     UncountedChange,
 )
 from putright.cases.models.record import EventAction
-from putright.cases.services._common import create_with_reference, refresh_due, refresh_priority, snapshot
+from putright.cases.services._common import refresh_due, refresh_priority, snapshot
 from putright.cases.services.deadlines import acknowledge_due, landlord_policy, respond_due
 from putright.cases.services.queue_key import refresh_queue_key
 from putright.core.actor import Actor, actor_label, user_or_none
 from putright.core.dates import ENGLAND
+from putright.core.references import create_with_reference
 from putright.landlord.models import Category
 from putright.rules.timescales import Policy, Ruleset
 

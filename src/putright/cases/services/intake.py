@@ -24,7 +24,6 @@ from putright.cases.models import (
 )
 from putright.cases.phone import phone_digits
 from putright.cases.services._common import (
-    create_with_reference,
     raise_if,
     record_event,
     refresh_due,
@@ -39,6 +38,7 @@ from putright.core.actor import Actor, user_or_none
 from putright.core.dates import code_calendar, england_date, long_date
 from putright.core.errors import InvalidInput
 from putright.core.inputs import email_problem, phone_problem
+from putright.core.references import create_with_reference
 from putright.landlord.models import Category
 
 # Clocks drift between a caller and us; anything later than this is a typing error.

@@ -20,9 +20,6 @@ from putright.cases.models import (
 )
 from putright.cases.services._common import (
     current_stage,
-    dated_entry,
-    england_date,
-    entry_details,
     lock_complaint,
     move,
     raise_if,
@@ -38,7 +35,8 @@ from putright.cases.services.deadlines import extend_record_due, ruleset_of
 from putright.cases.services.promises import check_actions, check_remedies
 from putright.cases.services.stage_actors import check_stage_two
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import long_date
+from putright.core.dates import england_date, long_date
+from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import ActionRefused
 from putright.rules import lifecycle, notices
 from putright.rules.entries import Entry

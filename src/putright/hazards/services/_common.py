@@ -60,9 +60,16 @@ def not_future(value: Any, now: datetime, field: str) -> None:
 
 
 def save_with_event(
-    hazard: Hazard, *, actor: Actor | None, now: datetime, action: EventAction, summary: str
+    hazard: Hazard,
+    *,
+    actor: Actor | None,
+    now: datetime,
+    action: EventAction,
+    summary: str,
+    details: dict[str, Any] | None = None,
 ) -> HazardEvent:
-    """Save the hazard and append the one event for this action."""
+    """Save the hazard and append the one event for this action; `details` (a late entry's
+    days and reason) go in its `after`, where QA sampling finds them as on a complaint's events."""
     refresh_next_due(hazard)
     hazard.version += 1
     hazard.save()
@@ -77,5 +84,6 @@ def save_with_event(
             "next_duty": hazard.next_duty,
             "next_due_at": hazard.next_due_at.isoformat() if hazard.next_due_at else None,
             "closed": hazard.closed,
+            **{k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in (details or {}).items()},
         },
     )

@@ -10,7 +10,8 @@ from django.db import transaction
 
 from putright.cases.models import EventAction
 from putright.core.actor import Actor
-from putright.core.dates import long_date
+from putright.core.dates import england_date, long_date
+from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import InvalidInput
 from putright.hazards.models import Hazard
 from putright.hazards.services._common import (
@@ -22,8 +23,11 @@ from putright.hazards.services._common import (
     save_with_event,
 )
 from putright.hazards.services.queue import complaint_refresh_hazards
-from putright.hazards.services.summary import compose_checked
+from putright.hazards.services.summary import compose_checked, summary_text, tenant_of
+from putright.outbox.models import DeliveryKind
+from putright.outbox.services import delivery_enqueue
 from putright.rules import hazard_moves as moves
+from putright.rules.entries import Entry
 from putright.rules.hazards import STOP_REASONS, StopReason
 
 
@@ -37,27 +41,31 @@ def _step(
     check: Callable[[Any], None],
     apply: Callable[[Hazard], None],
     expected_version: int | None,
+    entry: Entry,
 ) -> Hazard:
     with transaction.atomic():
         hazard = lock_hazard(hazard_id, expected_version=expected_version)
         with regulations():
             check(progress_of(hazard))
         apply(hazard)
-        save_with_event(hazard, actor=actor, now=now, action=action, summary=summary)
+        save_with_event(
+            hazard, actor=actor, now=now, action=action, summary=summary, details=entry_details(entry)
+        )
         if hazard.complaint_id is not None:
             complaint_refresh_hazards(hazard.complaint_id)
     return hazard
 
 
-def _moment(value: datetime, now: datetime, field: str) -> datetime:
+def _moment(value: datetime, now: datetime, field: str, what: str, late_entry_reason: str) -> Entry:
+    """A time a step happened. Like every dated action (Code 5.12), a day before today needs
+    the reason it is recorded late: a backdated "made safe" would otherwise count as on time."""
     aware_time(value, field)
     not_future(value, now, field)
-    return value
+    return _day(england_date(value), now, field, what, late_entry_reason)
 
 
-def _day(value: date, now: datetime, field: str) -> date:
-    not_future(value, now, field)
-    return value
+def _day(value: date, now: datetime, field: str, what: str, late_entry_reason: str) -> Entry:
+    return dated_entry(given_on=value, now=now, late_entry_reason=late_entry_reason, field=field, what=what)
 
 
 def hazard_investigated(
@@ -68,10 +76,14 @@ def hazard_investigated(
     investigated_at: datetime,
     hazard_found: bool,
     findings: str,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Hazard:
     """The investigation concluded: the summary, safety work and further works clocks start."""
-    at = _moment(investigated_at, now, "investigated_at")
+    entry = _moment(
+        investigated_at, now, "investigated_at", "the date the investigation concluded", late_entry_reason
+    )
+    at = investigated_at
     if not findings.strip():
         raise InvalidInput({"findings": "Record what the investigation found"})
 
@@ -88,6 +100,7 @@ def hazard_investigated(
         check=lambda p: moves.check_investigated(p, at=at),
         apply=apply,
         expected_version=expected_version,
+        entry=entry,
     )
 
 
@@ -100,29 +113,62 @@ def hazard_summary_sent(
     safety_work: str,
     further_works: str,
     updates: str,
+    send_by_email: bool = False,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Hazard:
-    """The written summary of the investigation's findings went to the tenant. putright
+    """The written summary of the investigation's findings goes to the tenant. putright
     composes it, fills in the timescales and how to complain, and refuses it (naming the
-    requirement) when an element the regulations require is missing."""
-    on = _day(sent_on, now, "sent_on")
+    requirement) when an element the regulations require is missing. With `send_by_email`
+    putright emails it to the tenant once this is saved (the worker sends it, and a failed
+    send is shown like any other); otherwise the PDF or Word file is posted or handed over."""
+    entry = _day(sent_on, now, "sent_on", "the date the written summary was sent", late_entry_reason)
+    on = sent_on
+    to = _email_to(hazard_id, on, now) if send_by_email else ""
 
     def apply(h: Hazard) -> None:
         h.summary_sent_on = on
-        h.summary_letter = compose_checked(
+        h.summary_snapshot = compose_checked(
             h, safety_work=safety_work, further_works=further_works, updates=updates, sent_on=on
         )
+        h.summary_letter = summary_text(h, h.summary_snapshot)
+        h.summary_emailed_to = to
+        if to:
+            delivery_enqueue(
+                kind=DeliveryKind.EMAIL,
+                summary=f"Written summary of hazard {h.reference} to {to}",
+                payload={"to": to, "subject": h.summary_snapshot["subject"], "body": h.summary_letter},
+                now=now,
+                complaint_id=h.complaint_id,
+            )
 
+    how = f"emailed to {to}" if to else "to be posted or handed over"
     return _step(
         actor=actor,
         now=now,
         hazard_id=hazard_id,
         action=EventAction.HAZARD_SUMMARY_SENT,
-        summary=f"Written summary sent on {long_date(on)}",
+        summary=f"Written summary sent on {long_date(on)}, {how}",
         check=lambda p: moves.check_summary_sent(p, on=on),
         apply=apply,
         expected_version=expected_version,
+        entry=entry,
     )
+
+
+def _email_to(hazard_id: int, on: date, now: datetime) -> str:
+    """The tenant's email, when putright can send the summary today."""
+    hazard = Hazard.objects.select_related("resident", "complaint__resident", "contact__resident").get(
+        pk=hazard_id
+    )
+    tenant = tenant_of(hazard)
+    if on != england_date(now):
+        raise InvalidInput({"send_by_email": "Only a summary sent today can be emailed from putright"})
+    if tenant is None or not tenant.email or tenant.anonymised_at is not None:
+        raise InvalidInput(
+            {"send_by_email": "We have no email address for the tenant: post the summary instead"}
+        )
+    return tenant.email
 
 
 def hazard_made_safe(
@@ -132,10 +178,12 @@ def hazard_made_safe(
     hazard_id: int,
     made_safe_at: datetime,
     work: str,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Hazard:
     """The relevant safety work is done."""
-    at = _moment(made_safe_at, now, "made_safe_at")
+    entry = _moment(made_safe_at, now, "made_safe_at", "the date the safety work was done", late_entry_reason)
+    at = made_safe_at
     if not work.strip():
         raise InvalidInput({"work": "Describe the safety work done"})
 
@@ -151,6 +199,7 @@ def hazard_made_safe(
         check=lambda p: moves.check_made_safe(p, at=at),
         apply=apply,
         expected_version=expected_version,
+        entry=entry,
     )
 
 
@@ -161,10 +210,14 @@ def hazard_alternative_accommodation(
     hazard_id: int,
     provided_at: datetime,
     note: str,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Hazard:
     """Suitable alternative accommodation secured while the home cannot be made safe in time."""
-    at = _moment(provided_at, now, "provided_at")
+    entry = _moment(
+        provided_at, now, "provided_at", "the date alternative accommodation was secured", late_entry_reason
+    )
+    at = provided_at
     if not note.strip():
         raise InvalidInput({"note": "Say where the household is staying"})
 
@@ -180,6 +233,7 @@ def hazard_alternative_accommodation(
         check=lambda p: moves.check_accommodation(p, at=at),
         apply=apply,
         expected_version=expected_version,
+        entry=entry,
     )
 
 
@@ -191,10 +245,12 @@ def hazard_works_started(
     started_on: date,
     physically: bool = True,
     note: str = "",
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Hazard:
     """Further works begun: physically started, or (``physically=False``) steps taken to begin."""
-    on = _day(started_on, now, "started_on")
+    entry = _day(started_on, now, "started_on", "the date the further works began", late_entry_reason)
+    on = started_on
 
     def apply(h: Hazard) -> None:
         if physically:
@@ -214,6 +270,7 @@ def hazard_works_started(
         check=lambda p: moves.check_works_started(p, on=on, physically=physically),
         apply=apply,
         expected_version=expected_version,
+        entry=entry,
     )
 
 
@@ -224,9 +281,13 @@ def hazard_works_completed(
     hazard_id: int,
     completed_on: date,
     note: str = "",
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Hazard:
-    on = _day(completed_on, now, "completed_on")
+    entry = _day(
+        completed_on, now, "completed_on", "the date the further works were completed", late_entry_reason
+    )
+    on = completed_on
 
     def apply(h: Hazard) -> None:
         h.works_completed_on = on
@@ -241,6 +302,7 @@ def hazard_works_completed(
         check=lambda p: moves.check_works_completed(p, on=on),
         apply=apply,
         expected_version=expected_version,
+        entry=entry,
     )
 
 
@@ -252,12 +314,14 @@ def hazard_exception(
     reason: str,
     evidence: str,
     at: datetime,
+    late_entry_reason: str = "",
     expected_version: int | None = None,
 ) -> Hazard:
     """A recorded exception stops the clocks still running (never one already missed)."""
     if reason not in StopReason.__members__.values():
         raise InvalidInput({"reason": "Choose decanted, consent_not_obtained or no_hazard_found"})
-    moment = _moment(at, now, "at")
+    entry = _moment(at, now, "at", "the date of the exception", late_entry_reason)
+    moment = at
 
     def apply(h: Hazard) -> None:
         h.stopped_at, h.stop_reason, h.stop_evidence = moment, reason, evidence.strip()
@@ -271,4 +335,5 @@ def hazard_exception(
         check=lambda p: moves.check_stop(p, reason, evidence=evidence, at=moment),
         apply=apply,
         expected_version=expected_version,
+        entry=entry,
     )

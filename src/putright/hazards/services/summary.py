@@ -1,9 +1,16 @@
-"""The written summary of the investigation's findings: composed, checked, recorded as sent."""
+"""The written summary of the investigation's findings: composed, checked, kept as sent.
+
+What was sent is kept as a snapshot on the hazard (the letterhead, the recipient, each
+headed section), so the PDF, the Word file and the email all say exactly what the tenant
+was sent, even after the landlord's settings or the resident's address change.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from putright.cases.models import Format, Resident
 from putright.core.dates import code_calendar, long_date
 from putright.hazards.models import Hazard
 from putright.hazards.services._common import progress_of, regulations
@@ -49,19 +56,58 @@ HEADINGS = {
 }
 
 
-def summary_letter(hazard: Hazard, content: dict[str, str], sent_on: date) -> str:
-    """The letter as plain text, one headed section per required element."""
-    title = f"Written summary of our investigation: {HHSRS.get(hazard.hazard, 'hazard').lower()}"
-    lines = [title, f"Reference {hazard.reference}, {long_date(sent_on)}", hazard.home, ""]
-    for element, heading in HEADINGS.items():
-        lines += [heading, content[element.value], ""]
-    return "\n".join(line for line in lines if line is not None).strip()
+def tenant_of(hazard: Hazard) -> Resident | None:
+    """Who the summary goes to: the resident on the hazard, else on what revealed it."""
+    if hazard.resident_id is not None:
+        return hazard.resident
+    for source in (hazard.complaint, hazard.contact):
+        if source is not None and source.resident_id is not None:
+            return source.resident
+    return None
+
+
+def summary_snapshot(hazard: Hazard, content: dict[str, str], sent_on: date) -> dict[str, Any]:
+    """The letter as sent: everything its PDF, DOCX and email are made from."""
+    landlord = LandlordSettings.current()
+    tenant = tenant_of(hazard)
+    return {
+        "subject": f"Written summary of our investigation: {HHSRS.get(hazard.hazard, 'hazard').lower()}",
+        "sent_on": sent_on.isoformat(),
+        "recipient": tenant.name if tenant else "The tenant",
+        "recipient_address": hazard.home or (tenant.address if tenant else ""),
+        "large_print": bool(tenant and tenant.preferred_format == Format.LARGE_PRINT),
+        "landlord": {
+            "name": landlord.name,
+            "address": landlord.complaints_address,
+            "email": landlord.complaints_email,
+            "phone": landlord.complaints_phone,
+        },
+        "sections": [[HEADINGS[element], content[element.value]] for element in HEADINGS],
+        "signature": f"The complaints team\n{landlord.name}",
+    }
+
+
+def summary_text(hazard: Hazard, snapshot: dict[str, Any]) -> str:
+    """The letter as plain text: the email body and what the hazard's page shows."""
+    sent_on = date.fromisoformat(snapshot["sent_on"])
+    lines = [
+        snapshot["subject"],
+        f"Reference {hazard.reference}, {long_date(sent_on)}",
+        snapshot["recipient_address"],
+        "",
+    ]
+    for heading, text in snapshot["sections"]:
+        lines += [heading, text, ""]
+    lines.append(snapshot["signature"])
+    return "\n".join(lines).strip()
 
 
 def compose_checked(
     hazard: Hazard, *, safety_work: str, further_works: str, updates: str, sent_on: date
-) -> str:
+) -> dict[str, Any]:
+    """The snapshot of the summary, refused (naming each element) when one the regulations
+    require is missing."""
     content = summary_content(hazard, safety_work=safety_work, further_works=further_works, updates=updates)
     with regulations():
         check_written_summary(content)
-    return summary_letter(hazard, content, sent_on)
+    return summary_snapshot(hazard, content, sent_on)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from putright.rules.hazards import STOP_REASONS
-from putright.staff.forms.actions import text, today_field
+from putright.staff.forms.actions import late_entry_field, text, today_field
 from putright.staff.forms.record import now_time
 from putright.ui.forms import GovukForm, Radios, TimeField
 
@@ -29,6 +29,7 @@ class InvestigatedForm(GovukForm):
         error_messages={"required": "Say whether the investigation found the hazard"},
     )
     findings = text("What the investigation found", rows=4)
+    late_entry_reason = late_entry_field()
 
 
 class SummarySentForm(GovukForm):
@@ -40,18 +41,30 @@ class SummarySentForm(GovukForm):
     updates = text(
         "How we will keep the tenant updated", hint="For example: a call every Friday until done", rows=2
     )
+    send = forms.ChoiceField(
+        label="How does the tenant get it?",
+        choices=[
+            ("email", "Email it to the tenant from putright now"),
+            ("post", "Post it or hand it over: download the PDF or Word file from the hazard's page"),
+        ],
+        widget=Radios(),
+        error_messages={"required": "Choose how the tenant gets the summary"},
+    )
+    late_entry_reason = late_entry_field()
 
 
 class MadeSafeForm(GovukForm):
     on = today_field("the date the safety work was done", "Date the safety work was done")
     at = _time()
     note = text("The safety work done", rows=3)
+    late_entry_reason = late_entry_field()
 
 
 class AccommodationForm(GovukForm):
     on = today_field("the date the household moved", "Date alternative accommodation was secured")
     at = _time()
     note = text("Where the household is staying", rows=3)
+    late_entry_reason = late_entry_field()
 
 
 class WorksStartedForm(GovukForm):
@@ -63,11 +76,13 @@ class WorksStartedForm(GovukForm):
         error_messages={"required": "Choose what happened"},
     )
     note = text("The further works (optional)", required=False, rows=3)
+    late_entry_reason = late_entry_field()
 
 
 class WorksCompletedForm(GovukForm):
     on = today_field("the date the works were completed", "Date the further works were completed")
     note = text("Note (optional)", required=False, rows=3)
+    late_entry_reason = late_entry_field()
 
 
 class ExceptionForm(GovukForm):
@@ -80,6 +95,7 @@ class ExceptionForm(GovukForm):
     evidence = text("The evidence", hint="What shows the exception applies", rows=4)
     on = today_field("the date", "Date")
     at = _time()
+    late_entry_reason = late_entry_field()
 
 
 class DismissScreenForm(GovukForm):

@@ -19,6 +19,7 @@ from putright.cases import access
 from putright.core.dates import ENGLAND
 from putright.core.errors import CaseError
 from putright.hazards import selectors, services
+from putright.hazards.documents import summary_file
 from putright.hazards.models import Hazard, HazardScreen
 from putright.staff.forms import hazards as f
 from putright.staff.views._base import staff_page
@@ -69,6 +70,18 @@ def hazard_detail(request: HttpRequest, hazard_id: int) -> HttpResponse:
     )
 
 
+@staff_page(access.access_can_work_cases, NO_HAZARDS)
+def hazard_summary_document(request: HttpRequest, hazard_id: int, fmt: str) -> HttpResponse:
+    """The written summary as sent, to post, hand over or keep."""
+    hazard = selectors.hazard_get(hazard_id=hazard_id)
+    found = summary_file(hazard, fmt) if hazard is not None else None
+    if found is None:
+        return not_found(request, "written summary")
+    response = HttpResponse(found.content, content_type=found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
+    return response
+
+
 Perform = Callable[[Any, datetime, Hazard, dict[str, Any]], Hazard]
 
 
@@ -77,6 +90,7 @@ def _investigated(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Ha
         actor=actor,
         now=now,
         hazard_id=h.pk,
+        late_entry_reason=d.get("late_entry_reason") or "",
         investigated_at=_moment(d["on"], d["at"]),
         hazard_found=_yes(d["hazard_found"]),
         findings=d["findings"],
@@ -88,22 +102,34 @@ def _summary(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
         actor=actor,
         now=now,
         hazard_id=h.pk,
+        late_entry_reason=d.get("late_entry_reason") or "",
         sent_on=d["on"],
         safety_work=d["safety_work"],
         further_works=d["further_works"],
         updates=d["updates"],
+        send_by_email=d["send"] == "email",
     )
 
 
 def _made_safe(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_made_safe(
-        actor=actor, now=now, hazard_id=h.pk, made_safe_at=_moment(d["on"], d["at"]), work=d["note"]
+        actor=actor,
+        now=now,
+        hazard_id=h.pk,
+        late_entry_reason=d.get("late_entry_reason") or "",
+        made_safe_at=_moment(d["on"], d["at"]),
+        work=d["note"],
     )
 
 
 def _accommodation(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_alternative_accommodation(
-        actor=actor, now=now, hazard_id=h.pk, provided_at=_moment(d["on"], d["at"]), note=d["note"]
+        actor=actor,
+        now=now,
+        hazard_id=h.pk,
+        late_entry_reason=d.get("late_entry_reason") or "",
+        provided_at=_moment(d["on"], d["at"]),
+        note=d["note"],
     )
 
 
@@ -112,6 +138,7 @@ def _started(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
         actor=actor,
         now=now,
         hazard_id=h.pk,
+        late_entry_reason=d.get("late_entry_reason") or "",
         started_on=d["on"],
         physically=_yes(d["physically"]),
         note=d["note"],
@@ -120,7 +147,12 @@ def _started(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
 
 def _completed(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_works_completed(
-        actor=actor, now=now, hazard_id=h.pk, completed_on=d["on"], note=d.get("note") or ""
+        actor=actor,
+        now=now,
+        hazard_id=h.pk,
+        late_entry_reason=d.get("late_entry_reason") or "",
+        completed_on=d["on"],
+        note=d.get("note") or "",
     )
 
 
@@ -129,6 +161,7 @@ def _exception(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazar
         actor=actor,
         now=now,
         hazard_id=h.pk,
+        late_entry_reason=d.get("late_entry_reason") or "",
         reason=d["reason"],
         evidence=d["evidence"],
         at=_moment(d["on"], d["at"]),
