@@ -1,10 +1,11 @@
 """Case services: the only writers of the complaint record. Each call is one action."""
 
 from putright.cases.services.acknowledge import complaint_acknowledge, complaint_assign
+from putright.cases.services.actions import action_update
 from putright.cases.services.closing import complaint_close, complaint_escalate, complaint_withdraw
-from putright.cases.services.exclusions import complaint_refuse, complaint_refuse_escalation, complaint_reopen
+from putright.cases.services.exclusions import complaint_refuse, complaint_refuse_escalation
+from putright.cases.services.extend import complaint_extend
 from putright.cases.services.followup import (
-    action_update,
     complaint_add_issue,
     complaint_agree_updates,
     complaint_request_clarification,
@@ -29,13 +30,14 @@ from putright.cases.services.people import (
     restriction_record,
     restriction_review,
 )
+from putright.cases.services.reopen import complaint_reopen
 from putright.cases.services.representation import (
     complaint_remove_representative,
     complaint_set_representative,
     representative_check,
 )
 from putright.cases.services.resident import resident_correct
-from putright.cases.services.respond import ActionInput, RemedyInput, complaint_extend, complaint_respond
+from putright.cases.services.respond import ActionInput, RemedyInput, complaint_respond
 from putright.cases.services.sms_consent import complaint_set_sms_consent
 from putright.cases.services.stage_actors import stage_one_actors
 from putright.cases.services.tenure import complaint_set_tenure

@@ -7,10 +7,10 @@ from putright.hazards.services.steps import (
     hazard_exception,
     hazard_investigated,
     hazard_made_safe,
-    hazard_summary_sent,
     hazard_works_completed,
     hazard_works_started,
 )
+from putright.hazards.services.summary import hazard_summary_sent
 
 __all__ = [
     "NewHazard",

@@ -7,14 +7,20 @@ was sent, even after the landlord's settings or the resident's address change.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from putright.cases.models import Format, Resident
-from putright.core.dates import code_calendar, long_date
+from putright.cases.models import EventAction, Format, Resident
+from putright.core.actor import Actor
+from putright.core.dates import code_calendar, england_date, long_date
+from putright.core.errors import InvalidInput
 from putright.hazards.models import Hazard
 from putright.hazards.services._common import progress_of, regulations
+from putright.hazards.services._step import day_entry, run_step
 from putright.landlord.models import LandlordSettings
+from putright.outbox.models import DeliveryKind
+from putright.outbox.services import delivery_enqueue
+from putright.rules import hazard_moves as moves
 from putright.rules.hazard_letters import SummaryElement, check_written_summary
 from putright.rules.hazard_scope import HHSRS
 from putright.rules.hazards import deadlines
@@ -111,3 +117,70 @@ def compose_checked(
     with regulations():
         check_written_summary(content)
     return summary_snapshot(hazard, content, sent_on)
+
+
+def hazard_summary_sent(
+    *,
+    actor: Actor | None,
+    now: datetime,
+    hazard_id: int,
+    sent_on: date,
+    safety_work: str,
+    further_works: str,
+    updates: str,
+    send_by_email: bool = False,
+    late_entry_reason: str = "",
+    expected_version: int | None = None,
+) -> Hazard:
+    """The written summary of the investigation's findings goes to the tenant. putright
+    composes it, fills in the timescales and how to complain, and refuses it (naming the
+    requirement) when an element the regulations require is missing. With `send_by_email`
+    putright emails it to the tenant once this is saved (the worker sends it, and a failed
+    send is shown like any other); otherwise the PDF or Word file is posted or handed over."""
+    entry = day_entry(sent_on, now, "sent_on", "the date the written summary was sent", late_entry_reason)
+    on = sent_on
+    to = _email_to(hazard_id, on, now) if send_by_email else ""
+
+    def apply(h: Hazard) -> None:
+        h.summary_sent_on = on
+        h.summary_snapshot = compose_checked(
+            h, safety_work=safety_work, further_works=further_works, updates=updates, sent_on=on
+        )
+        h.summary_letter = summary_text(h, h.summary_snapshot)
+        h.summary_emailed_to = to
+        if to:
+            delivery_enqueue(
+                kind=DeliveryKind.EMAIL,
+                summary=f"Written summary of hazard {h.reference} to {to}",
+                payload={"to": to, "subject": h.summary_snapshot["subject"], "body": h.summary_letter},
+                now=now,
+                complaint_id=h.complaint_id,
+            )
+
+    how = f"emailed to {to}" if to else "to be posted or handed over"
+    return run_step(
+        actor=actor,
+        now=now,
+        hazard_id=hazard_id,
+        action=EventAction.HAZARD_SUMMARY_SENT,
+        summary=f"Written summary sent on {long_date(on)}, {how}",
+        check=lambda p: moves.check_summary_sent(p, on=on),
+        apply=apply,
+        expected_version=expected_version,
+        entry=entry,
+    )
+
+
+def _email_to(hazard_id: int, on: date, now: datetime) -> str:
+    """The tenant's email, when putright can send the summary today."""
+    hazard = Hazard.objects.select_related("resident", "complaint__resident", "contact__resident").get(
+        pk=hazard_id
+    )
+    tenant = tenant_of(hazard)
+    if on != england_date(now):
+        raise InvalidInput({"send_by_email": "Only a summary sent today can be emailed from putright"})
+    if tenant is None or not tenant.email or tenant.anonymised_at is not None:
+        raise InvalidInput(
+            {"send_by_email": "We have no email address for the tenant: post the summary instead"}
+        )
+    return tenant.email
