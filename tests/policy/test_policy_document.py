@@ -189,3 +189,55 @@ def test_governance_approves_and_the_complaints_officer_cannot(
     assert answer.status_code == 302
     assert policy_published() is not None
     assert signed_in(governor).get("/staff/policy/sections/learning/").status_code == 403
+
+
+def test_once_a_policy_is_approved_its_timescales_change_only_by_approving_a_new_version_3_4(
+    officer: User, governor: User, now: datetime, signed_in: Callable[[User], Client]
+) -> None:
+    """One way in: otherwise the settings page or `putright landlord` could give cases
+    timescales the published policy, approved by the governing body, does not state."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from putright.landlord.services import landlord_timescales_update
+
+    published = _publish(officer, governor, now)
+    with pytest.raises(ActionRefused) as refused:
+        landlord_timescales_update(actor=officer, stage1_respond_days=8)
+    assert refused.value.code_paragraph == "3.4"
+    with pytest.raises(CommandError, match="published complaints policy"):
+        call_command("landlord", "set", "--stage1-respond-days", "8", stdout=StringIO())
+    client = signed_in(officer)
+    page = client.get("/staff/settings/timescales/").content.decode()
+    assert "Set by your published complaints policy" in page and "Save timescales" not in page
+    response = client.post("/staff/settings/timescales/", {"stage1_respond_days": 8})
+    assert response.status_code == 400
+    assert LandlordSettings.current().stage1_respond_days == 10
+
+    draft = services.policy_draft_start(actor=officer, now=now)
+    timescales = _section(draft, "timescales")
+    services.policy_section_save(
+        actor=officer, now=now, key="timescales", title=timescales["title"], body=timescales["body"],
+        timescales={"stage1_respond_days": 8},
+    )  # fmt: skip
+    services.policy_submit(actor=officer, now=now)
+    services.policy_approve(actor=governor, now=now, approved_on=date(2026, 12, 2))
+    assert LandlordSettings.current().stage1_respond_days == 8
+    assert published.pk != policy_published().pk  # type: ignore[union-attr]
+
+
+def test_the_published_policy_states_the_timescales_its_governing_body_approved_3_4(
+    officer: User, governor: User, now: datetime, signed_in: Callable[[User], Client]
+) -> None:
+    draft = services.policy_draft_start(actor=officer, now=now)
+    timescales = _section(draft, "timescales")
+    services.policy_section_save(
+        actor=officer, now=now, key="timescales", title=timescales["title"], body=timescales["body"],
+        timescales={"stage1_respond_days": 7},
+    )  # fmt: skip
+    services.policy_submit(actor=officer, now=now)
+    services.policy_approve(actor=governor, now=now, approved_on=date(2026, 12, 1))
+    page = Client().get("/policy/").content.decode()
+    assert "answer within 7 working days of that" in page
+    assert LandlordSettings.current().stage1_respond_days == 7

@@ -25,6 +25,9 @@ class LandlordSettings(models.Model):
     stage1_respond_days = models.PositiveSmallIntegerField(default=10)
     stage2_acknowledge_days = models.PositiveSmallIntegerField(default=5)
     stage2_respond_days = models.PositiveSmallIntegerField(default=20)
+    # Set once a complaints policy is approved: from then on the timescales change only by
+    # approving a new version, so the published policy and the cases' deadlines cannot differ.
+    timescales_from_policy = models.BooleanField(default=False)
     readability_target = models.PositiveSmallIntegerField(
         default=60, help_text="Flesch reading ease that letters should reach"
     )

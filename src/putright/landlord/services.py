@@ -65,12 +65,27 @@ def landlord_details_update(*, actor: Actor | None, **values: Any) -> LandlordSe
     return current
 
 
-def landlord_timescales_update(*, actor: Actor | None, **days: int) -> LandlordSettings:
-    """The landlord's own timescales in working days, checked against the Code by the rules core."""
+POLICY_SETS_TIMESCALES = (
+    "Your published complaints policy sets these timescales (Code 3.4). Change them in a new "
+    "version of the policy and have it approved: residents then read the same timescales their "
+    "cases are given."
+)
+
+
+def landlord_timescales_update(
+    *, actor: Actor | None, from_policy: bool = False, **days: int
+) -> LandlordSettings:
+    """The landlord's own timescales in working days, checked against the Code by the rules core.
+
+    Before any policy is approved the settings page and `putright landlord` set them; once one
+    is, only its approval does (`from_policy`), one way, so no page can make the published
+    policy say one thing while cases are given another."""
     unknown = set(days) - set(TIMESCALES)
     if unknown:
         raise InvalidInput({name: "Not a timescale" for name in sorted(unknown)})
     current = LandlordSettings.current()
+    if current.timescales_from_policy and not from_policy:
+        raise ActionRefused(POLICY_SETS_TIMESCALES, code_paragraph="3.4")
     merged = {name: days.get(name, getattr(current, name)) for name in TIMESCALES}
     tables: dict[str, dict[int, int]] = {"acknowledge_days": {}, "respond_days": {}}
     for name, (table, stage) in TIMESCALES.items():
@@ -84,6 +99,7 @@ def landlord_timescales_update(*, actor: Actor | None, **days: int) -> LandlordS
         current = LandlordSettings.current()
         for name, value in merged.items():
             setattr(current, name, value)
+        current.timescales_from_policy = current.timescales_from_policy or from_policy
         current.save()
     return current
 

@@ -74,10 +74,10 @@ def easy_read_prompts(section: dict[str, Any]) -> tuple[str, ...]:
     return tuple(f"Shorten this sentence to {EASY_READ_WORDS} words or fewer: '{s}'" for s in long)
 
 
-def rendered_sections(version: PolicyVersion, *, draft: bool = False) -> list[RenderedSection]:
-    """The sections with placeholders filled: from the settings, or for a draft from the
-    timescales it proposes."""
-    values = placeholder_values(timescales=version.timescales if draft else None)
+def rendered_sections(version: PolicyVersion) -> list[RenderedSection]:
+    """The sections with placeholders filled: the timescales are always the version's own (a
+    draft's proposed, a published version's approved), never whatever the settings say now."""
+    values = placeholder_values(timescales=version.timescales)
     return [
         RenderedSection(
             key=s["key"],

@@ -179,7 +179,7 @@ def policy_approve(
             raise InvalidInput(
                 {"approved_on": "The approval cannot be before the policy was sent for approval"}
             )
-        landlord_timescales_update(actor=actor, **version.timescales)
+        landlord_timescales_update(actor=actor, from_policy=True, **version.timescales)
         PolicyVersion.objects.filter(status=VersionStatus.PUBLISHED).update(status=VersionStatus.SUPERSEDED)
         version.status = VersionStatus.PUBLISHED
         version.approved_at, version.approved_on = now, approved_on

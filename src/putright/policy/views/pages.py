@@ -50,7 +50,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "draft": draft,
             "published": policy_published(),
-            "sections": rendered_sections(draft, draft=True) if draft else [],
+            "sections": rendered_sections(draft) if draft else [],
             "problems": [f for f in findings if f.severity is Severity.PROBLEM],
             "to_weigh": [f for f in findings if f.severity is Severity.WEIGH],
             "unmapped": provisions_without_sections(),

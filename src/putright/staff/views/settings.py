@@ -63,6 +63,7 @@ def timescales(request: HttpRequest) -> HttpResponse:
         perform=lambda data: services.landlord_timescales_update(actor=request.user, **data),
         success=lambda _: redirect_with_banner(request, "Policy timescales saved", reverse("staff:settings")),
         template="staff/settings/timescales.html",
+        context={"current": current},
     )
 
 
