@@ -169,10 +169,13 @@ def test_generated_hazards_are_in_every_state_with_the_rules_deadlines_awaabs_la
         "emergency": any(h.kind == "emergency" for h in hazards),
     }
     assert all(reached.values()), reached
+    from putright.rules.hazards import STORED_OUTCOMES
+
     for hazard in hazards:
-        stored = (hazard.next_due_at, hazard.next_duty, hazard.closed)
+        keys = ("next_due_at", "next_duty", "closed", *STORED_OUTCOMES)
+        stored = [getattr(hazard, k) for k in keys]
         refresh_next_due(hazard)
-        assert (hazard.next_due_at, hazard.next_duty, hazard.closed) == stored, hazard.reference
+        assert [getattr(hazard, k) for k in keys] == stored, hazard.reference
         # One hazard per generated complaint: its next deadline is the complaint's hazard key.
         assert hazard.complaint.hazard_due_at == hazard.next_due_at
 

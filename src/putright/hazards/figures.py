@@ -9,15 +9,15 @@ Exceptions and alternative accommodation count in the period they were recorded 
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from putright.core.dates import ENGLAND, code_calendar
+from django.db.models import Count, Q
+
+from putright.core.dates import ENGLAND
 from putright.hazards.models import Hazard
-from putright.hazards.progress import progress_of
-from putright.rules.hazard_scope import HazardKind, phase_covering
-from putright.rules.hazards import Duty, aware_on, deadlines, due_instant, met_in_time, overdue_duties
+from putright.rules.hazard_scope import HazardKind
+from putright.rules.hazards import Duty, StopReason
 
 COUNTING_RULES = (
     "Hazards count in the period the landlord became aware of them (the date in England).",
@@ -35,38 +35,46 @@ def _pct(part: int, whole: int) -> float | None:
 
 
 def hazard_figures(*, start: date, end: date, as_of: date) -> dict[str, Any]:
-    """Every hazard figure for the days ``start`` to ``end`` (both included)."""
-    calendar = code_calendar()
+    """Every hazard figure for the days ``start`` to ``end`` (both included), counted by the
+    database from what each step stored (``rules.hazards.stored_outcomes``): a few aggregate
+    queries whatever the number of hazards."""
     after = _start(end + timedelta(days=1))
     cutoff = _start(as_of + timedelta(days=1))
-    hazards = list(Hazard.objects.filter(aware_at__gte=_start(start), aware_at__lt=after))
-    by_kind: Counter[str] = Counter(h.kind for h in hazards)
-    by_phase: Counter[str] = Counter()
-    due: Counter[str] = Counter()
-    met: Counter[str] = Counter()
-    overdue = 0
-    for hazard in hazards:
-        progress = progress_of(hazard)
-        phase = phase_covering(HazardKind(hazard.kind), hazard.hazard, aware_on=aware_on(hazard.aware_at))
-        by_phase[phase.name if phase else "Not named"] += 1
-        done = met_in_time(progress, calendar)
-        for duty, deadline in deadlines(progress, calendar).by_duty().items():
-            if due_instant(deadline) <= cutoff:
-                due[duty] += 1
-                met[duty] += 1 if done.get(duty) else 0
-        overdue += 1 if overdue_duties(progress, calendar, now=cutoff) else 0
-    stopped = Hazard.objects.filter(stopped_at__gte=_start(start), stopped_at__lt=after)
-    housed = Hazard.objects.filter(accommodation_at__gte=_start(start), accommodation_at__lt=after).count()
+    period = Hazard.objects.filter(aware_at__gte=_start(start), aware_at__lt=after)
+    counts: dict[str, Any] = {
+        "recorded": Count("pk"),
+        "overdue": Count("pk", filter=Q(open_due_at__lte=cutoff)),
+    }
+    for duty in Duty:
+        due = Q(**{f"{duty.value}_due_at__lte": cutoff})
+        counts[f"{duty.value}_due"] = Count("pk", filter=due)
+        counts[f"{duty.value}_met"] = Count("pk", filter=due & Q(**{f"{duty.value}_met": True}))
+    for kind in HazardKind:
+        counts[f"kind_{kind.value}"] = Count("pk", filter=Q(kind=kind.value))
+    totals = period.aggregate(**counts)
+    by_phase = {
+        (phase or "Not named"): n
+        for phase, n in period.values_list("phase").annotate(n=Count("pk")).order_by()
+    }
+    # Exceptions and alternative accommodation count in the period they were recorded for.
+    stopped = Q(stopped_at__gte=_start(start), stopped_at__lt=after)
+    housed = Q(accommodation_at__gte=_start(start), accommodation_at__lt=after)
+    recorded_for = Hazard.objects.filter(stopped | housed).aggregate(
+        housed=Count("pk", filter=housed),
+        **{r.value: Count("pk", filter=stopped & Q(stop_reason=r.value)) for r in StopReason},
+    )
+    exceptions = {r.value: recorded_for[r.value] for r in StopReason if recorded_for[r.value]}
+    duties = {}
+    for d in Duty:
+        due, met = totals[f"{d.value}_due"], totals[f"{d.value}_met"]
+        duties[d.value] = {"due": due, "met_in_time": met, "met_in_time_pct": _pct(met, due)}
     return {
-        "recorded": len(hazards),
-        "by_kind": {k.value: by_kind.get(k.value, 0) for k in HazardKind},
-        "by_phase": dict(by_phase),
-        "duties": {
-            d.value: {"due": due[d], "met_in_time": met[d], "met_in_time_pct": _pct(met[d], due[d])}
-            for d in Duty
-        },
-        "exceptions": dict(Counter(stopped.values_list("stop_reason", flat=True))),
-        "alternative_accommodation": housed,
-        "with_overdue_duties": overdue,
+        "recorded": totals["recorded"],
+        "by_kind": {k.value: totals[f"kind_{k.value}"] for k in HazardKind},
+        "by_phase": by_phase,
+        "duties": duties,
+        "exceptions": exceptions,
+        "alternative_accommodation": recorded_for["housed"],
+        "with_overdue_duties": totals["overdue"],
         "counting_rules": list(COUNTING_RULES),
     }

@@ -71,12 +71,29 @@ class Hazard(models.Model):
     next_due_at = models.DateTimeField(null=True, blank=True)
     next_duty = models.CharField(max_length=30, blank=True)
     closed = models.BooleanField(default=False)
+    # What a period's figures count, kept by every step (rules.hazards.stored_outcomes) so
+    # that the performance report aggregates them in SQL instead of judging each hazard in
+    # Python: each duty's deadline as an instant and whether it was met, the soonest
+    # deadline still open (on a closed hazard too), and the governing phase.
+    investigate_due_at = models.DateTimeField(null=True, blank=True)
+    investigate_met = models.BooleanField(null=True, blank=True)
+    make_safe_due_at = models.DateTimeField(null=True, blank=True)
+    make_safe_met = models.BooleanField(null=True, blank=True)
+    written_summary_due_at = models.DateTimeField(null=True, blank=True)
+    written_summary_met = models.BooleanField(null=True, blank=True)
+    begin_further_works_due_at = models.DateTimeField(null=True, blank=True)
+    begin_further_works_met = models.BooleanField(null=True, blank=True)
+    start_further_works_due_at = models.DateTimeField(null=True, blank=True)
+    start_further_works_met = models.BooleanField(null=True, blank=True)
+    open_due_at = models.DateTimeField(null=True, blank=True)
+    phase = models.CharField(max_length=80, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
         indexes = [
             models.Index(fields=["closed", "next_due_at"], name="hazard_open_due"),
             models.Index(fields=["complaint", "closed", "next_due_at"], name="hazard_complaint_due"),
+            models.Index(fields=["aware_at"], name="hazard_aware"),
         ]
 
     def __str__(self) -> str:

@@ -19,13 +19,14 @@ Counting rules:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 
 from putright.rules.calendar import ENGLAND
-from putright.rules.hazard_scope import IN_FORCE, SHORT_NAME, HazardKind
+from putright.rules.hazard_scope import IN_FORCE, SHORT_NAME, HazardKind, phase_covering
 
 Deadline = datetime | date
 
@@ -232,7 +233,19 @@ def due_instant(deadline: Deadline) -> datetime:
     """The instant a deadline passes: an instant as it is, a date at the end of that day in England."""
     if isinstance(deadline, datetime):
         return deadline
-    return datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=ENGLAND)
+    return _end_of_day(deadline)
+
+
+# A period's figures ask for the same few hundred days tens of thousands of times, and
+# attaching the London zone to a datetime is the costly part.
+@functools.lru_cache(maxsize=4096)
+def _end_of_day(day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=ENGLAND)
+
+
+@functools.lru_cache(maxsize=4096)
+def _midday(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=ENGLAND)
 
 
 def _done_at(progress: Progress, duty: Duty) -> datetime | date | None:
@@ -248,27 +261,33 @@ def _done_at(progress: Progress, duty: Duty) -> datetime | date | None:
 def _as_instant(done: datetime | date) -> datetime:
     if isinstance(done, datetime):
         return done
-    return datetime.combine(done, time(12), tzinfo=ENGLAND)
+    return _midday(done)
 
 
-def met_in_time(progress: Progress, calendar: WorkingDays) -> dict[Duty, bool]:
-    """For each duty with a deadline that is done: was it done by its deadline?"""
+def met_in_time(
+    progress: Progress, calendar: WorkingDays, *, known: Deadlines | None = None
+) -> dict[Duty, bool]:
+    """For each duty with a deadline that is done: was it done by its deadline?
+
+    ``known`` is ``deadlines(progress, calendar)`` when the caller has it already."""
     found: dict[Duty, bool] = {}
-    for duty, deadline in deadlines(progress, calendar).by_duty().items():
+    for duty, deadline in (known or deadlines(progress, calendar)).by_duty().items():
         done = _done_at(progress, duty)
         if done is not None:
             found[duty] = _as_instant(done) < due_instant(deadline)
     return found
 
 
-def open_duties(progress: Progress, calendar: WorkingDays) -> dict[Duty, Deadline]:
+def open_duties(
+    progress: Progress, calendar: WorkingDays, *, known: Deadlines | None = None
+) -> dict[Duty, Deadline]:
     """Duties still to do, with their deadlines, soonest first.
 
     A recorded exception stops every clock still running when it was recorded; a duty whose
     deadline had already passed stays open and overdue (the exception does not excuse it).
     """
     remaining: dict[Duty, Deadline] = {}
-    for duty, deadline in deadlines(progress, calendar).by_duty().items():
+    for duty, deadline in (known or deadlines(progress, calendar)).by_duty().items():
         if _done_at(progress, duty) is not None:
             continue
         if progress.stopped_at is not None and progress.stopped_at < due_instant(deadline):
@@ -277,11 +296,43 @@ def open_duties(progress: Progress, calendar: WorkingDays) -> dict[Duty, Deadlin
     return dict(sorted(remaining.items(), key=lambda item: due_instant(item[1])))
 
 
-def overdue_duties(progress: Progress, calendar: WorkingDays, *, now: datetime) -> dict[Duty, Deadline]:
+def overdue_duties(
+    progress: Progress, calendar: WorkingDays, *, now: datetime, known: Deadlines | None = None
+) -> dict[Duty, Deadline]:
     """Open duties whose deadline has passed at ``now``."""
-    return {d: v for d, v in open_duties(progress, calendar).items() if due_instant(v) <= now}
+    return {d: v for d, v in open_duties(progress, calendar, known=known).items() if due_instant(v) <= now}
 
 
 def next_deadline(progress: Progress, calendar: WorkingDays) -> tuple[Duty, Deadline] | None:
     """The soonest open duty and its deadline, or None when nothing is left to do."""
     return next(iter(open_duties(progress, calendar).items()), None)
+
+
+STORED_OUTCOMES: tuple[str, ...] = (
+    *(f"{duty.value}_{what}" for duty in Duty for what in ("due_at", "met")),
+    "open_due_at",
+    "phase",
+)
+
+
+def stored_outcomes(progress: Progress, calendar: WorkingDays, *, hazard: str) -> dict[str, object]:
+    """What a hazard record keeps so that a period's figures are counted by the database.
+
+    Written by every hazard service step (and the generator), read by the figures: for each
+    duty ``<duty>_due_at`` (its deadline as an instant, once known) and ``<duty>_met``
+    (whether it was done by then, once done; None before); ``open_due_at``, the soonest
+    deadline of a duty still open, kept on a closed hazard too (a duty missed before an
+    exception stays overdue); and ``phase``, the name of the phase that governs it.
+    """
+    known = deadlines(progress, calendar)
+    met = met_in_time(progress, calendar, known=known)
+    due = {d: due_instant(v) for d, v in known.by_duty().items()}
+    still_open = open_duties(progress, calendar, known=known)
+    phase = phase_covering(progress.kind, hazard, aware_on=aware_on(progress.aware_at))
+    values: dict[str, object] = {}
+    for duty in Duty:
+        values[f"{duty.value}_due_at"] = due.get(duty)
+        values[f"{duty.value}_met"] = met.get(duty)
+    values["open_due_at"] = due_instant(next(iter(still_open.values()))) if still_open else None
+    values["phase"] = phase.name if phase else ""
+    return {name: values[name] for name in STORED_OUTCOMES}

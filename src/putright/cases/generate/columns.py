@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db import models
 
 from putright.cases import models as cases
+from putright.rules.hazards import STORED_OUTCOMES
 
 Row = tuple[Any, ...]
 
@@ -111,6 +112,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "next_due_at",
             "next_duty",
             "closed",
+            *STORED_OUTCOMES,
         ),
     ),
     "stage": (

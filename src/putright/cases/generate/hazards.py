@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from putright.cases.generate.columns import Row
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.hazard_scope import HazardKind
-from putright.rules.hazards import Progress, due_instant, next_deadline
+from putright.rules.hazards import Progress, due_instant, next_deadline, stored_outcomes
 
 # The furthest step each generated hazard reaches, with its weight.
 STATES = (
@@ -133,5 +133,11 @@ def hazard_row(
         due,
         str(found[0]) if found else "",
         p.closed,
+        *_utc(stored_outcomes(p, calendar, hazard=name)).values(),
     )
     return row, due
+
+
+def _utc(values: dict[str, object]) -> dict[str, object]:
+    # The bulk writer stores instants as given: in UTC, like `next_due_at` above.
+    return {k: v.astimezone(UTC) if isinstance(v, datetime) else v for k, v in values.items()}

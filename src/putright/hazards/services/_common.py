@@ -13,7 +13,7 @@ from putright.core.dates import code_calendar, england_date
 from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.hazards.models import Hazard, HazardEvent
 from putright.hazards.progress import progress_of as progress_of
-from putright.rules.hazards import HazardRuleViolation, due_instant, next_deadline
+from putright.rules.hazards import HazardRuleViolation, due_instant, next_deadline, stored_outcomes
 
 
 @contextmanager
@@ -27,12 +27,15 @@ def regulations() -> Iterator[None]:
 
 
 def refresh_next_due(hazard: Hazard) -> None:
-    """Store the soonest open deadline, so the queue and the list sort on one index."""
+    """Store the soonest open deadline, so the queue and the list sort on one index, and what
+    the figures count (`stored_outcomes`)."""
     progress = progress_of(hazard)
     hazard.closed = progress.closed
     found = None if progress.closed else next_deadline(progress, code_calendar())
     hazard.next_due_at = due_instant(found[1]) if found else None
     hazard.next_duty = str(found[0]) if found else ""
+    for name, value in stored_outcomes(progress, code_calendar(), hazard=hazard.hazard).items():
+        setattr(hazard, name, value)
 
 
 def lock_hazard(hazard_id: int, *, expected_version: int | None = None) -> Hazard:
