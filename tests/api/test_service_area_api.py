@@ -56,3 +56,11 @@ def test_changing_to_an_unknown_service_area_answers_422_and_an_unknown_complain
     response = api.post(f"/complaints/{made['id']}/service-area", {"service_area": "gardening"})
     assert response.status_code == 422 and "service_area" in response.json()["errors"]
     assert api.post("/complaints/999999/service-area", {"service_area": "lettings"}).status_code == 404
+
+
+def test_a_service_area_or_handler_no_name_could_have_is_a_field_error_not_a_database_fault(api):
+    listed = api.get("/complaints", service_area="repairs\x00")
+    assert listed.status_code == 422 and "service_area" in listed.json()["errors"]
+    period = {"from": "2026-04-01", "to": "2026-06-30"}
+    report = api.get("/reports/performance", **period, service_area="a b", handler="x\x00")
+    assert report.status_code == 422 and set(report.json()["errors"]) == {"service_area", "handler"}

@@ -37,6 +37,7 @@ from putright.cases.models import IdempotencyKey, Status
 from putright.core.dates import england_date
 from putright.core.errors import InvalidInput
 from putright.landlord.models import ServiceArea
+from putright.landlord.service_areas import SLUG
 
 router = Router(tags=["complaints"])
 ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
@@ -148,7 +149,9 @@ def list_complaints(
     if handler:
         found = _staff(handler, "handler")
         handler_id = found.pk if found else None
-    if service_area and not ServiceArea.objects.filter(slug=service_area).exists():
+    if service_area and not (
+        SLUG.match(service_area) and ServiceArea.objects.filter(slug=service_area).exists()
+    ):
         raise InvalidInput({"service_area": f"No service area '{service_area}'"})
     filters = selectors.ComplaintFilters(
         stage=stage,

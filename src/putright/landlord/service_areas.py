@@ -8,6 +8,7 @@ name and never changes, so an API caller's filter keeps working after a rename.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -17,6 +18,10 @@ from django.utils.text import slugify
 from putright.core.actor import Actor
 from putright.core.errors import InvalidInput
 from putright.landlord.models import ServiceArea
+
+# What a slug can hold: anything else (a NUL in a query string, say) names no service area
+# and is never sent to the database, where PostgreSQL would refuse it as a fault.
+SLUG = re.compile(r"^[-\w]{1,60}$")
 
 
 def _owner(owner_id: int | None, errors: dict[str, str]) -> Any:

@@ -13,6 +13,7 @@ count the same complaints:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -22,6 +23,7 @@ from django.db.models import Q
 
 from putright.core.errors import InvalidInput
 from putright.landlord.models import ServiceArea
+from putright.landlord.service_areas import SLUG
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class Scope:
 
 
 EVERYTHING = Scope()
+# What a username can hold: anything else names nobody, and is never sent to the database
+# (PostgreSQL refuses a NUL in a query, which would be a fault, not a field error).
+USERNAME = re.compile(r"^[\w.@+-]{1,150}$")
 
 
 def scope_from(*, service_area: str | None, handler: str | None) -> Scope:
@@ -97,11 +102,13 @@ def scope_from(*, service_area: str | None, handler: str | None) -> Scope:
     area: Any = None
     person: Any = None
     if service_area:
-        area = ServiceArea.objects.filter(slug=service_area).first()
+        area = ServiceArea.objects.filter(slug=service_area).first() if SLUG.match(service_area) else None
         if area is None:
             errors["service_area"] = f"No service area '{service_area}'"
     if handler:
-        person = get_user_model().objects.filter(username=handler).first()
+        person = (
+            get_user_model().objects.filter(username=handler).first() if USERNAME.match(handler) else None
+        )
         if person is None:
             errors["handler"] = f"No member of staff called '{handler}'"
     if errors:
