@@ -138,13 +138,13 @@ def follow_through(as_of: date, *, today: date, scope: Scope = EVERYTHING) -> di
     return result
 
 
-def extensions_listed(period: Period, *, limit: int = 50) -> list[dict[str, Any]]:
+def extensions_listed(period: Period, *, limit: int = 50, scope: Scope = EVERYTHING) -> list[dict[str, Any]]:
     """The extensions notified in the period with their reasons, latest first (Code 6.4, 6.15).
 
     The reasons are free text: show them only to roles that may see case details.
     """
     rows = (
-        Extension.objects.filter(notified_on__range=(period.start, period.end))
+        Extension.objects.filter(scope.stages("stage_record"), notified_on__range=(period.start, period.end))
         .order_by("-notified_on", "-id")
         .values(
             "notified_on",

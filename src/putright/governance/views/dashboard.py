@@ -120,8 +120,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             blocks=[b for b in blocks if not (isinstance(b, Chart) and b.title == timeliness.title)],
             sections=[b.text for b in blocks if isinstance(b, Heading) and b.level == 2],
             query=with_scope(period_query(period), scope),
-            extensions=breakdowns.extensions_listed(period)
-            if access_sees_personal_data(request.user) and not scope
+            extensions=breakdowns.extensions_listed(period, scope=scope)
+            if access_sees_personal_data(request.user)
             else None,
         )
     status = 200 if context["period"] else 400
