@@ -114,3 +114,12 @@ def test_choosing_the_area_the_complaint_is_already_in_comes_back_with_a_field_e
     )
     assert response.status_code == 400
     assert 'id="id_service_area-error"' in response.content.decode()
+
+
+def test_all_complaints_can_be_filtered_by_service_area(officer, handler, client_for, log_complaint):
+    service_area_add(actor=officer, name="Repairs", owner_id=officer.pk)
+    service_area_add(actor=officer, name="Income", owner_id=officer.pk)
+    repairs = log_complaint(name="Ada Lovelace", service_area="repairs")
+    income = log_complaint(name="Mary Seacole", service_area="income")
+    page = client_for(handler).get("/staff/complaints/", {"service_area": "repairs"}).content.decode()
+    assert repairs.reference in page and income.reference not in page
