@@ -123,3 +123,19 @@ def test_all_complaints_can_be_filtered_by_service_area(officer, handler, client
     income = log_complaint(name="Mary Seacole", service_area="income")
     page = client_for(handler).get("/staff/complaints/", {"service_area": "repairs"}).content.decode()
     assert repairs.reference in page and income.reference not in page
+
+
+def test_a_complaint_can_be_taken_out_of_its_service_area_from_the_case_page(
+    officer, handler, client_for, log_complaint
+):
+    service_area_add(actor=officer, name="Repairs", owner_id=officer.pk)
+    complaint = log_complaint(service_area="repairs")
+    client = client_for(handler)
+    assert "None of these" in client.get(f"/staff/complaints/{complaint.pk}/service-area/").content.decode()
+    response = client.post(
+        f"/staff/complaints/{complaint.pk}/service-area/",
+        {"service_area": "-", "expected_version": complaint.version},
+    )
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.service_area is None

@@ -6,7 +6,7 @@ from typing import Any
 
 from putright.cases import services
 from putright.cases.models import Complaint
-from putright.staff.forms.service_area import ServiceAreaForm
+from putright.staff.forms.service_area import NO_AREA, ServiceAreaForm
 from putright.staff.views.base_action import ComplaintActionView
 
 
@@ -21,7 +21,7 @@ class ChangeServiceArea(ComplaintActionView):
 
     def initial(self) -> dict[str, Any]:
         area = self.complaint.service_area
-        return {**super().initial(), "service_area": area.slug if area else ""}
+        return {**super().initial(), "service_area": area.slug if area else NO_AREA}
 
     def form_kwargs(self) -> dict[str, Any]:
         return {"current": self.complaint.service_area}
@@ -31,7 +31,7 @@ class ChangeServiceArea(ComplaintActionView):
             actor=self.actor,
             now=self.now,
             complaint_id=self.complaint.pk,
-            service_area=data.get("service_area") or None,
+            service_area=None if data["service_area"] == NO_AREA else data["service_area"],
             expected_version=data.get("expected_version"),
         )
 
