@@ -44,7 +44,7 @@ STEPS = [
     ("what-happened", {"description": "Black mould in the bathroom and nobody came to look at it."}),
     ("when", {"when": "not_sure"}),
     ("outcome", {"outcomes": "Treat the mould and fix the leak."}),
-    ("details", {"name": "Load Resident", "address": "1 Flat Lane, Anytown"}),
+    ("details", {"name": "Load Resident", "address": "1 Flat Lane, Anytown", "home": "general_needs"}),
     ("contact", {"contact": "email"}),
     ("help", {"letter_format": "standard", "adjustments": ""}),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import re
+import time
 from email.header import decode_header, make_header
 from pathlib import Path
 
@@ -39,7 +40,16 @@ class Mailbox:
                 if found:
                     self.codes[str(message.get("To", "")).strip().lower()] = found.group(1)
 
-    def take_code(self, address: str) -> str | None:
-        """The latest code sent to `address` not yet taken, or None."""
-        self._scan()
-        return self.codes.pop(address.lower(), None)
+    def take_code(self, address: str, *, wait: float = 20.0) -> str | None:
+        """The latest code sent to `address` not yet taken, or None after `wait` seconds.
+
+        The code is emailed by `putright worker` after the sign-in request has answered (so
+        the request's timing says nothing about the address), so a resident waits for it as
+        a person would. Under locust, gevent makes the sleep yield to the other users."""
+        deadline = time.monotonic() + wait
+        while True:
+            self._scan()
+            code = self.codes.pop(address.lower(), None)
+            if code is not None or time.monotonic() > deadline:
+                return code
+            time.sleep(0.25)

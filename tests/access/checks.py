@@ -32,6 +32,7 @@ OBJECTS = {
     "closure_id": "closure",
     "endpoint_id": "webhook_endpoint",
     "category_id": "category",
+    "area_id": "service_area",
     "letter_id": "letter",
     "reference": "reference",
     "case_id": "ombudsman_case",
@@ -172,6 +173,7 @@ def api_body(method: str, path: str, world: World) -> dict[str, Any]:
         "agree-updates": {"interval_working_days": 5, "agreed_on": today},
         "issues": {"description": "Matrix issue", "raised_at": world.now.isoformat(), "related": True},
         "tenure": {"tenure": "general_needs"},
+        "service-area": {"service_area": "matrix-lettings"},
         "adjustments": {
             "kind": "adjustment",
             "description": "Large print",

@@ -235,6 +235,9 @@ PAGES: dict[str, Row] = {
     "staff/settings/closures/<int:closure_id>/remove/": staff(MANAGE, post_only=True),
     "staff/settings/categories/": staff(MANAGE),
     "staff/settings/categories/<int:category_id>/toggle/": staff(MANAGE, post_only=True),
+    "staff/settings/service-areas/": staff(MANAGE),
+    "staff/settings/service-areas/<int:area_id>/": staff(MANAGE),
+    "staff/settings/service-areas/<int:area_id>/toggle/": staff(MANAGE, post_only=True),
     # Roles and leavers: the administrator only.
     "staff/settings/users/": staff(frozenset({AD})),
     "staff/settings/users/<int:user_id>/": staff(frozenset({AD}), at={"user_id": "staff_user"}),
@@ -292,6 +295,7 @@ PAGES: dict[str, Row] = {
             "representative",
             "resident",
             "sms-consent",
+            "service-area",
         )
     },
     # The complaint here has no representative to remove: "not found" for those who may remove one.
@@ -352,6 +356,7 @@ API_CASEWORK = {
     ("POST", "/api/v1/complaints/{complaint_id}/representative"),
     ("POST", "/api/v1/complaints/{complaint_id}/representative/remove"),
     ("POST", "/api/v1/complaints/{complaint_id}/sms-consent"),
+    ("POST", "/api/v1/complaints/{complaint_id}/service-area"),
     ("GET", "/api/v1/complaints/{complaint_id}/letters"),
     ("GET", "/api/v1/letters/{letter_id}.pdf"),
     ("GET", "/api/v1/letters/{letter_id}.docx"),

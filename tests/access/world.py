@@ -23,7 +23,7 @@ from putright.cases import services
 from putright.cases.models import Attachment, Complaint, Contact
 from putright.hazards import services as hazard_services
 from putright.imports.models import ImportRun, RunStatus
-from putright.landlord.models import Category, ClosureDay
+from putright.landlord.models import Category, ClosureDay, ServiceArea
 from putright.letters.models import Letter
 from putright.mailbox.models import InboundAttachment, InboundEmail, Outcome
 from putright.residents.models import ResidentSession
@@ -209,6 +209,7 @@ def _cases(world: World) -> None:
         service_request=request.service_request_id,
         closure=ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         category=Category.objects.create(slug="matrix-repairs", name="Repairs").pk,
+        service_area=ServiceArea.objects.create(slug="matrix-lettings", name="Lettings", owner=officer).pk,
         webhook_endpoint=WebhookEndpoint.objects.create(
             url="https://housing.example.org/hooks",
             events=["complaint.created"],

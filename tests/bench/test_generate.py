@@ -280,3 +280,14 @@ def test_generated_residents_can_be_found_by_phone_number_as_the_services_store_
     residents = list(Resident.objects.exclude(phone="").values_list("phone", "phone_digits")[:50])
     assert residents
     assert all(digits == phone_digits(phone) and digits for phone, digits in residents)
+
+
+def test_generated_complaints_are_spread_over_the_service_areas_and_some_have_none(generated):
+    by_area = dict(
+        Complaint.objects.values_list("service_area__slug")
+        .annotate(n=Count("id"))
+        .values_list("service_area__slug", "n")
+    )
+    assert {"repairs", "lettings", "income", "anti-social-behaviour", "estates"} <= set(by_area)
+    assert by_area.get(None, 0) > 0
+    assert by_area["repairs"] == max(n for slug, n in by_area.items() if slug)

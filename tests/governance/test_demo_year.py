@@ -12,6 +12,7 @@ from putright.cases.demo.build import build_demo
 from putright.cases.models import Action, Complaint, Extension, Refusal, Remedy, StageRecord
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.statements import refusals_told_of_ombudsman
+from putright.landlord.models import ServiceArea
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 23)
@@ -36,6 +37,17 @@ def test_the_demo_year_delivers_most_remedies_and_actions_and_sends_refusal_lett
     assert Action.objects.exclude(promise_on=F("first_promise_on")).exists()
     # Withdrawn after a deadline had passed (the record says so; the figures still count it late).
     assert Complaint.objects.filter(withdrawn_after_deadline=True).exists()
+    # Five service areas with owners, each with complaints, and some complaints in none.
+    areas = ServiceArea.objects.filter(owner__isnull=False)
+    assert sorted(areas.values_list("slug", flat=True)) == [
+        "anti-social-behaviour",
+        "estates",
+        "income",
+        "lettings",
+        "repairs",
+    ]
+    assert all(area.complaints.exists() for area in areas)
+    assert Complaint.objects.filter(service_area__isnull=True).exists()
 
 
 @pytest.mark.parametrize("today", [date(2026, 12, 7), date(2025, 12, 30), date(2024, 4, 10)])

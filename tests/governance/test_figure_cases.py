@@ -15,7 +15,8 @@ from tests.governance.scenario import Scenario
 
 pytestmark = pytest.mark.django_db
 Q1 = "start-day=1&start-month=4&start-year=2026&end-day=30&end-month=6&end-year=2026"
-LINK = re.compile(r'href="/staff/reports/cases/\?figure=([^&"]+)&amp;[^"]*">([0-9,]+)</a>')
+LINK = re.compile(r'href="/staff/reports/cases/\?figure=([^"]+)">([0-9,]+)</a>')
+FILTERS = ("service_area=", "handler=")
 TOTAL = re.compile(r'id="figure-total"><strong>([0-9,]+)</strong>')
 
 
@@ -28,8 +29,11 @@ def login(client, make_user, role=Role.COMPLAINTS_OFFICER):
 def figure_links(client) -> dict[str, int]:
     page = client.get(f"/staff/reports/?{Q1}").content.decode()
     found: dict[str, int] = {}
-    for key, value in LINK.findall(page):
-        found.setdefault(html.unescape(key), int(value.replace(",", "")))
+    for query, value in LINK.findall(page):
+        # The figure's key, with the filter of its row in a breakdown by service area or handler.
+        key, *params = html.unescape(query).split("&")
+        key = "&".join([key, *(p for p in params if p.startswith(FILTERS))])
+        found.setdefault(key, int(value.replace(",", "")))
     return found
 
 

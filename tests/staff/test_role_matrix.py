@@ -17,7 +17,7 @@ from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.models import Attachment, Contact
 from putright.hazards import services as hazard_services
-from putright.landlord.models import Category, ClosureDay
+from putright.landlord.models import Category, ClosureDay, ServiceArea
 from putright.mailbox.models import InboundAttachment, InboundEmail, Outcome
 from putright.staff import urls
 from putright.webhooks.models import WebhookEndpoint
@@ -56,6 +56,9 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "settings_closure_remove": (SETTINGS, "post", ("closure",)),
     "settings_categories": (SETTINGS, "get", ()),
     "settings_category_toggle": (SETTINGS, "post", ("category",)),
+    "settings_service_areas": (SETTINGS, "get", ()),
+    "settings_service_area": (SETTINGS, "get", ("service_area",)),
+    "settings_service_area_toggle": (SETTINGS, "post", ("service_area",)),
     "settings_users": ({Role.ADMINISTRATOR}, "get", ()),
     "settings_user": ({Role.ADMINISTRATOR}, "get", ("staff_user",)),
     "settings_user_deactivate": ({Role.ADMINISTRATOR}, "post", ("staff_user",)),
@@ -90,6 +93,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "resident": (CASEWORK, "get", C),
     "representative_remove": (CASEWORK, "get", C),
     "sms_consent": (CASEWORK, "get", C),
+    "service_area": (CASEWORK, "get", C),
     "adjustment_review": (SPECIAL, "get", ("complaint", "adjustment")),
     "restriction_review": (SPECIAL, "get", ("complaint", "restriction")),
     "remedy_complete": (CASEWORK, "get", ("complaint", "remedy")),
@@ -264,6 +268,7 @@ def world(officer, handler, clock):
         "service_request": contact2.service_request_id,
         "closure": ClosureDay.objects.create(day=today + timedelta(days=40)).pk,
         "category": Category.objects.create(slug="repairs", name="Repairs").pk,
+        "service_area": ServiceArea.objects.create(slug="lettings", name="Lettings", owner=officer).pk,
         "staff_user": User.objects.create_user(username="leaver", role=Role.HANDLER).pk,
         "webhook_endpoint": WebhookEndpoint.objects.create(
             url="https://housing.example.org/hooks",

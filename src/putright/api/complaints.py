@@ -36,11 +36,13 @@ from putright.cases import access, selectors, services
 from putright.cases.models import IdempotencyKey, Status
 from putright.core.dates import england_date
 from putright.core.errors import InvalidInput
+from putright.landlord.models import ServiceArea
+from putright.landlord.service_areas import SLUG
 
 router = Router(tags=["complaints"])
 ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
-LIST_FILTERS = frozenset({"stage", "status", "overdue", "handler", "page", "page_size"})
+LIST_FILTERS = frozenset({"stage", "status", "overdue", "handler", "service_area", "page", "page_size"})
 READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
@@ -96,6 +98,7 @@ def create_complaint(
         description=payload.description,
         resident=services.ResidentDetails(**payload.resident.dict()),
         category=payload.category,
+        service_area=payload.service_area,
         issue_occurred_on=payload.issue_occurred_on,
         aware_on=payload.aware_on,
         representative=services.RepresentativeDetails(**payload.representative.dict())
@@ -129,6 +132,7 @@ def list_complaints(
     status: Annotated[Status | None, Query()] = None,
     overdue: bool = False,
     handler: Annotated[str | None, Query(max_length=150)] = None,
+    service_area: Annotated[str | None, Query(max_length=60)] = None,
     page: Annotated[int, Query(ge=1, le=100000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 25,
 ) -> dict[str, Any]:
@@ -145,8 +149,16 @@ def list_complaints(
     if handler:
         found = _staff(handler, "handler")
         handler_id = found.pk if found else None
+    if service_area and not (
+        SLUG.match(service_area) and ServiceArea.objects.filter(slug=service_area).exists()
+    ):
+        raise InvalidInput({"service_area": f"No service area '{service_area}'"})
     filters = selectors.ComplaintFilters(
-        stage=stage, status=status.value if status else None, overdue=overdue, handler_id=handler_id
+        stage=stage,
+        status=status.value if status else None,
+        overdue=overdue,
+        handler_id=handler_id,
+        service_area=service_area or None,
     )
     items, has_next = selectors.complaints_page(
         filters=filters, today=england_date(timezone.now()), page=page, page_size=page_size

@@ -2,7 +2,7 @@
 
 The same services as the staff pages: a remedy delivered, an update on (or the completion of)
 an outstanding action, update intervals agreed, a new issue, a reasonable adjustment or
-disclosure, the resident's tenure. Each is one
+disclosure, the resident's tenure, the complaint's service area. Each is one
 event on the record. A date before today needs `late_entry_reason` (422, Code 5.12).
 """
 
@@ -24,6 +24,7 @@ from putright.api.schemas import (
     ComplaintOut,
     ErrorOut,
     RemedyCompleteIn,
+    ServiceAreaIn,
     TenureIn,
 )
 from putright.cases import access, selectors, services
@@ -160,6 +161,28 @@ def record_tenure(request: HttpRequest, complaint_id: ComplaintId, payload: Tenu
         now=timezone.now(),
         complaint_id=complaint_id,
         tenure=payload.tenure,
+        expected_version=payload.version,
+    )
+    return complaint_out(complaint_id)
+
+
+@router.post(
+    "/complaints/{complaint_id}/service-area",
+    response={200: ComplaintOut, **ERRORS},
+    summary="Move the complaint to another service area",
+)
+def set_service_area(
+    request: HttpRequest, complaint_id: ComplaintId, payload: ServiceAreaIn
+) -> dict[str, Any]:
+    """`service_area` is the slug of an active service area, or null for none; the change is
+    one event on the record. An unknown or deactivated slug, or the area the complaint is
+    already in, answers 422 with a field error."""
+    user = caseworker_on(request, complaint_id)
+    services.complaint_set_service_area(
+        actor=user,
+        now=timezone.now(),
+        complaint_id=complaint_id,
+        service_area=payload.service_area,
         expected_version=payload.version,
     )
     return complaint_out(complaint_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -12,10 +11,12 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from putright.api.schemas import Day, ErrorOut
+from putright.api.scope_schemas import PeriodOut, ResponsibilityOut, ScopeOut
 from putright.cases import access
 from putright.core.errors import InvalidInput
 from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.scope import scope_from
 
 router = Router(tags=["reports"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
@@ -222,15 +223,6 @@ class TsmOut(Schema):
     counting_rules: list[str]
 
 
-class PeriodOut(Schema):
-    from_: date = Field(alias="from")
-    to: date
-    as_at: date = Field(
-        description="Day at the end of which open items are counted: the end, or today if sooner"
-    )
-    label: str
-
-
 class HazardDutyOut(Schema):
     due: int
     met_in_time: int
@@ -252,6 +244,7 @@ class HazardsOut(Schema):
 
 class PerformanceOut(Schema):
     period: PeriodOut
+    scope: ScopeOut
     stage1: StageOut
     stage2: StageOut
     escalation_rate_pct: float | None
@@ -266,6 +259,8 @@ class PerformanceOut(Schema):
     hazards: HazardsOut = Field(
         description="Awaab's Law duties for hazards the landlord became aware of in the period"
     )
+    by_service_area: list[ResponsibilityOut] = Field(description="Per service area, most received first")
+    by_handler: list[ResponsibilityOut] = Field(description="Per handler of the stage, most received first")
 
 
 @router.get(
@@ -278,13 +273,19 @@ def performance(
     request: HttpRequest,
     start: Annotated[Day, Query(alias="from")],
     end: Annotated[Day, Query(alias="to")],
+    service_area: Annotated[str | None, Query(max_length=60)] = None,
+    handler: Annotated[str | None, Query(max_length=150)] = None,
 ) -> dict[str, Any]:
     """Figures for the days `from` to `to`, both included. Stage 1 complaints count in the period
     they were received, stage 2 complaints in the period of the escalation request, responses in
     the period they were sent; "within timescale" means on or before the response date in force,
-    extensions the Code allows included. The counting rules are returned in `tsm.counting_rules`."""
+    extensions the Code allows included; the rules are in `tsm.counting_rules`. `service_area`
+    (slug) and `handler` (username) narrow the figures (docs/reports.md); unknown ones are 422."""
     if not access.access_can_view_reports(request.user):
         raise HttpError(403, "Your role cannot see reports")
     if start > end:
         raise InvalidInput({"from": "The start of the period must be on or before its end"})
-    return performance_report(period=Period(start, end), today=timezone.localdate())
+    scope = scope_from(service_area=service_area, handler=handler)
+    return performance_report(
+        period=Period(start, end), today=timezone.localdate(), scope=scope, responsibility=True
+    )

@@ -94,6 +94,9 @@ class ComplaintIn(Schema):
     received_at: Moment
     description: RequiredText
     category: Annotated[str, Field(max_length=60), AfterValidator(_clean)] | None = None
+    service_area: Annotated[str, Field(max_length=60), AfterValidator(_clean)] | None = Field(
+        default=None, description="The slug of one of the landlord's active service areas"
+    )
     issue_occurred_on: Day | None = None
     aware_on: Day | None = None
     representative: RepresentativeIn | None = None
@@ -214,6 +217,13 @@ class SmsConsentIn(Schema):
 
     given_on: date | None = None
     how: Annotated[str, Field(max_length=200), AfterValidator(_clean)] = ""
+    version: int | None = Field(default=None, ge=1, le=2**31)
+
+
+class ServiceAreaIn(Schema):
+    """The service area to move the complaint to (its slug), or null for none."""
+
+    service_area: Annotated[str, Field(max_length=60), AfterValidator(_clean)] | None
     version: int | None = Field(default=None, ge=1, le=2**31)
 
 
@@ -342,6 +352,7 @@ class ComplaintOut(Schema):
     status: str
     channel: str
     category: str | None
+    service_area: str | None = Field(description="The slug of the complaint's service area")
     description: str
     received_at: datetime
     received_on: date

@@ -32,6 +32,7 @@ def complaint_data(c: Complaint, *, new_stage: StageRecord | None = None) -> dic
         "status": c.status,
         "channel": c.channel,
         "category": c.category.slug if c.category_id and c.category else None,
+        "service_area": c.service_area.slug if c.service_area_id and c.service_area else None,
         "description": c.description,
         "received_at": c.received_at,
         "received_on": c.received_on,

@@ -50,7 +50,7 @@ def complaint_queryset() -> QuerySet[Complaint]:
         Prefetch("extensions", queryset=Extension.objects.order_by("created_at", "id"))
     )
     return Complaint.objects.select_related(
-        "resident", "handler", "category", "representative"
+        "resident", "handler", "category", "service_area", "representative"
     ).prefetch_related(
         Prefetch("stages", queryset=stages.order_by("stage")),
         "remedies",
@@ -70,6 +70,7 @@ class ComplaintFilters:
     overdue: bool = False
     handler_id: int | None = None
     category: str | None = None
+    service_area: str | None = None
     vulnerable: bool | None = None
     hazard: bool | None = None
     search: str = ""
@@ -93,6 +94,8 @@ def complaints_filtered(*, filters: ComplaintFilters, today: date) -> QuerySet[C
         qs = qs.filter(handler_id=filters.handler_id)
     if filters.category:
         qs = qs.filter(category__slug=filters.category)
+    if filters.service_area:
+        qs = qs.filter(service_area__slug=filters.service_area)
     if filters.vulnerable is not None:
         qs = qs.filter(vulnerable=filters.vulnerable)
     if filters.hazard is True:

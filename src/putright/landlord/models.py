@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 DEFAULT_OMBUDSMAN_DETAILS = (
@@ -68,6 +69,26 @@ class Category(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceArea(models.Model):
+    """Where complaints come from (repairs, lettings, income, ...): the part of the landlord
+    that answers for them, with the member of staff who owns it. Figures are broken down by
+    it, so the landlord can see which service is late or rising, as it reports by department.
+    Its slug is made from the first name and never changes: the API and saved links use it."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name

@@ -74,6 +74,9 @@ ENTRIES = (
             "settings_training",
             "settings_compensation",
             "settings_categories",
+            "settings_service_areas",
+            "settings_service_area",
+            "settings_service_area_toggle",
             "settings_closure_remove",
             "settings_category_toggle",
         )

@@ -12,6 +12,7 @@ from putright.staff.views import (
     record,
     representative,
     search,
+    service_areas,
     settings,
     staff_users,
     team,
@@ -21,6 +22,7 @@ from putright.staff.views.auth import StaffLoginView
 from putright.staff.views.extend import Extend
 from putright.staff.views.resident import CorrectResident
 from putright.staff.views.respond import Respond
+from putright.staff.views.service_area import ChangeServiceArea
 from putright.staff.views.sms_consent import SetSmsConsent
 
 app_name = "staff"
@@ -70,6 +72,17 @@ urlpatterns = [
         "settings/closures/<int:closure_id>/remove/", settings.closure_remove, name="settings_closure_remove"
     ),
     path("settings/categories/", settings.categories, name="settings_categories"),
+    path("settings/service-areas/", service_areas.service_areas, name="settings_service_areas"),
+    path(
+        "settings/service-areas/<int:area_id>/",
+        service_areas.service_area_edit,
+        name="settings_service_area",
+    ),
+    path(
+        "settings/service-areas/<int:area_id>/toggle/",
+        service_areas.service_area_toggle,
+        name="settings_service_area_toggle",
+    ),
     path("settings/users/", staff_users.staff_users, name="settings_users"),
     path("settings/users/<int:user_id>/", staff_users.staff_user, name="settings_user"),
     path(
@@ -113,6 +126,7 @@ urlpatterns = [
     path(C + "hazard/", record.RecordHazard.as_view(), name="hazard"),
     path(C + "representative/", representative.SetRepresentative.as_view(), name="representative"),
     path(C + "sms-consent/", SetSmsConsent.as_view(), name="sms_consent"),
+    path(C + "service-area/", ChangeServiceArea.as_view(), name="service_area"),
     path(
         C + "representative/remove/",
         representative.RemoveRepresentative.as_view(),

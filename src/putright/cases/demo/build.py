@@ -15,7 +15,15 @@ from django.test import override_settings
 from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.demo import endings
-from putright.cases.demo.data import CATEGORIES, DEFINITIONS, FIRST, LAST, TEXTS
+from putright.cases.demo.data import (
+    CATEGORIES,
+    DEFINITIONS,
+    FIRST,
+    LAST,
+    SERVICE_AREAS,
+    TEXTS,
+    service_area_for,
+)
 from putright.cases.demo.followthrough import follow_through, send_refusal_letter
 from putright.cases.hooks import event_hooks_suspended
 from putright.cases.models import (
@@ -28,7 +36,7 @@ from putright.cases.models import (
     Tenure,
 )
 from putright.core.dates import code_calendar
-from putright.landlord.models import Category, LandlordSettings
+from putright.landlord.models import Category, LandlordSettings, ServiceArea
 
 LETTERS_FOR_LAST_DAYS = 14
 
@@ -131,6 +139,8 @@ def build_demo(
         for slug, name in CATEGORIES:
             Category.objects.get_or_create(slug=slug, defaults={"name": name})
         users = demo_staff(passwords)
+        for slug, name, owner in SERVICE_AREAS:
+            ServiceArea.objects.get_or_create(slug=slug, defaults={"name": name, "owner": users[owner]})
     if Complaint.objects.exists():
         return passwords
     calendar = code_calendar()
@@ -186,6 +196,7 @@ def _one_complaint(rng, i, received, today, calendar, handlers, reviewer, office
             preferred_format=rng.choice(["standard"] * 8 + ["large_print", "easy_read"]),
         ),
         category=slug,
+        service_area=service_area_for(slug, i),
         issue_occurred_on=received - timedelta(days=rng.randint(1, 200)),
         representative=rep,
     )

@@ -13,6 +13,36 @@ CATEGORIES = [
     ("contractors", "Contractors"),
 ]
 
+# The landlord's service areas and who owns each (a demo account).
+SERVICE_AREAS = [
+    ("repairs", "Repairs", "harry"),
+    ("lettings", "Lettings", "hana"),
+    ("income", "Income", "olive"),
+    ("anti-social-behaviour", "Anti-social behaviour", "rory"),
+    ("estates", "Estates", "olive"),
+]
+# Where a complaint in each category usually comes from; the others are spread over all areas.
+CATEGORY_AREAS = {
+    "repairs": "repairs",
+    "damp-mould": "repairs",
+    "heating-hot-water": "repairs",
+    "contractors": "repairs",
+    "lettings": "lettings",
+    "rent-service-charges": "income",
+    "antisocial-behaviour": "anti-social-behaviour",
+    "estate-services": "estates",
+}
+
+
+def service_area_for(category: str, i: int) -> str | None:
+    """The demo complaint's service area: by its category, some spread over every area, and one
+    in fifteen left without one (as when the caseworker did not know), without drawing on the
+    random sequence so the rest of the demo stays as it was."""
+    if i % 15 == 7:
+        return None
+    return CATEGORY_AREAS.get(category) or SERVICE_AREAS[i % len(SERVICE_AREAS)][0]
+
+
 FIRST = [
     "Amina",
     "Ben",

@@ -76,6 +76,7 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "withdrawal_channel",
             "withdrawal_note",
             "withdrawn_after_deadline",
+            "service_area_id",
         ),
     ),
     # A complaint's hazard under Awaab's Law (see `generate.hazards`), after its complaint.

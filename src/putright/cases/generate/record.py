@@ -166,6 +166,7 @@ class Case:
         self.records: list[StageRow] = []
         self.party = "Resident"
         self.slug = ""
+        self.service_area_id: int | None = None
         self.edition = "hos-2024"
         # A refusal later reversed (Code 2.4): the day stage 1 starts again.
         self.refusal_reopens_on: date | None = None
@@ -263,4 +264,5 @@ class Case:
             self.last_at or received_at,
             self.edition,
             *self.withdrawal,
+            self.service_area_id,
         )

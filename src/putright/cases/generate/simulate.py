@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from putright.cases.demo.data import service_area_for
 from putright.cases.generate import texts
 from putright.cases.generate.columns import Row
 from putright.cases.generate.endings import Endings
@@ -79,6 +80,8 @@ class Simulator:
         rep_id, case.party = self.people.representative(received_on)
         category_id = world.categories_by_month[received_on.month - 1].pick(rng)
         case.slug = world.category_slugs[category_id]
+        area = service_area_for(case.slug, case.id)
+        case.service_area_id = world.service_area_ids.get(area) if area else None
         channel = "representative" if rep_id and rng.random() < 0.3 else CHANNELS.pick(rng)
         description = choice(rng, texts.TEXTS[case.slug])
         fate = rng.random()

@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from putright.accounts.models import Role, User
-from putright.cases.demo.data import CATEGORIES
+from putright.cases.demo.data import CATEGORIES, SERVICE_AREAS
 from putright.cases.generate import texts
-from putright.landlord.models import Category, LandlordSettings
+from putright.landlord.models import Category, LandlordSettings, ServiceArea
 
 T = TypeVar("T")
 Staff = tuple[int, str]
@@ -107,6 +107,8 @@ class World:
     officer: Staff
     category_slugs: dict[int, str]
     categories_by_month: list[Weighted]
+    # The demo's service areas by slug (`demo.data.service_area_for` says which a complaint has).
+    service_area_ids: dict[str, int] = field(default_factory=dict)
     residents: array = field(default_factory=lambda: array("q"))  # type: ignore[type-arg]
     vulnerable: bytearray = field(default_factory=bytearray)
 
@@ -130,6 +132,14 @@ def _staff(role: str, prefix: str, count: int) -> list[Staff]:
     return found
 
 
+def _service_areas(owner_id: int) -> dict[str, int]:
+    """The demo's service areas, owned by the complaints officer, unless the landlord has them."""
+    for slug, name, _ in SERVICE_AREAS:
+        ServiceArea.objects.get_or_create(slug=slug, defaults={"name": name, "owner_id": owner_id})
+    slugs = [slug for slug, *_ in SERVICE_AREAS]
+    return dict(ServiceArea.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+
+
 def build_world(*, complaints: int, years: int) -> World:
     """Staff in proportion to the volume, and the demo categories if the landlord has none."""
     for slug, name in CATEGORIES:
@@ -145,10 +155,12 @@ def build_world(*, complaints: int, years: int) -> World:
         landlord.homes_rented = max(100, round(yearly / 40 * 1000 * 0.93))
         landlord.homes_shared_ownership = max(10, round(yearly / 40 * 1000 * 0.07))
         landlord.save()
+    officer = _staff(Role.COMPLAINTS_OFFICER, "gen-officer-", 1)[0]
     return World(
         handlers=_staff(Role.HANDLER, "gen-handler-", handlers),
         reviewers=_staff(Role.REVIEWER, "gen-reviewer-", max(2, handlers // 4)),
-        officer=_staff(Role.COMPLAINTS_OFFICER, "gen-officer-", 1)[0],
+        officer=officer,
+        service_area_ids=_service_areas(officer[0]),
         category_slugs={pk: slug for slug, pk in ids.items()},
         categories_by_month=_month_categories(ids),
     )

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from putright.cases.models.people import Channel, Representative, Resident, channel_phrase
-from putright.landlord.models import Category
+from putright.landlord.models import Category, ServiceArea
 
 USER = settings.AUTH_USER_MODEL
 
@@ -64,6 +64,10 @@ class Complaint(models.Model):
         Representative, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints"
     )
     category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL)
+    # Indexed by the FK: reports group and filter by it.
+    service_area = models.ForeignKey(
+        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="complaints"
+    )
     channel = models.CharField(max_length=20, choices=Channel.choices)
     description = models.TextField()
     received_at = models.DateTimeField()

@@ -88,6 +88,7 @@ class EventAction(StrEnum):
     OMBUDSMAN_FINDING = "ombudsman_finding"
     TENURE_RECORDED = "tenure_recorded"
     RESIDENT_CORRECTED = "resident_corrected"
+    SERVICE_AREA_CHANGED = "service_area_changed"
     ANONYMISED = "anonymised"
     # A complaint brought in from the landlord's past records (`putright import complaints`).
     IMPORTED = "imported"

@@ -38,6 +38,7 @@ from putright.cases.services.representation import (
 )
 from putright.cases.services.resident import resident_correct
 from putright.cases.services.respond import ActionInput, RemedyInput, complaint_respond
+from putright.cases.services.service_area import complaint_set_service_area
 from putright.cases.services.sms_consent import complaint_set_sms_consent
 from putright.cases.services.stage_actors import stage_one_actors
 from putright.cases.services.tenure import complaint_set_tenure
@@ -67,6 +68,7 @@ __all__ = [
     "complaint_request_clarification",
     "complaint_respond",
     "complaint_set_representative",
+    "complaint_set_service_area",
     "complaint_set_sms_consent",
     "complaint_set_tenure",
     "complaint_withdraw",

@@ -33,6 +33,7 @@ from putright.cases.services._common import (
 )
 from putright.cases.services.deadlines import acknowledge_due, edition_for
 from putright.cases.services.queue_key import refresh_queue_key
+from putright.cases.services.service_area import service_area_resolve
 from putright.cases.services.vulnerability import resident_is_vulnerable
 from putright.core.actor import Actor, user_or_none
 from putright.core.dates import code_calendar, england_date, long_date
@@ -80,6 +81,7 @@ class NewComplaint:
     resident: ResidentDetails | None = None
     resident_id: int | None = None
     category: str | None = None
+    service_area: str | None = None
     issue_occurred_on: date | None = None
     aware_on: date | None = None
     representative: RepresentativeDetails | None = None
@@ -174,6 +176,7 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
     description = require_text(errors, "description", data.description, "Describe what went wrong")
     received_on = _validate_dates(data, now, errors)
     category = _resolve_category(data.category, errors)
+    service_area = service_area_resolve(data.service_area, errors)
     existing = _resident(data, errors)
     if data.resident is not None and data.resident_id is None:
         _check_contacts("resident", data.resident.email, data.resident.phone, errors)
@@ -208,6 +211,7 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
             "resident": resident,
             "representative": representative,
             "category": category,
+            "service_area": service_area,
             "channel": data.channel,
             "description": description,
             "received_at": data.received_at,
@@ -319,6 +323,7 @@ def contact_triage(
     resident: ResidentDetails | None = None,
     description: str | None = None,
     category: str | None = None,
+    service_area: str | None = None,
     how_to_complain_method: str = "",
     how_to_complain_given_on: date | None = None,
 ) -> Contact:
@@ -370,6 +375,7 @@ def contact_triage(
                     description=description or contact.summary,
                     resident_id=resident_obj.pk,
                     category=category,
+                    service_area=service_area,
                 ),
             )
         elif triage == Contact.Triage.SERVICE_REQUEST:

@@ -16,12 +16,21 @@ from typing import Any
 from putright.governance.selectors.periods import Period
 from putright.spreadsheets import csv_row, xlsx_row
 
+# The breakdowns by who answers for complaints: rows of their own, on their own sheets.
+BREAKDOWNS = {"by_service_area": "By service area", "by_handler": "By handler"}
+FIGURES = ("received", "responded", "responded_within_timescale", "overdue")
+
+
+def _breakdown_rows(report: dict[str, Any], key: str) -> Iterator[list[Any]]:
+    for row in report.get(key, []):
+        yield [row["name"], *(row[f"stage{stage}"][name] for stage in (1, 2) for name in FIGURES)]
+
 
 def flatten(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
     """("stage1.received", 7) for every figure, lists of rows left to their own sheet."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key in ("categories", "counting_rules"):
+            if key in ("categories", "counting_rules", *BREAKDOWNS):
                 continue
             yield from flatten(value, f"{prefix}{key}.")
     else:
@@ -41,6 +50,11 @@ def figures_csv(report: dict[str, Any]) -> str:
     for category in report["categories"]:
         writer.writerow(csv_row([f"categories.{category['name']}.stage1", category["stage1"]]))
         writer.writerow(csv_row([f"categories.{category['name']}.stage2", category["stage2"]]))
+    for key in BREAKDOWNS:
+        for name, *values in _breakdown_rows(report, key):
+            measures = [f"stage{stage}.{figure}" for stage in (1, 2) for figure in FIGURES]
+            for measure, value in zip(measures, values, strict=True):
+                writer.writerow(csv_row([f"{key}.{name}.{measure}", value]))
     for index, rule in enumerate(report["tsm"]["counting_rules"], 1):
         writer.writerow(csv_row([f"counting_rule.{index}", rule]))
     return out.getvalue()
@@ -58,6 +72,15 @@ def figures_xlsx(report: dict[str, Any], period: Period) -> bytes:
     categories.append(["Category", "Stage 1 received", "Stage 2 received"])
     for c in report["categories"]:
         categories.append(xlsx_row(categories, [c["name"], c["stage1"], c["stage2"]]))
+    for key, title in BREAKDOWNS.items():
+        if key not in report:
+            continue
+        sheet = book.create_sheet(title)
+        sheet.append(
+            [title[3:].capitalize()] + [f"Stage {s} {f.replace('_', ' ')}" for s in (1, 2) for f in FIGURES]
+        )
+        for row in _breakdown_rows(report, key):
+            sheet.append(xlsx_row(sheet, row))
     rules = book.create_sheet("Counting rules")
     rules.append([f"Figures for {period.label()}"])
     for rule in report["tsm"]["counting_rules"]:

@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from putright.cases.models import Action, Channel, Extension, RefusalReason, Remedy, RemedyKind, StageRecord
 from putright.governance.selectors.daycounts import Tally
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.scope import EVERYTHING, Scope
 from putright.landlord.models import Category
 
 UNCATEGORISED = "Not categorised"
@@ -110,7 +111,7 @@ def response_sent(**sent: Any) -> Exists:
     )
 
 
-def follow_through(as_of: date, *, today: date) -> dict[str, int]:
+def follow_through(as_of: date, *, today: date, scope: Scope = EVERYTHING) -> dict[str, int]:
     """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3).
 
     An action is overdue against the date first promised (`first_promise_on`): moving the
@@ -128,7 +129,7 @@ def follow_through(as_of: date, *, today: date) -> dict[str, int]:
     for name, model, due in (("actions", Action, "first_promise_on"), ("remedies", Remedy, "due_on")):
         result[f"{name}_open"] = result[f"{name}_overdue"] = 0
         for not_done in (Q(completed_on__isnull=True), Q(completed_on__gt=as_of)):
-            items = model.objects.filter(not_done)
+            items = model.objects.filter(not_done, scope.complaints("complaint"))
             if as_of < today:
                 items = items.exclude(response_sent(responded_on__gt=as_of))
             counts = items.aggregate(open=Count("id"), overdue=Count("id", filter=Q(**{f"{due}__lt": as_of})))
@@ -137,13 +138,13 @@ def follow_through(as_of: date, *, today: date) -> dict[str, int]:
     return result
 
 
-def extensions_listed(period: Period, *, limit: int = 50) -> list[dict[str, Any]]:
+def extensions_listed(period: Period, *, limit: int = 50, scope: Scope = EVERYTHING) -> list[dict[str, Any]]:
     """The extensions notified in the period with their reasons, latest first (Code 6.4, 6.15).
 
     The reasons are free text: show them only to roles that may see case details.
     """
     rows = (
-        Extension.objects.filter(notified_on__range=(period.start, period.end))
+        Extension.objects.filter(scope.stages("stage_record"), notified_on__range=(period.start, period.end))
         .order_by("-notified_on", "-id")
         .values(
             "notified_on",

@@ -3,7 +3,8 @@ export. Anonymised unless asked otherwise.
 
 Rows are read in chunks (three queries per chunk), so memory stays flat for any period.
 Without personal data there are no names, contact details, addresses, tenancy references,
-vulnerability flags or free text: only dates, stages, statuses, categories and decisions.
+vulnerability flags or free text: only dates, stages, statuses, categories, service areas
+and decisions.
 Special category data (the vulnerability flag, disclosed disabilities and adjustments,
 UK GDPR art. 9) is a further, separate permission: personal data does not imply it.
 """
@@ -24,6 +25,7 @@ COLUMNS = (
     "received_on",
     "channel",
     "category",
+    "service_area",
     "tenure",
     "status",
     "stage",
@@ -106,6 +108,7 @@ def case_rows(
         "received_on",
         "channel",
         "category__name",
+        "service_area__name",
         "resident__tenure",
         "status",
         "stage",
@@ -149,6 +152,7 @@ def case_rows(
                 "received_on": c["received_on"],
                 "channel": channels.get(c["channel"], c["channel"]),
                 "category": c["category__name"] or "",
+                "service_area": c["service_area__name"] or "",
                 "tenure": tenures.get(c["resident__tenure"], c["resident__tenure"]),
                 "status": c["status"],
                 "stage": c["stage"],

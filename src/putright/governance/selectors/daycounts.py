@@ -35,6 +35,7 @@ from typing import Any
 from django.db.models import Count, F, Q, Sum
 
 from putright.cases.models import Complaint, Decision, Extension, Refusal, Remedy, StageRecord, Status, Tenure
+from putright.governance.selectors.scope import EVERYTHING, Scope
 
 # The Regulator's TSM tenures: low-cost rental (general needs and supported housing) and
 # low-cost home ownership (shared ownership). Leaseholders and others are not counted.
@@ -143,10 +144,10 @@ SENT = {
 
 
 def _stage_records(
-    days: Days, on: str, prefix: str, counts: dict[str, Q | None]
+    days: Days, on: str, prefix: str, counts: dict[str, Q | None], scope: Scope
 ) -> Iterator[tuple[date, str, int]]:
     rows = (
-        StageRecord.objects.filter(days.q(on))
+        StageRecord.objects.filter(days.q(on), scope.stages())
         .values(on, "stage")
         .annotate(**{name: count_where(condition) for name, condition in counts.items()})
         .order_by()
@@ -157,9 +158,9 @@ def _stage_records(
                 yield row[on], f"{prefix}|{row['stage']}|{name}", row[name]
 
 
-def _received(days: Days) -> Iterator[tuple[date, str, int]]:
+def _received(days: Days, scope: Scope) -> Iterator[tuple[date, str, int]]:
     received = (
-        Complaint.objects.filter(days.q("received_on"))
+        Complaint.objects.filter(days.q("received_on"), scope.complaints())
         .values_list("received_on", "channel", "category_id")
         .annotate(n=Count("id"))
         .order_by()
@@ -168,7 +169,7 @@ def _received(days: Days) -> Iterator[tuple[date, str, int]]:
         yield day, f"channel|{channel}", n
         yield day, f"category|1|{category_id or '-'}", n
     escalated = (
-        StageRecord.objects.filter(days.q("requested_on"), stage=2)
+        StageRecord.objects.filter(days.q("requested_on"), scope.stages(), stage=2)
         .values_list("requested_on", "complaint__category_id")
         .annotate(n=Count("id"))
         .order_by()
@@ -177,13 +178,13 @@ def _received(days: Days) -> Iterator[tuple[date, str, int]]:
         yield day, f"category|2|{category_id or '-'}", n
 
 
-def _refusals(days: Days) -> Iterator[tuple[date, str, int]]:
+def _refusals(days: Days, scope: Scope) -> Iterator[tuple[date, str, int]]:
     # Not accepted: on the day the complaint was received, so that received = accepted +
     # not accepted; one reopened (2.4) is accepted, and counted apart. Escalation refused:
     # on the day of the refusal (Code 5.11), late when after its 5 working days (6.11).
     for stage, on in ((1, "complaint__received_on"), (2, "refused_on")):
         rows = (
-            Refusal.objects.filter(days.q(on), stage=stage)
+            Refusal.objects.filter(days.q(on), scope.complaints("complaint"), stage=stage)
             .values_list(on, "reason", "reopened_on")
             .annotate(n=Count("id"), late=count_where(Q(refused_on__gt=F("acknowledge_by"))))
         )
@@ -193,9 +194,9 @@ def _refusals(days: Days) -> Iterator[tuple[date, str, int]]:
                 yield day, "refused_late|2", late
 
 
-def _withdrawals(days: Days) -> Iterator[tuple[date, str, int]]:
+def _withdrawals(days: Days, scope: Scope) -> Iterator[tuple[date, str, int]]:
     rows = (
-        Complaint.objects.filter(days.q("withdrawn_on"))
+        Complaint.objects.filter(days.q("withdrawn_on"), scope.complaints())
         .values_list("withdrawn_on", "stage")
         .annotate(n=Count("id"), late=count_where(Q(withdrawn_after_deadline=True)))
         .order_by()
@@ -205,9 +206,9 @@ def _withdrawals(days: Days) -> Iterator[tuple[date, str, int]]:
         yield day, f"withdrawal|{stage}|after_deadline", late
 
 
-def _extensions(days: Days) -> Iterator[tuple[date, str, int]]:
+def _extensions(days: Days, scope: Scope) -> Iterator[tuple[date, str, int]]:
     rows = (
-        Extension.objects.filter(days.q("notified_on"))
+        Extension.objects.filter(days.q("notified_on"), scope.stages("stage_record"))
         .values_list("notified_on", "stage_record__stage")
         .annotate(n=Count("id"), good=count_where(Q(good_reason=True)), added=Sum("working_days"))
         .order_by()
@@ -218,12 +219,14 @@ def _extensions(days: Days) -> Iterator[tuple[date, str, int]]:
         yield day, f"extension|{stage}|working_days", added or 0
 
 
-def _remedies(days: Days) -> Iterator[tuple[date, str, int]]:
+def _remedies(days: Days, scope: Scope) -> Iterator[tuple[date, str, int]]:
     # A remedy belongs to the response at its stage: joined on (complaint, stage) through
     # the complaint, from the responses sent on these days (indexed), not from every remedy.
     sent_on = "complaint__stages__responded_on"
     rows = (
-        Remedy.objects.filter(days.q(sent_on), complaint__stages__stage=F("stage"))
+        Remedy.objects.filter(
+            days.q(sent_on), scope.complaints("complaint"), complaint__stages__stage=F("stage")
+        )
         .values_list(sent_on, "kind")
         .annotate(n=Count("id"), amount=Sum("amount"))
         .order_by()
@@ -233,9 +236,9 @@ def _remedies(days: Days) -> Iterator[tuple[date, str, int]]:
         yield day, f"remedy|{kind}|pence", int((amount or Decimal(0)) * 100)
 
 
-def _taken(days: Days) -> Iterator[tuple[date, str, int]]:
+def _taken(days: Days, scope: Scope) -> Iterator[tuple[date, str, int]]:
     rows = (
-        StageRecord.objects.filter(days.q("responded_on"))
+        StageRecord.objects.filter(days.q("responded_on"), scope.stages())
         .values_list("responded_on", "stage", "requested_on")
         .annotate(n=Count("id"))
         .order_by()
@@ -244,20 +247,22 @@ def _taken(days: Days) -> Iterator[tuple[date, str, int]]:
         yield day, f"taken|{stage}|{requested_on.isoformat()}|{day.isoformat()}", n
 
 
-def count_days(days: Days) -> dict[date, Tally]:
-    """The tally of each of `days` that has anything to count: ten grouped queries in all."""
+def count_days(days: Days, scope: Scope = EVERYTHING) -> dict[date, Tally]:
+    """The tally of each of `days` that has anything to count: ten grouped queries in all.
+
+    `scope` narrows every count to one service area or handler (`scope`)."""
     tallies: dict[date, Tally] = defaultdict(Counter)
     if not days:
         return tallies
     parts: list[Iterable[tuple[date, str, int]]] = [
-        _stage_records(days, "requested_on", "got", GOT),
-        _stage_records(days, "responded_on", "sent", SENT),
-        _received(days),
-        _refusals(days),
-        _withdrawals(days),
-        _extensions(days),
-        _remedies(days),
-        _taken(days),
+        _stage_records(days, "requested_on", "got", GOT, scope),
+        _stage_records(days, "responded_on", "sent", SENT, scope),
+        _received(days, scope),
+        _refusals(days, scope),
+        _withdrawals(days, scope),
+        _extensions(days, scope),
+        _remedies(days, scope),
+        _taken(days, scope),
     ]
     for part in parts:
         for day, key, n in part:

@@ -22,6 +22,7 @@ from putright.cases.models import Action, Channel, Complaint, Refusal, RefusalRe
 from putright.governance.selectors.breakdowns import response_sent
 from putright.governance.selectors.daycounts import GOT, REFUSED, SENT, TENURES
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.scope import EVERYTHING, Scope
 from putright.governance.selectors.stages import overdue_where
 
 KEY = re.compile(r"^[a-z0-9_.-]{1,60}$")
@@ -72,16 +73,16 @@ class Drill:
     items: QuerySet[Any] | None = None
 
 
-def _stage_records(stage: int, on: str, period: Period, where: Q | None) -> QuerySet[Complaint]:
+def _stage_records(stage: int, on: str, period: Period, where: Q | None, scope: Scope) -> QuerySet[Complaint]:
     records = StageRecord.objects.filter(
-        complaint=OuterRef("pk"), stage=stage, **{f"{on}__range": (period.start, period.end)}
+        scope.stages(), complaint=OuterRef("pk"), stage=stage, **{f"{on}__range": (period.start, period.end)}
     )
     if where is not None:
         records = records.filter(where)
     return Complaint.objects.filter(Exists(records))
 
 
-def _stage(kind: str, stage: int, name: str, period: Period, as_of: date) -> Drill | None:
+def _stage(kind: str, stage: int, name: str, period: Period, as_of: date, scope: Scope) -> Drill | None:
     where: Q | None
     if kind == "got" and name == "accepted_tsm":
         # CH01's total: LCRA and LCHO together, as `tsm_measures` adds them.
@@ -95,23 +96,30 @@ def _stage(kind: str, stage: int, name: str, period: Period, as_of: date) -> Dri
         late = Q(code_respond_by__isnull=True) | Q(responded_on__gt=F("code_respond_by"))
         where, on = (late if name == "responded_late" else SENT[name]), "responded_on"
         label = SENT_LABELS.get(name, name)
-    elif kind == "overdue" and name in ("acknowledgements", "responses"):
-        records = StageRecord.objects.filter(
-            overdue_where(as_of, name), complaint=OuterRef("pk"), stage=stage
+    elif kind == "overdue" and name in ("acknowledgements", "responses", "all"):
+        # "all": either, as the breakdowns by service area and handler count them (never both).
+        late = (
+            overdue_where(as_of, "acknowledgements") | overdue_where(as_of, "responses")
+            if name == "all"
+            else overdue_where(as_of, name)
         )
-        label = f"{name} overdue at {as_of.day} {as_of:%B %Y}"
+        records = StageRecord.objects.filter(late, scope.stages(), complaint=OuterRef("pk"), stage=stage)
+        what = "acknowledgements and responses" if name == "all" else name
+        label = f"{what} overdue at {as_of.day} {as_of:%B %Y}"
         return Drill("", f"Stage {stage} {label}", Complaint.objects.filter(Exists(records)))
     else:
         return None
-    return Drill("", f"Stage {stage} complaints: {label}", _stage_records(stage, on, period, where))
+    return Drill("", f"Stage {stage} complaints: {label}", _stage_records(stage, on, period, where, scope))
 
 
-def _items(name: str, which: str, as_of: date, today: date) -> Drill | None:
+def _items(name: str, which: str, as_of: date, today: date, scope: Scope) -> Drill | None:
     if name not in ITEMS or which not in ("open", "overdue"):
         return None
     model, due, label = ITEMS[name]
     # The same items as `breakdowns.follow_through`: open at `as_of`, set out by then.
-    items = model.objects.filter(Q(completed_on__isnull=True) | Q(completed_on__gt=as_of))
+    items = model.objects.filter(
+        Q(completed_on__isnull=True) | Q(completed_on__gt=as_of), scope.complaints("complaint")
+    )
     if as_of < today:
         items = items.exclude(response_sent(responded_on__gt=as_of))
     if which == "overdue":
@@ -121,28 +129,33 @@ def _items(name: str, which: str, as_of: date, today: date) -> Drill | None:
     return Drill("", title, complaints, items=items)
 
 
-def _received(kind: str, parts: list[str], period: Period) -> Drill | None:
+def _received(kind: str, parts: list[str], period: Period, scope: Scope) -> Drill | None:
     if kind == "channel" and len(parts) == 1 and parts[0] in Channel.values:
-        received = Complaint.objects.filter(received_on__range=(period.start, period.end), channel=parts[0])
+        received = Complaint.objects.filter(
+            scope.complaints(), received_on__range=(period.start, period.end), channel=parts[0]
+        )
         return Drill("", f"Stage 1 complaints received by {Channel(parts[0]).label.lower()}", received)
     if kind == "category" and len(parts) == 2 and parts[0] in ("1", "2"):
         # By slug, as the report lists categories; "-" is the complaints with none.
         category = Q(category__isnull=True) if parts[1] == "-" else Q(category__slug=parts[1])
         if parts[0] == "1":
-            found = Complaint.objects.filter(category, received_on__range=(period.start, period.end))
+            found = Complaint.objects.filter(
+                category, scope.complaints(), received_on__range=(period.start, period.end)
+            )
         else:
-            found = _stage_records(2, "requested_on", period, None).filter(category)
+            found = _stage_records(2, "requested_on", period, None, scope).filter(category)
         return Drill("", f"Stage {parts[0]} complaints received in the category", found)
     return None
 
 
-def _refused(parts: list[str], period: Period) -> Drill | None:
+def _refused(parts: list[str], period: Period, scope: Scope) -> Drill | None:
     """As `daycounts._refusals`: not accepted on the day received (stage 1), escalation refused
     on the day of the refusal (stage 2); a refusal later reversed (2.4) is not counted."""
     if len(parts) != 2 or parts[0] not in ("1", "2") or parts[1] not in (*RefusalReason.values, "all"):
         return None
     on = "complaint__received_on" if parts[0] == "1" else "refused_on"
     refusals = Refusal.objects.filter(
+        scope.complaints("complaint"),
         complaint=OuterRef("pk"),
         stage=int(parts[0]),
         reopened_on__isnull=True,
@@ -155,21 +168,22 @@ def _refused(parts: list[str], period: Period) -> Drill | None:
     return Drill("", what + reason, Complaint.objects.filter(Exists(refusals)))
 
 
-def drill(key: str, *, period: Period, today: date) -> Drill | None:
-    """The complaints behind the figure `key` for `period`; None for a key that names no figure."""
+def drill(key: str, *, period: Period, today: date, scope: Scope = EVERYTHING) -> Drill | None:
+    """The complaints behind the figure `key` for `period`, narrowed to `scope` as the figure
+    was (`scope`); None for a key that names no figure."""
     if not KEY.match(key):
         return None
     kind, *parts = key.split(".")
     as_of = min(period.end, today)
     found: Drill | None
     if kind in ("got", "sent", "overdue") and len(parts) == 2 and parts[0] in ("1", "2"):
-        found = _stage(kind, int(parts[0]), parts[1], period, as_of)
+        found = _stage(kind, int(parts[0]), parts[1], period, as_of, scope)
     elif kind == "refused":
-        found = _refused(parts, period)
+        found = _refused(parts, period, scope)
     elif kind in ITEMS and len(parts) == 1:
-        found = _items(kind, parts[0], as_of, today)
+        found = _items(kind, parts[0], as_of, today, scope)
     else:
-        found = _received(kind, parts, period)
+        found = _received(kind, parts, period, scope)
     if found is None:
         return None
     return Drill(key, found.label, found.complaints, found.items)

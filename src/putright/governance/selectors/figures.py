@@ -17,6 +17,7 @@ from putright.cases.models import Complaint, Extension, Refusal, StageRecord, Un
 from putright.governance.models import DayFigures
 from putright.governance.selectors.daycounts import Days, Tally, count_days, total
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.scope import EVERYTHING, Scope
 
 # Up to this many changed complaints are named by id, so the planner knows how few there are;
 # more (after a bulk import, before `putright figures` has run) are read by a subquery.
@@ -52,8 +53,13 @@ def days_changed_since_counted(start: date, end: date, *, changed: list[int] | N
     return {day for (day,) in found if day is not None}
 
 
-def period_tally(period: Period, *, today: date) -> Tally:
-    """The period's day counts added up: stored where still true, live for the rest."""
+def period_tally(period: Period, *, today: date, scope: Scope = EVERYTHING) -> Tally:
+    """The period's day counts added up: stored where still true, live for the rest.
+
+    The stored days count every complaint: figures narrowed to a service area or a handler
+    (`scope`) are counted live, in the same grouped queries with the filter added."""
+    if scope:
+        return total(count_days(Days.between(period.start, period.end), scope).values())
     stored = dict(
         DayFigures.objects.filter(day__range=(period.start, min(period.end, today))).values_list(
             "day", "counts"

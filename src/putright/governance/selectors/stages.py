@@ -26,6 +26,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from putright.cases.models import Complaint, Decision, StageRecord, Status
 from putright.governance.selectors.daycounts import GOT, SENT, Tally, count_where
+from putright.governance.selectors.scope import EVERYTHING, Scope
 
 STAGES = (1, 2)
 
@@ -57,8 +58,9 @@ def overdue_where(as_of: date, which: str) -> Q:
     return live & unanswered & (ack_late if which == "acknowledgements" else response_late)
 
 
-def _overdue(as_of: date) -> dict[int, dict[str, int]]:
-    """Acknowledgements and responses past their date at the end of `as_of` and not sent by then.
+def overdue_counts(as_of: date, *, scope: Scope = EVERYTHING, by: str = "") -> dict[Any, dict[str, int]]:
+    """Acknowledgements and responses past their date at the end of `as_of` and not sent by then,
+    per stage, or per (stage, `by`) when grouped by a field of the stage record.
 
     Stages of complaints withdrawn, or refused and closed, by `as_of` are not overdue. Two
     queries, each on its own index: the stages still unanswered (`stage_unanswered`, read
@@ -66,20 +68,22 @@ def _overdue(as_of: date) -> dict[int, dict[str, int]]:
     anti-joins on two small indexes, never by joining every complaint.
     """
     live, ack_late, response_late = _ended_or_late(as_of)
-    found: dict[int, dict[str, int]] = {}
+    found: dict[Any, dict[str, int]] = {}
+    fields = ("stage", by) if by else ("stage",)
     for unanswered in (Q(responded_on__isnull=True), Q(responded_on__gt=as_of)):
         rows = (
-            StageRecord.objects.filter(unanswered, live)
-            .values("stage")
+            StageRecord.objects.filter(unanswered, live, scope.stages())
+            .values(*fields)
             .annotate(
                 acknowledgements_overdue=count_where(ack_late), responses_overdue=count_where(response_late)
             )
             .order_by()
         )
-        for stage, counts in keyed(rows, "stage").items():
-            into = found.setdefault(stage, {"acknowledgements_overdue": 0, "responses_overdue": 0})
-            for name, n in counts.items():
-                into[name] += n
+        for row in rows:
+            key = (row["stage"], row[by]) if by else row["stage"]
+            into = found.setdefault(key, {"acknowledgements_overdue": 0, "responses_overdue": 0})
+            for name in into:
+                into[name] += row[name]
     return found
 
 
@@ -87,12 +91,12 @@ def _pct(part: int, whole: int) -> float | None:
     return part * 100 / whole if whole else None
 
 
-def stage_figures(tally: Tally, *, as_of: date) -> dict[int, dict[str, Any]]:
+def stage_figures(tally: Tally, *, as_of: date, scope: Scope = EVERYTHING) -> dict[int, dict[str, Any]]:
     """Per stage: received, acknowledged, responded (in time, with and without extension), decisions.
 
     `tally` is the period's day counts (`daycounts`); what is overdue is read as at `as_of`.
     """
-    overdue = _overdue(as_of)
+    overdue = overdue_counts(as_of, scope=scope)
     figures: dict[int, dict[str, Any]] = {}
     for stage in STAGES:
         row: dict[str, Any] = {name: tally[f"got|{stage}|{name}"] for name in GOT}

@@ -13,12 +13,14 @@ from django.shortcuts import render
 from putright.governance.access import access_can_manage_governance, access_can_view_governance
 from putright.governance.context import governance_nav
 from putright.governance.forms import PeriodForm
+from putright.governance.forms.scope import ScopeForm
 from putright.governance.selectors.periods import (
     Period,
     financial_year,
     last_full_financial_year,
     last_full_quarter,
 )
+from putright.governance.selectors.scope import EVERYTHING, Scope, scope_from
 from putright.ui.forms import GovukForm
 from putright.ui.pages import form_page as ui_form_page
 from putright.ui.pages import gate
@@ -56,6 +58,24 @@ def period_query(period: Period) -> str:
     """The query string that asks for `period` again (for export and report links)."""
     s, e = period.start, period.end
     return f"start-day={s.day}&start-month={s.month}&start-year={s.year}&end-day={e.day}&end-month={e.month}&end-year={e.year}"
+
+
+def scope_of(request: HttpRequest) -> tuple[Scope | None, ScopeForm]:
+    """The service area and handler the figures are narrowed to (`?service_area=&handler=`);
+    None with the form's errors for one that is not on the list."""
+    form = ScopeForm(request.GET)
+    if not form.is_valid():
+        return None, form
+    data = form.cleaned_data
+    if not data.get("service_area") and not data.get("handler"):
+        return EVERYTHING, form
+    return scope_from(service_area=data.get("service_area"), handler=data.get("handler")), form
+
+
+def with_scope(query: str, scope: Scope) -> str:
+    """`query` (a period's) with the scope's filters added, for links that keep both."""
+    extra = scope.query()
+    return f"{query}&{extra}" if extra else query
 
 
 def page(

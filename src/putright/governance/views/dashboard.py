@@ -12,10 +12,18 @@ from putright.governance.documents import glance
 from putright.governance.documents.blocks import Chart, Heading
 from putright.governance.documents.figures import performance_blocks
 from putright.governance.documents.fmt import change, num, pct
+from putright.governance.documents.responsibility import responsibility_blocks
 from putright.governance.selectors import breakdowns
 from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.themes import rising_categories
-from putright.governance.views._common import page, period_from, period_query, reports_view
+from putright.governance.views._common import (
+    page,
+    period_from,
+    period_query,
+    reports_view,
+    scope_of,
+    with_scope,
+)
 
 
 def _headlines(report: dict[str, Any], previous: dict[str, Any]) -> list[dict[str, str]]:
@@ -81,16 +89,27 @@ def _headlines(report: dict[str, Any], previous: dict[str, Any]) -> list[dict[st
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     period, form = period_from(request, today)
-    context: dict[str, Any] = {"form": form, "period": period}
-    if period is not None:
-        report = performance_report(period=period, today=today)
+    scope, scope_form = scope_of(request)
+    context: dict[str, Any] = {
+        "form": form,
+        "scope_form": scope_form,
+        "errors": form.error_summary() + scope_form.error_summary(),
+        "period": period if scope is not None else None,
+    }
+    if period is not None and scope is not None:
+        report = performance_report(period=period, today=today, scope=scope, responsibility=True)
         before = period.previous()
-        previous = performance_report(period=before, today=today)
+        previous = performance_report(period=before, today=today, scope=scope)
         blocks = performance_blocks(report, previous, previous_label=before.label())
+        # Staff pages only: the published reports (annual, board) name no handlers.
+        blocks += responsibility_blocks(report)
         categories = rising_categories(period)
         timeliness = glance.on_time(report, previous, before.label())
         context.update(
             report=report,
+            scope=scope,
+            scope_query=scope.query(),
+            period_only=period_query(period),
             previous_period=before,
             headlines=_headlines(report, previous),
             on_time=timeliness,
@@ -100,11 +119,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             # The first screen has the timeliness chart; the detail keeps everything else.
             blocks=[b for b in blocks if not (isinstance(b, Chart) and b.title == timeliness.title)],
             sections=[b.text for b in blocks if isinstance(b, Heading) and b.level == 2],
-            query=period_query(period),
-            extensions=breakdowns.extensions_listed(period)
+            query=with_scope(period_query(period), scope),
+            extensions=breakdowns.extensions_listed(period, scope=scope)
             if access_sees_personal_data(request.user)
             else None,
         )
-    return page(
-        request, "governance/dashboard.html", context, here="dashboard", status=200 if period else 400
-    )
+    status = 200 if context["period"] else 400
+    return page(request, "governance/dashboard.html", context, here="dashboard", status=status)

@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from putright.cases.access import access_can_work_cases
 from putright.governance.selectors.drill import drill
-from putright.governance.views._common import page, period_from, period_query, reports_view
+from putright.governance.views._common import (
+    page,
+    period_from,
+    period_query,
+    reports_view,
+    scope_of,
+    with_scope,
+)
 from putright.ui.pages import page_number
 
 PAGE_SIZE = 50
@@ -25,18 +32,19 @@ def figure_cases(request: HttpRequest) -> HttpResponse:
     """
     today = timezone.localdate()
     period, form = period_from(request, today)
-    if period is None:
-        return page(
-            request, "governance/dashboard.html", {"form": form, "period": None}, here="dashboard", status=400
-        )
-    found = drill(request.GET.get("figure", ""), period=period, today=today)
+    scope, scope_form = scope_of(request)
+    if period is None or scope is None:
+        errors = form.error_summary() + scope_form.error_summary()
+        refused = {"form": form, "scope_form": scope_form, "errors": errors, "period": None}
+        return page(request, "governance/dashboard.html", refused, here="dashboard", status=400)
+    found = drill(request.GET.get("figure", ""), period=period, today=today, scope=scope)
     if found is None:
         raise Http404("There is no such figure")
     number = page_number(request)
     start = (number - 1) * PAGE_SIZE
     rows = list(
-        found.complaints.select_related("category")
-        .only("id", "reference", "received_on", "status", "stage", "category__name")
+        found.complaints.select_related("category", "service_area")
+        .only("id", "reference", "received_on", "status", "stage", "category__name", "service_area__name")
         .order_by("received_on", "id")[start : start + PAGE_SIZE + 1]
     )
     shown = rows[:PAGE_SIZE]
@@ -48,7 +56,7 @@ def figure_cases(request: HttpRequest) -> HttpResponse:
             .values_list("complaint_id")
             .annotate(n=Count("id"))
         )
-    query = f"figure={found.key}&{period_query(period)}"
+    query = f"figure={found.key}&{with_scope(period_query(period), scope)}"
     context: dict[str, Any] = {
         "drill": found,
         "period": period,
@@ -56,7 +64,8 @@ def figure_cases(request: HttpRequest) -> HttpResponse:
         "has_next": len(rows) > PAGE_SIZE,
         "page_number": number,
         "query": query,
-        "dashboard_query": period_query(period),
+        "dashboard_query": with_scope(period_query(period), scope),
+        "scope": scope,
         "complaints": found.complaints.count(),
         "items": found.items.count() if found.items is not None else None,
         "can_open": access_can_work_cases(request.user),

@@ -9,6 +9,7 @@ from django import forms
 from putright.cases.models import Channel, Contact, Tenure
 from putright.cases.selectors import LARGEST_ID
 from putright.landlord.models import Category
+from putright.landlord.service_areas import service_area_choices
 from putright.staff.forms.actions import text, today_field
 from putright.staff.forms.base import PagedForm
 from putright.staff.forms.record import now_time
@@ -128,6 +129,12 @@ class TriageForm(GovukForm):
         "Description (optional)", required=False, hint="Leave blank to use what they told you.", rows=3
     )
     category = forms.ChoiceField(label="Category", required=False, choices=[])
+    service_area = forms.ChoiceField(
+        label="Service area (optional)",
+        required=False,
+        choices=[],
+        help_text="The part of our service the complaint is about. Only for a complaint.",
+    )
     name = forms.CharField(label="Resident's full name", max_length=200, required=False)
     email = forms.EmailField(
         label="Email (optional)",
@@ -142,6 +149,10 @@ class TriageForm(GovukForm):
     def __init__(self, *args: Any, needs_resident: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["category"]).choices = category_choices()
+        cast(forms.ChoiceField, self.fields["service_area"]).choices = [
+            ("", "Not known yet"),
+            *service_area_choices(),
+        ]
         if not needs_resident:
             for name in ("name", "email", "phone", "address", "tenancy_reference", "tenure"):
                 del self.fields[name]

@@ -11,7 +11,7 @@ from putright.cases import selectors
 from putright.cases.models import Status
 from putright.core.inputs import parse_int
 from putright.core.roles import HANDLING
-from putright.landlord.models import Category
+from putright.landlord.models import Category, ServiceArea
 from putright.ui.forms import GovukForm, WholeNumberField
 
 UNASSIGNED = "none"
@@ -36,6 +36,7 @@ class QueueFilterForm(GovukForm):
     )
     status = forms.ChoiceField(required=False, choices=[("", "Open (any)"), *Status.choices])
     category = forms.ChoiceField(required=False, choices=[])
+    service_area = forms.ChoiceField(required=False, choices=[], label="Service area")
     handler = forms.ChoiceField(required=False, choices=[])
     overdue = forms.BooleanField(required=False, label="Overdue only")
     vulnerable = forms.BooleanField(required=False, label="Vulnerable residents only")
@@ -46,6 +47,10 @@ class QueueFilterForm(GovukForm):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["category"]).choices = [("", "Any category")] + [
             (c.slug, c.name) for c in Category.objects.filter(active=True)
+        ]
+        cast(forms.ChoiceField, self.fields["service_area"]).choices = [
+            ("", "Any service area"),
+            *ServiceArea.objects.order_by("name").values_list("slug", "name"),
         ]
         if mine:
             del self.fields["handler"]
@@ -69,6 +74,7 @@ class QueueFilterForm(GovukForm):
             overdue=bool(data.get("overdue")),
             handler_id=user_id if user_id is not None else parse_int(handler),
             category=data.get("category") or None,
+            service_area=data.get("service_area") or None,
             vulnerable=True if data.get("vulnerable") else None,
             hazard=True if data.get("hazard") else None,
             search=data.get("q") or "",

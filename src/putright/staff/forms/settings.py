@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 
 from putright.landlord.models import NamedRoleKind
@@ -146,3 +148,28 @@ class BandRow(GovukForm):
 
 
 BandRows = forms.formset_factory(BandRow, extra=6, max_num=12)
+
+
+class ServiceAreaForm(GovukForm):
+    """A service area's name and owner: adding one, or changing them."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="As your teams say it, for example Repairs, Lettings or Income.",
+        error_messages={"required": "Enter the service area's name"},
+    )
+    owner = forms.TypedChoiceField(
+        label="Owner",
+        coerce=int,
+        choices=[],
+        help_text="The member of staff who answers for complaints about this service.",
+        error_messages={"required": "Choose the member of staff who owns this service area"},
+    )
+
+    def __init__(self, *args: Any, owners: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.TypedChoiceField, self.fields["owner"]).choices = [
+            ("", "Choose a member of staff"),
+            *owners,
+        ]

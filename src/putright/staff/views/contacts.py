@@ -143,6 +143,7 @@ def contact_triage(request: HttpRequest, contact_id: int) -> HttpResponse:
                 resident=resident,
                 description=data["description"] or None,
                 category=data["category"] or None,
+                service_area=data["service_area"] or None,
                 how_to_complain_method=data["how_to_complain_method"],
                 how_to_complain_given_on=data["how_to_complain_given_on"],
             )

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("landlord", "0004_m20_compensation_bands"),
+        ("landlord", "0005_s16_service_areas"),
     ]
 
     operations = [
