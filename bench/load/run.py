@@ -166,7 +166,7 @@ def main() -> None:
     command(env, putright, "collectstatic", "--no-input", "-v0")
     acked = work / "acknowledged.jsonl"
     summary: dict[str, Any] = {"duration_s": args.duration, "users": args.users, "work": str(work)}
-    with task_worker(env, work), gunicorn(env, work) as (master, port):
+    with task_worker(env, work) as background, gunicorn(env, work) as (master, port):
         summary["gunicorn_workers_at_start"] = workers(master.pid)
         locust_env = {**env, "PUTRIGHT_LOAD_SEED": str(seed), "PUTRIGHT_LOAD_ACKED": str(acked)}
         locust = subprocess.Popen(
@@ -193,6 +193,9 @@ def main() -> None:
         locust.wait(timeout=args.duration + 120)
         summary["gunicorn_workers_at_end"] = workers(master.pid)
         summary["gunicorn_master_restarted"] = master.poll() is not None
+        # The background worker must outlive the faults too: sign-in codes and letters queued
+        # after a database restart are sent only if it reconnected.
+        summary["task_worker_running_at_end"] = background.poll() is None
     summary["locust"] = locust_figures(work / "locust")
     summary["writes"] = json.loads(command(env, sys.executable, "bench/load/count.py", str(acked)))
     text = json.dumps(summary, indent=2)

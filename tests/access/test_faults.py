@@ -67,6 +67,7 @@ def test_no_acknowledged_complaint_is_lost_and_the_app_recovers_from_a_database_
     # The killed worker was replaced; gunicorn itself was never restarted.
     assert result["kills"][0]["replaced_after_s"] is not None
     assert not result["gunicorn_master_restarted"]
+    assert result["task_worker_running_at_end"], "putright worker did not outlive the database restart"
     # During the restart requests failed fast with a server error, and the app answered again
     # within seconds of PostgreSQL accepting connections, on the same workers.
     assert set(restart["failed_statuses"]) <= {"500", "502", "503"}
