@@ -142,9 +142,7 @@ def _summary(request: HttpRequest, hazard_id: int, fmt: str) -> HttpResponse:
     found = summary_file(hazard, fmt) if hazard is not None else None
     if found is None:
         raise HttpError(404, "No written summary has been sent for that hazard")
-    response = HttpResponse(found.content, content_type=found.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
-    return response
+    return found.download()
 
 
 @router.get(

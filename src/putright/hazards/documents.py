@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from django.http import HttpResponse
+
 from putright.hazards.models import Hazard
 from putright.letters.blocks import parse_blocks
 from putright.letters.formats import LetterPage
@@ -53,6 +55,12 @@ class SummaryFile:
     content: bytes
     content_type: str
     filename: str
+
+    def download(self) -> HttpResponse:
+        """The file as an attachment, the same from the staff page and the API."""
+        response = HttpResponse(self.content, content_type=self.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        return response
 
 
 FORMATS = {

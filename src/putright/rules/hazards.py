@@ -296,11 +296,9 @@ def open_duties(
     return dict(sorted(remaining.items(), key=lambda item: due_instant(item[1])))
 
 
-def overdue_duties(
-    progress: Progress, calendar: WorkingDays, *, now: datetime, known: Deadlines | None = None
-) -> dict[Duty, Deadline]:
+def overdue_duties(progress: Progress, calendar: WorkingDays, *, now: datetime) -> dict[Duty, Deadline]:
     """Open duties whose deadline has passed at ``now``."""
-    return {d: v for d, v in open_duties(progress, calendar, known=known).items() if due_instant(v) <= now}
+    return {d: v for d, v in open_duties(progress, calendar).items() if due_instant(v) <= now}
 
 
 def next_deadline(progress: Progress, calendar: WorkingDays) -> tuple[Duty, Deadline] | None:

@@ -77,9 +77,7 @@ def hazard_summary_document(request: HttpRequest, hazard_id: int, fmt: str) -> H
     found = summary_file(hazard, fmt) if hazard is not None else None
     if found is None:
         return not_found(request, "written summary")
-    response = HttpResponse(found.content, content_type=found.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
-    return response
+    return found.download()
 
 
 Perform = Callable[[Any, datetime, Hazard, dict[str, Any]], Hazard]
