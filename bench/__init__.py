@@ -1,1 +1,1 @@
-"""Scale benchmarks for putright: the data generator lives in putright.cases.generate."""
+"""Scale benchmarks for putright: the data generator lives in putright.demo.generate."""

@@ -60,8 +60,8 @@ def main() -> None:
     from bench.inprocess import api_client, bench_user, measure
     from bench.throughput import run_load
     from putright.accounts.models import Role
-    from putright.cases.generate import generate
     from putright.cases.models import Complaint
+    from putright.demo.generate import generate
     from putright.governance.services import figures_count
 
     began = time.monotonic()

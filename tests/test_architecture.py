@@ -6,8 +6,9 @@ tests/rules/test_rules_purity.py); the shared GOV.UK plumbing (`putright.ui`) th
 governance and self-assessment pages use imports no app at all, interface or domain (only
 the kernel); the
 kernel (`putright.core`) imports only Django and the rules core; a private module (`_name`)
-is imported only from its own package; and no two apps import each other, even by way of
-a third.
+is imported only from its own package; no app imports the demo and the data generator
+(`putright.demo`), which may import any domain app; and no two apps import each other,
+even by way of a third.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "putright"
 INTERFACES = ("staff", "portal", "api")
 SHARED_UI = "ui"
+DEMO = "demo"
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -145,6 +147,29 @@ def test_the_private_module_rule_catches_a_deliberate_violation(tmp_path):
         }
     finally:
         reaching.unlink()
+
+
+def demo_importers(paths: list[Path]) -> set[str]:
+    """Imports of `putright.demo` from outside it."""
+    own = f"putright.{DEMO}"
+    return {
+        f"{path.relative_to(SRC) if path.is_relative_to(SRC) else path.name} imports {module}"
+        for path in paths
+        if not path.is_relative_to(SRC / DEMO)
+        for module in imported_modules(path)
+        if module == own or module.startswith(own + ".")
+    }
+
+
+def test_no_app_imports_the_demo():
+    """The demo and the generator import the apps; the product never depends on made-up data."""
+    assert not demo_importers(_python_files(SRC)), sorted(demo_importers(_python_files(SRC)))
+
+
+def test_the_demo_rule_catches_a_deliberate_violation(tmp_path):
+    reaching = tmp_path / "reaching_demo.py"
+    reaching.write_text("from putright.demo.data.content import TEXTS\n")
+    assert demo_importers([reaching]) == {"reaching_demo.py imports putright.demo.data.content"}
 
 
 def app_imports() -> dict[str, set[str]]:

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "putright.hazards",
+    # The demo landlord and the data generator (`putright demo`, `putright generate`); no app imports it.
+    "putright.demo",
 ]
 
 MIDDLEWARE = [

@@ -11,12 +11,12 @@ from django.core.management import call_command
 from django.db.models import Count, Sum
 
 from putright.cases import services
-from putright.cases.generate import generate
 from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, Resident, StageRecord
 from putright.cases.phone import phone_digits
 from putright.cases.services._common import refresh_due, refresh_priority
 from putright.cases.services.deadlines import acknowledge_due, edition_for, respond_due
 from putright.cases.services.queue_key import refresh_queue_key
+from putright.demo.generate import generate
 from putright.rules.exclusions import check_out_of_time_refusal
 from putright.rules.timescales import check_refusal_time_limit, ruleset_by_key
 

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from putright.cases.generate import generate
 from putright.cases.models import Complaint
+from putright.demo.generate import generate
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.db.models import F
 
-from putright.cases.demo.build import build_demo
 from putright.cases.models import Action, Complaint, Extension, Refusal, Remedy, StageRecord
+from putright.demo.data.build import build_demo
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.statements import refusals_told_of_ombudsman
 from putright.landlord.models import ServiceArea

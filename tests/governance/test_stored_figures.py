@@ -17,8 +17,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from putright.cases import services
-from putright.cases.generate import generate
 from putright.cases.models import UncountedChange
+from putright.demo.generate import generate
 from putright.governance.models import DayFigures
 from putright.governance.selectors.performance import performance_report
 from putright.governance.selectors.periods import Period

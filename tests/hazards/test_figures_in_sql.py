@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from putright.cases.generate import generate
 from putright.core.dates import ENGLAND, code_calendar
+from putright.demo.generate import generate
 from putright.hazards.figures import hazard_figures
 from putright.hazards.models import Hazard
 from putright.hazards.progress import progress_of

@@ -12,8 +12,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from putright.accounts.models import Role, User
-from putright.cases.demo.build import STAFF
 from putright.cases.models import Complaint
+from putright.demo.data.build import STAFF
 
 pytestmark = pytest.mark.django_db
 

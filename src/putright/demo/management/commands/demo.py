@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from putright.cases.demo.build import STAFF, NotADemoDatabase, build_demo
+from putright.demo.data.build import STAFF, NotADemoDatabase, build_demo
 
 
 class Command(BaseCommand):

@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime
 from operator import methodcaller
 from typing import Any
 
-from putright.cases.generate.columns import Row
 from putright.cases.services.deadlines import Due
 from putright.cases.services.queue_key import running_due_at
+from putright.demo.generate.columns import Row
 
 _make_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
 # Dates and times are written as the services write them (`isoformat()`).

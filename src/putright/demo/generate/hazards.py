@@ -15,7 +15,7 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from putright.cases.generate.columns import Row
+from putright.demo.generate.columns import Row
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.hazard_scope import HazardKind
 from putright.rules.hazards import Progress, due_instant, next_deadline, stored_outcomes

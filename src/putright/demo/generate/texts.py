@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from putright.cases.demo.data import DEFINITIONS, FIRST, LAST, TEXTS
+from putright.demo.data.content import DEFINITIONS, FIRST, LAST, TEXTS
 
 __all__ = ["DEFINITIONS", "FIRST", "LAST", "TEXTS"]
 

@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from putright.accounts.models import Role, User
-from putright.cases.demo.data import CATEGORIES, SERVICE_AREAS
-from putright.cases.generate import texts
+from putright.demo.data.content import CATEGORIES, SERVICE_AREAS
+from putright.demo.generate import texts
 from putright.landlord.models import Category, LandlordSettings, ServiceArea
 
 T = TypeVar("T")
@@ -107,7 +107,7 @@ class World:
     officer: Staff
     category_slugs: dict[int, str]
     categories_by_month: list[Weighted]
-    # The demo's service areas by slug (`demo.data.service_area_for` says which a complaint has).
+    # The demo's service areas by slug (`demo.data.content.service_area_for` says which a complaint has).
     service_area_ids: dict[str, int] = field(default_factory=dict)
     residents: array = field(default_factory=lambda: array("q"))  # type: ignore[type-arg]
     vulnerable: bytearray = field(default_factory=bytearray)

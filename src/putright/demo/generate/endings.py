@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from putright.cases.generate import texts
-from putright.cases.generate.outcomes import Outcomes
-from putright.cases.generate.record import Case, StageRow
-from putright.cases.generate.world import Staff, Weighted, choice, long_date, moment, randint
 from putright.cases.models import EventAction, RemedyKind
+from putright.demo.generate import texts
+from putright.demo.generate.outcomes import Outcomes
+from putright.demo.generate.record import Case, StageRow
+from putright.demo.generate.world import Staff, Weighted, choice, long_date, moment, randint
 from putright.rules.endings import deadline_missed_by
 
 DECISIONS = Weighted(texts.DECISIONS)

@@ -12,18 +12,18 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from putright.cases.demo.data import service_area_for
-from putright.cases.generate import texts
-from putright.cases.generate.columns import Row
-from putright.cases.generate.endings import Endings
-from putright.cases.generate.hazards import hazard_progress, hazard_row
-from putright.cases.generate.people import People
-from putright.cases.generate.record import Case, StageRow
-from putright.cases.generate.sinks import Sink
-from putright.cases.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
 from putright.cases.models import EventAction
 from putright.cases.models.people import channel_phrase
 from putright.cases.services.deadlines import Due, acknowledge_due, edition_for, landlord_policy
+from putright.demo.data.content import service_area_for
+from putright.demo.generate import texts
+from putright.demo.generate.columns import Row
+from putright.demo.generate.endings import Endings
+from putright.demo.generate.hazards import hazard_progress, hazard_row
+from putright.demo.generate.people import People
+from putright.demo.generate.record import Case, StageRow
+from putright.demo.generate.sinks import Sink
+from putright.demo.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.hazard_scope import IN_FORCE, HazardKind
 from putright.rules.timescales import check_extension, ruleset_by_key

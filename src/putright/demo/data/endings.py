@@ -13,8 +13,8 @@ from django.db.models import F, Q
 
 from putright.accounts.models import User
 from putright.cases import services
-from putright.cases.demo.followthrough import send_refusal_letter
 from putright.cases.models import Channel, Complaint, RefusalReason, StageRecord, Status
+from putright.demo.data.followthrough import send_refusal_letter
 from putright.rules.calendar import WorkingDayCalendar
 
 REASONS_FOR_WITHDRAWING = [

@@ -19,7 +19,7 @@ from typing import Any
 from django.db import connection, models
 from django.db.models import NOT_PROVIDED, Max
 
-from putright.cases.generate.columns import TABLES, Row
+from putright.demo.generate.columns import TABLES, Row
 
 
 class Table:

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from django.db import connection, transaction
 
-from putright.cases.generate.columns import Row
-from putright.cases.generate.sinks import PostgresSink, Sink
+from putright.demo.generate.columns import Row
+from putright.demo.generate.sinks import PostgresSink, Sink
 
 # Parents before children, though the foreign keys are checked at commit.
 WRITE_ORDER = (

@@ -14,17 +14,6 @@ from django.test import override_settings
 
 from putright.accounts.models import Role, User
 from putright.cases import services
-from putright.cases.demo import endings
-from putright.cases.demo.data import (
-    CATEGORIES,
-    DEFINITIONS,
-    FIRST,
-    LAST,
-    SERVICE_AREAS,
-    TEXTS,
-    service_area_for,
-)
-from putright.cases.demo.followthrough import follow_through, send_refusal_letter
 from putright.cases.hooks import event_hooks_suspended
 from putright.cases.models import (
     Action,
@@ -36,6 +25,17 @@ from putright.cases.models import (
     Tenure,
 )
 from putright.core.dates import code_calendar
+from putright.demo.data import endings
+from putright.demo.data.content import (
+    CATEGORIES,
+    DEFINITIONS,
+    FIRST,
+    LAST,
+    SERVICE_AREAS,
+    TEXTS,
+    service_area_for,
+)
+from putright.demo.data.followthrough import follow_through, send_refusal_letter
 from putright.landlord.models import Category, LandlordSettings, ServiceArea
 
 LETTERS_FOR_LAST_DAYS = 14

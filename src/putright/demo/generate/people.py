@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from putright.cases.generate import texts
-from putright.cases.generate.columns import Row
-from putright.cases.generate.sinks import Sink
-from putright.cases.generate.world import Weighted, World, choice, randint
 from putright.cases.phone import phone_digits
+from putright.demo.generate import texts
+from putright.demo.generate.columns import Row
+from putright.demo.generate.sinks import Sink
+from putright.demo.generate.world import Weighted, World, choice, randint
 
 TENURES = Weighted(texts.TENURES)
 FORMATS = Weighted(texts.FORMATS)

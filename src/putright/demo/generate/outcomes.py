@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from putright.cases.generate import texts
-from putright.cases.generate.record import Case, StageRow
-from putright.cases.generate.world import Staff, choice, long_date, moment, randint
 from putright.cases.models import EventAction
 from putright.cases.services.deadlines import extended_due, respond_due
+from putright.demo.generate import texts
+from putright.demo.generate.record import Case, StageRow
+from putright.demo.generate.world import Staff, choice, long_date, moment, randint
 
 if TYPE_CHECKING:
-    from putright.cases.generate.simulate import Simulator
+    from putright.demo.generate.simulate import Simulator
 
 Deferred = tuple[date, Staff, str, str, dict[str, Any], dict[str, Any], dict[str, Any]]
 # About one acknowledgement or response in 25 is entered a day or two after it went (5.12).

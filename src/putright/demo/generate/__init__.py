@@ -16,13 +16,13 @@ from typing import TextIO
 
 from django.db import transaction
 
-from putright.cases.generate.record import reference_for
-from putright.cases.generate.simulate import Simulator
-from putright.cases.generate.sinks import sink_for_connection
-from putright.cases.generate.world import arrival_day, arrival_days, build_world
-from putright.cases.generate.writer import WRITE_ORDER, Writer
 from putright.cases.models import Complaint
 from putright.core.dates import code_calendar
+from putright.demo.generate.record import reference_for
+from putright.demo.generate.simulate import Simulator
+from putright.demo.generate.sinks import sink_for_connection
+from putright.demo.generate.world import arrival_day, arrival_days, build_world
+from putright.demo.generate.writer import WRITE_ORDER, Writer
 
 
 class Progress:

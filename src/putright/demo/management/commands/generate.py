@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from putright.cases.generate import generate
+from putright.demo.generate import generate
 
 
 class Command(BaseCommand):
