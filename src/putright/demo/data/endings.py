@@ -7,7 +7,7 @@ Each goes through the real services, so the reports show them as they would be c
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import F, Q
 
@@ -15,6 +15,7 @@ from putright.accounts.models import User
 from putright.cases import services
 from putright.cases.models import Channel, Complaint, RefusalReason, StageRecord, Status
 from putright.demo.data.followthrough import send_refusal_letter
+from putright.demo.data.moments import moment
 from putright.rules.calendar import WorkingDayCalendar
 
 REASONS_FOR_WITHDRAWING = [
@@ -24,10 +25,6 @@ REASONS_FOR_WITHDRAWING = [
 ]
 
 
-def _moment(day: date, rng: random.Random) -> datetime:
-    return datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=UTC)
-
-
 def refuse_and_maybe_reopen(
     rng: random.Random, complaint_id: int, received: date, today: date, handler: User, officer: User
 ) -> date | None:
@@ -35,7 +32,7 @@ def refuse_and_maybe_reopen(
     dropped. Returns the day stage 1 starts again, or None if the refusal stands."""
     services.complaint_refuse(
         actor=handler,
-        now=_moment(received + timedelta(days=2), rng),
+        now=moment(received + timedelta(days=2), rng),
         complaint_id=complaint_id,
         reason=RefusalReason.LEGAL_PROCEEDINGS,
         explanation="A claim about this matter has been filed at court, so the court will decide it.",
@@ -44,7 +41,7 @@ def refuse_and_maybe_reopen(
     reopened = received + timedelta(days=rng.randint(6, 15))
     if rng.random() > 0.35 or reopened >= today:
         return None
-    at = _moment(reopened, rng)
+    at = moment(reopened, rng)
     services.complaint_reopen(
         actor=officer,
         now=at,
@@ -70,7 +67,7 @@ def withdraw(
         on = min(today, started + timedelta(days=rng.randint(0, 2)))
     services.complaint_withdraw(
         actor=handler,
-        now=_moment(on, rng),
+        now=moment(on, rng),
         complaint_id=complaint_id,
         channel=rng.choice([Channel.PHONE, Channel.EMAIL, Channel.LETTER]),
         note=rng.choice(REASONS_FOR_WITHDRAWING),
@@ -104,7 +101,7 @@ def withdraw_one_overdue(
         overdue = _acknowledged_and_never_answered(rng, today, calendar, handler, officer)
     services.complaint_withdraw(
         actor=handler,
-        now=_moment(today, rng),
+        now=moment(today, rng),
         complaint_id=overdue,
         channel=Channel.PHONE,
         note=rng.choice(REASONS_FOR_WITHDRAWING),
@@ -116,7 +113,7 @@ def _acknowledged_and_never_answered(
 ) -> int:
     """A complaint acknowledged in time whose stage 1 response date has passed unanswered."""
     received = today - timedelta(days=40)  # about 28 working days: past the response date
-    at = _moment(received, rng)
+    at = moment(received, rng)
     complaint = services.complaint_log(
         actor=officer,
         now=at,
@@ -130,7 +127,7 @@ def _acknowledged_and_never_answered(
     acknowledged = calendar.add_working_days(received, 2)
     services.complaint_acknowledge(
         actor=handler,
-        now=_moment(acknowledged, rng),
+        now=moment(acknowledged, rng),
         complaint_id=complaint.pk,
         acknowledged_on=acknowledged,
         definition="The resident says a storm-damaged fence was not repaired.",
@@ -157,9 +154,9 @@ def refuse_escalation(
         return False
     services.complaint_refuse_escalation(
         actor=officer,
-        now=_moment(on, rng),
+        now=moment(on, rng),
         complaint_id=complaint_id,
-        requested_at=_moment(requested, rng),
+        requested_at=moment(requested, rng),
         reason=RefusalReason.PREVIOUSLY_CONSIDERED,
         explanation="We have already considered this matter in full under our complaints policy.",
         evidence="Earlier complaint on the same repair, answered at stage 2.",

@@ -4,7 +4,9 @@ Deadlines come from the services' one deadline function (`cases.services.deadlin
 landlord's policy and each complaint's edition of the Code) and `check_extension`, on the
 Code's calendar; states follow the lifecycle table (log, acknowledge, extend,
 respond, escalate, close, refuse, withdraw). Whatever has not happened by today is
-left open, so the open cases and the overdue ones are what a landlord would see.
+left open, so the open cases and the overdue ones are what a landlord would see. How a
+complaint comes in is `generate.intake`; what each step writes is `generate.outcomes`,
+`generate.responses` and `generate.endings`.
 """
 
 from __future__ import annotations
@@ -12,26 +14,21 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from putright.cases.models import EventAction
-from putright.cases.models.people import channel_phrase
-from putright.cases.services.deadlines import Due, acknowledge_due, edition_for, landlord_policy
-from putright.demo.data.content import service_area_for
-from putright.demo.generate import texts
+from putright.cases.services.deadlines import Due, acknowledge_due, landlord_policy
 from putright.demo.generate.columns import Row
 from putright.demo.generate.endings import Endings
 from putright.demo.generate.hazards import hazard_progress, hazard_row
+from putright.demo.generate.intake import Refusal, log, take_in
 from putright.demo.generate.people import People
 from putright.demo.generate.record import Case, StageRow
 from putright.demo.generate.sinks import Sink
-from putright.demo.generate.world import Staff, Weighted, World, choice, long_date, moment, randint
+from putright.demo.generate.world import Staff, World, choice, moment, randint
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.hazard_scope import IN_FORCE, HazardKind
 from putright.rules.timescales import check_extension, ruleset_by_key
 
-CHANNELS = Weighted(texts.CHANNELS)
-REFUSALS = Weighted([(r, r[1]) for r in texts.REFUSALS])
 ACK_DELAYS = (1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 5, 6, 8)
-P_WITHDRAWN, P_REFUSED, P_STALLED = 0.02, 0.04, 0.004
+P_STALLED = 0.004
 P_ESCALATED_AFTER_RESPONSE = 0.23  # about one complaint in five overall reaches stage 2
 P_LATE = {1: 0.12, 2: 0.18}
 P_EXTENDED = {1: 0.15, 2: 0.2}
@@ -73,74 +70,28 @@ class Simulator:
         return when
 
     def complaint(self, received_on: date) -> None:
-        rng, world, add = self.rng, self.world, self.calendar.add_working_days
+        """One complaint received on `received_on`: logged, then lived up to yesterday."""
         case = Case(self.sink.take("complaint"), self.rows["event"], self.sink.take)
-        received_at = moment(rng, received_on, 7, 19)
-        resident_id, vulnerable = self.people.resident(received_at)
-        rep_id, case.party = self.people.representative(received_on)
-        category_id = world.categories_by_month[received_on.month - 1].pick(rng)
-        case.slug = world.category_slugs[category_id]
-        area = service_area_for(case.slug, case.id)
-        case.service_area_id = world.service_area_ids.get(area) if area else None
-        channel = "representative" if rep_id and rng.random() < 0.3 else CHANNELS.pick(rng)
-        description = choice(rng, texts.TEXTS[case.slug])
-        fate = rng.random()
-        refused = P_WITHDRAWN <= fate < P_WITHDRAWN + P_REFUSED
-        refusal = REFUSALS.pick(rng) if refused else texts.REFUSALS[0]
-        issue, aware = self._issue_dates(received_on, out_of_time=refused and refusal[0] == "over_12_months")
-        case.intake = (
-            resident_id,
-            rep_id,
-            category_id,
-            channel,
-            description,
-            received_at,
-            received_on,
-            issue,
-            aware,
-        )
-        case.edition = edition_for(received_on)
-        s1 = StageRow(
-            self.sink.take("stage"),
-            1,
-            received_at,
-            received_on,
-            self.acknowledge_due(case, 1, received_on),
-        )
-        case.records.append(s1)
-        case.state = {
-            "status": "received",
-            "stage": 1,
-            "handler": None,
-            "next_due": s1.acknowledge_by,
-            "priority": 10 if vulnerable else 0,
-            "hazard": "",
-            "vulnerable": vulnerable,
-        }
-        summary = f"Complaint received {channel_phrase(channel)} on {long_date(received_on)}"
-        details = {"description": description, "received_at": received_at.isoformat()}
-        case.event(
-            received_at, world.officer, EventAction.LOGGED.value, summary, {}, case.snapshot(s1), details
-        )
-        intake = (
-            case.id,
-            "in",
-            channel,
-            case.party,
-            "Complaint",
-            description,
-            received_at,
-            world.officer[0],
-            received_at,
-        )
-        self.rows["correspondence"].append((self.sink.take("correspondence"), *intake))
-        handler = choice(rng, world.handlers)
-        self._hazard(case, received_at)
+        vulnerable, withdrawn, refusal = take_in(self, case, received_on)
+        s1 = log(self, case, vulnerable)
+        handler = choice(self.rng, self.world.handlers)
+        self._hazard(case, s1.requested_at)
+        self._handle(case, s1, handler, withdrawn, refusal)
+        self.outcomes.flush_deferred(case)
+        self.rows["complaint"].append(case.row())
+        self.rows["stage"].extend(rec.row(case.id) for rec in case.records)
+
+    def _handle(
+        self, case: Case, s1: StageRow, handler: Staff, withdrawn: bool, refusal: Refusal | None
+    ) -> None:
+        """Assigned (half the time), then withdrawn, refused (perhaps reopened) or taken through stage 1."""
+        rng, add = self.rng, self.calendar.add_working_days
+        received_on = s1.requested_on
         if rng.random() < 0.5 and add(received_on, 1) < self.today:
             self.outcomes.assign(case, s1, add(received_on, 1), handler)
-        if fate < P_WITHDRAWN:
+        if withdrawn:
             self.outcomes.withdraw(case, s1, add(received_on, randint(rng, 1, 4)))
-        elif refused:
+        elif refusal is not None:
             self.outcomes.refuse(case, s1, add(received_on, randint(rng, 1, 5)), handler, refusal)
             if case.refusal_reopens_on is not None:
                 self.outcomes.reopen(case, s1, case.refusal_reopens_on)
@@ -148,20 +99,6 @@ class Simulator:
                     self._after_stage_one(case)
         elif self.stage(case, s1, handler):
             self._after_stage_one(case)
-        self.outcomes.flush_deferred(case)
-        self.rows["complaint"].append(case.row())
-        self.rows["stage"].extend(rec.row(case.id) for rec in case.records)
-
-    def _issue_dates(self, received_on: date, *, out_of_time: bool) -> tuple[date, date | None]:
-        """When the issue arose and when the resident became aware (Code 2.3's 12 months)."""
-        rng = self.rng
-        if out_of_time:
-            issue = received_on - timedelta(days=randint(rng, 400, 1500))
-            return issue, issue + timedelta(days=randint(rng, 0, 20))
-        issue = received_on - timedelta(days=int(rng.triangular(0, 200, 5)))
-        if rng.random() < 0.7:
-            return issue, None
-        return issue, issue + timedelta(days=randint(rng, 0, (received_on - issue).days))
 
     def _hazard(self, case: Case, received: datetime) -> None:
         """A hazard the complaint reveals: its record, in whatever state it has reached by
