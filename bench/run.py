@@ -76,6 +76,10 @@ def _session(args: argparse.Namespace, database: str, sizes: list[int], workdir:
     ]
     if database == "sqlite":
         env = _environment(workdir, f"sqlite:///{workdir / 'bench.sqlite3'}")
+    elif args.postgres_url:
+        # A server kept between runs: a million complaints are generated once, then each
+        # change is measured against the same rows (sizes already present are not regenerated).
+        env = _environment(workdir, args.postgres_url)
     else:
         env = _environment(workdir, None)
         env["PG_PORT"] = str(args.pg_port)
@@ -97,6 +101,11 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30, help="seconds per load phase")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("PG_PORT", "54340")))
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("BENCH_POSTGRES_URL", ""),
+        help="measure an existing PostgreSQL database instead of a throwaway server",
+    )
     parser.add_argument("--skip-load", action="store_true", help="no gunicorn load test")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     parser.add_argument("--markdown", default=str(ROOT / "bench" / "RESULTS.md"))

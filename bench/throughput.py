@@ -13,6 +13,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -70,27 +71,31 @@ def gunicorn(env: dict[str, str], workers: int = 2, threads: int = 1):  # type: 
         "--timeout=60",
         "--log-level=warning",
     ]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection((HOST, port), timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    raise RuntimeError(f"gunicorn did not start: {err[-2000:]}") from None
-                time.sleep(0.2)
-        while len(_children(proc.pid)) < workers and time.monotonic() < deadline:
-            time.sleep(0.2)
-        yield proc, port
-    finally:
-        proc.terminate()
+    # The workers' log goes to a file, never to a pipe: nothing reads a pipe while the load
+    # runs, and once its 64 KiB buffer filled, every worker would block on its next log line.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with socket.create_connection((HOST, port), timeout=1):
+                        break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        err = log.read().decode(errors="replace")
+                        raise RuntimeError(f"gunicorn did not start: {err[-2000:]}") from None
+                    time.sleep(0.2)
+            while len(_children(proc.pid)) < workers and time.monotonic() < deadline:
+                time.sleep(0.2)
+            yield proc, port
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 class RssSampler(threading.Thread):

@@ -11,6 +11,14 @@ from putright.cases import selectors, services
 from putright.cases.models import Complaint, Resident
 
 
+@pytest.fixture(autouse=True, params=["few people match", "many people match"])
+def either_way(request, monkeypatch):
+    """Every search is answered the same whichever way it is read: as lists of the people who
+    match (few), or by reading the newest complaints and checking each (many)."""
+    if request.param == "many people match":
+        monkeypatch.setattr(selectors, "COMMON_MATCH", 1)
+
+
 def closed(complaint, handler, clock):
     services.complaint_respond(
         actor=handler,
@@ -128,3 +136,13 @@ def test_search_results_come_a_page_at_a_time(log_complaint):
     second, after = selectors.complaints_search(term="Resident", page=2, page_size=25)
     assert (len(first), more, len(second), after) == (25, True, 5, False)
     assert not {c.pk for c in first} & {c.pk for c in second}
+
+
+def test_an_exact_reference_is_first_on_page_one_and_on_no_later_page(log_complaint):
+    wanted = log_complaint(name="Resident Wanted")
+    namesake = log_complaint(name="Resident Namesake")
+    Resident.objects.filter(pk=namesake.resident_id).update(name=f"Resident {wanted.reference}")
+    first, more = selectors.complaints_search(term=wanted.reference, page=1, page_size=1)
+    second, after = selectors.complaints_search(term=wanted.reference, page=2, page_size=1)
+    assert ([c.pk for c in first], more) == ([wanted.pk], True)
+    assert ([c.pk for c in second], after) == ([namesake.pk], False)

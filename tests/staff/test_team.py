@@ -97,3 +97,30 @@ def test_the_team_view_costs_the_same_queries_at_5_and_at_40_cases(log_complaint
     for i in range(35):
         log_complaint(name=f"Resident {i + 5}")
     assert cost() == small
+
+
+def test_everyones_cases_page_through_in_the_order_of_the_team_table(
+    log_complaint, acknowledge, handler, make_user, officer
+):
+    """Each page reads only the handlers whose cases fall on it; read page by page, the list
+    is every open case once, nobody's first, then each handler in the table's order."""
+    from putright.staff.presenters.team import team_loads, team_page
+
+    other = make_user(Role.HANDLER, "aaron")
+    for n in range(3):
+        acknowledge(log_complaint(name=f"Resident H{n}"), handler)
+        acknowledge(log_complaint(name=f"Resident O{n}"), other)
+    log_complaint(name="Resident U0")
+    log_complaint(name="Resident U1")
+    today = timezone.localdate()
+    loads = team_loads(today=today, soon=today)
+    seen: list[Complaint] = []
+    page, has_next = 1, True
+    while has_next:
+        cases, has_next = team_page(handler=None, unassigned=False, page=page, page_size=3, loads=loads)
+        seen += cases
+        page += 1
+    assert len(seen) == len({c.pk for c in seen}) == 8
+    order = [load.handler_id for load in loads]
+    assert order[0] is None
+    assert [c.handler_id for c in seen] == sorted((c.handler_id for c in seen), key=order.index)

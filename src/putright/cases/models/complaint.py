@@ -138,6 +138,30 @@ class Complaint(models.Model):
             ),
             # Complaints ended without a response, for the "overdue as at" figures: small,
             # and read alone (index-only) to leave their stage records out.
+            # The team view: each handler's open cases by stage and deadline, read in order;
+            # the counts per handler and per stage are read from this index alone (INCLUDE, on
+            # PostgreSQL), not from a heap page per open case.
+            models.Index(
+                fields=["handler", "stage", "next_due", "id"],
+                include=["status", "due_at"],
+                condition=models.Q(status__in=["received", "acknowledged", "responded"]),
+                name="complaint_team",
+            ),
+            # Nobody's open cases in the same order: PostgreSQL cannot read "handler IS NULL"
+            # in order from the index above, so without this it sorts every one of them.
+            models.Index(
+                fields=["stage", "next_due", "id"],
+                condition=models.Q(
+                    handler__isnull=True, status__in=["received", "acknowledged", "responded"]
+                ),
+                name="complaint_unassigned",
+            ),
+            # Every complaint in the API's default order (the open ones, soonest deadline
+            # first, then the rest), read in order rather than sorting a million rows.
+            models.Index(fields=["due_at", "-priority", "id"], name="complaint_list_order"),
+            # The newest first: a search for a common name reads these in order until a page
+            # of matches is found.
+            models.Index(fields=["received_at", "id"], name="complaint_newest"),
             models.Index(
                 fields=["withdrawn_on", "id"],
                 condition=models.Q(withdrawn_on__isnull=False),
@@ -342,7 +366,14 @@ class Action(models.Model):
                 fields=["first_promise_on", "id"],
                 condition=models.Q(completed_on__isnull=True),
                 name="action_open",
-            )
+            ),
+            # Someone's open actions, the earliest promise first (their queue and the team
+            # view): read in order from the index, and counted from it, at any size.
+            models.Index(
+                fields=["owner", "promise_on", "id"],
+                condition=models.Q(completed_on__isnull=True),
+                name="action_owner_open",
+            ),
         ]
 
     @property

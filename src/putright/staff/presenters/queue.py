@@ -133,7 +133,7 @@ def _unassigned_page(
     )
     has_next = len(ids) > page_size
     ids = ids[:page_size]
-    by_id = {c.pk: c for c in selectors.complaint_queryset().filter(pk__in=ids)}
+    by_id = {c.pk: c for c in selectors.complaint_row_queryset().filter(pk__in=ids)}
     return [by_id[i] for i in ids if i in by_id], has_next
 
 
@@ -181,7 +181,11 @@ def queue_page(
         complaints, has_next = _unassigned_page(filters, today, page, page_size)
     else:
         complaints, has_next = selectors.complaints_page(
-            filters=filters, today=today, page=page, page_size=page_size
+            filters=filters,
+            today=today,
+            page=page,
+            page_size=page_size,
+            rows=selectors.complaint_row_queryset,
         )
     soon = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS)
     counts, idle = stage_counts(filters, unassigned=unassigned, today=today, soon=soon)

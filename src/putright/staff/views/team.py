@@ -72,14 +72,17 @@ def team_view(request: HttpRequest, *, landing: bool = False) -> HttpResponse:
     calendar = code_calendar()
     soon = calendar.add_working_days(day, DUE_SOON_WORKING_DAYS)
     page = page_number(request)
-    cases, has_next = team_page(handler=handler, unassigned=unassigned, page=page, page_size=PAGE_SIZE)
+    loads = team_loads(today=day, soon=soon)
+    cases, has_next = team_page(
+        handler=handler, unassigned=unassigned, page=page, page_size=PAGE_SIZE, loads=loads
+    )
     rows: list[dict[str, Any]] = [
         {"c": c, "deadline": deadline(c.next_due, day, calendar), "refused": refused.get(c.pk, "")}
         for c in cases
     ]
     context = {
         "landing": landing,
-        "loads": team_loads(today=day, soon=soon),
+        "loads": loads,
         "rows": rows,
         "form": form,
         "errors": form.error_summary() + [{"href": f"#case-{k}", "text": v} for k, v in refused.items()],
