@@ -123,7 +123,7 @@ def complaint_add_issue(
 
 
 def _checked_issue(description: str, raised_at: datetime) -> str:
-    """The issue, trimmed, and when it was raised as an aware time, or every field error at once."""
+    """The issue, trimmed; every field error at once (a time raised needs its UTC offset)."""
     errors: dict[str, str] = {}
     text = require_text(errors, "description", description, "Describe the new issue")
     if raised_at.tzinfo is None:
