@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from putright.cases import selectors, services
 from putright.cases.models import Complaint, Resident
+from putright.cases.selectors import search
 
 
 @pytest.fixture(autouse=True, params=["few people match", "many people match"])
@@ -16,7 +17,7 @@ def either_way(request, monkeypatch):
     """Every search is answered the same whichever way it is read: as lists of the people who
     match (few), or by reading the newest complaints and checking each (many)."""
     if request.param == "many people match":
-        monkeypatch.setattr(selectors, "COMMON_MATCH", 1)
+        monkeypatch.setattr(search, "COMMON_MATCH", 1)
 
 
 def closed(complaint, handler, clock):

@@ -5,22 +5,14 @@ Code requires (5.12) and is never changed or deleted.
 """
 
 from putright.cases.models.complaint import (
-    Action,
-    ActionUpdate,
     Complaint,
-    Contact,
     Decision,
     Extension,
     Hazard,
-    Refusal,
-    RefusalReason,
-    Remedy,
-    RemedyKind,
-    ServiceRequest,
     StageRecord,
     Status,
-    UpdateAgreement,
 )
+from putright.cases.models.intake import Contact, ServiceRequest
 from putright.cases.models.people import (
     Adjustment,
     AdjustmentKind,
@@ -32,6 +24,7 @@ from putright.cases.models.people import (
     Restriction,
     Tenure,
 )
+from putright.cases.models.promises import Action, ActionUpdate, Remedy, RemedyKind, UpdateAgreement
 from putright.cases.models.record import (
     Attachment,
     CaseEvent,
@@ -41,6 +34,7 @@ from putright.cases.models.record import (
     SpecialCategoryRead,
     UncountedChange,
 )
+from putright.cases.models.refusals import Refusal, RefusalReason
 
 __all__ = [
     "Action",

@@ -1,10 +1,15 @@
-"""The complaint, its stages and what happens at each (Code sections 1, 2, 5 and 6)."""
+"""The complaint and its stages: where it is, who has it, what is due (Code sections 5 and 6).
+
+What arrives before a complaint is in `intake`, a refusal in `refusals`, and what a
+response promises in `promises`.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 
+from putright.cases.models.intake import ServiceRequest
 from putright.cases.models.people import Channel, Representative, Resident, channel_phrase
 from putright.landlord.models import Category, ServiceArea
 
@@ -32,29 +37,6 @@ class Hazard(models.TextChoices):
     NONE = "", "No open hazard"
     EMERGENCY = "emergency", "Emergency hazard"
     SIGNIFICANT = "significant", "Significant hazard"
-
-
-class ServiceRequest(models.Model):
-    """A request to put something right (Code 1.4): recorded, monitored, reviewed."""
-
-    class State(models.TextChoices):
-        OPEN = "open", "Open"
-        COMPLETED = "completed", "Completed"
-        CANCELLED = "cancelled", "Cancelled"
-
-    reference = models.CharField(max_length=20, unique=True)
-    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="service_requests")
-    description = models.TextField()
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
-    opened_on = models.DateField()
-    review_on = models.DateField(db_index=True)
-    completed_on = models.DateField(null=True, blank=True)
-    owner = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["state", "review_on"])]
 
 
 class Complaint(models.Model):
@@ -273,172 +255,3 @@ class Extension(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-
-
-class RefusalReason(models.TextChoices):
-    OVER_12_MONTHS = "over_12_months", "The issue arose more than 12 months ago"
-    LEGAL_PROCEEDINGS = "legal_proceedings", "Legal proceedings have started"
-    PREVIOUSLY_CONSIDERED = "previously_considered", "Already considered under the policy"
-    OTHER = "other", "Another reason set out in the policy"
-
-
-class Refusal(models.Model):
-    """A decision not to accept a complaint (2.1-2.5) or not to escalate it (5.11)."""
-
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="refusals")
-    stage = models.PositiveSmallIntegerField(help_text="1: not accepted; 2: escalation refused")
-    reason = models.CharField(max_length=24, choices=RefusalReason.choices)
-    evidence = models.TextField(blank=True)
-    explanation = models.TextField()
-    refused_on = models.DateField()
-    recorded_on = models.DateField(null=True, blank=True)
-    late_entry_reason = models.TextField(blank=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
-    # Over 12 months (2.3): the resident was aware when it occurred (no separate awareness
-    # date), and how discretion to accept it anyway was considered.
-    aware_when_occurred = models.BooleanField(default=False)
-    discretion = models.TextField(blank=True)
-    # Escalation refused (5.11): when stage 2 was asked for, and the 5 working days to
-    # answer that request (6.11) the refusal is measured against.
-    requested_at = models.DateTimeField(null=True, blank=True)
-    requested_on = models.DateField(null=True, blank=True)
-    acknowledge_by = models.DateField(null=True, blank=True)
-    # A refusal later reversed (2.4): it stays in the record, marked reopened.
-    reopened_at = models.DateTimeField(null=True, blank=True)
-    reopened_on = models.DateField(null=True, blank=True)
-    reopen_reason = models.TextField(blank=True)
-
-
-class RemedyKind(models.TextChoices):
-    APOLOGY = "apology", "Apology"
-    ACKNOWLEDGEMENT = "acknowledgement", "Acknowledging what went wrong"
-    EXPLANATION = "explanation", "Explanation, help or reasons"
-    ACT_ON_DELAY = "act_on_delay", "Acting on a delay"
-    RECONSIDER = "reconsider", "Reconsidering or changing a decision"
-    AMEND_RECORD = "amend_record", "Amending a record"
-    FINANCIAL = "financial", "Financial remedy"
-    CHANGE_POLICY = "change_policy", "Changing policy or practice"
-
-
-class Remedy(models.Model):
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="remedies")
-    stage = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=RemedyKind.choices)
-    description = models.TextField(help_text="What will happen (7.3)")
-    amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    # The compensation band a financial remedy was weighed against (7.4), and why an amount
-    # outside it was right.
-    band = models.CharField(max_length=40, blank=True)
-    band_reason = models.TextField(blank=True)
-    due_on = models.DateField(null=True, blank=True, db_index=True)
-    agreed_with_resident = models.BooleanField(default=False)
-    completed_on = models.DateField(null=True, blank=True, db_index=True)
-    completion_recorded_on = models.DateField(null=True, blank=True)
-    completion_late_reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        # Remedies still to do, counted and checked against their date from the index alone.
-        indexes = [
-            models.Index(
-                fields=["due_on", "id"], condition=models.Q(completed_on__isnull=True), name="remedy_open"
-            )
-        ]
-
-
-class Action(models.Model):
-    """An outstanding action promised in a response (6.6, 6.17), tracked to completion."""
-
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="actions")
-    stage = models.PositiveSmallIntegerField()
-    description = models.TextField()
-    owner = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
-    promise_on = models.DateField(db_index=True, help_text="The date now promised")
-    # The date first promised in the response: moving the promise later never moves the
-    # measure, so "kept on time" and "overdue" are counted against this (6.6, 6.17).
-    first_promise_on = models.DateField()
-    completed_on = models.DateField(null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["first_promise_on", "id"],
-                condition=models.Q(completed_on__isnull=True),
-                name="action_open",
-            ),
-            # Someone's open actions, the earliest promise first (their queue and the team
-            # view): read in order from the index, and counted from it, at any size.
-            models.Index(
-                fields=["owner", "promise_on", "id"],
-                condition=models.Q(completed_on__isnull=True),
-                name="action_owner_open",
-            ),
-        ]
-
-    @property
-    def promise_moved(self) -> bool:
-        return self.promise_on != self.first_promise_on
-
-
-class ActionUpdate(models.Model):
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
-    text = models.TextField()
-    given_on = models.DateField()
-    recorded_on = models.DateField(null=True, blank=True)
-    late_entry_reason = models.TextField(blank=True)
-    # A moved promise: from and to, why, and when and how the resident was told (6.6, 6.17).
-    promise_moved_from = models.DateField(null=True, blank=True)
-    promise_moved_to = models.DateField(null=True, blank=True)
-    promise_change_reason = models.TextField(blank=True)
-    resident_told_on = models.DateField(null=True, blank=True)
-    resident_told_how = models.CharField(max_length=60, blank=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL)
-
-
-class UpdateAgreement(models.Model):
-    """Intervals agreed with the resident when a response will be late (5.9)."""
-
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="update_agreements")
-    interval_working_days = models.PositiveSmallIntegerField()
-    agreed_on = models.DateField()
-    next_update_on = models.DateField(db_index=True)
-    method = models.CharField(max_length=40, blank=True)
-    active = models.BooleanField(default=True)
-    # The London day it was entered, and why it names an earlier day (Code 5.12).
-    recorded_on = models.DateField(null=True, blank=True)
-    late_entry_reason = models.TextField(blank=True)
-
-
-class Contact(models.Model):
-    """Any expression received by any channel by any member of staff (1.2-1.6, 3.2)."""
-
-    class Triage(models.TextChoices):
-        UNTRIAGED = "", "Not yet triaged"
-        COMPLAINT = "complaint", "Complaint"
-        SERVICE_REQUEST = "service_request", "Service request"
-        SURVEY_FEEDBACK = "survey_feedback", "Survey feedback"
-
-    resident = models.ForeignKey(Resident, null=True, blank=True, on_delete=models.SET_NULL)
-    channel = models.CharField(max_length=20, choices=Channel.choices)
-    received_at = models.DateTimeField()
-    received_on = models.DateField()
-    summary = models.TextField()
-    recorded_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    triage = models.CharField(max_length=20, choices=Triage.choices, default=Triage.UNTRIAGED, blank=True)
-    choice_to_complain_offered = models.BooleanField(default=False)
-    # Recorded only when someone confirms it was done, with how and when (1.6): never by default.
-    how_to_complain_given = models.BooleanField(default=False)
-    how_to_complain_method = models.CharField(max_length=200, blank=True)
-    how_to_complain_given_on = models.DateField(null=True, blank=True)
-    triaged_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    triaged_at = models.DateTimeField(null=True, blank=True)
-    complaint = models.ForeignKey(Complaint, null=True, blank=True, on_delete=models.SET_NULL)
-    service_request = models.ForeignKey(ServiceRequest, null=True, blank=True, on_delete=models.SET_NULL)
-
-    class Meta:
-        indexes = [models.Index(fields=["triage", "received_at"])]
-
-    @property
-    def received_how(self) -> str:
-        return channel_phrase(self.channel)

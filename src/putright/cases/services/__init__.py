@@ -3,7 +3,10 @@
 from putright.cases.services.acknowledge import complaint_acknowledge, complaint_assign
 from putright.cases.services.actions import action_update
 from putright.cases.services.closing import complaint_close, complaint_escalate, complaint_withdraw
-from putright.cases.services.exclusions import complaint_refuse, complaint_refuse_escalation
+from putright.cases.services.contacts import contact_record, contact_triage
+from putright.cases.services.details import RepresentativeDetails, ResidentDetails
+from putright.cases.services.escalation_refusal import complaint_refuse_escalation
+from putright.cases.services.exclusions import complaint_refuse
 from putright.cases.services.extend import complaint_extend
 from putright.cases.services.followup import (
     complaint_add_issue,
@@ -11,17 +14,7 @@ from putright.cases.services.followup import (
     complaint_request_clarification,
     remedy_complete,
 )
-from putright.cases.services.intake import (
-    NewComplaint,
-    RepresentativeDetails,
-    ResidentDetails,
-    complaint_log,
-    contact_record,
-    contact_triage,
-    service_request_create,
-    service_request_raise_complaint,
-    service_request_review,
-)
+from putright.cases.services.intake import NewComplaint, complaint_log
 from putright.cases.services.people import (
     adjustment_record,
     adjustment_review,
@@ -39,6 +32,11 @@ from putright.cases.services.representation import (
 from putright.cases.services.resident import resident_correct
 from putright.cases.services.respond import ActionInput, RemedyInput, complaint_respond
 from putright.cases.services.service_area import complaint_set_service_area
+from putright.cases.services.service_requests import (
+    service_request_create,
+    service_request_raise_complaint,
+    service_request_review,
+)
 from putright.cases.services.sms_consent import complaint_set_sms_consent
 from putright.cases.services.stage_actors import stage_one_actors
 from putright.cases.services.tenure import complaint_set_tenure

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
 
-from putright.cases.models import (
-    Complaint,
-    EventAction,
-)
+from putright.cases.models import Complaint, EventAction, StageRecord
 from putright.cases.services._common import (
     current_stage,
     lock_complaint,
@@ -31,7 +29,19 @@ from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import InvalidInput
 from putright.core.roles import HANDLING
 from putright.rules import lifecycle, notices
+from putright.rules.entries import Entry
 from putright.rules.lifecycle import Action as Move
+
+
+@dataclass(frozen=True)
+class _Acknowledgement:
+    """An acknowledgement once its input is checked: what the stage record and the event keep."""
+
+    definition: str
+    outcomes_sought: str
+    responsibility: str
+    sent_outside: str
+    entry: Entry
 
 
 def complaint_acknowledge(
@@ -57,6 +67,57 @@ def complaint_acknowledge(
     (`sent_outside_note`). At stage 2 nobody who acted at stage 1 may acknowledge or be
     the handler (6.13). A date before today is a late entry and needs `late_entry_reason` (5.12).
     """
+    ack = _checked_acknowledgement(
+        now=now,
+        acknowledged_on=acknowledged_on,
+        definition=definition,
+        outcomes_sought=outcomes_sought,
+        responsibility=responsibility,
+        sent_outside=sent_outside,
+        sent_outside_note=sent_outside_note,
+        late_entry_reason=late_entry_reason,
+    )
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, Move.ACKNOWLEDGE)
+        with rules():
+            lifecycle.check_acknowledgement_date(
+                stage=record.stage,
+                requested_on=record.requested_on,
+                acknowledged_on=acknowledged_on,
+            )
+        owner = handler or record.handler or (user_or_none(actor) if _is_caseworker(actor) else None)
+        check_stage_two(complaint, record.stage, acting=actor, handler=owner)
+        _stage_acknowledged(complaint, record, ack, handler=owner)
+        refresh_due(complaint, record)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action=EventAction.ACKNOWLEDGED,
+            summary=f"Stage {record.stage} acknowledged on {long_date(acknowledged_on)}; response due {long_date(record.respond_by)}",
+            before=before,
+            after=snapshot(complaint, record),
+            details=_acknowledgement_details(ack, record, handler=owner),
+        )
+    return complaint
+
+
+def _checked_acknowledgement(
+    *,
+    now: datetime,
+    acknowledged_on: date,
+    definition: str,
+    outcomes_sought: str,
+    responsibility: str,
+    sent_outside: bool,
+    sent_outside_note: str,
+    late_entry_reason: str,
+) -> _Acknowledgement:
+    """The checks that need no record: the definition and outcomes (5.6), what the landlord is
+    responsible for (5.7), how the resident was told, and the date as a dated entry (5.12)."""
     errors: dict[str, str] = {}
     definition = require_text(
         errors, "definition", definition, "Set out your understanding of the complaint (Code 5.6)"
@@ -78,49 +139,36 @@ def complaint_acknowledge(
         field="acknowledged_on",
         what="the acknowledgement date",
     )
-    with transaction.atomic():
-        complaint = lock_complaint(complaint_id, expected_version=expected_version)
-        record = current_stage(complaint)
-        before = snapshot(complaint, record)
-        move(complaint, Move.ACKNOWLEDGE)
-        with rules():
-            lifecycle.check_acknowledgement_date(
-                stage=record.stage,
-                requested_on=record.requested_on,
-                acknowledged_on=acknowledged_on,
-            )
-        owner = handler or record.handler or (user_or_none(actor) if _is_caseworker(actor) else None)
-        check_stage_two(complaint, record.stage, acting=actor, handler=owner)
-        record.acknowledged_on = acknowledged_on
-        record.acknowledgement_recorded_on = entry.recorded_on
-        record.acknowledgement_late_reason = entry.late_entry_reason
-        record.definition = definition
-        record.outcomes_sought = outcomes
-        record.responsibility = responsibility.strip()
-        record.handler = owner
-        record.acknowledgement_sent_outside = outside
-        set_respond_due(complaint, record)
-        record.save()
-        complaint.handler = owner
-        refresh_due(complaint, record)
-        record_event(
-            complaint,
-            actor=actor,
-            now=now,
-            action=EventAction.ACKNOWLEDGED,
-            summary=f"Stage {record.stage} acknowledged on {long_date(acknowledged_on)}; response due {long_date(record.respond_by)}",
-            before=before,
-            after=snapshot(complaint, record),
-            details={
-                "definition": definition,
-                "outcomes_sought": outcomes,
-                "responsibility": record.responsibility,
-                "handler_id": owner.pk if owner is not None else None,
-                **({"sent_outside": outside} if outside else {}),
-                **entry_details(entry),
-            },
-        )
-    return complaint
+    return _Acknowledgement(definition, outcomes, responsibility, outside, entry)
+
+
+def _stage_acknowledged(
+    complaint: Complaint, record: StageRecord, ack: _Acknowledgement, *, handler: Any
+) -> None:
+    """The acknowledgement on the stage record, with the day it was entered (5.12), and the
+    response date it starts (6.3, 6.14); the handler on the stage and the complaint."""
+    record.acknowledged_on = ack.entry.given_on
+    record.acknowledgement_recorded_on = ack.entry.recorded_on
+    record.acknowledgement_late_reason = ack.entry.late_entry_reason
+    record.definition = ack.definition
+    record.outcomes_sought = ack.outcomes_sought
+    record.responsibility = ack.responsibility.strip()
+    record.handler = handler
+    record.acknowledgement_sent_outside = ack.sent_outside
+    set_respond_due(complaint, record)
+    record.save()
+    complaint.handler = handler
+
+
+def _acknowledgement_details(ack: _Acknowledgement, record: StageRecord, *, handler: Any) -> dict[str, Any]:
+    return {
+        "definition": ack.definition,
+        "outcomes_sought": ack.outcomes_sought,
+        "responsibility": record.responsibility,
+        "handler_id": handler.pk if handler is not None else None,
+        **({"sent_outside": ack.sent_outside} if ack.sent_outside else {}),
+        **entry_details(ack.entry),
+    }
 
 
 def _is_caseworker(actor: Actor | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -23,7 +24,19 @@ from putright.core.actor import Actor, user_or_none
 from putright.core.dates import long_date
 from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import ActionRefused, InvalidInput
+from putright.rules.entries import Entry
 from putright.rules.promises import PromiseDateInvalid, check_promise_move
+
+
+@dataclass(frozen=True)
+class _PromiseMove:
+    """A new promise date an update may bring, why it moved, and when and how the resident was
+    told (6.6, 6.17); `new_on` is None when the promise stays."""
+
+    new_on: date | None
+    reason: str
+    told_on: date | None
+    told_how: str
 
 
 def action_update(
@@ -46,41 +59,19 @@ def action_update(
     first promise date is kept and stays the measure of "kept on time". An update given
     before today is a late entry and needs `late_entry_reason` (5.12).
     """
-    errors: dict[str, str] = {}
-    body = require_text(errors, "text", text, "Write the update given to the resident")
-    raise_if(errors)
-    entry = dated_entry(
-        given_on=given_on,
-        now=now,
-        late_entry_reason=late_entry_reason,
-        field="given_on",
-        what="the date the update was given",
-    )
-    if resident_told_on is not None and resident_told_on > entry.recorded_on:
-        raise InvalidInput({"resident_told_on": "The date the resident was told cannot be in the future"})
+    move = _PromiseMove(new_promise_on, promise_change_reason, resident_told_on, resident_told_how)
+    body, entry = _checked_update(text, given_on, move, now=now, late_entry_reason=late_entry_reason)
     with transaction.atomic():
         action = Action.objects.select_for_update().get(pk=action_id)
         if action.completed_on:
             raise InvalidInput({"action": "This action is already complete"})
         complaint = lock_complaint(action.complaint_id)
         before = {"promise_on": action.promise_on, "completed_on": action.completed_on}
-        moved_from = action.promise_on if new_promise_on else None
-        if new_promise_on:
-            _check_move(action, new_promise_on, promise_change_reason, resident_told_on)
-            action.promise_on = new_promise_on
-        ActionUpdate.objects.create(
-            action=action,
-            text=body,
-            given_on=given_on,
-            recorded_on=entry.recorded_on,
-            late_entry_reason=entry.late_entry_reason,
-            promise_moved_from=moved_from,
-            promise_moved_to=new_promise_on,
-            promise_change_reason=promise_change_reason.strip() if new_promise_on else "",
-            resident_told_on=resident_told_on if new_promise_on else None,
-            resident_told_how=resident_told_how.strip()[:60] if new_promise_on else "",
-            created_by=user_or_none(actor),
-        )
+        moved_from = action.promise_on if move.new_on else None
+        if move.new_on:
+            _check_move(action, move)
+            action.promise_on = move.new_on
+        _update_store(action, body, entry, moved_from=moved_from, move=move, actor=actor)
         if completed:
             action.completed_on = given_on
         action.save(update_fields=["promise_on", "completed_on"])
@@ -95,41 +86,84 @@ def action_update(
             details={
                 "action": action.pk,
                 "update": body,
-                **_move_details(
-                    action, moved_from, promise_change_reason, resident_told_on, resident_told_how
-                ),
+                **_move_details(action, moved_from, move),
                 **entry_details(entry),
             },
         )
     return action
 
 
-def _check_move(action: Action, new_on: date, reason: str, resident_told_on: date | None) -> None:
+def _checked_update(
+    text: str, given_on: date, move: _PromiseMove, *, now: datetime, late_entry_reason: str
+) -> tuple[str, Entry]:
+    """The update's text, trimmed, and its date as a dated entry (5.12); the resident cannot
+    have been told of a moved promise after today."""
+    errors: dict[str, str] = {}
+    body = require_text(errors, "text", text, "Write the update given to the resident")
+    raise_if(errors)
+    entry = dated_entry(
+        given_on=given_on,
+        now=now,
+        late_entry_reason=late_entry_reason,
+        field="given_on",
+        what="the date the update was given",
+    )
+    if move.told_on is not None and move.told_on > entry.recorded_on:
+        raise InvalidInput({"resident_told_on": "The date the resident was told cannot be in the future"})
+    return body, entry
+
+
+def _update_store(
+    action: Action,
+    body: str,
+    entry: Entry,
+    *,
+    moved_from: date | None,
+    move: _PromiseMove,
+    actor: Actor | None,
+) -> None:
+    """The update as given, with the promise's move when it moved (from, to, why, told)."""
+    moved = bool(move.new_on)
+    ActionUpdate.objects.create(
+        action=action,
+        text=body,
+        given_on=entry.given_on,
+        recorded_on=entry.recorded_on,
+        late_entry_reason=entry.late_entry_reason,
+        promise_moved_from=moved_from,
+        promise_moved_to=move.new_on,
+        promise_change_reason=move.reason.strip() if moved else "",
+        resident_told_on=move.told_on if moved else None,
+        resident_told_how=move.told_how.strip()[:60] if moved else "",
+        created_by=user_or_none(actor),
+    )
+
+
+def _check_move(action: Action, move: _PromiseMove) -> None:
+    assert move.new_on is not None
     record = stage_record(action.complaint, action.stage)
     try:
         check_promise_move(
             stage=action.stage,
             current_on=action.promise_on,
-            new_on=new_on,
+            new_on=move.new_on,
             responded_on=record.responded_on if record else None,
-            reason=reason,
-            resident_told_on=resident_told_on,
+            reason=move.reason,
+            resident_told_on=move.told_on,
         )
     except PromiseDateInvalid as violation:
         raise ActionRefused.from_rule(violation, field=violation.field or None) from violation
 
 
-def _move_details(
-    action: Action, moved_from: date | None, reason: str, told_on: date | None, told_how: str
-) -> dict[str, Any]:
+def _move_details(action: Action, moved_from: date | None, move: _PromiseMove) -> dict[str, Any]:
     if moved_from is None:
         return {}
     return {
         "first_promise_on": action.first_promise_on,
         "promise_moved_from": moved_from,
-        "promise_change_reason": reason.strip(),
-        "resident_told_on": told_on,
-        "resident_told_how": told_how.strip()[:60],
+        "promise_change_reason": move.reason.strip(),
+        "resident_told_on": move.told_on,
+        "resident_told_how": move.told_how.strip()[:60],
     }
 
 

@@ -27,6 +27,7 @@ from putright.core.dates import england_date, long_date
 from putright.core.entries import dated_entry, entry_details
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.rules.endings import deadline_missed_by
+from putright.rules.entries import Entry
 from putright.rules.lifecycle import Action as Move
 
 
@@ -63,18 +64,7 @@ def complaint_escalate(
             raise InvalidInput(
                 {"requested_at": "The escalation request cannot be before the stage 1 response"}
             )
-        due = acknowledge_due(edition=complaint.code_edition, stage=2, requested_on=requested_on)
-        record = StageRecord.objects.create(
-            complaint=complaint,
-            stage=2,
-            requested_at=requested_at,
-            requested_on=requested_on,
-            request_recorded_on=entry.recorded_on,
-            request_late_reason=entry.late_entry_reason,
-            escalation_reason=(reason or "").strip(),
-            acknowledge_by=due.policy,
-            code_acknowledge_by=due.code,
-        )
+        record = _stage_two_open(complaint, requested_at, entry, reason=reason)
         # The stage 1 handler may not consider stage 2 (6.13): the case waits for a reviewer.
         complaint.handler = None
         complaint.escalation_requested_on = requested_on
@@ -91,6 +81,26 @@ def complaint_escalate(
             details={"reason": record.escalation_reason, **entry_details(entry)},
         )
     return complaint
+
+
+def _stage_two_open(
+    complaint: Complaint, requested_at: datetime, entry: Entry, *, reason: str
+) -> StageRecord:
+    """Stage 2 as requested, with the day the request was entered (5.12) and its acknowledgement
+    deadline (6.11) in the complaint's edition of the Code."""
+    requested_on = entry.given_on
+    due = acknowledge_due(edition=complaint.code_edition, stage=2, requested_on=requested_on)
+    return StageRecord.objects.create(
+        complaint=complaint,
+        stage=2,
+        requested_at=requested_at,
+        requested_on=requested_on,
+        request_recorded_on=entry.recorded_on,
+        request_late_reason=entry.late_entry_reason,
+        escalation_reason=(reason or "").strip(),
+        acknowledge_by=due.policy,
+        code_acknowledge_by=due.code,
+    )
 
 
 def _finish(

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
 
-from putright.cases.models import (
-    Complaint,
-    EventAction,
-    Extension,
-)
+from putright.cases.models import Complaint, EventAction, Extension, StageRecord
 from putright.cases.services._common import (
     current_stage,
     lock_complaint,
@@ -35,6 +32,17 @@ from putright.rules.lifecycle import Action as Move
 from putright.rules.timescales import check_extension
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """The extension asked for: how long, why (told to the resident), and whether there is good
+    reason to pass the cap, with its explanation."""
+
+    working_days: int
+    reason: str
+    good_reason: bool
+    good_reason_explanation: str
+
+
 def complaint_extend(
     *,
     actor: Actor | None,
@@ -56,49 +64,17 @@ def complaint_extend(
     resident. The extension must be notified on or before the response date in force and not
     in the future: a response after the deadline is late, whatever is recorded afterwards.
     """
-    errors: dict[str, str] = {}
-    text = require_text(
-        errors, "reason", reason, "Explain the reason for the extension to the resident (Code 6.4)"
-    )
-    if not isinstance(working_days, int) or working_days < 1:
-        errors["working_days"] = "Enter the extension as a whole number of working days, 1 or more"
-    raise_if(errors)
+    asked = _Asked(working_days, _checked_reason(reason, working_days), good_reason, good_reason_explanation)
     with transaction.atomic():
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
-        para = "6.16" if record.stage == 2 else "6.5"
-        if not ombudsman_details_given:
-            raise ActionRefused(
-                "The resident must be given the Ombudsman's contact details with the extension",
-                code_paragraph=para,
-                field="ombudsman_details_given",
-            )
+        _check_ombudsman_details(record, ombudsman_details_given)
         before = snapshot(complaint, record)
         move(complaint, Move.EXTEND)
         entry = _told_entry(record, notified_on, late_entry_reason, now)
-        told_on = entry.given_on
-        beyond_cap = _check_extension(
-            complaint, record, working_days, good_reason, good_reason_explanation, told_on, now
-        )
+        beyond_cap = _check_extension(complaint, record, asked, entry.given_on, now)
         check_stage_two(complaint, record.stage, acting=actor, handler=record.handler)
-        assert record.acknowledged_on is not None
-        due = extend_record_due(record, working_days)
-        record.extension_days += working_days
-        record.respond_by, record.code_respond_by = due.policy, due.code
-        record.save(update_fields=["extension_days", "respond_by", "code_respond_by"])
-        Extension.objects.create(
-            stage_record=record,
-            working_days=working_days,
-            reason=text,
-            good_reason=good_reason,
-            good_reason_explanation=good_reason_explanation.strip() if beyond_cap else "",
-            notified_on=told_on,
-            recorded_on=entry.recorded_on,
-            late_entry_reason=entry.late_entry_reason,
-            ombudsman_details_given=True,
-            new_respond_by=record.respond_by,
-            created_by=user_or_none(actor),
-        )
+        extension = _stage_extended(record, asked, beyond_cap=beyond_cap, entry=entry, actor=actor)
         refresh_due(complaint, record)
         record_event(
             complaint,
@@ -108,17 +84,68 @@ def complaint_extend(
             summary=f"Stage {record.stage} response extended by {working_days} working days to {long_date(record.respond_by)}",
             before=before,
             after=snapshot(complaint, record),
-            details={
-                "reason": text,
-                "good_reason": good_reason,
-                "working_days": working_days,
-                "notified_on": told_on,
-                "beyond_cap": beyond_cap,
-                **({"good_reason_explanation": good_reason_explanation.strip()} if beyond_cap else {}),
-                **entry_details(entry),
-            },
+            details=_extension_details(extension, beyond_cap=beyond_cap, entry=entry),
         )
     return complaint
+
+
+def _checked_reason(reason: str, working_days: int) -> str:
+    """The reason, trimmed, and a whole number of days, or every field error at once."""
+    errors: dict[str, str] = {}
+    text = require_text(
+        errors, "reason", reason, "Explain the reason for the extension to the resident (Code 6.4)"
+    )
+    if not isinstance(working_days, int) or working_days < 1:
+        errors["working_days"] = "Enter the extension as a whole number of working days, 1 or more"
+    raise_if(errors)
+    return text
+
+
+def _check_ombudsman_details(record: StageRecord, given: bool) -> None:
+    """The notice must give the Ombudsman's contact details (6.5, 6.16)."""
+    if not given:
+        raise ActionRefused(
+            "The resident must be given the Ombudsman's contact details with the extension",
+            code_paragraph="6.16" if record.stage == 2 else "6.5",
+            field="ombudsman_details_given",
+        )
+
+
+def _stage_extended(
+    record: StageRecord, asked: _Asked, *, beyond_cap: bool, entry: Entry, actor: Actor | None
+) -> Extension:
+    """The stage's response dates moved on by the extension (in the complaint's edition), and
+    the extension recorded with when the resident was told (5.12)."""
+    assert record.acknowledged_on is not None
+    due = extend_record_due(record, asked.working_days)
+    record.extension_days += asked.working_days
+    record.respond_by, record.code_respond_by = due.policy, due.code
+    record.save(update_fields=["extension_days", "respond_by", "code_respond_by"])
+    return Extension.objects.create(
+        stage_record=record,
+        working_days=asked.working_days,
+        reason=asked.reason,
+        good_reason=asked.good_reason,
+        good_reason_explanation=asked.good_reason_explanation.strip() if beyond_cap else "",
+        notified_on=entry.given_on,
+        recorded_on=entry.recorded_on,
+        late_entry_reason=entry.late_entry_reason,
+        ombudsman_details_given=True,
+        new_respond_by=record.respond_by,
+        created_by=user_or_none(actor),
+    )
+
+
+def _extension_details(extension: Extension, *, beyond_cap: bool, entry: Entry) -> dict[str, Any]:
+    return {
+        "reason": extension.reason,
+        "good_reason": extension.good_reason,
+        "working_days": extension.working_days,
+        "notified_on": extension.notified_on,
+        "beyond_cap": beyond_cap,
+        **({"good_reason_explanation": extension.good_reason_explanation} if beyond_cap else {}),
+        **entry_details(entry),
+    }
 
 
 def _told_entry(record: Any, notified_on: date | None, late_entry_reason: str, now: datetime) -> Entry:
@@ -143,13 +170,7 @@ def _told_entry(record: Any, notified_on: date | None, late_entry_reason: str, n
 
 
 def _check_extension(
-    complaint: Complaint,
-    record: Any,
-    working_days: int,
-    good_reason: bool,
-    explanation: str,
-    told_on: date,
-    now: datetime,
+    complaint: Complaint, record: StageRecord, asked: _Asked, told_on: date, now: datetime
 ) -> bool:
     """Code 6.4 / 6.15 for one more extension; True when the stage's extensions pass the cap.
 
@@ -161,18 +182,22 @@ def _check_extension(
         check_extension(
             stage=record.stage,
             already_extended_days=record.extension_days,
-            requested_days=working_days,
-            good_reason=good_reason,
+            requested_days=asked.working_days,
+            good_reason=asked.good_reason,
             ruleset=ruleset,
         )
     with rules("notified_on"):
         notices.check_extension_notice(
             stage=record.stage, respond_by=record.respond_by, notified_on=told_on, today=england_date(now)
         )
-    total = record.extension_days + working_days
+    total = record.extension_days + asked.working_days
     cap = ruleset.extension_cap_days[record.stage]
     with rules("good_reason_explanation"):
         notices.check_good_reason_explanation(
-            stage=record.stage, total_days=total, cap=cap, good_reason=good_reason, explanation=explanation
+            stage=record.stage,
+            total_days=total,
+            cap=cap,
+            good_reason=asked.good_reason,
+            explanation=asked.good_reason_explanation,
         )
-    return good_reason and total > cap
+    return asked.good_reason and total > cap

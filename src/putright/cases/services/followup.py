@@ -11,6 +11,7 @@ from putright.cases.models import (
     Complaint,
     EventAction,
     Remedy,
+    StageRecord,
     UpdateAgreement,
 )
 from putright.cases.services._common import (
@@ -82,11 +83,7 @@ def complaint_add_issue(
     Returns the complaint and the new complaint, if one was opened. An issue raised on a day
     before today is a late entry and needs `late_entry_reason` (5.12).
     """
-    errors: dict[str, str] = {}
-    text = require_text(errors, "description", description, "Describe the new issue")
-    if raised_at.tzinfo is None:
-        errors["raised_at"] = "Give the time with its UTC offset"
-    raise_if(errors)
+    text = _checked_issue(description, raised_at)
     entry = dated_entry(
         given_on=england_date(raised_at),
         now=now,
@@ -98,33 +95,14 @@ def complaint_add_issue(
         complaint = lock_complaint(complaint_id, expected_version=expected_version)
         record = current_stage(complaint)
         before = snapshot(complaint, record)
-        route: Literal["fold_in", "new_complaint"] = lifecycle.new_issue_route(
-            stage=complaint.stage,
-            status=lifecycle.Status(complaint.status),
-            related=related,
-            would_unreasonably_delay=would_unreasonably_delay,
-        )
+        route = _issue_route(complaint, related=related, would_unreasonably_delay=would_unreasonably_delay)
         new: Complaint | None = None
         if route == "fold_in":
             move(complaint, Move.ADD_ISSUE)
-            stamp = long_date(england_date(raised_at))
-            record.definition = f"{record.definition}\n\nAdditional issue raised on {stamp}: {text}".strip()
-            record.save(update_fields=["definition"])
+            _fold_in(record, text, raised_at)
             summary = "New related issue added to the stage 1 complaint"
         else:
-            new = complaint_log(
-                actor=actor,
-                now=now,
-                data=NewComplaint(
-                    channel=complaint.channel,
-                    received_at=raised_at,
-                    description=text,
-                    resident_id=complaint.resident_id,
-                    category=complaint.category.slug if complaint.category else None,
-                    representative=None,
-                    extra={"linked_from": complaint},
-                ),
-            )
+            new = _log_apart(complaint, text, raised_at, actor=actor, now=now)
             summary = f"New issue logged as a separate complaint {new.reference}"
         record_event(
             complaint,
@@ -142,6 +120,54 @@ def complaint_add_issue(
             },
         )
     return complaint, new
+
+
+def _checked_issue(description: str, raised_at: datetime) -> str:
+    """The issue, trimmed; every field error at once (a time raised needs its UTC offset)."""
+    errors: dict[str, str] = {}
+    text = require_text(errors, "description", description, "Describe the new issue")
+    if raised_at.tzinfo is None:
+        errors["raised_at"] = "Give the time with its UTC offset"
+    raise_if(errors)
+    return text
+
+
+def _issue_route(
+    complaint: Complaint, *, related: bool, would_unreasonably_delay: bool
+) -> Literal["fold_in", "new_complaint"]:
+    """Whether the issue joins this complaint or is logged apart (6.8): the rules core decides."""
+    return lifecycle.new_issue_route(
+        stage=complaint.stage,
+        status=lifecycle.Status(complaint.status),
+        related=related,
+        would_unreasonably_delay=would_unreasonably_delay,
+    )
+
+
+def _fold_in(record: StageRecord, text: str, raised_at: datetime) -> None:
+    """The issue added to the stage 1 definition, dated, so the response answers it too."""
+    stamp = long_date(england_date(raised_at))
+    record.definition = f"{record.definition}\n\nAdditional issue raised on {stamp}: {text}".strip()
+    record.save(update_fields=["definition"])
+
+
+def _log_apart(
+    complaint: Complaint, text: str, raised_at: datetime, *, actor: Actor | None, now: datetime
+) -> Complaint:
+    """The issue logged as a new complaint of the same resident, linked to this one."""
+    return complaint_log(
+        actor=actor,
+        now=now,
+        data=NewComplaint(
+            channel=complaint.channel,
+            received_at=raised_at,
+            description=text,
+            resident_id=complaint.resident_id,
+            category=complaint.category.slug if complaint.category else None,
+            representative=None,
+            extra={"linked_from": complaint},
+        ),
+    )
 
 
 def complaint_agree_updates(

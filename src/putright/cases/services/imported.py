@@ -149,35 +149,14 @@ def complaint_import(
     complaint was received, so the complaint is judged on the rules of its own time. `policy`
     is the landlord's timescales, read once by an import of many rows (default: read here).
     """
-    status = _status(past)
-    fields: dict[str, Any] = {
-        "category": past.category,
-        "channel": past.channel if past.channel in Channel.values else Channel.OTHER,
-        "description": past.description,
-        # Noon in England: the spreadsheet gives a day, not a time, and noon is that day
-        # in England whatever the offset.
-        "received_at": datetime.combine(past.received_on, time(12), tzinfo=ENGLAND),
-        "received_on": past.received_on,
-        "status": status,
-        "stage": past.stages[-1].stage,
-        "closed_on": past.closed_on if status in (Status.CLOSED, Status.REFUSED) else None,
-        "code_edition": ruleset.key,
-    }
+    fields = _complaint_fields(past, ruleset)
     with transaction.atomic():
         if complaint_id is None:
             resident = Resident.objects.create(name=past.resident_name, tenure=past.tenure)
             complaint = create_with_reference(Complaint, "CMP", resident=resident, **fields)
             before: dict[str, Any] = {}
         else:
-            complaint = Complaint.objects.select_for_update().get(pk=complaint_id)
-            before = snapshot(complaint)
-            Resident.objects.filter(pk=complaint.resident_id).update(
-                name=past.resident_name, tenure=past.tenure
-            )
-            for name, value in fields.items():
-                setattr(complaint, name, value)
-            # The earlier import's refusal goes; the row states it again if it still holds.
-            Refusal.objects.filter(complaint=complaint, evidence=IMPORTED_EVIDENCE).delete()
+            complaint, before = _complaint_restate(complaint_id, past, fields)
         records = _stages_write(
             complaint, past.stages, ruleset, policy or landlord_policy(), new=complaint_id is None
         )
@@ -195,25 +174,81 @@ def complaint_import(
         refresh_queue_key(complaint)
         complaint.version += 1
         complaint.save()
-        CaseEvent.objects.create(
-            complaint=complaint,
-            at=now,
-            actor=user_or_none(actor),
-            actor_label=actor_label(actor),
-            action=EventAction.IMPORTED,
+        _imported_event(
+            complaint,
+            records[-1],
+            actor=actor,
+            now=now,
+            before=before,
+            after={**provenance, "code_edition": ruleset.key},
             summary=(
                 f"Imported from {provenance['file']}, row {provenance['row']}"
                 if complaint_id is None
                 else f"Updated by a new import of {provenance['file']}, row {provenance['row']}"
-            )[:500],
-            before=_json(before),
-            after=_json({**snapshot(complaint, records[-1]), **provenance, "code_edition": ruleset.key}),
+            ),
         )
-        UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
         if complaint_id is None and complaint.status in OPEN_FOR_SCREENING:
             # Still being handled: screened for hazards like every complaint logged (Awaab's Law).
             run_import_hooks(complaint, now)
     return complaint
+
+
+def _complaint_fields(past: PastComplaint, ruleset: Ruleset) -> dict[str, Any]:
+    """The complaint's own facts as the row states them."""
+    status = _status(past)
+    return {
+        "category": past.category,
+        "channel": past.channel if past.channel in Channel.values else Channel.OTHER,
+        "description": past.description,
+        # Noon in England: the spreadsheet gives a day, not a time, and noon is that day
+        # in England whatever the offset.
+        "received_at": datetime.combine(past.received_on, time(12), tzinfo=ENGLAND),
+        "received_on": past.received_on,
+        "status": status,
+        "stage": past.stages[-1].stage,
+        "closed_on": past.closed_on if status in (Status.CLOSED, Status.REFUSED) else None,
+        "code_edition": ruleset.key,
+    }
+
+
+def _complaint_restate(
+    complaint_id: int, past: PastComplaint, fields: dict[str, Any]
+) -> tuple[Complaint, dict[str, Any]]:
+    """A complaint imported before, locked, with the row's facts set on it (saved by the
+    caller) and its resident's restated; and how it stood before."""
+    complaint = Complaint.objects.select_for_update().get(pk=complaint_id)
+    before = snapshot(complaint)
+    Resident.objects.filter(pk=complaint.resident_id).update(name=past.resident_name, tenure=past.tenure)
+    for name, value in fields.items():
+        setattr(complaint, name, value)
+    # The earlier import's refusal goes; the row states it again if it still holds.
+    Refusal.objects.filter(complaint=complaint, evidence=IMPORTED_EVIDENCE).delete()
+    return complaint, before
+
+
+def _imported_event(
+    complaint: Complaint,
+    record: StageRecord,
+    *,
+    actor: Actor | None,
+    now: datetime,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    summary: str,
+) -> None:
+    """The one event of the import, written directly: imported history runs no event hooks
+    (see the module docstring), but still marks the complaint for the figures to recount."""
+    CaseEvent.objects.create(
+        complaint=complaint,
+        at=now,
+        actor=user_or_none(actor),
+        actor_label=actor_label(actor),
+        action=EventAction.IMPORTED,
+        summary=summary[:500],
+        before=_json(before),
+        after=_json({**snapshot(complaint, record), **after}),
+    )
+    UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
 
 
 def _json(data: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from putright.cases.models import Complaint, EventAction, Representative
 from putright.cases.services._common import lock_complaint, raise_if, record_event, require_text
-from putright.cases.services.intake import RepresentativeDetails
+from putright.cases.services.details import RepresentativeDetails
 from putright.core.actor import Actor
 from putright.core.dates import england_date, long_date
 from putright.core.errors import InvalidInput

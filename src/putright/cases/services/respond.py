@@ -1,4 +1,4 @@
-"""Extending and responding at a stage (Code 6.3-6.9, 6.14-6.19, 7.1-7.3)."""
+"""Responding at a stage: the decision, its reasons and what it promises (Code 6.3-6.9, 6.14-6.19, 7)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from putright.cases.models import (
     EventAction,
     Remedy,
     RemedyKind,
+    StageRecord,
 )
 from putright.cases.services._common import (
     current_stage,
@@ -36,6 +37,7 @@ from putright.core.actor import Actor
 from putright.core.dates import long_date
 from putright.core.entries import dated_entry, entry_details
 from putright.rules import lifecycle, notices
+from putright.rules.entries import Entry
 from putright.rules.lifecycle import Action as Move
 
 
@@ -77,6 +79,23 @@ def _validate_response(
     return text
 
 
+@dataclass(frozen=True)
+class _Response:
+    """A stage response once its input is checked: what the stage record, the remedies and
+    actions, and the event keep."""
+
+    responded_on: date
+    decision: str
+    reasons: str
+    no_remedy_reason: str
+    sent_outside: str
+    entry: Entry
+    remedies: list[RemedyInput]
+    # The compensation band each remedy was weighed against, in step with `remedies` (7.4).
+    bands: list[str]
+    actions: list[ActionInput]
+
+
 def complaint_respond(
     *,
     actor: Actor | None,
@@ -102,8 +121,55 @@ def complaint_respond(
     `sent_outside` records. At stage 2 nobody who acted at stage 1 may respond (6.13). A
     response dated before today is a late entry and needs `late_entry_reason` (5.12).
     """
-    remedies = remedies or []
-    actions = outstanding_actions or []
+    response = _checked_response(
+        now=now,
+        responded_on=responded_on,
+        decision=decision,
+        reasons=reasons,
+        remedies=remedies or [],
+        actions=outstanding_actions or [],
+        no_remedy_reason=no_remedy_reason,
+        sent_outside=sent_outside,
+        sent_outside_note=sent_outside_note,
+        late_entry_reason=late_entry_reason,
+    )
+    with transaction.atomic():
+        complaint = lock_complaint(complaint_id, expected_version=expected_version)
+        record = current_stage(complaint)
+        before = snapshot(complaint, record)
+        move(complaint, Move.RESPOND)
+        _check_at_stage(complaint, record, response, actor=actor)
+        _stage_answered(record, response)
+        _promises_create(complaint, record, response)
+        refresh_due(complaint, record)
+        record_event(
+            complaint,
+            actor=actor,
+            now=now,
+            action=EventAction.RESPONDED,
+            summary=f"Stage {record.stage} response sent on {long_date(responded_on)}: {Decision(decision).label.lower()}",
+            before=before,
+            after=snapshot(complaint, record),
+            details=_response_details(response),
+        )
+    return complaint
+
+
+def _checked_response(
+    *,
+    now: datetime,
+    responded_on: date,
+    decision: str,
+    reasons: str,
+    remedies: list[RemedyInput],
+    actions: list[ActionInput],
+    no_remedy_reason: str,
+    sent_outside: bool,
+    sent_outside_note: str,
+    late_entry_reason: str,
+) -> _Response:
+    """The checks that need no record: the fields, each remedy and its band (7.3, 7.4), how
+    the resident was told, and the response date as a dated entry (5.12)."""
     text = _validate_response(decision, reasons, remedies, actions)
     why_none = (no_remedy_reason or "").strip() if not remedies else ""
     outside = told_outside(sent_outside, sent_outside_note)
@@ -116,96 +182,102 @@ def complaint_respond(
         field="responded_on",
         what="the response date",
     )
-    with transaction.atomic():
-        complaint = lock_complaint(complaint_id, expected_version=expected_version)
-        record = current_stage(complaint)
-        before = snapshot(complaint, record)
-        move(complaint, Move.RESPOND)
-        with rules():
-            lifecycle.check_response_dates(
-                stage=record.stage,
-                acknowledged_on=record.acknowledged_on,
-                responded_on=responded_on,
-            )
-        with rules("no_remedy_reason"):
-            notices.check_remedy_or_reason(
-                stage=record.stage, decision=decision, remedies=len(remedies), no_remedy_reason=why_none
-            )
-        check_stage_two(complaint, record.stage, acting=actor, handler=record.handler)
-        check_actions(actions, stage=record.stage, responded_on=responded_on)
-        record.responded_on = responded_on
-        record.response_recorded_on = entry.recorded_on
-        record.response_late_reason = entry.late_entry_reason
-        record.decision = decision
-        record.reasons = text
-        record.no_remedy_reason = why_none
-        record.response_sent_outside = outside
-        record.save(
-            update_fields=[
-                "responded_on",
-                "response_recorded_on",
-                "response_late_reason",
-                "decision",
-                "reasons",
-                "no_remedy_reason",
-                "response_sent_outside",
-            ]
+    return _Response(responded_on, decision, text, why_none, outside, entry, remedies, bands, actions)
+
+
+def _check_at_stage(
+    complaint: Complaint, record: StageRecord, response: _Response, *, actor: Actor | None
+) -> None:
+    """The checks against the stage: its dates, a remedy or the reason for none (6.9e, 6.19e),
+    who may respond at stage 2 (6.13), and the actions' dates (6.6, 6.17)."""
+    with rules():
+        lifecycle.check_response_dates(
+            stage=record.stage,
+            acknowledged_on=record.acknowledged_on,
+            responded_on=response.responded_on,
         )
-        Remedy.objects.bulk_create(
-            Remedy(
-                complaint=complaint,
-                stage=record.stage,
-                kind=r.kind,
-                description=r.description.strip(),
-                amount=r.amount,
-                due_on=r.due_on,
-                agreed_with_resident=r.agreed_with_resident,
-                band=band,
-                band_reason=(r.band_reason or "").strip() if r.band else "",
-            )
-            for r, band in zip(remedies, bands, strict=True)
+    with rules("no_remedy_reason"):
+        notices.check_remedy_or_reason(
+            stage=record.stage,
+            decision=response.decision,
+            remedies=len(response.remedies),
+            no_remedy_reason=response.no_remedy_reason,
         )
-        Action.objects.bulk_create(
-            Action(
-                complaint=complaint,
-                stage=record.stage,
-                description=a.description.strip(),
-                promise_on=a.promise_on,
-                first_promise_on=a.promise_on,
-                owner=a.owner or record.handler,
-            )
-            for a in actions
+    check_stage_two(complaint, record.stage, acting=actor, handler=record.handler)
+    check_actions(response.actions, stage=record.stage, responded_on=response.responded_on)
+
+
+def _stage_answered(record: StageRecord, response: _Response) -> None:
+    """The response on the stage record, with the day it was entered (5.12)."""
+    record.responded_on = response.responded_on
+    record.response_recorded_on = response.entry.recorded_on
+    record.response_late_reason = response.entry.late_entry_reason
+    record.decision = response.decision
+    record.reasons = response.reasons
+    record.no_remedy_reason = response.no_remedy_reason
+    record.response_sent_outside = response.sent_outside
+    record.save(
+        update_fields=[
+            "responded_on",
+            "response_recorded_on",
+            "response_late_reason",
+            "decision",
+            "reasons",
+            "no_remedy_reason",
+            "response_sent_outside",
+        ]
+    )
+
+
+def _promises_create(complaint: Complaint, record: StageRecord, response: _Response) -> None:
+    """The remedies (7.3) and outstanding actions (6.6, 6.17) the response promises; an action
+    with no owner named is the handler's."""
+    Remedy.objects.bulk_create(
+        Remedy(
+            complaint=complaint,
+            stage=record.stage,
+            kind=r.kind,
+            description=r.description.strip(),
+            amount=r.amount,
+            due_on=r.due_on,
+            agreed_with_resident=r.agreed_with_resident,
+            band=band,
+            band_reason=(r.band_reason or "").strip() if r.band else "",
         )
-        refresh_due(complaint, record)
-        record_event(
-            complaint,
-            actor=actor,
-            now=now,
-            action=EventAction.RESPONDED,
-            summary=f"Stage {record.stage} response sent on {long_date(responded_on)}: {Decision(decision).label.lower()}",
-            before=before,
-            after=snapshot(complaint, record),
-            details={
-                "reasons": text,
-                **({"no_remedy_reason": why_none} if why_none else {}),
-                **({"sent_outside": outside} if outside else {}),
-                "remedies": [
-                    {
-                        "kind": r.kind,
-                        "description": r.description,
-                        "amount": r.amount,
-                        "due_on": r.due_on,
-                        **({"band": band} if band else {}),
-                        **(
-                            {"band_reason": r.band_reason.strip()} if r.band and r.band_reason.strip() else {}
-                        ),
-                    }
-                    for r, band in zip(remedies, bands, strict=True)
-                ],
-                "outstanding_actions": [
-                    {"description": a.description, "promise_on": a.promise_on} for a in actions
-                ],
-                **entry_details(entry),
-            },
+        for r, band in zip(response.remedies, response.bands, strict=True)
+    )
+    Action.objects.bulk_create(
+        Action(
+            complaint=complaint,
+            stage=record.stage,
+            description=a.description.strip(),
+            promise_on=a.promise_on,
+            first_promise_on=a.promise_on,
+            owner=a.owner or record.handler,
         )
-    return complaint
+        for a in response.actions
+    )
+
+
+def _response_details(response: _Response) -> dict[str, Any]:
+    """What the event keeps of the response beyond the stage record's fields."""
+    return {
+        "reasons": response.reasons,
+        **({"no_remedy_reason": response.no_remedy_reason} if response.no_remedy_reason else {}),
+        **({"sent_outside": response.sent_outside} if response.sent_outside else {}),
+        "remedies": [
+            {
+                "kind": r.kind,
+                "description": r.description,
+                "amount": r.amount,
+                "due_on": r.due_on,
+                **({"band": band} if band else {}),
+                **({"band_reason": r.band_reason.strip()} if r.band and r.band_reason.strip() else {}),
+            }
+            for r, band in zip(response.remedies, response.bands, strict=True)
+        ],
+        "outstanding_actions": [
+            {"description": a.description, "promise_on": a.promise_on} for a in response.actions
+        ],
+        **entry_details(response.entry),
+    }
