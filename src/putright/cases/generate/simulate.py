@@ -25,8 +25,9 @@ from putright.cases.models import EventAction
 from putright.cases.models.people import channel_phrase
 from putright.cases.services.deadlines import Due, acknowledge_due, edition_for, landlord_policy
 from putright.rules.calendar import WorkingDayCalendar
+from putright.rules.editions import ruleset_by_key
 from putright.rules.hazard_scope import IN_FORCE, HazardKind
-from putright.rules.timescales import check_extension, ruleset_by_key
+from putright.rules.timescales import check_extension
 
 CHANNELS = Weighted(texts.CHANNELS)
 REFUSALS = Weighted([(r, r[1]) for r in texts.REFUSALS])
