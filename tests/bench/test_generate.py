@@ -17,8 +17,9 @@ from putright.cases.services._common import refresh_due, refresh_priority
 from putright.cases.services.deadlines import acknowledge_due, edition_for, respond_due
 from putright.cases.services.queue_key import refresh_queue_key
 from putright.demo.generate import generate
+from putright.rules.editions import ruleset_by_key
 from putright.rules.exclusions import check_out_of_time_refusal
-from putright.rules.timescales import check_refusal_time_limit, ruleset_by_key
+from putright.rules.timescales import check_refusal_time_limit
 
 pytestmark = pytest.mark.django_db
 

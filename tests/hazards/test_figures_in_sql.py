@@ -15,8 +15,9 @@ from putright.demo.generate import generate
 from putright.hazards.figures import hazard_figures
 from putright.hazards.models import Hazard
 from putright.hazards.progress import progress_of
+from putright.rules.hazard_data import Duty
 from putright.rules.hazard_scope import HazardKind, phase_covering
-from putright.rules.hazards import Duty, aware_on, deadlines, due_instant, met_in_time, overdue_duties
+from putright.rules.hazards import aware_on, deadlines, due_instant, met_in_time, overdue_duties
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 1)

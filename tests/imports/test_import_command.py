@@ -18,7 +18,7 @@ from putright.imports.mapping import mapping_load, propose_mapping
 from putright.imports.models import ImportedComplaint, ImportRun
 from putright.letters.models import Letter
 from putright.outbox.models import Delivery
-from putright.rules.timescales import ruleset_in_force
+from putright.rules.editions import ruleset_in_force
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SAMPLE, MAPPING = DOCS / "import-sample.csv", DOCS / "import-sample.toml"

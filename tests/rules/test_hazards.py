@@ -11,10 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from putright.rules.calendar import WorkingDayCalendar
+from putright.rules.hazard_data import DUTIES, Duty
 from putright.rules.hazard_scope import HHSRS, PHASES, HazardKind, phase_covering
 from putright.rules.hazards import (
-    DUTIES,
-    Duty,
     Progress,
     deadlines,
     due_instant,

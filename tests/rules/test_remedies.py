@@ -7,17 +7,8 @@ from decimal import Decimal
 import pytest
 
 from putright.rules.errors import RuleViolation
-from putright.rules.remedies import (
-    GUIDANCE,
-    RateKey,
-    RemedyInvalid,
-    RemedyKind,
-    band_for,
-    check_remedy,
-    fixed_sum,
-    guidance_in_force,
-    label,
-)
+from putright.rules.remedies import RemedyInvalid, RemedyKind, check_remedy, label
+from putright.rules.remedy_guidance import GUIDANCE, RateKey, band_for, fixed_sum, guidance_in_force
 
 DUE = date(2025, 6, 30)
 

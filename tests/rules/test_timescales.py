@@ -10,6 +10,16 @@ from datetime import date
 import pytest
 
 from putright.rules.calendar import calendar_for
+from putright.rules.editions import (
+    HOS_2020,
+    HOS_2024,
+    RULESETS,
+    Policy,
+    Stage,
+    code_policy,
+    ruleset_by_key,
+    ruleset_in_force,
+)
 from putright.rules.errors import (
     ExtensionOverCap,
     PolicyLongerThanCode,
@@ -18,20 +28,12 @@ from putright.rules.errors import (
     ThirdStageForbidden,
 )
 from putright.rules.timescales import (
-    HOS_2020,
-    HOS_2024,
-    RULESETS,
-    Policy,
-    Stage,
     acknowledge_by,
     add_months,
     check_extension,
     check_refusal_time_limit,
     check_stage,
-    code_policy,
     respond_by,
-    ruleset_by_key,
-    ruleset_in_force,
     timeliness,
     validate_policy,
 )

@@ -16,8 +16,8 @@ from django.db.models import Count, Q
 
 from putright.core.dates import ENGLAND
 from putright.hazards.models import Hazard
+from putright.rules.hazard_data import Duty, StopReason
 from putright.rules.hazard_scope import HazardKind
-from putright.rules.hazards import Duty, StopReason
 
 COUNTING_RULES = (
     "Hazards count in the period the landlord became aware of them (the date in England).",

@@ -9,8 +9,8 @@ from django.db import models
 
 from putright.cases.models import Complaint, Contact, Resident, ServiceRequest
 from putright.core.immutable import AppendOnlyModel
+from putright.rules.hazard_data import STOP_REASONS
 from putright.rules.hazard_scope import HHSRS, HazardKind
-from putright.rules.hazards import STOP_REASONS
 
 USER = settings.AUTH_USER_MODEL
 

@@ -11,8 +11,9 @@ from django.db.models import QuerySet
 from putright.core.dates import code_calendar
 from putright.hazards.models import Hazard, HazardScreen
 from putright.hazards.progress import progress_of
+from putright.rules.hazard_data import Duty
 from putright.rules.hazard_scope import HHSRS
-from putright.rules.hazards import Duty, deadlines, due_instant, met_in_time, open_duties
+from putright.rules.hazards import deadlines, due_instant, met_in_time, open_duties
 
 DUTY_LABELS = {
     Duty.INVESTIGATE: "Investigate",

@@ -28,7 +28,7 @@ from putright.imports.reading import Table
 from putright.imports.rows import CheckedRow, RowError, categories_by_name, row_check
 from putright.landlord.models import Category
 from putright.landlord.services import category_add
-from putright.rules.timescales import Policy, Ruleset, ruleset_by_key
+from putright.rules.editions import Policy, Ruleset, ruleset_by_key
 from putright.spreadsheets import csv_row
 
 Progress = Callable[[int, int], None]

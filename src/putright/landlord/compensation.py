@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from putright.core.actor import Actor
 from putright.core.errors import InvalidInput
 from putright.landlord.models import CompensationBand
-from putright.rules.remedies import GUIDANCE, Band, guidance_in_force
+from putright.rules.remedy_guidance import GUIDANCE, Band, guidance_in_force
 
 
 def compensation_bands(*, on: date) -> tuple[Band, ...]:

@@ -158,7 +158,7 @@ class CompensationBand(models.Model):
     """One of the landlord's own compensation bands for distress and inconvenience (Code 7.4).
 
     With none recorded, putright uses the Ombudsman's remedies guidance in force on the day
-    (`putright.rules.remedies.GUIDANCE`); a landlord that sets its own bands sets them all.
+    (`putright.rules.remedy_guidance.GUIDANCE`); a landlord that sets its own bands sets them all.
     """
 
     key = models.SlugField(max_length=40, unique=True)

@@ -18,8 +18,9 @@ from putright.core.actor import Actor
 from putright.core.dates import long_date
 from putright.core.errors import ActionRefused, InvalidInput
 from putright.landlord.models import Category, ClosureDay, LandlordSettings
+from putright.rules.editions import HOS_2024, Policy
 from putright.rules.errors import RuleViolation
-from putright.rules.timescales import HOS_2024, Policy, validate_policy
+from putright.rules.timescales import validate_policy
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DETAILS = (

@@ -26,7 +26,7 @@ def letter_issue_delivery(payload: dict[str, Any], now: datetime) -> None:
 
 
 def letter_send_delivery(payload: dict[str, Any], now: datetime) -> None:
-    from putright.letters.services.issuing import letter_send
+    from putright.letters.services.sending import letter_send
 
     letter = letter_send(letter_id=payload["letter_id"], now=now)
     if letter.email_waiting:

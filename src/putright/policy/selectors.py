@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from putright.landlord.models import LandlordSettings
 from putright.policy.models import PolicyChange, PolicyVersion, ProvisionLink, VersionStatus
 from putright.policy.placeholders import unknown_placeholders
+from putright.rules.editions import HOS_2024
 from putright.rules.policy import Finding, Severity, check_policy
 from putright.rules.provisions import Provision, provisions_for
-from putright.rules.timescales import HOS_2024
 
 
 def policy_published() -> PolicyVersion | None:

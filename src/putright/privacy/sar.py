@@ -161,16 +161,8 @@ def subject_access_export(
     )
     attachments = list(held["attachments"].order_by("id"))
     letters = list(held["letters"].order_by("created_at", "id"))
-    correspondence = rows.many(held["correspondence"].order_by("occurred_at", "id"))
-    for item in correspondence:
-        item["attachments"] = [rows.one(a) for a in attachments if a.correspondence_id == item["id"]]
-    ombudsman = []
-    for case in held["ombudsman_cases"].prefetch_related("evidence_requests", "findings", "orders"):
-        data = rows.one(case)
-        data["evidence_requests"] = rows.many(case.evidence_requests.all())
-        data["findings"] = rows.many(case.findings.all())
-        data["orders"] = rows.many(case.orders.all())
-        ombudsman.append(data)
+    correspondence = _correspondence(rows, held["correspondence"], attachments)
+    ombudsman = _ombudsman_cases(rows, held["ombudsman_cases"])
     reads = held["special_category_reads"].order_by("at", "id")
     documents: dict[str, Any] = {
         "resident.json": rows.one(resident),
@@ -185,6 +177,34 @@ def subject_access_export(
         "ombudsman_cases.json": ombudsman,
         "special_category_reads.json": rows.many(reads, exclude=("resident",)),
     }
+    files = _files(attachments, letters)
+    _write_zip(target, README.format(resident_id=resident.pk, made=now.isoformat()), documents, files)
+    summary = {name.removesuffix(".json"): len(v) for name, v in documents.items() if isinstance(v, list)}
+    summary["files"] = len(files)
+    return summary
+
+
+def _correspondence(rows: _Rows, held: QuerySet[Any], attachments: list[Attachment]) -> list[dict[str, Any]]:
+    """Each item of correspondence, oldest first, with the documents that came or went with it."""
+    found = rows.many(held.order_by("occurred_at", "id"))
+    for item in found:
+        item["attachments"] = [rows.one(a) for a in attachments if a.correspondence_id == item["id"]]
+    return found
+
+
+def _ombudsman_cases(rows: _Rows, held: QuerySet[Any]) -> list[dict[str, Any]]:
+    found = []
+    for case in held.prefetch_related("evidence_requests", "findings", "orders"):
+        data = rows.one(case)
+        data["evidence_requests"] = rows.many(case.evidence_requests.all())
+        data["findings"] = rows.many(case.findings.all())
+        data["orders"] = rows.many(case.orders.all())
+        found.append(data)
+    return found
+
+
+def _files(attachments: list[Attachment], letters: list[Letter]) -> list[tuple[str, str]]:
+    """Each stored document as (its name in the ZIP, its name in storage)."""
     files: list[tuple[str, str]] = [
         (f"files/attachments/{a.pk}-{_safe_name(a.original_name)}", str(a.file.name))
         for a in attachments
@@ -196,14 +216,17 @@ def subject_access_export(
             for stored in (letter.pdf, letter.docx)
             if stored
         )
+    return files
+
+
+def _write_zip(
+    target: Path | IO[bytes], readme: str, documents: dict[str, Any], files: list[tuple[str, str]]
+) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", README.format(resident_id=resident.pk, made=now.isoformat()))
+        archive.writestr("README.txt", readme)
         for name, content in documents.items():
             archive.writestr(name, json.dumps(content, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False))
         for arcname, stored_name in files:
             if default_storage.exists(stored_name):
                 with default_storage.open(stored_name, "rb") as handle:
                     archive.writestr(arcname, handle.read())
-    summary = {name.removesuffix(".json"): len(v) for name, v in documents.items() if isinstance(v, list)}
-    summary["files"] = len(files)
-    return summary

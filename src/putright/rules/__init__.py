@@ -10,6 +10,17 @@ from putright.rules.calendar import (
     WorkingDayCalendar,
     calendar_for,
 )
+from putright.rules.editions import (
+    HOS_2020,
+    HOS_2024,
+    RULESETS,
+    Policy,
+    Ruleset,
+    Stage,
+    code_policy,
+    ruleset_by_key,
+    ruleset_in_force,
+)
 from putright.rules.entries import Entry, FutureDated, LateEntryUnexplained, check_entry_date
 from putright.rules.errors import (
     DateOrderInvalid,
@@ -40,22 +51,13 @@ from putright.rules.promises import (
     check_promised_on,
 )
 from putright.rules.timescales import (
-    HOS_2020,
-    HOS_2024,
-    RULESETS,
-    Policy,
-    Ruleset,
-    Stage,
     Timeliness,
     acknowledge_by,
     add_months,
     check_extension,
     check_refusal_time_limit,
     check_stage,
-    code_policy,
     respond_by,
-    ruleset_by_key,
-    ruleset_in_force,
     timeliness,
     validate_policy,
 )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from putright.rules.editions import HOS_2024, Ruleset
 from putright.rules.errors import RefusalNotEvidenced, ReopenForbidden
-from putright.rules.timescales import HOS_2024, Ruleset, check_refusal_time_limit
+from putright.rules.timescales import check_refusal_time_limit
 
 OVER_12_MONTHS = "over_12_months"
 # The reasons whose ground is a fact outside the complaint (a claim filed at court, an

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
+from putright.rules.hazard_data import Duty, duty_rule
 from putright.rules.hazard_scope import HazardKind
-from putright.rules.hazards import Duty, HazardRuleViolation, duty_rule
+from putright.rules.hazards import HazardRuleViolation
 
 
 class SummaryElement(StrEnum):

@@ -9,16 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from putright.rules.hazard_data import STOP_REASONS, Duty, StopReason, duty_rule
 from putright.rules.hazard_scope import IN_FORCE, REGULATIONS, SHORT_NAME, HazardKind, phase_covering
-from putright.rules.hazards import (
-    STOP_REASONS,
-    Duty,
-    HazardRuleViolation,
-    Progress,
-    StopReason,
-    aware_on,
-    duty_rule,
-)
+from putright.rules.hazards import HazardRuleViolation, Progress, aware_on
 
 
 def _ref(duty: Duty, kind: HazardKind) -> str:

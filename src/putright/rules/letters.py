@@ -137,73 +137,74 @@ def _response(stage: int) -> tuple[Requirement, ...]:
     )
 
 
-def _build(kind: LetterKind, stage: int, beyond_cap: bool) -> tuple[Requirement, ...]:
+def _acknowledgement(stage: int) -> tuple[Requirement, ...]:
     one = stage == 1
-    if kind is LetterKind.ACKNOWLEDGEMENT:
-        return (
-            _reference(),
-            _req(Element.STAGE, "6.2" if one else "6.11", "the stage the complaint is logged at"),
-            _req(Element.COMPLAINT_DEFINITION, "5.6", "our understanding of the complaint"),
-            _req(Element.OUTCOMES_SOUGHT, "5.6", "the outcomes the resident is seeking"),
-            _req(Element.RESPONSIBILITY, "5.7", "which aspects we are, and are not, responsible for"),
-            _req(Element.RESPONSE_DATE, "6.3" if one else "6.14", "the date we will respond by"),
-        )
-    if kind is LetterKind.CLARIFICATION_REQUEST:
-        return (
-            _reference(),
-            _req(Element.CLARIFICATION_QUESTIONS, "5.6", "what we need the resident to clarify"),
-        )
-    if kind is LetterKind.EXTENSION_NOTICE:
-        timescale, ombudsman = ("6.4", "6.5") if one else ("6.15", "6.16")
-        good = (
-            (_req(Element.GOOD_REASON_EXPLANATION, timescale, "the good reason for passing the usual limit"),)
-            if beyond_cap
-            else ()
-        )
-        return (
-            _reference(),
-            _req(Element.NEW_RESPONSE_DATE, timescale, "the new date we will respond by"),
-            _req(Element.EXTENSION_REASONS, timescale, "the reasons for the extension"),
-            *good,
-            _req(Element.OMBUDSMAN_DETAILS, ombudsman, "the Ombudsman's contact details"),
-        )
-    if kind is LetterKind.STAGE1_RESPONSE:
-        return _response(1)
-    if kind is LetterKind.STAGE2_RESPONSE:
-        return _response(2)
-    if kind is LetterKind.REFUSAL:
-        return (
-            _reference(),
-            _req(Element.REFUSAL_REASONS, "2.4", "why the matter is not suitable for complaints"),
-            _req(Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"),
-        )
-    if kind is LetterKind.ESCALATION_REFUSAL:
-        return (
-            _reference(),
-            _req(Element.REFUSAL_REASONS, "5.11", "valid reasons for not escalating, per section 2"),
-            _req(Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"),
-        )
-    if kind is LetterKind.UPDATE:
-        return (
-            _reference(),
-            _req(
-                Element.UPDATE_SUMMARY,
-                "6.6" if one else "6.17",
-                "progress since the last update, including on outstanding actions",
-            ),
-            _req(Element.NEXT_UPDATE_DATE, "5.9", "when we will next update the resident"),
-        )
-    if kind is LetterKind.WITHDRAWAL:
-        # The Code has no withdrawal letter as such; confirming in writing what was recorded
-        # (how and why) lets the resident correct it, and keeps the record true (5.12).
-        return (
-            _reference(),
-            _req(Element.WITHDRAWAL_DETAILS, "5.12", "how and why the resident withdrew, as we recorded it"),
-        )
     return (
         _reference(),
-        _req(Element.COMPLETED_ITEMS, "7.3", "what has been done to complete the remedy"),
+        _req(Element.STAGE, "6.2" if one else "6.11", "the stage the complaint is logged at"),
+        _req(Element.COMPLAINT_DEFINITION, "5.6", "our understanding of the complaint"),
+        _req(Element.OUTCOMES_SOUGHT, "5.6", "the outcomes the resident is seeking"),
+        _req(Element.RESPONSIBILITY, "5.7", "which aspects we are, and are not, responsible for"),
+        _req(Element.RESPONSE_DATE, "6.3" if one else "6.14", "the date we will respond by"),
     )
+
+
+def _extension_notice(stage: int, beyond_cap: bool) -> tuple[Requirement, ...]:
+    timescale, ombudsman = ("6.4", "6.5") if stage == 1 else ("6.15", "6.16")
+    good = _req(Element.GOOD_REASON_EXPLANATION, timescale, "the good reason for passing the usual limit")
+    return (
+        _reference(),
+        _req(Element.NEW_RESPONSE_DATE, timescale, "the new date we will respond by"),
+        _req(Element.EXTENSION_REASONS, timescale, "the reasons for the extension"),
+        *((good,) if beyond_cap else ()),
+        _req(Element.OMBUDSMAN_DETAILS, ombudsman, "the Ombudsman's contact details"),
+    )
+
+
+def _update(stage: int) -> tuple[Requirement, ...]:
+    p = "6.6" if stage == 1 else "6.17"
+    return (
+        _reference(),
+        _req(Element.UPDATE_SUMMARY, p, "progress since the last update, including on outstanding actions"),
+        _req(Element.NEXT_UPDATE_DATE, "5.9", "when we will next update the resident"),
+    )
+
+
+# The kinds whose elements are the same at either stage, after the reference.
+_SAME_AT_EITHER_STAGE: Mapping[LetterKind, tuple[Requirement, ...]] = {
+    LetterKind.CLARIFICATION_REQUEST: (
+        _req(Element.CLARIFICATION_QUESTIONS, "5.6", "what we need the resident to clarify"),
+    ),
+    LetterKind.REFUSAL: (
+        _req(Element.REFUSAL_REASONS, "2.4", "why the matter is not suitable for complaints"),
+        _req(Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"),
+    ),
+    LetterKind.ESCALATION_REFUSAL: (
+        _req(Element.REFUSAL_REASONS, "5.11", "valid reasons for not escalating, per section 2"),
+        _req(Element.OMBUDSMAN_RIGHT, "2.4", "the right to take this decision to the Ombudsman"),
+    ),
+    # The Code has no withdrawal letter as such; confirming in writing what was recorded
+    # (how and why) lets the resident correct it, and keeps the record true (5.12).
+    LetterKind.WITHDRAWAL: (
+        _req(Element.WITHDRAWAL_DETAILS, "5.12", "how and why the resident withdrew, as we recorded it"),
+    ),
+    LetterKind.COMPLETION: (
+        _req(Element.COMPLETED_ITEMS, "7.3", "what has been done to complete the remedy"),
+    ),
+}
+
+
+def _build(kind: LetterKind, stage: int, beyond_cap: bool) -> tuple[Requirement, ...]:
+    if kind in _SAME_AT_EITHER_STAGE:
+        return (_reference(), *_SAME_AT_EITHER_STAGE[kind])
+    if kind is LetterKind.ACKNOWLEDGEMENT:
+        return _acknowledgement(stage)
+    if kind is LetterKind.EXTENSION_NOTICE:
+        return _extension_notice(stage, beyond_cap)
+    if kind is LetterKind.UPDATE:
+        return _update(stage)
+    # A stage response: required_elements has checked the stage is the response's own.
+    return _response(stage)
 
 
 _RESPONSE_STAGE = {LetterKind.STAGE1_RESPONSE: 1, LetterKind.STAGE2_RESPONSE: 2}

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from putright.rules.timescales import HOS_2024, Ruleset
+from putright.rules.editions import HOS_2024, Ruleset
 
 
 class Severity(StrEnum):

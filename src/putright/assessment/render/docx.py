@@ -88,6 +88,19 @@ def _commentary(row: DocumentRow) -> list[tuple[str, bool]]:
 def document_docx(doc: AssessmentDocument) -> bytes:
     """Render the assessment as DOCX bytes."""
     word = Document()
+    _set_up_page(word, doc)
+    _write_front_matter(word, doc)
+    _write_rag_key(word, doc)
+    _write_sections(word, doc)
+    _write_versions(word, doc)
+    _write_approval(word, doc)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _set_up_page(word: Any, doc: AssessmentDocument) -> None:
+    """Landscape A4 with narrow margins, so the six columns of Appendix A fit."""
     section = word.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
@@ -98,6 +111,8 @@ def document_docx(doc: AssessmentDocument) -> bytes:
     word.core_properties.author = doc.landlord_name
     word.core_properties.language = "en-GB"
 
+
+def _write_front_matter(word: Any, doc: AssessmentDocument) -> None:
     word.add_heading(doc.title, level=0)
     word.add_paragraph(
         f"{doc.landlord_name}: self-assessment against the Housing Ombudsman's {doc.edition_label}."
@@ -113,12 +128,16 @@ def document_docx(doc: AssessmentDocument) -> bytes:
     )
     word.add_paragraph(f"Version {doc.version_number}.{completed}")
 
+
+def _write_rag_key(word: Any, doc: AssessmentDocument) -> None:
     word.add_heading("RAG key", level=1)
     key = _table(word, ("Rating", "Meaning"))
     for key_line in doc.rag_key:
         cells = key.add_row().cells
         cells[0].text, cells[1].text = key_line.label, key_line.text
 
+
+def _write_sections(word: Any, doc: AssessmentDocument) -> None:
     for part in doc.sections:
         word.add_heading(f"Section {part.number}: {part.title}", level=1)
         table = _table(word, SECTION_HEADINGS, SECTION_WIDTHS_CM)
@@ -133,6 +152,8 @@ def document_docx(doc: AssessmentDocument) -> bytes:
             for cell, width in zip(cells, SECTION_WIDTHS_CM, strict=True):
                 cell.width = Cm(width)
 
+
+def _write_versions(word: Any, doc: AssessmentDocument) -> None:
     word.add_heading("Version control", level=1)
     versions = _table(word, VERSION_HEADINGS)
     for line in doc.versions:
@@ -144,22 +165,21 @@ def document_docx(doc: AssessmentDocument) -> bytes:
         ):
             cell.text = text
 
+
+def _write_approval(word: Any, doc: AssessmentDocument) -> None:
     word.add_heading("Governing body approval and response", level=1)
     if doc.approval is None:
         word.add_paragraph("This version has not been approved by the governing body.")
-    else:
-        approval = word.add_table(rows=0, cols=2)
-        approval.style = "Table Grid"
-        for label, text in (
-            ("Approved by", doc.approval.approver_name),
-            ("Governing body", doc.approval.body),
-            ("Approved on", _day(doc.approval.approved_on)),
-            ("The governing body's response", doc.approval.response),
-        ):
-            cells = approval.add_row().cells
-            cells[0].text = ""
-            cells[0].paragraphs[0].add_run(label).bold = True
-            cells[1].text = text
-    out = io.BytesIO()
-    word.save(out)
-    return out.getvalue()
+        return
+    approval = word.add_table(rows=0, cols=2)
+    approval.style = "Table Grid"
+    for label, text in (
+        ("Approved by", doc.approval.approver_name),
+        ("Governing body", doc.approval.body),
+        ("Approved on", _day(doc.approval.approved_on)),
+        ("The governing body's response", doc.approval.response),
+    ):
+        cells = approval.add_row().cells
+        cells[0].text = ""
+        cells[0].paragraphs[0].add_run(label).bold = True
+        cells[1].text = text

@@ -8,15 +8,14 @@ from putright.assessment.services.answers import (
     evidence_attach,
     evidence_detach,
 )
-from putright.assessment.services.assessments import (
+from putright.assessment.services.assessments import assessment_create, assessment_update
+from putright.assessment.services.qa import qa_case_score, qa_sample_draw
+from putright.assessment.services.signoff import (
     assessment_approve,
     assessment_complete,
-    assessment_create,
     assessment_publish,
-    assessment_update,
     unfinished_provisions,
 )
-from putright.assessment.services.qa import qa_case_score, qa_sample_draw
 from putright.assessment.services.transfer import assessment_import
 
 __all__ = [

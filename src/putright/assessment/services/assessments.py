@@ -1,7 +1,7 @@
-"""Starting, completing, approving and publishing a self-assessment (Appendix A; Code 8.1-8.4).
+"""Starting a self-assessment and changing its details (Appendix A; Code 8.3, 8.4).
 
-The complaints officer completes it; the governing body approves a named version and
-gives its response; only an approved version is ever published.
+A new one may carry last year's forward, to be reviewed rather than retyped. Completing,
+approving and publishing it are :mod:`.signoff`.
 """
 
 from __future__ import annotations
@@ -10,17 +10,12 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
 
 from putright.assessment.models import (
-    COMPLY_NEEDS_EXPLANATION,
     ActionStatus,
     Answer,
-    Approval,
     Assessment,
-    Comply,
     ImprovementAction,
-    Publication,
     Reason,
 )
 from putright.assessment.services._common import (
@@ -29,8 +24,6 @@ from putright.assessment.services._common import (
     record_version,
 )
 from putright.core.actor import Actor, user_or_none
-from putright.core.dates import england_date
-from putright.core.errors import ActionRefused, EditConflict, InvalidInput
 from putright.rules.provisions import Edition, provisions_for
 
 
@@ -47,6 +40,15 @@ def _check_details(
         errors["period_end"] = "Enter the last day of the period"
     elif isinstance(period_start, date) and period_end < period_start:
         errors["period_end"] = "The period must end on or after the day it starts"
+
+
+# A self-assessment done outside the annual cycle says what prompted it (Code 8.3, 8.4).
+_REASONS_NEEDING_DETAIL = (
+    Reason.RESTRUCTURE,
+    Reason.MERGER,
+    Reason.PROCEDURE_CHANGE,
+    Reason.OMBUDSMAN_REQUEST,
+)
 
 
 def assessment_create(
@@ -70,18 +72,9 @@ def assessment_create(
     _check_details(errors, title=title, reason=reason, period_start=period_start, period_end=period_end)
     if edition not in {e.value for e in Edition}:
         errors["edition"] = "Choose the edition of the Code"
-    if reason in (
-        Reason.RESTRUCTURE,
-        Reason.MERGER,
-        Reason.PROCEDURE_CHANGE,
-        Reason.OMBUDSMAN_REQUEST,
-    ) and not (reason_detail.strip()):
+    if reason in _REASONS_NEEDING_DETAIL and not reason_detail.strip():
         errors["reason_detail"] = "Say what changed, or what the Ombudsman asked for (Code 8.3, 8.4)"
-    source = Assessment.objects.filter(pk=copy_from_id).first() if copy_from_id else None
-    if copy_from_id and source is None:
-        errors["copy_from"] = "Choose a self-assessment to carry forward"
-    elif source is not None and source.edition != edition:
-        errors["copy_from"] = "Carry forward only from a self-assessment against the same edition of the Code"
+    source = _carried_from(errors, copy_from_id=copy_from_id, edition=edition)
     raise_if(errors)
     with transaction.atomic():
         assessment = Assessment.objects.create(
@@ -95,13 +88,6 @@ def assessment_create(
             created_by=user_or_none(actor),
             created_at=now,
         )
-        if source is not None:
-            assessment.rag_green, assessment.rag_amber, assessment.rag_red = (
-                source.rag_green,
-                source.rag_amber,
-                source.rag_red,
-            )
-            assessment.save(update_fields=["rag_green", "rag_amber", "rag_red"])
         Answer.objects.bulk_create(
             Answer(assessment=assessment, provision_id=p.id, position=i)
             for i, p in enumerate(provisions_for(edition))
@@ -117,7 +103,20 @@ def assessment_create(
     return assessment
 
 
+def _carried_from(errors: dict[str, str], *, copy_from_id: int | None, edition: str) -> Assessment | None:
+    """The self-assessment to carry forward from, if one was chosen; why it cannot be goes in ``errors``."""
+    source = Assessment.objects.filter(pk=copy_from_id).first() if copy_from_id else None
+    if copy_from_id and source is None:
+        errors["copy_from"] = "Choose a self-assessment to carry forward"
+    elif source is not None and source.edition != edition:
+        errors["copy_from"] = "Carry forward only from a self-assessment against the same edition of the Code"
+    return source
+
+
 def _carry_forward(source: Assessment, target: Assessment) -> None:
+    """Last year's RAG key, answers, documents and unfinished actions, onto the new answers."""
+    target.rag_green, target.rag_amber, target.rag_red = source.rag_green, source.rag_amber, source.rag_red
+    target.save(update_fields=["rag_green", "rag_amber", "rag_red"])
     new = {a.provision_id: a for a in target.answers.all()}
     old = source.answers.prefetch_related("documents", "actions")
     for answer in old:
@@ -196,123 +195,3 @@ def assessment_update(
         assessment.save()
         record_version(assessment, actor=actor, now=now, summary="Details and RAG key changed")
     return assessment
-
-
-def unfinished_provisions(assessment: Assessment) -> list[str]:
-    """Provisions not yet complete (Code 8.1, Appendix A): not answered; answered no, partly or n/a
-    without an explanation; with no RAG rating; or with no evidence at all (written evidence, a
-    linked document, or evidence from the record). A bare "Yes" proves nothing to the Ombudsman."""
-    rows = assessment.answers.annotate(
-        linked_documents=Count("documents", distinct=True),
-        record_evidence=Count("system_evidence", distinct=True),
-    ).values_list(
-        "provision_id", "comply", "commentary", "rag", "evidence", "linked_documents", "record_evidence"
-    )
-    return [
-        pid
-        for pid, comply, commentary, rag, evidence, linked, recorded in rows
-        if comply == Comply.NOT_ANSWERED
-        or (comply in COMPLY_NEEDS_EXPLANATION and not commentary.strip())
-        or not rag
-        or not (evidence.strip() or linked or recorded)
-    ]
-
-
-def assessment_complete(
-    *, actor: Actor | None, now: datetime, assessment_id: int, completed_by_name: str, completed_on: date
-) -> Assessment:
-    """The complaints officer signs the self-assessment off as complete (Appendix A)."""
-    if not completed_by_name.strip():
-        raise InvalidInput({"completed_by_name": "Enter the name of the complaints officer completing it"})
-    with transaction.atomic():
-        assessment = lock_assessment(assessment_id)
-        missing = unfinished_provisions(assessment)
-        if missing:
-            raise ActionRefused(
-                "Complete every provision first: an answer, evidence (written, a linked document or from the "
-                "record), a RAG rating, and an explanation wherever the answer is no, partly or not "
-                f"applicable. Still to do: {', '.join(missing)}",
-                code_paragraph="8.1",
-                field="completed_by_name",
-            )
-        assessment.completed_by_name = completed_by_name.strip()
-        assessment.completed_by = user_or_none(actor)
-        assessment.completed_on = completed_on
-        assessment.save(update_fields=["completed_by_name", "completed_by", "completed_on"])
-        record_version(
-            assessment, actor=actor, now=now, summary=f"Completed by {assessment.completed_by_name}"
-        )
-    return assessment
-
-
-def assessment_approve(
-    *,
-    actor: Actor | None,
-    now: datetime,
-    assessment_id: int,
-    version_number: int,
-    approver_name: str,
-    body: str,
-    approved_on: date,
-    response: str,
-) -> Approval:
-    """Record the governing body's approval of the version it read, with its response (8.2)."""
-    errors: dict[str, str] = {}
-    if not approver_name.strip():
-        errors["approver_name"] = "Enter the name of the person approving for the governing body"
-    if not body.strip():
-        errors["body"] = "Enter the governing body, such as 'Board' or 'Customer Services Committee'"
-    if not response.strip():
-        errors["response"] = "Enter the governing body's response: it is published alongside (Code 8.2)"
-    raise_if(errors)
-    with transaction.atomic():
-        assessment = lock_assessment(assessment_id)
-        if version_number != assessment.revision:
-            raise EditConflict(
-                f"The self-assessment has changed since version {version_number}; read version "
-                f"{assessment.revision} before approving it."
-            )
-        if assessment.completed_on is None or unfinished_provisions(assessment):
-            raise ActionRefused(
-                "The complaints officer must complete the self-assessment before it is approved",
-                code_paragraph="8.1",
-            )
-        if approved_on < assessment.completed_on:
-            raise InvalidInput({"approved_on": "Approval cannot be before the self-assessment was completed"})
-        approved_version = assessment.versions.filter(number=version_number).first()
-        if approved_version is not None and approved_on < england_date(approved_version.at):
-            # The governing body cannot have approved words that did not exist yet.
-            raise InvalidInput(
-                {
-                    "approved_on": f"Version {version_number} was saved on {england_date(approved_version.at):%-d %B %Y}: "
-                    "approval cannot be before the version it approves"
-                }
-            )
-        return Approval.objects.create(
-            assessment=assessment,
-            version_number=version_number,
-            approver_name=approver_name.strip(),
-            body=body.strip(),
-            approved_on=approved_on,
-            response=response.strip(),
-            recorded_by=user_or_none(actor),
-            recorded_at=now,
-        )
-
-
-def assessment_publish(*, actor: Actor | None, now: datetime, assessment_id: int) -> Publication:
-    """Publish the most recently approved version (Code 8.2). Later drafts stay unpublished."""
-    with transaction.atomic():
-        assessment = lock_assessment(assessment_id)
-        approval = Approval.objects.filter(assessment=assessment).order_by("-approved_on", "-id").first()
-        if approval is None:
-            raise ActionRefused(
-                "Only a self-assessment approved by the governing body can be published",
-                code_paragraph="8.2",
-            )
-        return Publication.objects.create(
-            assessment=assessment,
-            version_number=approval.version_number,
-            published_at=now,
-            published_by=user_or_none(actor),
-        )

@@ -54,7 +54,7 @@ class Complaint(models.Model):
     description = models.TextField()
     received_at = models.DateTimeField()
     received_on = models.DateField(db_index=True, help_text="The date in England at receipt")
-    # The edition of the Code the complaint is judged by (`putright.rules.timescales`), fixed at
+    # The edition of the Code the complaint is judged by (`putright.rules.editions`), fixed at
     # receipt: stored rather than derived from `received_on` so that deadlines and figures read
     # it as a plain column, and an import can state it.
     code_edition = models.CharField(max_length=10, default="hos-2024")

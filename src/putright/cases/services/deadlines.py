@@ -24,15 +24,8 @@ from putright.cases.models import Complaint, StageRecord
 from putright.core.dates import code_calendar
 from putright.landlord.models import LandlordSettings
 from putright.rules.calendar import WorkingDayCalendar
-from putright.rules.timescales import (
-    HOS_2024,
-    Policy,
-    Ruleset,
-    acknowledge_by,
-    respond_by,
-    ruleset_by_key,
-    ruleset_in_force,
-)
+from putright.rules.editions import HOS_2024, Policy, Ruleset, ruleset_by_key, ruleset_in_force
+from putright.rules.timescales import acknowledge_by, respond_by
 
 
 @dataclass(frozen=True)

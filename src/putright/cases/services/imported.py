@@ -32,7 +32,7 @@ from putright.core.actor import Actor, actor_label, user_or_none
 from putright.core.dates import ENGLAND
 from putright.core.references import create_with_reference
 from putright.landlord.models import Category
-from putright.rules.timescales import Policy, Ruleset
+from putright.rules.editions import Policy, Ruleset
 
 # Marks the refusals an import wrote, so a re-import replaces them and no refusal staff made.
 IMPORTED_EVIDENCE = "Imported from the landlord's records"

@@ -24,8 +24,9 @@ from putright.demo.generate.record import Case, StageRow
 from putright.demo.generate.sinks import Sink
 from putright.demo.generate.world import Staff, World, choice, moment, randint
 from putright.rules.calendar import WorkingDayCalendar
+from putright.rules.editions import ruleset_by_key
 from putright.rules.hazard_scope import IN_FORCE, HazardKind
-from putright.rules.timescales import check_extension, ruleset_by_key
+from putright.rules.timescales import check_extension
 
 ACK_DELAYS = (1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 5, 6, 8)
 P_STALLED = 0.004

@@ -15,7 +15,8 @@ from django.db.models import Exists, OuterRef
 from putright.cases.models import Remedy, RemedyKind, StageRecord
 from putright.governance.selectors.periods import Period
 from putright.landlord.compensation import compensation_bands
-from putright.rules.remedies import Band, band_range
+from putright.rules.remedies import band_range
+from putright.rules.remedy_guidance import Band
 
 UNBANDED = "none"
 

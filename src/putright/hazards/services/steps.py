@@ -10,7 +10,7 @@ from putright.core.errors import InvalidInput
 from putright.hazards.models import Hazard
 from putright.hazards.services._step import day_entry, moment_entry, run_step
 from putright.rules import hazard_moves as moves
-from putright.rules.hazards import STOP_REASONS, StopReason
+from putright.rules.hazard_data import STOP_REASONS, StopReason
 
 
 def hazard_investigated(

@@ -7,7 +7,8 @@ from putright.letters.services.drafting import (
     letter_edit,
     letters_held_as_drafts,
 )
-from putright.letters.services.issuing import letter_issue, letter_mark_posted, letter_send, letter_send_later
+from putright.letters.services.issuing import letter_issue
+from putright.letters.services.sending import letter_mark_posted, letter_send, letter_send_later
 from putright.letters.services.templates import letter_template_save
 
 __all__ = [

@@ -16,7 +16,8 @@ from django.db import transaction
 from putright.letters.formats.email import letter_text
 from putright.letters.models import Letter, LetterChannel, LetterStatus
 from putright.letters.selectors import letter_file
-from putright.letters.services.issuing import _locked, _page, _record_sent
+from putright.letters.services.issuing import _locked
+from putright.letters.services.sending import _page, _record_sent
 from putright.outbox.handlers import DeliveryFailed
 from putright.outbox.models import Delivery, DeliveryKind
 from putright.outbox.notify import FAILED_LETTER_RECEIPTS, NotifyRefused, notify_send_letter

@@ -10,46 +10,31 @@ count and timeliness figure comes out the same afterwards.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
 
-from putright.assessment.models import QASampleCase
 from putright.cases.models import (
-    Action,
-    ActionUpdate,
     Adjustment,
     Attachment,
     CaseEvent,
     Complaint,
     Contact,
-    Correspondence,
-    Extension,
-    Refusal,
-    Remedy,
     Representative,
     Resident,
     Restriction,
     ServiceRequest,
-    StageRecord,
-    UpdateAgreement,
 )
 from putright.cases.services.history import complaints_anonymised_record
 from putright.core.actor import Actor, user_or_none
 from putright.core.dates import long_date
-from putright.governance.models import (
-    ComplaintHandlingFailureOrder,
-    EvidenceRequest,
-    Finding,
-    OmbudsmanCase,
-    OmbudsmanOrder,
-)
+from putright.governance.models import OmbudsmanCase
 from putright.letters.models import Letter
 from putright.privacy.errors import PrivacyRefused
 from putright.privacy.models import AnonymisationRecord
 from putright.privacy.record_rewrite import MARKER, rewrite, rewrite_permitted
+from putright.privacy.retention.case_record import CASE_RECORD, UNLESS_BLANK
 from putright.privacy.retention.scrub import scrub
 from putright.residents.models import ResidentSession, SignInCode
 
@@ -76,107 +61,19 @@ def _rewrite_events(complaints: Q, counts: dict[str, int]) -> None:
 
 
 def _marked_unless_blank(field: str) -> Case:
-    """Free text that may be blank: marked where there was some, blank stays blank, so that
-    "was there a late-entry reason" still reads true after anonymising (Code 5.12 figures)."""
+    """What ``UNLESS_BLANK`` means for ``field``, as SQL: the marker where there was text, else blank."""
     return Case(When(**{field: ""}, then=Value("")), default=Value(MARKER))
 
 
 def _rewrite_case_record(complaint_ids: list[int], counts: dict[str, int]) -> None:
-    of = Q(complaint_id__in=complaint_ids)
-    plan: list[tuple[Any, Q, dict[str, Any]]] = [
-        (
-            Complaint,
-            Q(pk__in=complaint_ids),
-            {"description": MARKER, "withdrawal_note": _marked_unless_blank("withdrawal_note")},
-        ),
-        (
-            StageRecord,
-            of,
-            {
-                "escalation_reason": MARKER,
-                "definition": MARKER,
-                "outcomes_sought": MARKER,
-                "responsibility": MARKER,
-                "reasons": MARKER,
-                "no_remedy_reason": _marked_unless_blank("no_remedy_reason"),
-                # Blank means putright sent the letter: only a note of how it went outside is marked.
-                "acknowledgement_sent_outside": _marked_unless_blank("acknowledgement_sent_outside"),
-                "response_sent_outside": _marked_unless_blank("response_sent_outside"),
-                "request_late_reason": _marked_unless_blank("request_late_reason"),
-                "acknowledgement_late_reason": _marked_unless_blank("acknowledgement_late_reason"),
-                "response_late_reason": _marked_unless_blank("response_late_reason"),
-            },
-        ),
-        (
-            Extension,
-            Q(stage_record__complaint_id__in=complaint_ids),
-            {
-                "reason": MARKER,
-                "good_reason_explanation": _marked_unless_blank("good_reason_explanation"),
-                "late_entry_reason": _marked_unless_blank("late_entry_reason"),
-            },
-        ),
-        (
-            Refusal,
-            of,
-            {
-                "evidence": MARKER,
-                "explanation": MARKER,
-                "discretion": _marked_unless_blank("discretion"),
-                "reopen_reason": _marked_unless_blank("reopen_reason"),
-                "late_entry_reason": _marked_unless_blank("late_entry_reason"),
-            },
-        ),
-        (
-            Remedy,
-            of,
-            {"description": MARKER, "completion_late_reason": _marked_unless_blank("completion_late_reason")},
-        ),
-        (Action, of, {"description": MARKER}),
-        (
-            ActionUpdate,
-            Q(action__complaint_id__in=complaint_ids),
-            {
-                "text": MARKER,
-                "late_entry_reason": _marked_unless_blank("late_entry_reason"),
-                "promise_change_reason": _marked_unless_blank("promise_change_reason"),
-                "resident_told_how": _marked_unless_blank("resident_told_how"),
-            },
-        ),
-        (UpdateAgreement, of, {"method": ""}),
-        (Correspondence, of, {"party": MARKER, "subject": MARKER, "body": MARKER}),
-        (Attachment, of, {"file": "", "original_name": MARKER}),
-        (
-            Letter,
-            of,
-            {
-                "subject": MARKER,
-                "body_html": MARKER,
-                "content": {},
-                "recipient": MARKER,
-                "recipient_address": "",
-                # The representative's copy (Code 3.6): marked where there was one, blank stays blank.
-                "copy_recipient": Case(When(copy_recipient="", then=Value("")), default=Value(MARKER)),
-                "copy_relationship": Case(When(copy_relationship="", then=Value("")), default=Value(MARKER)),
-                "copy_address": "",
-                "pdf": "",
-                "docx": "",
-            },
-        ),
-        (OmbudsmanCase, of, {"summary": MARKER}),
-        (EvidenceRequest, Q(case__complaint_id__in=complaint_ids), {"description": MARKER}),
-        (Finding, Q(case__complaint_id__in=complaint_ids), {"issue": MARKER}),
-        (
-            OmbudsmanOrder,
-            Q(case__complaint_id__in=complaint_ids),
-            {"description": MARKER, "compliance_evidence": MARKER},
-        ),
-        (ComplaintHandlingFailureOrder, of, {"description": MARKER, "compliance_note": MARKER}),
-        (QASampleCase, of, {"notes": MARKER}),
-    ]
-    for model, filters, values in plan:
-        counts[model._meta.label_lower] = rewrite(model, filters, **values)
-    _rewrite_events(of, counts)
+    for rewritten in CASE_RECORD:
+        values = {
+            field: _marked_unless_blank(field) if value is UNLESS_BLANK else value
+            for field, value in rewritten.values.items()
+        }
+        filters = Q(**{f"{rewritten.complaint_path}__in": complaint_ids})
+        counts[rewritten.model._meta.label_lower] = rewrite(rewritten.model, filters, **values)
+    _rewrite_events(Q(complaint_id__in=complaint_ids), counts)
 
 
 def _rewrite_person(resident: Resident, complaint_ids: list[int], counts: dict[str, int]) -> None:
@@ -224,30 +121,13 @@ def resident_anonymise(
     Each of their complaints gets an `anonymised` event, so the record says what happened.
     """
     with transaction.atomic(), rewrite_permitted():
-        resident = Resident.objects.select_for_update().filter(pk=resident_id).first()
-        if resident is None:
-            raise PrivacyRefused(f"There is no resident {resident_id}")
-        if resident.anonymised_at is not None:
-            raise PrivacyRefused(
-                f"Resident {resident_id} was already anonymised on {long_date(resident.anonymised_at)}"
-            )
+        resident = _locked_resident(resident_id)
         complaint_ids = list(Complaint.objects.filter(resident=resident).values_list("pk", flat=True))
         files = _files_to_delete(Q(complaint_id__in=complaint_ids))
         counts: dict[str, int] = {}
         _rewrite_case_record(complaint_ids, counts)
         _rewrite_person(resident, complaint_ids, counts)
-        counts["cases.resident"] = rewrite(
-            Resident,
-            Q(pk=resident.pk),
-            name=MARKER,
-            email="",
-            phone="",
-            phone_digits="",
-            address="",
-            tenancy_reference="",
-            language="",
-            anonymised_at=now,
-        )
+        counts["cases.resident"] = _rewrite_resident(resident, now=now)
         counts["files"] = len(files)
         label = getattr(actor, "username", None) or str(actor or "system")
         record = AnonymisationRecord.objects.create(
@@ -260,21 +140,48 @@ def resident_anonymise(
             last_activity_on=last_activity_on,
             counts=counts,
         )
-        summary = (
-            "Personal data anonymised: the retention period ended"
-            if kind == Kind.RETENTION
-            else "Personal data erased on request (UK GDPR art. 17)"
-        )
         complaints_anonymised_record(
             complaint_ids=complaint_ids,
             actor=record.actor,
             actor_label=record.actor_label,
             now=now,
-            summary=summary,
+            summary=_event_summary(kind),
             details={"kind": kind, "anonymisation": record.pk},
         )
         transaction.on_commit(lambda: _delete_files(files))
     return record
+
+
+def _locked_resident(resident_id: int) -> Resident:
+    resident = Resident.objects.select_for_update().filter(pk=resident_id).first()
+    if resident is None:
+        raise PrivacyRefused(f"There is no resident {resident_id}")
+    if resident.anonymised_at is not None:
+        raise PrivacyRefused(
+            f"Resident {resident_id} was already anonymised on {long_date(resident.anonymised_at)}"
+        )
+    return resident
+
+
+def _event_summary(kind: str) -> str:
+    if kind == Kind.RETENTION:
+        return "Personal data anonymised: the retention period ended"
+    return "Personal data erased on request (UK GDPR art. 17)"
+
+
+def _rewrite_resident(resident: Resident, *, now: datetime) -> int:
+    return rewrite(
+        Resident,
+        Q(pk=resident.pk),
+        name=MARKER,
+        email="",
+        phone="",
+        phone_digits="",
+        address="",
+        tenancy_reference="",
+        language="",
+        anonymised_at=now,
+    )
 
 
 def resident_erase(

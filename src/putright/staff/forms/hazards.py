@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from putright.rules.hazards import STOP_REASONS
+from putright.rules.hazard_data import STOP_REASONS
 from putright.staff.forms.actions import late_entry_field, text, today_field
 from putright.staff.forms.record import now_time
 from putright.ui.forms import GovukForm, Radios, TimeField

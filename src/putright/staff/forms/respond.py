@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 
 from putright.cases.models import Decision, RemedyKind
-from putright.rules.remedies import Band, band_range
+from putright.rules.remedies import band_range
+from putright.rules.remedy_guidance import Band
 from putright.staff.forms.actions import late_entry_field, sent_outside_fields, text, today_field
 from putright.staff.forms.base import VersionedForm
 from putright.ui.forms import DateField, GovukForm, MoneyField, Radios
