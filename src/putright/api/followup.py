@@ -16,13 +16,13 @@ from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker_on, complaint_out
-from putright.api.schemas import (
+from putright.api.schemas.common import ErrorOut
+from putright.api.schemas.complaints import ComplaintOut
+from putright.api.schemas.followup import (
     ActionUpdateIn,
     AddIssueIn,
     AdjustmentIn,
     AgreeUpdatesIn,
-    ComplaintOut,
-    ErrorOut,
     RemedyCompleteIn,
     ServiceAreaIn,
     TenureIn,

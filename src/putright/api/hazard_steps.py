@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 
 from putright.api.gates import caseworker
 from putright.api.hazards import ERRORS, HazardId, HazardOut, Text, _exists, _out
-from putright.api.schemas import ErrorOut
+from putright.api.schemas.common import ErrorOut
 from putright.hazards import selectors, services
 from putright.hazards.documents import FORMATS, summary_file
 

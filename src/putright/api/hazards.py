@@ -16,7 +16,7 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker
-from putright.api.schemas import ErrorOut
+from putright.api.schemas.common import ErrorOut
 from putright.core.errors import InvalidInput
 from putright.hazards import selectors, services
 from putright.hazards.models import Hazard

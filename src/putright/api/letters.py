@@ -10,7 +10,7 @@ from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker
-from putright.api.schemas import ErrorOut
+from putright.api.schemas.common import ErrorOut
 from putright.cases import selectors
 from putright.letters.selectors import CONTENT_TYPES, letter_file, letters_for_complaint
 from putright.rules.letters import letter_label

@@ -14,13 +14,9 @@ from django.utils import timezone
 from ninja import Path, Router
 
 from putright.api.gates import caseworker_on, complaint_out
-from putright.api.schemas import (
-    ComplaintOut,
-    ErrorOut,
-    RepresentativeRemoveIn,
-    RepresentativeSetIn,
-    SmsConsentIn,
-)
+from putright.api.schemas.common import ErrorOut
+from putright.api.schemas.complaints import ComplaintOut
+from putright.api.schemas.representation import RepresentativeRemoveIn, RepresentativeSetIn, SmsConsentIn
 from putright.cases import services
 
 router = Router(tags=["complaints"])
