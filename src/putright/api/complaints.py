@@ -9,12 +9,12 @@ from typing import Annotated, Any
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Header, Path, Query, Router
+from ninja import Header, Query, Router
 from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker, caseworker_named, caseworker_on
-from putright.api.schemas.common import ErrorOut
+from putright.api.schemas.common import ERRORS, READ_ERRORS, ComplaintId
 from putright.api.schemas.complaints import ComplaintEventOut, ComplaintIn, ComplaintOut, ComplaintPage
 from putright.api.serialise import complaint_data
 from putright.cases import access, selectors, services
@@ -25,10 +25,7 @@ from putright.landlord.models import ServiceArea
 from putright.landlord.service_areas import SLUG
 
 router = Router(tags=["complaints"])
-ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 LIST_FILTERS = frozenset({"stage", "status", "overdue", "handler", "service_area", "page", "page_size"})
-READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 def _complaint_out(complaint_id: int) -> dict[str, Any]:

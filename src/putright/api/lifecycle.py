@@ -8,15 +8,15 @@ schema name their methods after them."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Router
+from ninja import Router
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker, caseworker_named, caseworker_on, complaint_out
-from putright.api.schemas.common import ErrorOut
+from putright.api.schemas.common import ERRORS, ComplaintId
 from putright.api.schemas.complaints import ComplaintOut
 from putright.api.schemas.lifecycle import (
     AcknowledgeIn,
@@ -33,8 +33,6 @@ from putright.api.schemas.lifecycle import (
 from putright.cases import access, services
 
 router = Router(tags=["complaints"])
-ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 @router.post(

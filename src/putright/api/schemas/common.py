@@ -1,4 +1,4 @@
-"""What every API shape shares: the field types and the error body.
+"""What every API shape shares: the field types, the error body and the error answers.
 
 Strings refuse NUL bytes and dates stay in the range the calendar covers, so odd input is a
 422 with a field error, never a database fault. Text is kept as every edge keeps it:
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from ninja import Schema
+from ninja import Path, Schema
 from pydantic import AfterValidator, AwareDatetime, Field
 
 from putright.core.inputs import clean_line, clean_text, email_problem, phone_problem
@@ -61,3 +61,10 @@ class ErrorOut(Schema):
     detail: str | list[dict[str, Any]]
     code_paragraph: str | None = None
     errors: dict[str, list[str]] | None = None
+
+
+# What an endpoint that changes something may answer besides its success, and what a read may.
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+# A complaint's id in a path: within a 64-bit key, so a huge number is a 422, not a database fault.
+ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
