@@ -136,11 +136,13 @@ from putright.api import (  # noqa: E402  (routes need `api` above)
     hazard_steps,
     hazards,
     letters,
+    lifecycle,
     reports,
     representation,
 )
 
 api.add_router("", complaints.router)
+api.add_router("", lifecycle.router)
 api.add_router("", followup.router)
 api.add_router("", hazards.router)
 api.add_router("", hazard_steps.router)

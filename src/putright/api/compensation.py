@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from putright.api.schemas import Day, ErrorOut
+from putright.api.schemas.common import Day, ErrorOut
 from putright.cases import access
 from putright.core.errors import InvalidInput
 from putright.landlord.compensation import compensation_bands, compensation_bands_are_the_landlords

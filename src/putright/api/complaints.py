@@ -1,4 +1,5 @@
-"""Complaint endpoints: create, list, read, and one endpoint per lifecycle action."""
+"""Complaint endpoints: create, list, read and the record of events. Each lifecycle action
+has its own endpoint in `api/lifecycle.py`."""
 
 from __future__ import annotations
 
@@ -8,29 +9,13 @@ from typing import Annotated, Any
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Header, Path, Query, Router
+from ninja import Header, Query, Router
 from ninja import Status as Reply
 from ninja.errors import HttpError
 
-from putright.accounts.models import User
-from putright.api.gates import caseworker
-from putright.api.schemas import (
-    AcknowledgeIn,
-    AssignIn,
-    CloseIn,
-    ComplaintEventOut,
-    ComplaintIn,
-    ComplaintOut,
-    ComplaintPage,
-    ErrorOut,
-    EscalateIn,
-    ExtendIn,
-    RefuseEscalationIn,
-    RefuseIn,
-    ReopenIn,
-    RespondIn,
-    WithdrawIn,
-)
+from putright.api.gates import caseworker, caseworker_named, caseworker_on
+from putright.api.schemas.common import ERRORS, READ_ERRORS, ComplaintId
+from putright.api.schemas.complaints import ComplaintEventOut, ComplaintIn, ComplaintOut, ComplaintPage
 from putright.api.serialise import complaint_data
 from putright.cases import access, selectors, services
 from putright.cases.models import IdempotencyKey, Status
@@ -40,10 +25,7 @@ from putright.landlord.models import ServiceArea
 from putright.landlord.service_areas import SLUG
 
 router = Router(tags=["complaints"])
-ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 LIST_FILTERS = frozenset({"stage", "status", "overdue", "handler", "service_area", "page", "page_size"})
-READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 def _complaint_out(complaint_id: int) -> dict[str, Any]:
@@ -51,20 +33,6 @@ def _complaint_out(complaint_id: int) -> dict[str, Any]:
     if complaint is None:
         raise HttpError(404, "No complaint with that id")
     return complaint_data(complaint)
-
-
-def _exists(complaint_id: int) -> None:
-    if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
-        raise HttpError(404, "No complaint with that id")
-
-
-def _staff(username: str | None, field: str) -> User | None:
-    if username is None:
-        return None
-    user = User.objects.filter(username=username, is_active=True).first()
-    if user is None or not access.access_can_work_cases(user):
-        raise InvalidInput({field: f"No active caseworker called '{username}'"})
-    return user
 
 
 def _replay(earlier: IdempotencyKey, fingerprint: str) -> Reply[dict[str, Any]]:
@@ -147,7 +115,7 @@ def list_complaints(
         raise InvalidInput({name or "(unnamed)": ["Unknown filter"] for name in unknown})
     handler_id = None
     if handler:
-        found = _staff(handler, "handler")
+        found = caseworker_named(handler, "handler")
         handler_id = found.pk if found else None
     if service_area and not (
         SLUG.match(service_area) and ServiceArea.objects.filter(slug=service_area).exists()
@@ -185,8 +153,7 @@ def get_complaint(request: HttpRequest, complaint_id: ComplaintId) -> dict[str, 
     summary="The full record of a complaint (Code 5.12)",
 )
 def complaint_events(request: HttpRequest, complaint_id: ComplaintId) -> list[dict[str, Any]]:
-    user = caseworker(request)
-    _exists(complaint_id)
+    user = caseworker_on(request, complaint_id)
     return [
         {
             "at": e.at,
@@ -198,210 +165,3 @@ def complaint_events(request: HttpRequest, complaint_id: ComplaintId) -> list[di
         }
         for e in selectors.complaint_events(complaint_id=complaint_id)
     ]
-
-
-@router.post("/complaints/{complaint_id}/acknowledge", response={200: ComplaintOut, **ERRORS})
-def acknowledge(request: HttpRequest, complaint_id: ComplaintId, payload: AcknowledgeIn) -> dict[str, Any]:
-    """Acknowledge, define and log (Code 5.6, 5.7, 6.2, 6.11). The response is due 10 (stage 1)
-    or 20 (stage 2) working days after `acknowledged_on`."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_acknowledge(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        acknowledged_on=payload.acknowledged_on,
-        definition=payload.definition,
-        outcomes_sought=payload.outcomes_sought,
-        responsibility=payload.responsibility,
-        handler=_staff(payload.handler, "handler"),
-        sent_outside=payload.sent_outside,
-        sent_outside_note=payload.sent_outside_note,
-        late_entry_reason=payload.late_entry_reason,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/extend", response={200: ComplaintOut, **ERRORS})
-def extend(request: HttpRequest, complaint_id: ComplaintId, payload: ExtendIn) -> dict[str, Any]:
-    """Extend the response deadline. Extensions at a stage add up: without `good_reason` the total
-    may not pass 10 working days at stage 1 (Code 6.4) or 20 at stage 2 (6.15); past it, with
-    `good_reason`, `good_reason_explanation` is required and goes into the notice. `notified_on`
-    must be on or before the response date in force and not in the future (422, 6.4 / 6.15)."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_extend(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        working_days=payload.working_days,
-        reason=payload.reason,
-        good_reason=payload.good_reason,
-        good_reason_explanation=payload.good_reason_explanation,
-        notified_on=payload.notified_on,
-        late_entry_reason=payload.late_entry_reason,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/respond", response={200: ComplaintOut, **ERRORS})
-def respond(request: HttpRequest, complaint_id: ComplaintId, payload: RespondIn) -> dict[str, Any]:
-    """Send the stage response (Code 6.9, 6.19) with remedies (7.1) and outstanding actions (6.6).
-
-    An upheld or partly upheld response needs a remedy or `no_remedy_reason` (422, 6.9 / 6.19).
-    A letter sent outside putright is recorded with `sent_outside` and `sent_outside_note`."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_respond(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        responded_on=payload.responded_on,
-        decision=payload.decision,
-        reasons=payload.reasons,
-        remedies=[services.RemedyInput(**r.dict()) for r in payload.remedies],
-        outstanding_actions=[
-            services.ActionInput(
-                description=a.description,
-                promise_on=a.promise_on,
-                owner=_staff(a.owner, f"outstanding_actions.{i}.owner"),
-            )
-            for i, a in enumerate(payload.outstanding_actions)
-        ],
-        no_remedy_reason=payload.no_remedy_reason,
-        sent_outside=payload.sent_outside,
-        sent_outside_note=payload.sent_outside_note,
-        late_entry_reason=payload.late_entry_reason,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/escalate", response={200: ComplaintOut, **ERRORS})
-def escalate(request: HttpRequest, complaint_id: ComplaintId, payload: EscalateIn) -> dict[str, Any]:
-    """Start stage 2. No reason is needed (Code 6.12); there is no third stage (5.3)."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_escalate(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        requested_at=payload.requested_at,
-        reason=payload.reason,
-        late_entry_reason=payload.late_entry_reason,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/refuse", response={200: ComplaintOut, **ERRORS})
-def refuse(request: HttpRequest, complaint_id: ComplaintId, payload: RefuseIn) -> dict[str, Any]:
-    """Do not accept the complaint, for a valid evidenced reason (Code 2.1-2.5).
-
-    `over_12_months` needs `aware_on` (or `aware_when_occurred`) and `discretion` (422, 2.3);
-    `legal_proceedings` and `previously_considered` need `evidence` (422, 2.1)."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_refuse(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        reason=payload.reason,
-        explanation=payload.explanation,
-        evidence=payload.evidence,
-        aware_on=payload.aware_on,
-        aware_when_occurred=payload.aware_when_occurred,
-        discretion=payload.discretion,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/reopen", response={200: ComplaintOut, **ERRORS})
-def reopen(request: HttpRequest, complaint_id: ComplaintId, payload: ReopenIn) -> dict[str, Any]:
-    """Take on a complaint that was not accepted (Code 2.4). Stage 1 starts again: the
-    acknowledgement is due 5 working days after the date in England of `reopened_at`. The
-    refusal stays in the record. A complaint that was not refused answers 422 (2.4)."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_reopen(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        reason=payload.reason,
-        reopened_at=payload.reopened_at,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/refuse-escalation", response={200: ComplaintOut, **ERRORS})
-def refuse_escalation(
-    request: HttpRequest, complaint_id: ComplaintId, payload: RefuseEscalationIn
-) -> dict[str, Any]:
-    """Refuse to escalate, only for reasons consistent with section 2 (Code 5.11). The date
-    stage 2 was asked for is kept; a refusal more than 5 working days after it is late (6.11)."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_refuse_escalation(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        requested_at=payload.requested_at,
-        reason=payload.reason,
-        explanation=payload.explanation,
-        evidence=payload.evidence,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/assign", response={200: ComplaintOut, **ERRORS})
-def assign(request: HttpRequest, complaint_id: ComplaintId, payload: AssignIn) -> dict[str, Any]:
-    """Assign a handler. At stage 2 it must not be anyone who acted at stage 1 or was its handler (422, Code 6.13)."""
-    user = caseworker(request)
-    if not access.access_can_assign(user):
-        raise HttpError(403, "Your role cannot assign complaints")
-    _exists(complaint_id)
-    services.complaint_assign(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        handler=_staff(payload.handler, "handler"),
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/withdraw", response={200: ComplaintOut, **ERRORS})
-def withdraw(request: HttpRequest, complaint_id: ComplaintId, payload: WithdrawIn) -> dict[str, Any]:
-    """The resident withdraws: how they told us (`channel`) and why (`note`) are required, and
-    a letter confirming the withdrawal is drafted. The record stays (Code 5.12)."""
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_withdraw(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        channel=payload.channel,
-        note=payload.note,
-        expected_version=payload.version,
-    )
-    return _complaint_out(complaint_id)
-
-
-@router.post("/complaints/{complaint_id}/close", response={200: ComplaintOut, **ERRORS})
-def close(request: HttpRequest, complaint_id: ComplaintId, payload: CloseIn) -> dict[str, Any]:
-    user = caseworker(request)
-    _exists(complaint_id)
-    services.complaint_close(
-        actor=user,
-        now=timezone.now(),
-        complaint_id=complaint_id,
-        note=payload.note,
-        expected_version=payload.version,
-        confirm_open_work=payload.confirm_open_work,
-    )
-    return _complaint_out(complaint_id)

@@ -16,13 +16,13 @@ from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker_on, complaint_out
-from putright.api.schemas import (
+from putright.api.schemas.common import ERRORS, ComplaintId
+from putright.api.schemas.complaints import ComplaintOut
+from putright.api.schemas.followup import (
     ActionUpdateIn,
     AddIssueIn,
     AdjustmentIn,
     AgreeUpdatesIn,
-    ComplaintOut,
-    ErrorOut,
     RemedyCompleteIn,
     ServiceAreaIn,
     TenureIn,
@@ -32,9 +32,7 @@ from putright.cases.models import Action, Complaint, Remedy
 from putright.governance.access import access_can_manage_governance
 
 router = Router(tags=["complaints"])
-ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
 ItemId = Annotated[int, Path(ge=1, le=2**62)]
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 class AddIssueOut(Schema):

@@ -1,4 +1,5 @@
-"""The API's one role check for casework, and the complaint it answers after a change.
+"""The API's one role check for casework, the staff an endpoint names, and the complaint it
+answers after a change.
 
 Every casework endpoint calls these, so a role or an object is checked the same way on
 every path (the staff pages use the same `cases.access` rules through `ui.pages.gate`).
@@ -11,8 +12,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.errors import HttpError
 
+from putright.accounts.models import User
 from putright.api.serialise import complaint_data
 from putright.cases import access, selectors
+from putright.core.errors import InvalidInput
 
 
 def caseworker(request: HttpRequest) -> Any:
@@ -27,6 +30,17 @@ def caseworker_on(request: HttpRequest, complaint_id: int) -> Any:
     user = caseworker(request)
     if not selectors.complaint_queryset().filter(pk=complaint_id).exists():
         raise HttpError(404, "No complaint with that id")
+    return user
+
+
+def caseworker_named(username: str | None, field: str) -> User | None:
+    """The active caseworker called `username` (None when none is named), else a field error
+    on `field`: a handler, an action's owner or a list filter names staff the same way."""
+    if username is None:
+        return None
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None or not access.access_can_work_cases(user):
+        raise InvalidInput({field: f"No active caseworker called '{username}'"})
     return user
 
 

@@ -18,7 +18,7 @@ from ninja import Path, Query, Router, Schema
 from ninja import Status as Reply
 from ninja.errors import HttpError
 
-from putright.api.schemas import Day, ErrorOut, LongText
+from putright.api.schemas.common import Day, ErrorOut, LongText
 from putright.core.errors import InvalidInput
 from putright.governance import services
 from putright.governance.access import (

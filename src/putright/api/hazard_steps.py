@@ -11,13 +11,12 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker
-from putright.api.hazards import ERRORS, HazardId, HazardOut, Text, _exists, _out
-from putright.api.schemas import ErrorOut
+from putright.api.hazards import HazardId, HazardOut, Text, _exists, _out
+from putright.api.schemas.common import ERRORS, READ_ERRORS
 from putright.hazards import selectors, services
 from putright.hazards.documents import FORMATS, summary_file
 
 router = Router(tags=["hazards"])
-READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 LATE = "Required when the date is before today: why it is being recorded late (Code 5.12)"
 
 

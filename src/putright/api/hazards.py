@@ -16,14 +16,13 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker
-from putright.api.schemas import ErrorOut
+from putright.api.schemas.common import ERRORS
 from putright.core.errors import InvalidInput
 from putright.hazards import selectors, services
 from putright.hazards.models import Hazard
 
 router = Router(tags=["hazards"])
 HazardId = Annotated[int, Path(ge=1, le=2**62)]
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 Text = Annotated[str, Field(max_length=10_000)]
 LIST_FILTERS = frozenset({"open", "overdue", "kind", "page", "page_size"})
 

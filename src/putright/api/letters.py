@@ -10,14 +10,13 @@ from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 
 from putright.api.gates import caseworker
-from putright.api.schemas import ErrorOut
+from putright.api.schemas.common import READ_ERRORS, ErrorOut
 from putright.cases import selectors
 from putright.letters.selectors import CONTENT_TYPES, letter_file, letters_for_complaint
 from putright.rules.letters import letter_label
 
 router = Router(tags=["letters"])
 ObjectId = Annotated[int, Path(ge=1, le=2**62)]
-READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 class LetterCopyOut(Schema):

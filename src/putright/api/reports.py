@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from putright.api.schemas import Day, ErrorOut
+from putright.api.schemas.common import Day, ErrorOut
 from putright.api.scope_schemas import PeriodOut, ResponsibilityOut, ScopeOut
 from putright.cases import access
 from putright.core.errors import InvalidInput

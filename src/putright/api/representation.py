@@ -7,25 +7,19 @@ issued from then on goes to the representative too once consent is recorded.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Router
+from ninja import Router
 
 from putright.api.gates import caseworker_on, complaint_out
-from putright.api.schemas import (
-    ComplaintOut,
-    ErrorOut,
-    RepresentativeRemoveIn,
-    RepresentativeSetIn,
-    SmsConsentIn,
-)
+from putright.api.schemas.common import ERRORS, ComplaintId
+from putright.api.schemas.complaints import ComplaintOut
+from putright.api.schemas.representation import RepresentativeRemoveIn, RepresentativeSetIn, SmsConsentIn
 from putright.cases import services
 
 router = Router(tags=["complaints"])
-ComplaintId = Annotated[int, Path(ge=1, le=2**62)]
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 @router.post(

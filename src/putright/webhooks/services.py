@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import secrets
 from datetime import datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from putright.cases.models import CaseEvent
+from putright.core.actor import Actor, user_or_none
 from putright.core.errors import InvalidInput
 from putright.outbox.models import DeliveryKind
 from putright.outbox.services import delivery_enqueue
@@ -45,7 +45,7 @@ def _url_error(url: str) -> str:
 
 
 def webhook_endpoint_create(
-    *, actor: Any, now: datetime, url: str, events: list[str]
+    *, actor: Actor, now: datetime, url: str, events: list[str]
 ) -> tuple[WebhookEndpoint, str]:
     """Register an endpoint; answer it with its secret, in clear, to show the officer once."""
     errors: dict[str, str] = {}
@@ -59,7 +59,7 @@ def webhook_endpoint_create(
         raise InvalidInput(errors)
     secret = "whsec_" + secrets.token_urlsafe(32)
     endpoint = WebhookEndpoint.objects.create(
-        url=url, events=chosen, secret=secret, created_at=now, created_by=actor
+        url=url, events=chosen, secret=secret, created_at=now, created_by=user_or_none(actor)
     )
     return endpoint, secret
 

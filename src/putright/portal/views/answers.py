@@ -54,16 +54,49 @@ def _help(help_: dict[str, Any]) -> str:
     return str(Format(help_["letter_format"]).label)
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """Makes each row's link back to the step that asked, with the answer or "Not given"."""
+
+    url: Callable[[Step | None], str]
+
+    def row(self, key: str, value: str, slug: str, hidden: str, anchor: str = "") -> Row:
+        href = self.url(BY_SLUG[slug]) + (f"#{anchor}" if anchor else "")
+        return Row(key, value or "Not given", href, hidden)
+
+
 def sections(
     answers: dict[str, dict[str, Any]], for_someone_else: bool, url: Callable[[Step | None], str]
 ) -> list[Section]:
-    def row(key: str, value: str, slug: str, hidden: str, anchor: str = "") -> Row:
-        href = url(BY_SLUG[slug]) + (f"#{anchor}" if anchor else "")
-        return Row(key, value or "Not given", href, hidden)
+    rows = _Rows(url)
+    return [
+        Section("The complaint", _complaint(rows, answers, for_someone_else)),
+        Section(
+            "About " + ("you and them" if for_someone_else else "you"),
+            _people(rows, answers, for_someone_else),
+        ),
+        Section("Contact and help", _contact_and_help(rows, answers)),
+    ]
 
+
+def _complaint(rows: _Rows, answers: dict[str, dict[str, Any]], for_someone_else: bool) -> list[Row]:
     them = "they" if for_someone_else else "you"
+    return [
+        rows.row("What happened", answers["what-happened"]["description"], "what-happened", "what happened"),
+        rows.row("When", _when(answers["when"]), "when", "when it happened"),
+        rows.row(
+            f"What {them} would like to happen",
+            answers["outcome"]["outcomes"],
+            "outcome",
+            "what you would like to happen",
+        ),
+    ]
+
+
+def _people(rows: _Rows, answers: dict[str, dict[str, Any]], for_someone_else: bool) -> list[Row]:
+    """Who the complaint is for, the representative if someone else, and the resident's home."""
     people = [
-        row(
+        rows.row(
             "Who the complaint is for",
             "Someone else" if for_someone_else else "Me",
             "who",
@@ -73,21 +106,23 @@ def sections(
     if for_someone_else:
         rep = answers["representative"]
         people += [
-            row("Your name", rep["rep_name"], "representative", "your name", "rep_name"),
-            row(
+            rows.row("Your name", rep["rep_name"], "representative", "your name", "rep_name"),
+            rows.row(
                 "How you know them",
                 rep["relationship"],
                 "representative",
                 "how you know them",
                 "relationship",
             ),
-            row("They agree", "Yes", "representative", "whether they agree", "resident_agrees"),
+            rows.row("They agree", "Yes", "representative", "whether they agree", "resident_agrees"),
         ]
     details = answers["details"]
     people += [
-        row("Their name" if for_someone_else else "Your name", details["name"], "details", "name", "name"),
-        row("Address of the home", details["address"], "details", "address", "address"),
-        row(
+        rows.row(
+            "Their name" if for_someone_else else "Your name", details["name"], "details", "name", "name"
+        ),
+        rows.row("Address of the home", details["address"], "details", "address", "address"),
+        rows.row(
             "How the home is held",
             HOME_LABELS.get(details["home"], ""),
             "details",
@@ -95,30 +130,13 @@ def sections(
             "home",
         ),
     ]
+    return people
+
+
+def _contact_and_help(rows: _Rows, answers: dict[str, dict[str, Any]]) -> list[Row]:
     help_ = answers["help"]
     return [
-        Section(
-            "The complaint",
-            [
-                row(
-                    "What happened", answers["what-happened"]["description"], "what-happened", "what happened"
-                ),
-                row("When", _when(answers["when"]), "when", "when it happened"),
-                row(
-                    f"What {them} would like to happen",
-                    answers["outcome"]["outcomes"],
-                    "outcome",
-                    "what you would like to happen",
-                ),
-            ],
-        ),
-        Section("About " + ("you and them" if for_someone_else else "you"), people),
-        Section(
-            "Contact and help",
-            [
-                row("How to contact you", _contact(answers["contact"]), "contact", "how to contact you"),
-                row("Letters and emails", _help(help_), "help", "format of letters and emails"),
-                row("Other help", help_["adjustments"], "help", "other help", "adjustments"),
-            ],
-        ),
+        rows.row("How to contact you", _contact(answers["contact"]), "contact", "how to contact you"),
+        rows.row("Letters and emails", _help(help_), "help", "format of letters and emails"),
+        rows.row("Other help", help_["adjustments"], "help", "other help", "adjustments"),
     ]

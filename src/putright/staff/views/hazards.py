@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from putright.cases import access
+from putright.core.actor import Actor
 from putright.core.dates import ENGLAND
 from putright.core.errors import CaseError
 from putright.hazards import selectors, services
@@ -80,10 +81,10 @@ def hazard_summary_document(request: HttpRequest, hazard_id: int, fmt: str) -> H
     return found.download()
 
 
-Perform = Callable[[Any, datetime, Hazard, dict[str, Any]], Hazard]
+Perform = Callable[[Actor, datetime, Hazard, dict[str, Any]], Hazard]
 
 
-def _investigated(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
+def _investigated(actor: Actor, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_investigated(
         actor=actor,
         now=now,
@@ -95,7 +96,7 @@ def _investigated(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Ha
     )
 
 
-def _summary(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
+def _summary(actor: Actor, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_summary_sent(
         actor=actor,
         now=now,
@@ -109,7 +110,7 @@ def _summary(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     )
 
 
-def _made_safe(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
+def _made_safe(actor: Actor, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_made_safe(
         actor=actor,
         now=now,
@@ -120,7 +121,7 @@ def _made_safe(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazar
     )
 
 
-def _accommodation(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
+def _accommodation(actor: Actor, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_alternative_accommodation(
         actor=actor,
         now=now,
@@ -131,7 +132,7 @@ def _accommodation(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> H
     )
 
 
-def _started(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
+def _started(actor: Actor, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_works_started(
         actor=actor,
         now=now,
@@ -143,7 +144,7 @@ def _started(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     )
 
 
-def _completed(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
+def _completed(actor: Actor, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_works_completed(
         actor=actor,
         now=now,
@@ -154,7 +155,7 @@ def _completed(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazar
     )
 
 
-def _exception(actor: Any, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
+def _exception(actor: Actor, now: datetime, h: Hazard, d: dict[str, Any]) -> Hazard:
     return services.hazard_exception(
         actor=actor,
         now=now,
