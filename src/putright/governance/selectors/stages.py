@@ -97,7 +97,8 @@ def _pct(part: int, whole: int) -> float | None:
 
 @dataclass(frozen=True)
 class Got:
-    """A stage's counts on the day each stage record was requested (`daycounts.GOT`, by name)."""
+    """A stage's counts on the day each stage record was requested: one field per name in
+    `daycounts.GOT`, so a name added there and not here (or misspelt) fails on the first report."""
 
     received: int
     refused: int
@@ -116,7 +117,7 @@ class Got:
 
 @dataclass(frozen=True)
 class Sent:
-    """A stage's counts on the day each response was sent (`daycounts.SENT`, by name)."""
+    """A stage's counts on the day each response was sent: one field per name in `daycounts.SENT`."""
 
     responded: int
     responded_within_timescale: int
@@ -141,6 +142,8 @@ def _stage(
     got: Got, sent: Sent, overdue: dict[str, int], days: WorkingDays, notified: ExtensionCounts
 ) -> StageFigures:
     accepted = got.received - got.refused
+    # The counts go into the report under their own names (the decisions apart): a count the
+    # report lacks, or one it expects and the tally has not, is a TypeError on the first report.
     return StageFigures(
         **vars(got),
         **{name: value for name, value in vars(sent).items() if name not in Decision.values},
