@@ -163,8 +163,8 @@ def main() -> None:
             f"  CPU time (Python + PostgreSQL backend, one core): median {statistics.median(cpu) * 1000:.0f} ms"
         )
     print(
-        f"  stage 1 received {report['stage1']['received']:,}, responded {report['stage1']['responded']:,}, "
-        f"CH02 stage 1 {report['tsm']['CH02']['stage1_within_timescale_pct'] or 0:.1f}%"
+        f"  stage 1 received {report.stage1.received:,}, responded {report.stage1.responded:,}, "
+        f"CH02 stage 1 {report.tsm.ch02.stage1_within_timescale_pct or 0:.1f}%"
     )
     slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]
     for query in slowest:

@@ -64,7 +64,7 @@ def _shapes(as_of: Any, start: Any, end: Any) -> dict[str, tuple[Callable[[], An
     from django.db.models import Count, Q
 
     from putright.cases.models import Action, Refusal, Remedy
-    from putright.governance.selectors.breakdowns import _response
+    from putright.governance.selectors.breakdowns import response_sent
 
     not_done = Q(completed_on__isnull=True) | Q(completed_on__gt=as_of)
 
@@ -83,18 +83,18 @@ def _shapes(as_of: Any, start: Any, end: Any) -> dict[str, tuple[Callable[[], An
         # came after `as_of` touches only recent responses, not every response ever sent.
         "follow_through_remedies": (
             lambda: counts(
-                Remedy.objects.filter(not_done).filter(_response(responded_on__lte=as_of)), "due_on"
+                Remedy.objects.filter(not_done).filter(response_sent(responded_on__lte=as_of)), "due_on"
             ),
             lambda: counts(
-                Remedy.objects.filter(not_done).exclude(_response(responded_on__gt=as_of)), "due_on"
+                Remedy.objects.filter(not_done).exclude(response_sent(responded_on__gt=as_of)), "due_on"
             ),
         ),
         "follow_through_actions": (
             lambda: counts(
-                Action.objects.filter(not_done).filter(_response(responded_on__lte=as_of)), "promise_on"
+                Action.objects.filter(not_done).filter(response_sent(responded_on__lte=as_of)), "promise_on"
             ),
             lambda: counts(
-                Action.objects.filter(not_done).exclude(_response(responded_on__gt=as_of)), "promise_on"
+                Action.objects.filter(not_done).exclude(response_sent(responded_on__gt=as_of)), "promise_on"
             ),
         ),
         # An OR across two tables defeats both indexes: two queries each use one.

@@ -68,5 +68,5 @@ def test_figures_for_a_year_spanning_the_change_use_each_complaints_own_edition(
     factories.acknowledge(handler, new, date(2024, 4, 17), handler=handler)
     factories.respond(handler, new, date(2024, 4, 30), decision="not_upheld")  # due 1 May on the 2024 Code
     report = performance_report(period=Period(date(2024, 1, 1), date(2024, 6, 30)), today=date(2026, 12, 1))
-    assert report["stage1"]["responded"] == 2
-    assert report["stage1"]["responded_within_timescale"] == 1
+    assert report.stage1.responded == 2
+    assert report.stage1.responded_within_timescale == 1

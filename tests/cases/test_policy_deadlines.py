@@ -125,13 +125,13 @@ def test_ch02_is_measured_against_the_codes_timescale_and_the_report_shows_both_
     # After the landlord's 13 November, within the Code's 18 November.
     factories.respond(handler, complaint, date(2026, 11, 16), decision="not_upheld")
     report = performance_report(period=Period(date(2026, 11, 1), date(2026, 11, 30)), today=date(2026, 12, 1))
-    one = report["stage1"]
-    assert (one["responded_within_timescale"], one["responded_within_policy_timescale"]) == (1, 0)
-    assert (one["responded_within_timescale_pct"], one["responded_within_policy_timescale_pct"]) == (
+    one = report.stage1
+    assert (one.responded_within_timescale, one.responded_within_policy_timescale) == (1, 0)
+    assert (one.responded_within_timescale_pct, one.responded_within_policy_timescale_pct) == (
         100.0,
         0.0,
     )
-    assert (one["acknowledged_within_timescale"], one["acknowledged_within_policy_timescale"]) == (1, 1)
+    assert (one.acknowledged_within_timescale, one.acknowledged_within_policy_timescale) == (1, 1)
 
     body = api_for(officer).get(f"/complaints/{complaint.pk}").json()
     stage = body["stages"][0]

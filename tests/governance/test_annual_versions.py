@@ -135,7 +135,7 @@ def test_published_figures_never_change_when_the_record_does_8_2(scenario: Scena
         explanation="Court proceedings have started; you can ask the Housing Ombudsman to review this.",
         evidence="Claim form KX12345 seen, filed at the county court",  # Code 2.1 needs evidence
     )
-    live = annual_report_document(report=report, today=TODAY).figures["period"]["refused"]["total"]
+    live = annual_report_document(report=report, today=TODAY).figures["period"].refused.total
     assert live == frozen + 1  # the record changed ...
     version.refresh_from_db()
     assert version.content["figures"]["period"]["refused"]["total"] == frozen  # ... what was sent did not
@@ -364,7 +364,7 @@ def test_the_board_report_is_kept_as_sent_to_the_governing_body_9_7(scenario: Sc
         explanation="Court proceedings have started; you can ask the Housing Ombudsman to review this.",
         evidence="Claim form KX12345 seen, filed at the county court",  # Code 2.1 needs evidence
     )
-    assert board_report(period=PERIOD, today=TODAY).figures["period"]["refused"]["total"] == refused_then + 1
+    assert board_report(period=PERIOD, today=TODAY).figures["period"].refused.total == refused_then + 1
     client.force_login(officer)
     query = "start-day=1&start-month=4&start-year=2026&end-day=30&end-month=6&end-year=2026"
     assert client.post(f"/staff/reports/board/send/?{query}").status_code == 302

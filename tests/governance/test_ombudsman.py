@@ -133,16 +133,16 @@ def test_orders_need_a_date_and_their_progress_is_reported_code_9_7c(scenario: S
         actor=officer, now=NOW, reason="evidence", description="Evidence late", issued_on=date(2026, 6, 10)
     )
     figures = ombudsman_figures(PERIOD, as_of=PERIOD.end)
-    assert figures["referrals"] == 1
-    assert figures["findings"]["severe_maladministration"] == 1
-    assert figures["orders"]["due_in_period"] == 2
-    assert figures["orders"]["completed_in_period"] == 1
-    assert figures["orders"]["completed_on_time_in_period"] == 0
-    assert figures["orders"]["overdue"] == 1  # "Apologise", due 5 June
-    assert figures["orders"]["open_after_severe"] == 1
-    assert figures["failure_orders"]["by_reason"]["evidence"] == 1
+    assert figures.referrals == 1
+    assert figures.findings["severe_maladministration"] == 1
+    assert figures.orders.due_in_period == 2
+    assert figures.orders.completed_in_period == 1
+    assert figures.orders.completed_on_time_in_period == 0
+    assert figures.orders.overdue == 1  # "Apologise", due 5 June
+    assert figures.orders.open_after_severe == 1
+    assert figures.failure_orders.by_reason["evidence"] == 1
     before = ombudsman_figures(Period(date(2026, 1, 1), date(2026, 3, 31)), as_of=date(2026, 3, 31))
-    assert before["referrals"] == 0 and before["orders"]["overdue"] == 0
+    assert before.referrals == 0 and before.orders.overdue == 0
 
 
 def _text(content: bytes) -> str:

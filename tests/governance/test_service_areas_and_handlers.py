@@ -28,6 +28,7 @@ from putright.cases import services
 from putright.core.errors import InvalidInput
 from putright.governance.selectors.drill import drill
 from putright.governance.selectors.performance import performance_report
+from putright.governance.selectors.report_types import ReportScope, ResponsibilityStage
 from putright.governance.selectors.responsibility import by_handler, by_service_area
 from putright.governance.selectors.scope import scope_from
 from putright.landlord.service_areas import service_area_add
@@ -40,12 +41,9 @@ Q1 = "start-day=1&start-month=4&start-year=2026&end-day=30&end-month=6&end-year=
 
 
 def figures(received=0, responded=0, in_time=0, overdue=0):
-    return {
-        "received": received,
-        "responded": responded,
-        "responded_within_timescale": in_time,
-        "overdue": overdue,
-    }
+    return ResponsibilityStage(
+        received=received, responded=responded, responded_within_timescale=in_time, overdue=overdue
+    )
 
 
 @pytest.fixture
@@ -67,35 +65,35 @@ def areas(scenario: Scenario, officer) -> Scenario:
 
 
 def test_complaints_are_counted_by_service_area_at_each_stage(areas):
-    rows = {r["name"]: r for r in by_service_area(PERIOD, as_of=AS_OF)}
+    rows = {r.name: r for r in by_service_area(PERIOD, as_of=AS_OF)}
     assert list(rows) == ["Repairs", "Income", "No service area"]
-    assert rows["Repairs"]["slug"] == "repairs"
-    assert (rows["Repairs"]["stage1"], rows["Repairs"]["stage2"]) == (
+    assert rows["Repairs"].slug == "repairs"
+    assert (rows["Repairs"].stage1, rows["Repairs"].stage2) == (
         figures(3, 4, 2, 0),
         figures(1, 1, 1, 0),
     )
-    assert (rows["Income"]["stage1"], rows["Income"]["stage2"]) == (figures(2, 0, 0, 1), figures())
-    assert rows["No service area"]["stage1"] == figures(2) and rows["No service area"]["slug"] == ""
+    assert (rows["Income"].stage1, rows["Income"].stage2) == (figures(2, 0, 0, 1), figures())
+    assert rows["No service area"].stage1 == figures(2) and rows["No service area"].slug == ""
 
 
 def test_stages_are_counted_under_the_handler_of_that_stage(areas):
-    rows = {r["slug"]: r for r in by_handler(PERIOD, as_of=AS_OF)}
-    assert (rows["hana"]["stage1"], rows["hana"]["stage2"]) == (figures(4, 4, 2, 1), figures())
-    assert (rows["rory"]["stage1"], rows["rory"]["stage2"]) == (figures(), figures(1, 1, 1, 0))
-    assert rows[""]["name"] == "Not assigned" and rows[""]["stage1"] == figures(3)
+    rows = {r.slug: r for r in by_handler(PERIOD, as_of=AS_OF)}
+    assert (rows["hana"].stage1, rows["hana"].stage2) == (figures(4, 4, 2, 1), figures())
+    assert (rows["rory"].stage1, rows["rory"].stage2) == (figures(), figures(1, 1, 1, 0))
+    assert rows[""].name == "Not assigned" and rows[""].stage1 == figures(3)
 
 
 def test_the_rows_add_up_to_the_reports_own_stage_figures(areas):
     report = performance_report(period=PERIOD, today=TODAY, responsibility=True)
     for breakdown in ("by_service_area", "by_handler"):
         for stage in (1, 2):
-            whole = report[f"stage{stage}"]
-            rows = [r[f"stage{stage}"] for r in report[breakdown]]
-            assert sum(r["received"] for r in rows) == whole["received"]
-            assert sum(r["responded"] for r in rows) == whole["responded"]
-            assert sum(r["responded_within_timescale"] for r in rows) == whole["responded_within_timescale"]
-            late = whole["acknowledgements_overdue"] + whole["responses_overdue"]
-            assert sum(r["overdue"] for r in rows) == late
+            whole = getattr(report, f"stage{stage}")
+            rows = [getattr(r, f"stage{stage}") for r in getattr(report, breakdown)]
+            assert sum(r.received for r in rows) == whole.received
+            assert sum(r.responded for r in rows) == whole.responded
+            assert sum(r.responded_within_timescale for r in rows) == whole.responded_within_timescale
+            late = whole.acknowledgements_overdue + whole.responses_overdue
+            assert sum(r.overdue for r in rows) == late
 
 
 def test_the_breakdowns_take_a_fixed_number_of_queries(areas, django_assert_max_num_queries):
@@ -109,22 +107,18 @@ def test_the_report_narrowed_to_a_service_area_counts_only_its_complaints(areas)
     report = performance_report(
         period=PERIOD, today=TODAY, scope=scope_from(service_area="repairs", handler=None)
     )
-    assert report["scope"] == {"service_area": "repairs", "handler": None}
-    assert (report["stage1"]["received"], report["stage1"]["responded"]) == (3, 4)
-    assert report["stage1"]["responded_within_timescale"] == 2
-    assert report["stage2"]["received"] == 1
-    assert (
-        report["channels"]["email"] == 1
-        and report["channels"]["web"] == 1
-        and report["channels"]["phone"] == 1
-    )
+    assert report.scope == ReportScope(service_area="repairs", handler=None)
+    assert (report.stage1.received, report.stage1.responded) == (3, 4)
+    assert report.stage1.responded_within_timescale == 2
+    assert report.stage2.received == 1
+    assert report.channels["email"] == 1 and report.channels["web"] == 1 and report.channels["phone"] == 1
 
 
 def test_the_report_narrowed_to_a_handler_counts_the_stages_they_handled(areas):
     report = performance_report(
         period=PERIOD, today=TODAY, scope=scope_from(service_area=None, handler="rory")
     )
-    assert (report["stage1"]["received"], report["stage2"]["received"], report["stage2"]["responded"]) == (
+    assert (report.stage1.received, report.stage2.received, report.stage2.responded) == (
         0,
         1,
         1,

@@ -83,7 +83,7 @@ def test_a_change_after_the_count_shows_in_the_next_report_at_once_code_8_1b(
     )
     assert UncountedChange.objects.filter(complaint=scenario.complaints["I"]).exists()
     after = performance_report(period=PERIOD, today=TODAY)
-    assert after["stage1"]["responded"] == before["stage1"]["responded"] + 1
+    assert after.stage1.responded == before.stage1.responded + 1
     assert after == live_report(PERIOD, TODAY)
     figures_count(now=NOW)
     assert not UncountedChange.objects.exists()
@@ -96,9 +96,9 @@ def test_stored_days_are_what_the_report_reads_until_a_rebuild(scenario: Scenari
     assert day.counts["got|1|received"] == 1
     day.counts["got|1|received"] = 100
     day.save()
-    assert performance_report(period=PERIOD, today=TODAY)["stage1"]["received"] == 7 + 99
+    assert performance_report(period=PERIOD, today=TODAY).stage1.received == 7 + 99
     figures_count(now=NOW, rebuild=True)
-    assert performance_report(period=PERIOD, today=TODAY)["stage1"]["received"] == 7
+    assert performance_report(period=PERIOD, today=TODAY).stage1.received == 7
 
 
 def test_today_is_never_stored_and_always_counted_live(scenario: Scenario, handler: Any):
@@ -115,7 +115,7 @@ def test_today_is_never_stored_and_always_counted_live(scenario: Scenario, handl
         ),
     )
     today = Period(TODAY, TODAY)
-    assert performance_report(period=today, today=TODAY)["stage1"]["received"] == 1
+    assert performance_report(period=today, today=TODAY).stage1.received == 1
 
 
 def test_a_year_report_reads_a_bounded_number_of_queries_stored_or_live(scenario: Scenario):

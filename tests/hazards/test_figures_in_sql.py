@@ -68,8 +68,8 @@ def test_the_figures_counted_in_sql_are_the_rules_judgement_of_each_hazard(start
         figures = hazard_figures(start=start, end=end, as_of=as_of)
     assert len(queries) <= 6  # whatever the number of hazards
     expected = judged_one_by_one(start, end, as_of)
-    assert figures["recorded"] == expected["recorded"]
-    assert figures["by_phase"] == expected["by_phase"]
-    assert figures["with_overdue_duties"] == expected["with_overdue_duties"]
-    got = {d: (v["due"], v["met_in_time"]) for d, v in figures["duties"].items()}
+    assert figures.recorded == expected["recorded"]
+    assert figures.by_phase == expected["by_phase"]
+    assert figures.with_overdue_duties == expected["with_overdue_duties"]
+    got = {d: (v.due, v.met_in_time) for d, v in figures.duties.items()}
     assert got == expected["duties"]

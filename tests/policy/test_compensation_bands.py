@@ -100,9 +100,9 @@ def test_the_reports_set_each_financial_remedy_against_its_band_7_4(acknowledged
     assert respond(api, cid, remedies=remedies).status_code == 200
     today = timezone.localdate()
     rows = remedies_against_bands(Period(today, today))
-    assert (rows["minor"]["count"], rows["minor"]["within"], rows["minor"]["outside"]) == (2, 1, 1)
-    assert rows["minor"]["total"] == Decimal("530.00") and rows["minor"]["highest"] == Decimal("450.00")
-    assert rows["adverse"]["count"] == 0
+    assert (rows["minor"].count, rows["minor"].within, rows["minor"].outside) == (2, 1, 1)
+    assert rows["minor"].total == Decimal("530.00") and rows["minor"].highest == Decimal("450.00")
+    assert rows["adverse"].count == 0
 
 
 def test_the_respond_page_offers_the_bands_with_their_amounts(acknowledged, officer) -> None:  # noqa: F811

@@ -97,4 +97,4 @@ def test_an_open_action_stays_in_its_owners_work_and_the_counts_after_closing_6_
     actions, total = selectors.actions_open_owned(owner_id=handler.pk)
     assert [a.description for a in actions] == ["Replace the kitchen tap"] and total == 1
     assert "Replace the kitchen tap" in client_for(handler).get("/staff/").content.decode()
-    assert follow_through(timezone.localdate(), today=timezone.localdate())["actions_open"] == 1
+    assert follow_through(timezone.localdate(), today=timezone.localdate()).actions_open == 1

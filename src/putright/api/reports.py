@@ -286,6 +286,7 @@ def performance(
     if start > end:
         raise InvalidInput({"from": "The start of the period must be on or before its end"})
     scope = scope_from(service_area=service_area, handler=handler)
-    return performance_report(
+    report = performance_report(
         period=Period(start, end), today=timezone.localdate(), scope=scope, responsibility=True
     )
+    return report.as_dict()

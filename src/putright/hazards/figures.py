@@ -9,6 +9,7 @@ Exceptions and alternative accommodation count in the period they were recorded 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -26,6 +27,27 @@ COUNTING_RULES = (
 )
 
 
+@dataclass(frozen=True)
+class DutyFigures:
+    due: int
+    met_in_time: int
+    met_in_time_pct: float | None
+
+
+@dataclass(frozen=True)
+class HazardFigures:
+    """The Awaab's Law section of the performance report (`governance.selectors.report_types`)."""
+
+    recorded: int
+    by_kind: dict[str, int]
+    by_phase: dict[str, int]
+    duties: dict[str, DutyFigures]
+    exceptions: dict[str, int]
+    alternative_accommodation: int
+    with_overdue_duties: int
+    counting_rules: tuple[str, ...]
+
+
 def _start(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=ENGLAND)
 
@@ -34,7 +56,7 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def hazard_figures(*, start: date, end: date, as_of: date) -> dict[str, Any]:
+def hazard_figures(*, start: date, end: date, as_of: date) -> HazardFigures:
     """Every hazard figure for the days ``start`` to ``end`` (both included), counted by the
     database from what each step stored (``rules.hazards.stored_outcomes``): a few aggregate
     queries whatever the number of hazards."""
@@ -67,14 +89,14 @@ def hazard_figures(*, start: date, end: date, as_of: date) -> dict[str, Any]:
     duties = {}
     for d in Duty:
         due, met = totals[f"{d.value}_due"], totals[f"{d.value}_met"]
-        duties[d.value] = {"due": due, "met_in_time": met, "met_in_time_pct": _pct(met, due)}
-    return {
-        "recorded": totals["recorded"],
-        "by_kind": {k.value: totals[f"kind_{k.value}"] for k in HazardKind},
-        "by_phase": by_phase,
-        "duties": duties,
-        "exceptions": exceptions,
-        "alternative_accommodation": recorded_for["housed"],
-        "with_overdue_duties": totals["overdue"],
-        "counting_rules": list(COUNTING_RULES),
-    }
+        duties[d.value] = DutyFigures(due=due, met_in_time=met, met_in_time_pct=_pct(met, due))
+    return HazardFigures(
+        recorded=totals["recorded"],
+        by_kind={k.value: totals[f"kind_{k.value}"] for k in HazardKind},
+        by_phase=by_phase,
+        duties=duties,
+        exceptions=exceptions,
+        alternative_accommodation=recorded_for["housed"],
+        with_overdue_duties=totals["overdue"],
+        counting_rules=COUNTING_RULES,
+    )

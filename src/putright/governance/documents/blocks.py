@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from putright.governance.documents.svg import bar_chart
+from putright.governance.selectors.report_types import PerformanceReport
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class ReportDocument:
     appendix_pdfs: list[tuple[str, bytes]] = field(default_factory=list)
     landlord: str = ""
     # The figures behind the blocks, kept with a frozen version so they can be read back as sent.
-    figures: dict[str, Any] = field(default_factory=dict)
+    figures: dict[str, PerformanceReport] = field(default_factory=dict)
 
     def html(self) -> str:
         """A complete HTML document for the PDF renderer."""

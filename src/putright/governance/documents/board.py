@@ -7,20 +7,19 @@ from datetime import date
 from putright.governance.documents.blocks import Block, Heading, Para, ReportDocument
 from putright.governance.documents.figures import (
     category_blocks,
-    ombudsman_blocks,
     outcome_blocks,
-    refusal_blocks,
     stage_table,
     timeliness_chart,
-    tsm_blocks,
     volume_chart,
 )
 from putright.governance.documents.fmt import day
 from putright.governance.documents.hazards import hazard_blocks
-from putright.governance.documents.ombudsman import findings_table, orders_table
+from putright.governance.documents.ombudsman import findings_table, ombudsman_blocks, orders_table
+from putright.governance.documents.refusals import refusal_blocks
 from putright.governance.documents.roles import named_roles_blocks
 from putright.governance.documents.statements import exceptional_blocks, refusal_letters_para
 from putright.governance.documents.themes import theme_blocks
+from putright.governance.documents.tsm import tsm_blocks
 from putright.governance.selectors import casework
 from putright.governance.selectors.annual import annual_report_current_version, annual_report_latest_version
 from putright.governance.selectors.performance import performance_report
@@ -60,7 +59,7 @@ def board_report(*, period: Period, today: date) -> ReportDocument:
     report = performance_report(period=period, today=today)
     before = period.previous()
     previous = performance_report(period=before, today=today)
-    as_of = report["period"]["as_at"]
+    as_of = report.period.as_at
     label, previous_label = "This period", before.label()
     blocks: list[Block] = [
         Para(

@@ -1,13 +1,21 @@
-"""Performance figures as report blocks: the same tables on the page, in the PDF and in Word."""
+"""Performance figures as report blocks: the same tables on the page, in the PDF and in Word.
+
+This module holds the stage figures, the charts and the outcomes; the TSM (`tsm`), refusals
+and withdrawals (`refusals`) and the Ombudsman's figures (`ombudsman`) have their own, and
+`performance_blocks` puts them together in the order the reports print them."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from putright.cases.models import Channel, Decision, RefusalReason, RemedyKind
-from putright.governance.documents.blocks import Block, Bullets, Chart, Heading, Para, Table
+from putright.cases.models import Channel, Decision, RemedyKind
+from putright.governance.documents.blocks import Block, Chart, Heading, Para, Table
 from putright.governance.documents.fmt import change, money, num, pct
-from putright.governance.models import FailureReason, FindingKind
+from putright.governance.documents.ombudsman import ombudsman_blocks
+from putright.governance.documents.refusals import refusal_blocks
+from putright.governance.documents.tsm import tsm_blocks
+from putright.governance.selectors.report_types import PerformanceReport
+from putright.governance.selectors.stage_types import StageFigures, WorkingDays
 
 STAGE_ROWS: tuple[tuple[str, str, str], ...] = (
     ("Complaints received", "received", "n"),
@@ -71,129 +79,78 @@ def stage_key(stage: int, key: str) -> str:
     return ""
 
 
-def _value(row: dict[str, Any], key: str, kind: str) -> str:
-    return pct(row.get(key)) if kind == "pct" else num(row.get(key))
+def _value(stage: StageFigures, key: str, kind: str) -> str:
+    value = getattr(stage, key)
+    return pct(value) if kind == "pct" else num(value)
 
 
-def stage_table(report: dict[str, Any], previous: dict[str, Any] | None) -> Table:
+def stage_table(report: PerformanceReport, previous: PerformanceReport | None) -> Table:
     head = ["Measure", "Stage 1", "Stage 2"]
     if previous:
         head += ["Stage 1 previous period", "Stage 2 previous period", "Stage 1 change"]
     rows = []
     keys = []
     for label, key, kind in STAGE_ROWS:
-        row = [label, _value(report["stage1"], key, kind), _value(report["stage2"], key, kind)]
+        row = [label, _value(report.stage1, key, kind), _value(report.stage2, key, kind)]
         keys.append(["", stage_key(1, key), stage_key(2, key)])
         if previous:
             row += [
-                _value(previous["stage1"], key, kind),
-                _value(previous["stage2"], key, kind),
-                change(report["stage1"].get(key), previous["stage1"].get(key)),
+                _value(previous.stage1, key, kind),
+                _value(previous.stage2, key, kind),
+                change(getattr(report.stage1, key), getattr(previous.stage1, key)),
             ]
         rows.append(row)
-    for label, key in (("Median working days to respond", "median"), ("90th percentile working days", "p90")):
-        row = [label, num(report["stage1"]["working_days"][key]), num(report["stage2"]["working_days"][key])]
+    days: tuple[tuple[str, Callable[[WorkingDays], float | None]], ...] = (
+        ("Median working days to respond", lambda d: d.median),
+        ("90th percentile working days", lambda d: d.p90),
+    )
+    for label, figure in days:
+        row = [label, num(figure(report.stage1.working_days)), num(figure(report.stage2.working_days))]
         if previous:
             row += [
-                num(previous["stage1"]["working_days"][key]),
-                num(previous["stage2"]["working_days"][key]),
-                change(report["stage1"]["working_days"][key], previous["stage1"]["working_days"][key]),
+                num(figure(previous.stage1.working_days)),
+                num(figure(previous.stage2.working_days)),
+                change(figure(report.stage1.working_days), figure(previous.stage1.working_days)),
             ]
         rows.append(row)
     return Table(caption="Complaint handling by stage", head=head, rows=rows, keys=keys)
 
 
-def tsm_blocks(report: dict[str, Any]) -> list[Block]:
-    tsm = report["tsm"]
-    ch01, ch02, homes, not_counted = tsm["CH01"], tsm["CH02"], tsm["homes"], tsm["not_counted"]
-    return [
-        Heading("Tenant Satisfaction Measures: CH01 and CH02"),
-        Table(
-            caption="CH01: complaints relative to the size of the landlord (per 1,000 homes)",
-            head=[
-                "Homes",
-                "Number of homes",
-                "Stage 1 complaints",
-                "Stage 1 per 1,000",
-                "Stage 2 complaints",
-                "Stage 2 per 1,000",
-            ],
-            rows=[
-                [
-                    label,
-                    num(homes[key_homes]),
-                    num(part["stage1_complaints"]),
-                    num(part["stage1_per_1000_homes"], 2),
-                    num(part["stage2_complaints"]),
-                    num(part["stage2_per_1000_homes"], 2),
-                ]
-                for label, key_homes, part in (
-                    ("Low-cost rental (LCRA: general needs and supported)", "rented", ch01["lcra"]),
-                    ("Low-cost home ownership (LCHO: shared ownership)", "shared_ownership", ch01["lcho"]),
-                    ("LCRA and LCHO together", "total", ch01),
-                )
-            ],
-            keys=[
-                ["", "", f"got.1.accepted_{t}", "", f"got.2.accepted_{t}", ""]
-                for t in ("lcra", "lcho", "tsm")
-            ],
-        ),
-        Table(
-            caption="CH02: complaints responded to within the Complaint Handling Code's timescales",
-            head=[
-                "Homes",
-                "Stage 1 within timescale",
-                "Stage 1 without extension",
-                "Stage 2 within timescale",
-                "Stage 2 without extension",
-            ],
-            rows=[
-                [
-                    label,
-                    pct(part["stage1_within_timescale_pct"]),
-                    pct(part["stage1_within_timescale_without_extension_pct"]),
-                    pct(part["stage2_within_timescale_pct"]),
-                    pct(part["stage2_within_timescale_without_extension_pct"]),
-                ]
-                for label, part in (
-                    ("Low-cost rental (LCRA)", ch02["lcra"]),
-                    ("Low-cost home ownership (LCHO)", ch02["lcho"]),
-                    ("LCRA and LCHO together", ch02),
-                )
-            ],
-        ),
-        Table(
-            caption="Complaints not counted in CH01 and CH02",
-            head=["Residents", "Stage 1 complaints", "Stage 2 complaints"],
-            rows=[
-                [label, num(part["stage1_complaints"]), num(part["stage2_complaints"])]
-                for label, part in (
-                    ("Tenure not known (to be resolved before filing)", not_counted["unknown_tenure"]),
-                    ("Leaseholders and people who are not tenants", not_counted["other_tenure"]),
-                )
-            ],
-            keys=[
-                ["", f"got.1.accepted_{t}", f"got.2.accepted_{t}"] for t in ("unknown_tenure", "other_tenure")
-            ],
-        ),
-        Heading("How these figures are counted", 3),
-        Bullets(tsm["counting_rules"]),
-    ]
+def _series(
+    report: PerformanceReport,
+    previous: PerformanceReport | None,
+    label: str,
+    previous_label: str,
+    figures: Figures,
+) -> list[tuple[str, list[float | None]]]:
+    series: list[tuple[str, list[float | None]]] = [(label, [figure(report) for _, figure, _ in figures])]
+    if previous:
+        series.append((previous_label, [figure(previous) for _, figure, _ in figures]))
+    return series
+
+
+# (label, the figure, its drill key): the charts' bars.
+Figures = tuple[tuple[str, Callable[[PerformanceReport], float | None], str], ...]
+VOLUMES: Figures = (
+    ("Stage 1 received", lambda r: r.stage1.received, "got.1.received"),
+    ("Stage 2 received", lambda r: r.stage2.received, "got.2.received"),
+    ("Stage 1 responses", lambda r: r.stage1.responded, "sent.1.responded"),
+    ("Stage 2 responses", lambda r: r.stage2.responded, "sent.2.responded"),
+)
+TIMELINESS: Figures = (
+    ("Stage 1 acknowledged in time", lambda r: r.stage1.acknowledged_within_timescale_pct, ""),
+    ("Stage 1 responded in time", lambda r: r.stage1.responded_within_timescale_pct, ""),
+    ("Stage 2 acknowledged in time", lambda r: r.stage2.acknowledged_within_timescale_pct, ""),
+    ("Stage 2 responded in time", lambda r: r.stage2.responded_within_timescale_pct, ""),
+)
 
 
 def volume_chart(
-    report: dict[str, Any], previous: dict[str, Any] | None, label: str, previous_label: str
+    report: PerformanceReport, previous: PerformanceReport | None, label: str, previous_label: str
 ) -> Chart:
-    keys = (
-        ("Stage 1 received", "stage1", "received"),
-        ("Stage 2 received", "stage2", "received"),
-        ("Stage 1 responses", "stage1", "responded"),
-        ("Stage 2 responses", "stage2", "responded"),
-    )
-    series: list[tuple[str, list[float | None]]] = [(label, [report[s][k] for _, s, k in keys])]
-    if previous:
-        series.append((previous_label, [previous[s][k] for _, s, k in keys]))
-    drills = [[f"{'got' if k == 'received' else 'sent'}.{s[-1]}.{k}"] for _, s, k in keys]
+    keys = VOLUMES
+    series = _series(report, previous, label, previous_label, keys)
+    drills = [[drill] for *_, drill in keys]
     return Chart(
         title="Complaints received and responses sent",
         labels=[k[0] for k in keys],
@@ -203,37 +160,30 @@ def volume_chart(
 
 
 def timeliness_chart(
-    report: dict[str, Any], previous: dict[str, Any] | None, label: str, previous_label: str
+    report: PerformanceReport, previous: PerformanceReport | None, label: str, previous_label: str
 ) -> Chart:
-    keys = (
-        ("Stage 1 acknowledged in time", "stage1", "acknowledged_within_timescale_pct"),
-        ("Stage 1 responded in time", "stage1", "responded_within_timescale_pct"),
-        ("Stage 2 acknowledged in time", "stage2", "acknowledged_within_timescale_pct"),
-        ("Stage 2 responded in time", "stage2", "responded_within_timescale_pct"),
-    )
-    series: list[tuple[str, list[float | None]]] = [(label, [report[s][k] for _, s, k in keys])]
-    if previous:
-        series.append((previous_label, [previous[s][k] for _, s, k in keys]))
+    keys = TIMELINESS
+    series = _series(report, previous, label, previous_label, keys)
     return Chart(title="Timeliness (%)", labels=[k[0] for k in keys], series=series, unit="%")
 
 
-def outcome_blocks(report: dict[str, Any]) -> list[Block]:
+def outcome_blocks(report: PerformanceReport) -> list[Block]:
     decisions = Table(
         caption="Decisions in responses sent",
         head=["Decision", "Stage 1", "Stage 2"],
         rows=[
             [
                 d.label,
-                num(report["stage1"]["decisions"][d.value]),
-                num(report["stage2"]["decisions"][d.value]),
+                num(getattr(report.stage1.decisions, d.value)),
+                num(getattr(report.stage2.decisions, d.value)),
             ]
             for d in Decision
         ],
         keys=[["", f"sent.1.{d.value}", f"sent.2.{d.value}"] for d in Decision],
     )
-    remedies = report["remedies"]
-    remedy_rows = [[k.label, num(remedies["by_kind"][k.value])] for k in RemedyKind]
-    follow = report["follow_through"]
+    remedies = report.remedies
+    remedy_rows = [[k.label, num(remedies.by_kind[k.value])] for k in RemedyKind]
+    follow = report.follow_through
     return [
         Heading("Outcomes and putting things right"),
         decisions,
@@ -242,48 +192,41 @@ def outcome_blocks(report: dict[str, Any]) -> list[Block]:
             head=["Remedy", "Number"],
             rows=remedy_rows,
         ),
-        Para(f"Financial remedies offered in the period: {money(remedies['financial_total'])}."),
+        Para(f"Financial remedies offered in the period: {money(remedies.financial_total)}."),
         Table(
             caption="Financial remedies against the compensation bands, for consistency (Code 7.4)",
             head=["Band", "Amounts", "Number", "Within the band", "Outside, with a reason", "Total"],
             rows=[
-                [
-                    r["label"],
-                    r["range"],
-                    num(r["count"]),
-                    num(r["within"]),
-                    num(r["outside"]),
-                    money(r["total"]),
-                ]
-                for r in remedies["against_bands"].values()
+                [r.label, r.range, num(r.count), num(r.within), num(r.outside), money(r.total)]
+                for r in remedies.against_bands.values()
             ],
         ),
         Table(
-            caption=f"Follow-through at {report['period']['as_at']:%-d %B %Y} (Code 6.6, 7.3)",
+            caption=f"Follow-through at {report.period.as_at:%-d %B %Y} (Code 6.6, 7.3)",
             head=["Item", "Open", "Overdue"],
             rows=[
-                ["Outstanding actions", num(follow["actions_open"]), num(follow["actions_overdue"])],
-                ["Remedies not yet delivered", num(follow["remedies_open"]), num(follow["remedies_overdue"])],
+                ["Outstanding actions", num(follow.actions_open), num(follow.actions_overdue)],
+                ["Remedies not yet delivered", num(follow.remedies_open), num(follow.remedies_overdue)],
             ],
             keys=[["", f"{n}.open", f"{n}.overdue"] for n in ("actions", "remedies")],
         ),
         Para(
-            f"Escalation rate: {pct(report['escalation_rate_pct'])} of stage 1 responses sent in the period have been escalated to stage 2."
+            f"Escalation rate: {pct(report.escalation_rate_pct)} of stage 1 responses sent in the period have been escalated to stage 2."
         ),
     ]
 
 
-def category_blocks(report: dict[str, Any]) -> list[Block]:
-    top = report["categories"][:10]
+def category_blocks(report: PerformanceReport) -> list[Block]:
+    top = report.categories[:10]
     blocks: list[Block] = [Heading("Categories and channels")]
     if top:
         blocks.append(
             Chart(
                 title="Complaints received by category",
                 label_heading="Category",
-                labels=[c["name"] for c in top],
-                series=[("Stage 1", [c["stage1"] for c in top]), ("Stage 2", [c["stage2"] for c in top])],
-                keys=[[f"category.{s}.{c['slug'] or '-'}" for s in (1, 2)] for c in top],
+                labels=[c.name for c in top],
+                series=[("Stage 1", [c.stage1 for c in top]), ("Stage 2", [c.stage2 for c in top])],
+                keys=[[f"category.{s}.{c.slug or '-'}" for s in (1, 2)] for c in top],
             )
         )
     else:
@@ -293,96 +236,18 @@ def category_blocks(report: dict[str, Any]) -> list[Block]:
         Table(
             caption="Stage 1 complaints received by channel",
             head=["Channel", "Complaints"],
-            rows=[[labels[k], num(v)] for k, v in report["channels"].items() if v],
-            keys=[["", f"channel.{k}"] for k, v in report["channels"].items() if v],
+            rows=[[labels[k], num(v)] for k, v in report.channels.items() if v],
+            keys=[["", f"channel.{k}"] for k, v in report.channels.items() if v],
         )
     )
     return blocks
 
 
-def refusal_blocks(report: dict[str, Any]) -> list[Block]:
-    refused = report["refused"]
-    return [
-        Heading("Complaints not accepted (Code 8.1b)"),
-        Para(
-            f"{num(refused['total'])} complaints were not accepted under section 2 of the Code, and "
-            f"{num(refused['escalation_refused']['total'])} requests to escalate were refused (Code 5.11). "
-            f"{num(refused.get('reopened', 0))} complaints not accepted at first were later reopened and "
-            "taken on (Code 2.4); they count as accepted complaints. "
-            f"{num(refused['escalation_refused'].get('late', 0))} escalations were refused more than 5 "
-            "working days after the resident asked (Code 6.11)."
-        ),
-        *withdrawal_blocks(report),
-        Table(
-            caption="Complaints not accepted and escalations refused, by reason",
-            head=["Reason", "Not accepted", "Escalation refused"],
-            rows=[
-                [
-                    r.label,
-                    num(refused["by_reason"][r.value]),
-                    num(refused["escalation_refused"]["by_reason"][r.value]),
-                ]
-                for r in RefusalReason
-            ],
-            keys=[["", f"refused.1.{r.value}", f"refused.2.{r.value}"] for r in RefusalReason],
-        ),
-    ]
-
-
-def withdrawal_blocks(report: dict[str, Any]) -> list[Block]:
-    """Withdrawals, and those made after a deadline had passed (a report kept from before
-    they were counted has none)."""
-    withdrawn = report.get("withdrawn")
-    if not withdrawn:
-        return []
-    return [
-        Para(
-            f"{num(withdrawn['total'])} complaints were withdrawn by the resident, "
-            f"{num(withdrawn['after_deadline'])} of them after a deadline at their stage had passed "
-            "unmet; those late stages still count as late."
-        )
-    ]
-
-
-def ombudsman_blocks(report: dict[str, Any]) -> list[Block]:
-    o = report["ombudsman"]
-    orders = o["orders"]
-    return [
-        Heading("The Housing Ombudsman"),
-        Para(
-            f"Cases referred: {num(o['referrals'])}. Findings of non-compliance with the Code on complaint "
-            f"handling: {num(o['complaint_handling_non_compliance'])}. Complaint Handling Failure Orders: "
-            f"{num(o['failure_orders']['total'])}."
-        ),
-        Table(
-            caption="The Ombudsman's findings, by issue",
-            head=["Finding", "Issues"],
-            rows=[[k.label, num(o["findings"][k.value])] for k in FindingKind],
-        ),
-        Table(
-            caption="Orders (Code 9.7c)",
-            head=["Measure", "Number"],
-            rows=[
-                ["Orders due in the period", num(orders["due_in_period"])],
-                ["Orders complied with in the period", num(orders["completed_in_period"])],
-                ["of which on time", num(orders["completed_on_time_in_period"])],
-                ["Orders overdue", num(orders["overdue"])],
-                ["Orders after severe maladministration still open", num(orders["open_after_severe"])],
-                ["Evidence requests due in the period", num(o["evidence_requests"]["due_in_period"])],
-                ["Evidence sent on time", num(o["evidence_requests"]["sent_on_time"])],
-                ["Evidence requests overdue", num(o["evidence_requests"]["overdue"])],
-            ],
-        ),
-        Table(
-            caption="Complaint Handling Failure Orders, by reason",
-            head=["Reason", "Orders"],
-            rows=[[r.label, num(o["failure_orders"]["by_reason"][r.value])] for r in FailureReason],
-        ),
-    ]
-
-
 def performance_blocks(
-    report: dict[str, Any], previous: dict[str, Any] | None = None, *, previous_label: str = "Previous period"
+    report: PerformanceReport,
+    previous: PerformanceReport | None = None,
+    *,
+    previous_label: str = "Previous period",
 ) -> list[Block]:
     """The quantitative analysis (Code 8.1b, 9.7a)."""
     label = "This period"

@@ -6,39 +6,38 @@ Three charts, each with its table of figures; the counts link to the cases behin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from putright.governance.documents.blocks import Chart
 from putright.governance.documents.figures import timeliness_chart
+from putright.governance.selectors.report_types import PerformanceReport
 
 RISING_SHOWN = 5
-OVERDUE = (
-    ("Stage 1 acknowledgements", "stage1", "acknowledgements_overdue", "overdue.1.acknowledgements"),
-    ("Stage 1 responses", "stage1", "responses_overdue", "overdue.1.responses"),
-    ("Stage 2 acknowledgements", "stage2", "acknowledgements_overdue", "overdue.2.acknowledgements"),
-    ("Stage 2 responses", "stage2", "responses_overdue", "overdue.2.responses"),
+# (label, the figure, its drill key): the bars of "Overdue at the end of the period".
+OVERDUE: tuple[tuple[str, Callable[[PerformanceReport], int], str], ...] = (
+    ("Stage 1 acknowledgements", lambda r: r.stage1.acknowledgements_overdue, "overdue.1.acknowledgements"),
+    ("Stage 1 responses", lambda r: r.stage1.responses_overdue, "overdue.1.responses"),
+    ("Stage 2 acknowledgements", lambda r: r.stage2.acknowledgements_overdue, "overdue.2.acknowledgements"),
+    ("Stage 2 responses", lambda r: r.stage2.responses_overdue, "overdue.2.responses"),
+    ("Actions past their date", lambda r: r.follow_through.actions_overdue, "actions.overdue"),
+    ("Remedies past their date", lambda r: r.follow_through.remedies_overdue, "remedies.overdue"),
 )
 
 
-def on_time(report: dict[str, Any], previous: dict[str, Any], previous_label: str) -> Chart:
+def on_time(report: PerformanceReport, previous: PerformanceReport, previous_label: str) -> Chart:
     return timeliness_chart(report, previous, "This period", previous_label)
 
 
-def overdue(report: dict[str, Any], previous: dict[str, Any], previous_label: str) -> Chart:
-    follow, before = report["follow_through"], previous["follow_through"]
-    labels = [label for label, *_ in OVERDUE] + ["Actions past their date", "Remedies past their date"]
-    now = [report[s][k] for _, s, k, _ in OVERDUE] + [follow["actions_overdue"], follow["remedies_overdue"]]
-    then = [previous[s][k] for _, s, k, _ in OVERDUE] + [
-        before["actions_overdue"],
-        before["remedies_overdue"],
-    ]
-    keys = [[key, ""] for *_, key in OVERDUE] + [["actions.overdue", ""], ["remedies.overdue", ""]]
+def overdue(report: PerformanceReport, previous: PerformanceReport, previous_label: str) -> Chart:
+    now: list[float | None] = [figure(report) for _, figure, _ in OVERDUE]
+    then: list[float | None] = [figure(previous) for _, figure, _ in OVERDUE]
     return Chart(
         title="Overdue at the end of the period",
-        labels=labels,
-        series=[("This period", list(now)), (previous_label, list(then))],
+        labels=[label for label, *_ in OVERDUE],
+        series=[("This period", now), (previous_label, then)],
         label_heading="Overdue",
-        keys=keys,
+        keys=[[key, ""] for *_, key in OVERDUE],
     )
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from putright.governance.documents.blocks import Block, Heading, Para, Table
 from putright.governance.documents.fmt import num, pct
+from putright.governance.selectors.report_types import PerformanceReport
 
 DUTY_NAMES = {
     "investigate": "Investigated in time",
@@ -21,25 +20,25 @@ REASONS = {
 }
 
 
-def hazard_blocks(report: dict[str, Any]) -> list[Block]:
+def hazard_blocks(report: PerformanceReport) -> list[Block]:
     """Hazards by kind and phase, each duty met in time, exceptions and alternative accommodation."""
-    h = report["hazards"]
-    kinds = h["by_kind"]
-    exceptions = ", ".join(f"{REASONS.get(k, k).lower()}: {num(v)}" for k, v in h["exceptions"].items())
+    h = report.hazards
+    kinds = h.by_kind
+    exceptions = ", ".join(f"{REASONS.get(k, k).lower()}: {num(v)}" for k, v in h.exceptions.items())
     return [
         Heading("Hazards under Awaab's Law", 3),
         Para(
-            f"We became aware of {num(h['recorded'])} hazards in the period: {num(kinds['emergency'])} emergency and "
-            f"{num(kinds['significant'])} significant. Alternative accommodation was provided {num(h['alternative_accommodation'])} "
-            f"times; exceptions were recorded {num(sum(h['exceptions'].values()))} times"
-            f"{f' ({exceptions})' if exceptions else ''}. {num(h['with_overdue_duties'])} hazards have a duty overdue."
+            f"We became aware of {num(h.recorded)} hazards in the period: {num(kinds['emergency'])} emergency and "
+            f"{num(kinds['significant'])} significant. Alternative accommodation was provided {num(h.alternative_accommodation)} "
+            f"times; exceptions were recorded {num(sum(h.exceptions.values()))} times"
+            f"{f' ({exceptions})' if exceptions else ''}. {num(h.with_overdue_duties)} hazards have a duty overdue."
         ),
         Table(
             caption="Awaab's Law duties due in the period and met in time",
             head=["Duty", "Due", "Met in time", "Per cent"],
             rows=[
-                [DUTY_NAMES[k], num(v["due"]), num(v["met_in_time"]), pct(v["met_in_time_pct"])]
-                for k, v in h["duties"].items()
+                [DUTY_NAMES[k], num(v.due), num(v.met_in_time), pct(v.met_in_time_pct)]
+                for k, v in h.duties.items()
             ],
         ),
     ]

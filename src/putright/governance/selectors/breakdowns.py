@@ -15,13 +15,24 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from putright.cases.models import Action, Channel, Extension, RefusalReason, Remedy, RemedyKind, StageRecord
 from putright.governance.selectors.daycounts import Tally
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.report_types import (
+    BandRow,
+    CategoryRow,
+    EscalationRefusals,
+    FollowThrough,
+    Refusals,
+    Remedies,
+    WithdrawalCounts,
+    Withdrawals,
+)
 from putright.governance.selectors.scope import EVERYTHING, Scope
+from putright.governance.selectors.stage_types import ExtensionCounts
 from putright.landlord.models import Category
 
 UNCATEGORISED = "Not categorised"
 
 
-def categories(tally: Tally) -> list[dict[str, Any]]:
+def categories(tally: Tally) -> tuple[CategoryRow, ...]:
     """Complaints received at each stage in the period, by category, most first."""
     names = {pk: (slug, name) for pk, slug, name in Category.objects.values_list("id", "slug", "name")}
     found: dict[int | None, dict[str, Any]] = {}
@@ -34,7 +45,8 @@ def categories(tally: Tally) -> list[dict[str, Any]]:
             slug, name = names.get(category_id, ("", UNCATEGORISED)) if category_id else ("", UNCATEGORISED)
             found[category_id] = {"slug": slug, "name": name, "stage1": 0, "stage2": 0}
         found[category_id][f"stage{stage}"] += n
-    return sorted(found.values(), key=lambda r: (-r["stage1"], -r["stage2"], r["name"]))
+    rows = sorted(found.values(), key=lambda r: (-r["stage1"], -r["stage2"], r["name"]))
+    return tuple(CategoryRow(**row) for row in rows)
 
 
 def channels(tally: Tally) -> dict[str, int]:
@@ -47,7 +59,7 @@ def channels(tally: Tally) -> dict[str, int]:
     return counts
 
 
-def refusals(tally: Tally) -> dict[str, Any]:
+def refusals(tally: Tally) -> Refusals:
     """Complaints not accepted (Code 2.1-2.5, reported under 8.1b) and escalations refused (5.11).
 
     A complaint not accepted counts in the period it was received, so that received =
@@ -59,49 +71,56 @@ def refusals(tally: Tally) -> dict[str, Any]:
         stage: {reason: tally[f"refused|{stage}|{reason}"] for reason in RefusalReason.values}
         for stage in (1, 2)
     }
-    return {
-        "total": sum(by_stage[1].values()),
-        "by_reason": by_stage[1],
-        "reopened": tally["reopened|1"],
-        "escalation_refused": {
-            "total": sum(by_stage[2].values()),
-            "by_reason": by_stage[2],
-            "late": tally["refused_late|2"],
-        },
-    }
+    return Refusals(
+        total=sum(by_stage[1].values()),
+        by_reason=by_stage[1],
+        reopened=tally["reopened|1"],
+        escalation_refused=EscalationRefusals(
+            total=sum(by_stage[2].values()), by_reason=by_stage[2], late=tally["refused_late|2"]
+        ),
+    )
 
 
-def withdrawals(tally: Tally) -> dict[str, Any]:
+def withdrawals(tally: Tally) -> Withdrawals:
     """Complaints withdrawn in the period, by the stage they were at, and how many of them
     after a Code deadline at that stage had passed unmet (counted on the day withdrawn)."""
     by_stage = {
-        stage: {name: tally[f"withdrawal|{stage}|{name}"] for name in ("count", "after_deadline")}
+        stage: WithdrawalCounts(
+            count=tally[f"withdrawal|{stage}|count"],
+            after_deadline=tally[f"withdrawal|{stage}|after_deadline"],
+        )
         for stage in (1, 2)
     }
-    return {
-        "total": sum(s["count"] for s in by_stage.values()),
-        "after_deadline": sum(s["after_deadline"] for s in by_stage.values()),
-        "by_stage": {str(stage): counts for stage, counts in by_stage.items()},
-    }
+    return Withdrawals(
+        total=sum(s.count for s in by_stage.values()),
+        after_deadline=sum(s.after_deadline for s in by_stage.values()),
+        by_stage={str(stage): counts for stage, counts in by_stage.items()},
+    )
 
 
-def extensions(tally: Tally) -> dict[int, dict[str, int]]:
+def extensions(tally: Tally) -> dict[int, ExtensionCounts]:
     """Extensions notified to residents in the period, per stage (Code 6.4, 6.15)."""
     return {
-        stage: {name: tally[f"extension|{stage}|{name}"] for name in ("count", "good_reason", "working_days")}
+        stage: ExtensionCounts(
+            count=tally[f"extension|{stage}|count"],
+            good_reason=tally[f"extension|{stage}|good_reason"],
+            working_days=tally[f"extension|{stage}|working_days"],
+        )
         for stage in (1, 2)
     }
 
 
-def remedies(tally: Tally) -> dict[str, Any]:
-    """Remedies set out in responses sent in the period, by kind, with the financial total (Code 7.1-7.3)."""
+def remedies(tally: Tally, against_bands: dict[str, BandRow]) -> Remedies:
+    """Remedies set out in responses sent in the period, by kind, with the financial total
+    (Code 7.1-7.3), and the financial ones against the bands (`compensation`, Code 7.4)."""
     by_kind = {kind: tally[f"remedy|{kind}|count"] for kind in RemedyKind.values}
     pence = tally[f"remedy|{RemedyKind.FINANCIAL}|pence"]
-    return {
-        "total": sum(by_kind.values()),
-        "by_kind": by_kind,
-        "financial_total": (Decimal(pence) / 100).quantize(Decimal("0.01")),
-    }
+    return Remedies(
+        total=sum(by_kind.values()),
+        by_kind=by_kind,
+        financial_total=(Decimal(pence) / 100).quantize(Decimal("0.01")),
+        against_bands=against_bands,
+    )
 
 
 def response_sent(**sent: Any) -> Exists:
@@ -111,7 +130,7 @@ def response_sent(**sent: Any) -> Exists:
     )
 
 
-def follow_through(as_of: date, *, today: date, scope: Scope = EVERYTHING) -> dict[str, int]:
+def follow_through(as_of: date, *, today: date, scope: Scope = EVERYTHING) -> FollowThrough:
     """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3).
 
     An action is overdue against the date first promised (`first_promise_on`): moving the
@@ -135,7 +154,12 @@ def follow_through(as_of: date, *, today: date, scope: Scope = EVERYTHING) -> di
             counts = items.aggregate(open=Count("id"), overdue=Count("id", filter=Q(**{f"{due}__lt": as_of})))
             result[f"{name}_open"] += counts["open"]
             result[f"{name}_overdue"] += counts["overdue"]
-    return result
+    return FollowThrough(
+        actions_open=result["actions_open"],
+        actions_overdue=result["actions_overdue"],
+        remedies_open=result["remedies_open"],
+        remedies_overdue=result["remedies_overdue"],
+    )
 
 
 def extensions_listed(period: Period, *, limit: int = 50, scope: Scope = EVERYTHING) -> list[dict[str, Any]]:

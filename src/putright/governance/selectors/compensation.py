@@ -8,12 +8,12 @@ outside it (with the reason recorded at the time). Two queries, whatever the per
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Exists, OuterRef
 
 from putright.cases.models import Remedy, RemedyKind, StageRecord
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.report_types import BandRow
 from putright.landlord.compensation import compensation_bands
 from putright.rules.remedies import band_range
 from putright.rules.remedy_guidance import Band
@@ -21,26 +21,28 @@ from putright.rules.remedy_guidance import Band
 UNBANDED = "none"
 
 
-def _row(band: Band | None) -> dict[str, Any]:
-    return {
-        "band": band.key if band else UNBANDED,
-        "label": band.label if band else "Below every band, or a band no longer used",
-        "range": band_range(band) if band else "",
-        "count": 0,
-        "within": 0,
-        "outside": 0,
-        "total": Decimal("0.00"),
-        "lowest": None,
-        "highest": None,
-    }
+def _row(band: Band | None, amounts: list[Decimal], within: int) -> BandRow:
+    return BandRow(
+        band=band.key if band else UNBANDED,
+        label=band.label if band else "Below every band, or a band no longer used",
+        range=band_range(band) if band else "",
+        count=len(amounts),
+        within=within,
+        outside=len(amounts) - within,
+        total=sum(amounts, Decimal("0.00")),
+        lowest=min(amounts, default=None),
+        highest=max(amounts, default=None),
+    )
 
 
-def remedies_against_bands(period: Period) -> dict[str, dict[str, Any]]:
+def remedies_against_bands(period: Period) -> dict[str, BandRow]:
     """One row per band key (and `none` for remedies in none): how many financial remedies, how many
     within the band's amounts and outside them, their total, lowest and highest amount."""
     bands = compensation_bands(on=period.end)
-    rows = {band.key: _row(band) for band in bands}
-    spare = _row(None)
+    by_key = {band.key: band for band in bands}
+    amounts: dict[str | None, list[Decimal]] = {band.key: [] for band in bands}
+    within: dict[str | None, int] = dict.fromkeys(amounts, 0)
+    amounts[None], within[None] = [], 0
     sent = StageRecord.objects.filter(
         complaint_id=OuterRef("complaint_id"),
         stage=OuterRef("stage"),
@@ -50,12 +52,13 @@ def remedies_against_bands(period: Period) -> dict[str, dict[str, Any]]:
     remedies = Remedy.objects.filter(kind=RemedyKind.FINANCIAL, amount__isnull=False).filter(Exists(sent))
     for band_key, amount in remedies.values_list("band", "amount"):
         assert amount is not None  # filtered above
-        row = rows.get(band_key, spare)
-        band = next((b for b in bands if b.key == band_key), None)
-        row["count"] += 1
-        row["within" if band is not None and band.contains(amount) else "outside"] += 1
-        row["total"] += amount
-        row["lowest"] = amount if row["lowest"] is None else min(row["lowest"], amount)
-        row["highest"] = amount if row["highest"] is None else max(row["highest"], amount)
+        band = by_key.get(band_key)
+        key = band_key if band_key in amounts else None
+        amounts[key].append(amount)
+        if band is not None and band.contains(amount):
+            within[key] += 1
+    rows = {band.key: _row(band, amounts[band.key], within[band.key]) for band in bands}
     # Keyed by band, like the other breakdowns, so the figures flatten into exports.
-    return {**rows, **({UNBANDED: spare} if spare["count"] else {})}
+    if amounts[None]:
+        rows[UNBANDED] = _row(None, amounts[None], within[None])
+    return rows

@@ -143,6 +143,17 @@ SENT = {
 }
 
 
+def _stage_key(kind: str, stage: int, name: str) -> str:
+    return f"{kind}|{stage}|{name}"
+
+
+def stage_counts(tally: Tally, kind: str, stage: int) -> dict[str, int]:
+    """One stage's `got` or `sent` counts from a tally, by the names in `GOT` or `SENT`
+    (`stages.Got` and `stages.Sent` are their typed form)."""
+    names = GOT if kind == "got" else SENT
+    return {name: tally[_stage_key(kind, stage, name)] for name in names}
+
+
 def _stage_records(
     days: Days, on: str, prefix: str, counts: dict[str, Q | None], scope: Scope
 ) -> Iterator[tuple[date, str, int]]:
@@ -155,7 +166,7 @@ def _stage_records(
     for row in rows:
         for name in counts:
             if row[name]:
-                yield row[on], f"{prefix}|{row['stage']}|{name}", row[name]
+                yield row[on], _stage_key(prefix, row["stage"], name), row[name]
 
 
 def _received(days: Days, scope: Scope) -> Iterator[tuple[date, str, int]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, F, Q
 
@@ -19,9 +18,15 @@ from putright.governance.models import (
 )
 from putright.governance.models.ombudsman import ADVERSE_FINDINGS
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.report_types import (
+    EvidenceRequests,
+    OmbudsmanFigures,
+    OmbudsmanOrders,
+    ReasonCounts,
+)
 
 
-def ombudsman_figures(period: Period, *, as_of: date) -> dict[str, Any]:
+def ombudsman_figures(period: Period, *, as_of: date) -> OmbudsmanFigures:
     span = (period.start, period.end)
     referrals = OmbudsmanCase.objects.filter(referred_on__range=span).count()
     finding_rows = dict(
@@ -59,14 +64,14 @@ def ombudsman_figures(period: Period, *, as_of: date) -> dict[str, Any]:
             filter=Q(due_on__lt=as_of) & (Q(sent_on__isnull=True) | Q(sent_on__gt=as_of)),
         ),
     )
-    return {
-        "referrals": referrals,
-        "findings": {kind: finding_rows.get(kind, 0) for kind in FindingKind.values},
-        "complaint_handling_non_compliance": non_compliance,
-        "orders": orders,
-        "failure_orders": {
-            "total": sum(failure_rows.values()),
-            "by_reason": {reason: failure_rows.get(reason, 0) for reason in FailureReason.values},
-        },
-        "evidence_requests": evidence,
-    }
+    return OmbudsmanFigures(
+        referrals=referrals,
+        findings={kind: finding_rows.get(kind, 0) for kind in FindingKind.values},
+        complaint_handling_non_compliance=non_compliance,
+        orders=OmbudsmanOrders(**orders),
+        failure_orders=ReasonCounts(
+            total=sum(failure_rows.values()),
+            by_reason={reason: failure_rows.get(reason, 0) for reason in FailureReason.values},
+        ),
+        evidence_requests=EvidenceRequests(**evidence),
+    )

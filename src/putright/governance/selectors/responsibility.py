@@ -22,6 +22,7 @@ from django.db.models import Count, Q
 from putright.cases.models import StageRecord
 from putright.governance.selectors.daycounts import IN_TIME
 from putright.governance.selectors.periods import Period
+from putright.governance.selectors.report_types import ResponsibilityRow, ResponsibilityStage
 from putright.governance.selectors.scope import EVERYTHING, Scope
 from putright.governance.selectors.stages import STAGES, overdue_counts
 from putright.landlord.models import ServiceArea
@@ -59,23 +60,21 @@ def _counted(group: str, period: Period, as_of: date, scope: Scope) -> dict[Any,
 
 def _rows(
     kind: str, counted: dict[Any, dict[int, dict[str, int]]], names: dict[int, tuple[str, str]]
-) -> list[dict[str, Any]]:
+) -> tuple[ResponsibilityRow, ...]:
     rows = []
     for key, stages in counted.items():
         if not any(any(figures.values()) for figures in stages.values()):
             continue
         slug, name = names.get(key, ("", NONE_LABEL[kind])) if key is not None else ("", NONE_LABEL[kind])
-        row: dict[str, Any] = {"slug": slug, "name": name}
-        for stage, figures in stages.items():
-            row[f"stage{stage}"] = figures
-        rows.append(row)
+        stage1, stage2 = (ResponsibilityStage(**stages[stage]) for stage in STAGES)
+        rows.append(ResponsibilityRow(slug=slug, name=name, stage1=stage1, stage2=stage2))
     # Most received first; those with none (a filter key of "") last among equals.
-    return sorted(
-        rows, key=lambda r: (-r["stage1"]["received"], -r["stage2"]["received"], r["slug"] == "", r["name"])
-    )
+    return tuple(sorted(rows, key=lambda r: (-r.stage1.received, -r.stage2.received, r.slug == "", r.name)))
 
 
-def by_service_area(period: Period, *, as_of: date, scope: Scope = EVERYTHING) -> list[dict[str, Any]]:
+def by_service_area(
+    period: Period, *, as_of: date, scope: Scope = EVERYTHING
+) -> tuple[ResponsibilityRow, ...]:
     """Per service area, most complaints first: `slug` (its filter; "" for none), `name`, and
     `stage1`/`stage2` each with received, responded, responded_within_timescale, overdue."""
     counted = _counted("complaint__service_area_id", period, as_of, scope)
@@ -87,7 +86,7 @@ def by_service_area(period: Period, *, as_of: date, scope: Scope = EVERYTHING) -
     return _rows("service_area", counted, names)
 
 
-def by_handler(period: Period, *, as_of: date, scope: Scope = EVERYTHING) -> list[dict[str, Any]]:
+def by_handler(period: Period, *, as_of: date, scope: Scope = EVERYTHING) -> tuple[ResponsibilityRow, ...]:
     """Per handler of the stage, as `by_service_area`; `slug` is the handler's username."""
     counted = _counted("handler_id", period, as_of, scope)
     ids = [k for k in counted if k is not None]

@@ -19,14 +19,18 @@ Counting rules (also on every report, and in docs/reports.md):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
 
 from putright.cases.models import Complaint, Decision, StageRecord, Status
-from putright.governance.selectors.daycounts import GOT, SENT, Tally, count_where
+from putright.governance.selectors.breakdowns import extensions
+from putright.governance.selectors.daycounts import Tally, count_where, stage_counts
 from putright.governance.selectors.scope import EVERYTHING, Scope
+from putright.governance.selectors.stage_types import Decisions, ExtensionCounts, StageFigures, WorkingDays
+from putright.governance.selectors.working_days import working_days_taken
 
 STAGES = (1, 2)
 
@@ -91,31 +95,93 @@ def _pct(part: int, whole: int) -> float | None:
     return part * 100 / whole if whole else None
 
 
-def stage_figures(tally: Tally, *, as_of: date, scope: Scope = EVERYTHING) -> dict[int, dict[str, Any]]:
-    """Per stage: received, acknowledged, responded (in time, with and without extension), decisions.
+@dataclass(frozen=True)
+class Got:
+    """A stage's counts on the day each stage record was requested: one field per name in
+    `daycounts.GOT`, so a name added there and not here (or misspelt) fails on the first report."""
+
+    received: int
+    refused: int
+    withdrawn: int
+    acknowledged: int
+    acknowledged_within_timescale: int
+    acknowledged_within_policy_timescale: int
+    vulnerable: int
+    hazard: int
+    accepted_lcra: int
+    accepted_lcho: int
+    accepted_unknown_tenure: int
+    accepted_other_tenure: int
+    acknowledgements_recorded_late: int
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A stage's counts on the day each response was sent: one field per name in `daycounts.SENT`."""
+
+    responded: int
+    responded_within_timescale: int
+    responded_within_timescale_without_extension: int
+    responded_within_timescale_with_extension: int
+    responded_within_policy_timescale: int
+    extended: int
+    escalated: int
+    upheld: int
+    partly_upheld: int
+    not_upheld: int
+    lcra_responded: int
+    lcho_responded: int
+    lcra_within_timescale: int
+    lcho_within_timescale: int
+    lcra_within_timescale_without_extension: int
+    lcho_within_timescale_without_extension: int
+    responses_recorded_late: int
+
+
+def _stage(
+    got: Got, sent: Sent, overdue: dict[str, int], days: WorkingDays, notified: ExtensionCounts
+) -> StageFigures:
+    accepted = got.received - got.refused
+    # The counts go into the report under their own names (the decisions apart): a count the
+    # report lacks, or one it expects and the tally has not, is a TypeError on the first report.
+    return StageFigures(
+        **vars(got),
+        **{name: value for name, value in vars(sent).items() if name not in Decision.values},
+        acknowledgements_overdue=overdue.get("acknowledgements_overdue", 0),
+        responses_overdue=overdue.get("responses_overdue", 0),
+        accepted=accepted,
+        responded_late=sent.responded - sent.responded_within_timescale,
+        recorded_late=got.acknowledgements_recorded_late + sent.responses_recorded_late,
+        acknowledged_within_timescale_pct=_pct(got.acknowledged_within_timescale, accepted),
+        acknowledged_within_policy_timescale_pct=_pct(got.acknowledged_within_policy_timescale, accepted),
+        responded_within_timescale_pct=_pct(sent.responded_within_timescale, sent.responded),
+        responded_within_policy_timescale_pct=_pct(sent.responded_within_policy_timescale, sent.responded),
+        decisions=Decisions(upheld=sent.upheld, partly_upheld=sent.partly_upheld, not_upheld=sent.not_upheld),
+        escalation_rate_pct=_pct(sent.escalated, sent.responded),
+        working_days=days,
+        extensions_notified=notified,
+    )
+
+
+def stage_figures(tally: Tally, *, as_of: date, scope: Scope = EVERYTHING) -> dict[int, StageFigures]:
+    """Per stage: received, acknowledged, responded (in time, with and without extension), decisions,
+    working days taken and extensions notified. Escalation is counted at stage 1 only.
 
     `tally` is the period's day counts (`daycounts`); what is overdue is read as at `as_of`.
     """
     overdue = overdue_counts(as_of, scope=scope)
-    figures: dict[int, dict[str, Any]] = {}
-    for stage in STAGES:
-        row: dict[str, Any] = {name: tally[f"got|{stage}|{name}"] for name in GOT}
-        row.update({name: tally[f"sent|{stage}|{name}"] for name in SENT})
-        row.update({"acknowledgements_overdue": 0, "responses_overdue": 0})
-        row.update(overdue.get(stage, {}))
-        row["accepted"] = row["received"] - row["refused"]
-        row["responded_late"] = row["responded"] - row["responded_within_timescale"]
-        row["recorded_late"] = row["acknowledgements_recorded_late"] + row["responses_recorded_late"]
-        row["acknowledged_within_timescale_pct"] = _pct(row["acknowledged_within_timescale"], row["accepted"])
-        row["acknowledged_within_policy_timescale_pct"] = _pct(
-            row["acknowledged_within_policy_timescale"], row["accepted"]
+    days = working_days_taken(tally)
+    notified = extensions(tally)
+    figures = {
+        stage: _stage(
+            Got(**stage_counts(tally, "got", stage)),
+            Sent(**stage_counts(tally, "sent", stage)),
+            overdue.get(stage, {}),
+            days[stage],
+            notified[stage],
         )
-        row["responded_within_timescale_pct"] = _pct(row["responded_within_timescale"], row["responded"])
-        row["responded_within_policy_timescale_pct"] = _pct(
-            row["responded_within_policy_timescale"], row["responded"]
-        )
-        row["decisions"] = {d: row.pop(d) for d in Decision.values}
-        figures[stage] = row
-    figures[1]["escalation_rate_pct"] = _pct(figures[1]["escalated"], figures[1]["responded"])
-    del figures[2]["escalated"]
+        for stage in STAGES
+    }
+    # A stage 2 complaint is never escalated: its figures have no escalation.
+    figures[2] = replace(figures[2], escalated=None, escalation_rate_pct=None)
     return figures

@@ -14,8 +14,19 @@ edition), with permitted extensions and without. The counting rules are in COUNT
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
+from putright.governance.selectors.stage_types import (
+    Ch01,
+    Ch01Total,
+    Ch02,
+    Ch02Total,
+    Homes,
+    NotCounted,
+    StageComplaints,
+    StageFigures,
+    TsmMeasures,
+)
 from putright.landlord.models import LandlordSettings
 
 COUNTING_RULES: tuple[str, ...] = (
@@ -52,8 +63,6 @@ COUNTING_RULES: tuple[str, ...] = (
     "are overdue against the date first promised, however often the promise has moved (6.6, 6.17).",
 )
 
-TENURES = ("lcra", "lcho")
-
 
 def _per_1000(count: int, homes: int) -> float | None:
     return count * 1000 / homes if homes else None
@@ -63,62 +72,90 @@ def _pct(part: int, whole: int) -> float | None:
     return part * 100 / whole if whole else None
 
 
-def _ch01(accepted: dict[int, int], homes: int) -> dict[str, Any]:
-    return {
-        "stage1_complaints": accepted[1],
-        "stage2_complaints": accepted[2],
-        "stage1_per_1000_homes": _per_1000(accepted[1], homes),
-        "stage2_per_1000_homes": _per_1000(accepted[2], homes),
-    }
+@dataclass(frozen=True)
+class _Counts:
+    """What CH01 and CH02 count for one tenure (or both together), per stage."""
 
+    accepted: tuple[int, int]
+    responded: tuple[int, int]
+    within: tuple[int, int]
+    without_extension: tuple[int, int]
 
-def _ch02(responded: dict[int, int], within: dict[int, int], without_ext: dict[int, int]) -> dict[str, Any]:
-    figures: dict[str, Any] = {}
-    for stage in (1, 2):
-        figures[f"stage{stage}_responses"] = responded[stage]
-        figures[f"stage{stage}_within_timescale"] = within[stage]
-        figures[f"stage{stage}_within_timescale_pct"] = _pct(within[stage], responded[stage])
-        figures[f"stage{stage}_within_timescale_without_extension"] = without_ext[stage]
-        figures[f"stage{stage}_within_timescale_without_extension_pct"] = _pct(
-            without_ext[stage], responded[stage]
+    def __add__(self, other: _Counts) -> _Counts:
+        def add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+            return (a[0] + b[0], a[1] + b[1])
+
+        return _Counts(
+            add(self.accepted, other.accepted),
+            add(self.responded, other.responded),
+            add(self.within, other.within),
+            add(self.without_extension, other.without_extension),
         )
-    return figures
+
+    def ch01(self, homes: int) -> Ch01:
+        return Ch01(
+            stage1_complaints=self.accepted[0],
+            stage2_complaints=self.accepted[1],
+            stage1_per_1000_homes=_per_1000(self.accepted[0], homes),
+            stage2_per_1000_homes=_per_1000(self.accepted[1], homes),
+        )
+
+    def ch02(self) -> Ch02:
+        (r1, r2), (w1, w2), (x1, x2) = self.responded, self.within, self.without_extension
+        return Ch02(
+            stage1_responses=r1,
+            stage1_within_timescale=w1,
+            stage1_within_timescale_pct=_pct(w1, r1),
+            stage1_within_timescale_without_extension=x1,
+            stage1_within_timescale_without_extension_pct=_pct(x1, r1),
+            stage2_responses=r2,
+            stage2_within_timescale=w2,
+            stage2_within_timescale_pct=_pct(w2, r2),
+            stage2_within_timescale_without_extension=x2,
+            stage2_within_timescale_without_extension_pct=_pct(x2, r2),
+        )
 
 
-def _by_stage(stages: dict[int, dict[str, Any]], key: str) -> dict[int, int]:
-    return {stage: int(stages[stage][key]) for stage in (1, 2)}
+def _lcra(one: StageFigures, two: StageFigures) -> _Counts:
+    return _Counts(
+        accepted=(one.accepted_lcra, two.accepted_lcra),
+        responded=(one.lcra_responded, two.lcra_responded),
+        within=(one.lcra_within_timescale, two.lcra_within_timescale),
+        without_extension=(
+            one.lcra_within_timescale_without_extension,
+            two.lcra_within_timescale_without_extension,
+        ),
+    )
 
 
-def _add(*parts: dict[int, int]) -> dict[int, int]:
-    return {stage: sum(part[stage] for part in parts) for stage in (1, 2)}
+def _lcho(one: StageFigures, two: StageFigures) -> _Counts:
+    return _Counts(
+        accepted=(one.accepted_lcho, two.accepted_lcho),
+        responded=(one.lcho_responded, two.lcho_responded),
+        within=(one.lcho_within_timescale, two.lcho_within_timescale),
+        without_extension=(
+            one.lcho_within_timescale_without_extension,
+            two.lcho_within_timescale_without_extension,
+        ),
+    )
 
 
-def tsm_measures(stages: dict[int, dict[str, Any]], landlord: LandlordSettings) -> dict[str, Any]:
-    """CH01 and CH02 from `stage_figures` for the same period: LCRA, LCHO and their total."""
-    homes = {"lcra": landlord.homes_rented, "lcho": landlord.homes_shared_ownership}
-    accepted = {t: _by_stage(stages, f"accepted_{t}") for t in TENURES}
-    responded = {t: _by_stage(stages, f"{t}_responded") for t in TENURES}
-    within = {t: _by_stage(stages, f"{t}_within_timescale") for t in TENURES}
-    without_ext = {t: _by_stage(stages, f"{t}_within_timescale_without_extension") for t in TENURES}
-    ch01 = _ch01(_add(*accepted.values()), homes["lcra"] + homes["lcho"])
-    ch02 = _ch02(_add(*responded.values()), _add(*within.values()), _add(*without_ext.values()))
-    for tenure in TENURES:
-        ch01[tenure] = _ch01(accepted[tenure], homes[tenure])
-        ch02[tenure] = _ch02(responded[tenure], within[tenure], without_ext[tenure])
-    return {
-        "homes": {
-            "rented": homes["lcra"],
-            "shared_ownership": homes["lcho"],
-            "total": landlord.homes_total,
-        },
-        "CH01": ch01,
-        "CH02": ch02,
-        "not_counted": {
-            name: {
-                "stage1_complaints": stages[1][f"accepted_{name}"],
-                "stage2_complaints": stages[2][f"accepted_{name}"],
-            }
-            for name in ("unknown_tenure", "other_tenure")
-        },
-        "counting_rules": list(COUNTING_RULES),
-    }
+def tsm_measures(one: StageFigures, two: StageFigures, landlord: LandlordSettings) -> TsmMeasures:
+    """CH01 and CH02 from `stage_figures` (stage 1 and 2) for the same period: LCRA, LCHO and their total."""
+    rented, shared = landlord.homes_rented, landlord.homes_shared_ownership
+    lcra, lcho = _lcra(one, two), _lcho(one, two)
+    both = lcra + lcho
+    return TsmMeasures(
+        homes=Homes(rented=rented, shared_ownership=shared, total=landlord.homes_total),
+        ch01=Ch01Total(**vars(both.ch01(rented + shared)), lcra=lcra.ch01(rented), lcho=lcho.ch01(shared)),
+        ch02=Ch02Total(**vars(both.ch02()), lcra=lcra.ch02(), lcho=lcho.ch02()),
+        not_counted=NotCounted(
+            unknown_tenure=StageComplaints(
+                stage1_complaints=one.accepted_unknown_tenure, stage2_complaints=two.accepted_unknown_tenure
+            ),
+            other_tenure=StageComplaints(
+                stage1_complaints=one.accepted_other_tenure, stage2_complaints=two.accepted_other_tenure
+            ),
+        ),
+        counting_rules=COUNTING_RULES,
+    )

@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import date
-from typing import Any
 
 from putright.core.dates import code_calendar
 from putright.governance.selectors.daycounts import Tally
+from putright.governance.selectors.stage_types import WorkingDays
 
 
 def percentile_cont(counts: list[tuple[int, int]], fraction: float) -> float | None:
@@ -43,7 +43,7 @@ def percentile_cont(counts: list[tuple[int, int]], fraction: float) -> float | N
     return lower + (value_at(high) - lower) * (rank - low)
 
 
-def working_days_taken(tally: Tally) -> dict[int, dict[str, Any]]:
+def working_days_taken(tally: Tally) -> dict[int, WorkingDays]:
     """For the responses in the period's day counts, per stage: how many, median, 90th percentile and mean working days."""
     calendar = code_calendar()
     by_stage: dict[int, dict[int, int]] = {1: defaultdict(int), 2: defaultdict(int)}
@@ -54,14 +54,14 @@ def working_days_taken(tally: Tally) -> dict[int, dict[str, Any]]:
                 date.fromisoformat(requested), date.fromisoformat(responded)
             )
             by_stage[int(stage_text)][taken] += n
-    result: dict[int, dict[str, Any]] = {}
+    result: dict[int, WorkingDays] = {}
     for stage, histogram in by_stage.items():
         counts = sorted(histogram.items())
         total = sum(n for _, n in counts)
-        result[stage] = {
-            "count": total,
-            "median": percentile_cont(counts, 0.5),
-            "p90": percentile_cont(counts, 0.9),
-            "mean": (sum(v * n for v, n in counts) / total) if total else None,
-        }
+        result[stage] = WorkingDays(
+            count=total,
+            median=percentile_cont(counts, 0.5),
+            p90=percentile_cont(counts, 0.9),
+            mean=(sum(v * n for v, n in counts) / total) if total else None,
+        )
     return result

@@ -40,7 +40,7 @@ def frozen_content(document: Any) -> dict[str, Any]:
         "title": document.title,
         "subtitle": document.subtitle,
         "blocks": [dataclasses.asdict(block) for block in document.blocks],
-        "figures": document.figures,
+        "figures": {name: report.as_dict() for name, report in document.figures.items()},
     }
     # Round-trip through JSON so dates and decimals are stored as the text they print as.
     return json.loads(json.dumps(content, cls=DjangoJSONEncoder))  # type: ignore[no-any-return]

@@ -15,6 +15,7 @@ from putright.governance.documents.fmt import change, num, pct
 from putright.governance.documents.responsibility import responsibility_blocks
 from putright.governance.selectors import breakdowns
 from putright.governance.selectors.performance import performance_report
+from putright.governance.selectors.report_types import PerformanceReport
 from putright.governance.selectors.themes import rising_categories
 from putright.governance.views._common import (
     page,
@@ -26,53 +27,50 @@ from putright.governance.views._common import (
 )
 
 
-def _headlines(report: dict[str, Any], previous: dict[str, Any]) -> list[dict[str, str]]:
-    one, two = report["stage1"], report["stage2"]
-    before_one, before_two = previous["stage1"], previous["stage2"]
-    tsm, before_tsm = report["tsm"], previous["tsm"]
+def _headlines(report: PerformanceReport, previous: PerformanceReport) -> list[dict[str, str]]:
+    one, two = report.stage1, report.stage2
+    before_one, before_two = previous.stage1, previous.stage2
+    ch01, ch02 = report.tsm.ch01, report.tsm.ch02
+    before_ch01, before_ch02 = previous.tsm.ch01, previous.tsm.ch02
     rows: list[tuple[str, ...]] = [
         (
             "Stage 1 complaints received",
-            num(one["received"]),
-            change(one["received"], before_one["received"]),
+            num(one.received),
+            change(one.received, before_one.received),
             "got.1.received",
         ),
         (
             "Stage 2 complaints received",
-            num(two["received"]),
-            change(two["received"], before_two["received"]),
+            num(two.received),
+            change(two.received, before_two.received),
             "got.2.received",
         ),
         (
             "Stage 1 responses within timescale (CH02)",
-            pct(tsm["CH02"]["stage1_within_timescale_pct"]),
-            change(
-                tsm["CH02"]["stage1_within_timescale_pct"], before_tsm["CH02"]["stage1_within_timescale_pct"]
-            ),
+            pct(ch02.stage1_within_timescale_pct),
+            change(ch02.stage1_within_timescale_pct, before_ch02.stage1_within_timescale_pct),
         ),
         (
             "Stage 2 responses within timescale (CH02)",
-            pct(tsm["CH02"]["stage2_within_timescale_pct"]),
-            change(
-                tsm["CH02"]["stage2_within_timescale_pct"], before_tsm["CH02"]["stage2_within_timescale_pct"]
-            ),
+            pct(ch02.stage2_within_timescale_pct),
+            change(ch02.stage2_within_timescale_pct, before_ch02.stage2_within_timescale_pct),
         ),
         (
             "Stage 1 complaints per 1,000 homes (CH01)",
-            num(tsm["CH01"]["stage1_per_1000_homes"], 2),
-            change(tsm["CH01"]["stage1_per_1000_homes"], before_tsm["CH01"]["stage1_per_1000_homes"]),
+            num(ch01.stage1_per_1000_homes, 2),
+            change(ch01.stage1_per_1000_homes, before_ch01.stage1_per_1000_homes),
         ),
         (
             "Complaints not accepted",
-            num(report["refused"]["total"]),
-            change(report["refused"]["total"], previous["refused"]["total"]),
+            num(report.refused.total),
+            change(report.refused.total, previous.refused.total),
             "refused.1.all",
         ),
         *(
             (
                 f"Stage {n} responses overdue at period end",
-                num(now["responses_overdue"]),
-                change(now["responses_overdue"], then["responses_overdue"]),
+                num(now.responses_overdue),
+                change(now.responses_overdue, then.responses_overdue),
                 f"overdue.{n}.responses",
             )
             for n, now, then in ((1, one, before_one), (2, two, before_two))
