@@ -24,8 +24,7 @@ class Migration(migrations.Migration):
             model_name="complaint",
             index=models.Index(
                 condition=models.Q(("status__in", ["received", "acknowledged", "responded"])),
-                fields=["handler", "stage", "next_due", "id"],
-                include=("status", "due_at"),
+                fields=["handler", "stage", "next_due", "id", "status", "due_at"],
                 name="complaint_team",
             ),
         ),

@@ -118,14 +118,12 @@ class Complaint(models.Model):
                 condition=models.Q(status__in=["received", "acknowledged", "responded"]),
                 name="complaint_handler_open",
             ),
-            # Complaints ended without a response, for the "overdue as at" figures: small,
-            # and read alone (index-only) to leave their stage records out.
             # The team view: each handler's open cases by stage and deadline, read in order;
-            # the counts per handler and per stage are read from this index alone (INCLUDE, on
-            # PostgreSQL), not from a heap page per open case.
+            # the counts per handler and per stage are read from this index alone, not from a
+            # heap page per open case. Status and due_at are trailing key columns rather than
+            # INCLUDE, which SQLite (the default database) cannot build.
             models.Index(
-                fields=["handler", "stage", "next_due", "id"],
-                include=["status", "due_at"],
+                fields=["handler", "stage", "next_due", "id", "status", "due_at"],
                 condition=models.Q(status__in=["received", "acknowledged", "responded"]),
                 name="complaint_team",
             ),
@@ -144,6 +142,8 @@ class Complaint(models.Model):
             # The newest first: a search for a common name reads these in order until a page
             # of matches is found.
             models.Index(fields=["received_at", "id"], name="complaint_newest"),
+            # Complaints ended without a response, for the "overdue as at" figures: small,
+            # and read alone (index-only) to leave their stage records out.
             models.Index(
                 fields=["withdrawn_on", "id"],
                 condition=models.Q(withdrawn_on__isnull=False),
