@@ -57,11 +57,25 @@ def complaint_open_work(*, complaint_id: int) -> OpenWork:
     )
 
 
+ACTION_ROW_FIELDS = (
+    "complaint_id",
+    "description",
+    "promise_on",
+    "owner_id",
+    "completed_on",
+    "complaint__reference",
+    "complaint__status",
+)
+
+
 def actions_open_owned(*, owner_id: int, limit: int = 50) -> tuple[list[Action], int]:
     """The open actions someone owns, whatever their complaint's status (a closed complaint's
     promises still have to be kept: Code 6.6), the earliest promise first; at most `limit`,
     and how many there are. Two queries, both on the open-actions index."""
     open_actions = Action.objects.filter(owner_id=owner_id, completed_on__isnull=True)
-    found = list(open_actions.select_related("complaint").order_by("promise_on", "id")[:limit])
+    # Only what a row shows of the complaint: its description can run to pages.
+    found = list(
+        open_actions.select_related("complaint").only(*ACTION_ROW_FIELDS).order_by("promise_on", "id")[:limit]
+    )
     total = len(found) if len(found) < limit else open_actions.count()
     return found, total

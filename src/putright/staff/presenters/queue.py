@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from putright.cases import selectors
@@ -23,6 +22,7 @@ from putright.core.dates import ENGLAND
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.hazards import due_instant
 from putright.staff.presenters.deadlines import DUE_SOON_WORKING_DAYS, Deadline, deadline
+from putright.ui.links import link
 
 OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED)
 
@@ -104,7 +104,7 @@ def _row(complaint: Complaint, today: date, calendar: WorkingDayCalendar, show_v
     running, due_on = _running(complaint)
     hazard_due = complaint.due_at if running == "hazard" else None
     return QueueRow(
-        url=reverse("staff:case", args=[complaint.pk]),
+        url=link("staff:case", complaint.pk),
         reference=complaint.reference,
         resident=complaint.resident.name,
         stage=complaint.stage,

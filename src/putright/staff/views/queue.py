@@ -10,6 +10,7 @@ from putright.cases import access, selectors
 from putright.core.dates import code_calendar
 from putright.hazards.selectors import hazards_overdue_count
 from putright.staff.forms.queue import QueueFilterForm
+from putright.staff.presenters.actions import owned_actions
 from putright.staff.presenters.queue import filters_in_use, queue_page
 from putright.staff.presenters.team import has_open_cases
 from putright.staff.views._base import staff_page, today
@@ -50,7 +51,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "nothing_running": NOTHING_RUNNING,
             "today": today(),
             # Promises outlive their complaint: open actions stay here until done (Code 6.6).
-            "my_actions": selectors.actions_open_owned(owner_id=request.user.pk or 0) if mine else None,
+            "my_actions": owned_actions(owner_id=request.user.pk or 0, today=today()) if mine else None,
             "hazards_overdue": hazards_overdue_count(now=timezone.now()),
         },
         status=form_status(form),

@@ -1,0 +1,52 @@
+"""The actions someone owns, as the rows under My work show them (Code 6.6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from putright.cases import selectors
+from putright.cases.models import Status
+from putright.core.dates import long_date
+from putright.ui.links import link
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    case_url: str
+    update_url: str
+    reference: str
+    status: str
+    description: str
+    promised: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class OwnedActions:
+    rows: list[ActionRow]
+    # How many open actions the person owns: more than the rows when the list is cut short.
+    total: int
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+
+def owned_actions(*, owner_id: int, today: date) -> OwnedActions:
+    """The open actions `owner_id` owns, earliest promise first, ready to draw: two queries."""
+    found, total = selectors.actions_open_owned(owner_id=owner_id)
+    return OwnedActions(
+        rows=[
+            ActionRow(
+                case_url=link("staff:case", a.complaint_id),
+                update_url=link("staff:action_update", a.complaint_id, a.pk),
+                reference=a.complaint.reference,
+                status=Status(a.complaint.status).label,
+                description=a.description,
+                promised=long_date(a.promise_on),
+                overdue=a.promise_on < today,
+            )
+            for a in found
+        ],
+        total=total,
+    )
