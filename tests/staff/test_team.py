@@ -60,8 +60,8 @@ def test_a_stage_two_case_given_to_its_stage_one_handler_is_refused_beside_its_r
         "/staff/team/", {"complaints": [stage_two.pk, fresh.pk], "handler": handler.pk}
     )
     assert response.status_code == 400
-    row = next(r for r in response.context["rows"] if r["c"].pk == stage_two.pk)
-    assert row["refused"].startswith("Code 6.13:")
+    row = next(r for r in response.context["rows"] if r.pk == stage_two.pk)
+    assert row.refused.startswith("Code 6.13:")
     assert Complaint.objects.get(pk=fresh.pk).handler_id == handler.pk
     assert Complaint.objects.get(pk=stage_two.pk).handler_id != handler.pk
 

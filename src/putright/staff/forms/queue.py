@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 
 from putright.accounts.models import User
 from putright.cases import selectors
@@ -17,8 +18,13 @@ from putright.ui.forms import GovukForm, WholeNumberField
 UNASSIGNED = "none"
 
 
+def caseworkers_queryset() -> QuerySet[User]:
+    """Everyone who may handle a complaint, by name: read when a list of them is drawn."""
+    return User.objects.filter(is_active=True, role__in=HANDLING).order_by("first_name", "username")
+
+
 def caseworkers() -> list[User]:
-    return list(User.objects.filter(is_active=True, role__in=HANDLING).order_by("first_name", "username"))
+    return list(caseworkers_queryset())
 
 
 class QueueFilterForm(GovukForm):

@@ -6,9 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from putright.accounts.models import User
 from putright.cases.models import Complaint, Status
+from putright.rules.calendar import WorkingDayCalendar
+from putright.staff.presenters.deadlines import Deadline, deadline
+from putright.ui.links import link
 
 OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED, Status.RESPONDED)
 RUNNING = (Status.RECEIVED, Status.ACKNOWLEDGED)  # a deadline is running
@@ -96,3 +100,60 @@ def team_page(
 
 def has_open_cases(user_id: int) -> bool:
     return Complaint.objects.filter(handler_id=user_id, status__in=OPEN).exists()
+
+
+@dataclass(frozen=True)
+class LoadRow:
+    """One line of the table of handlers, ready to draw: a large landlord has hundreds."""
+
+    url: str
+    name: str
+    stage_one: str
+    stage_two: str
+    overdue: str  # blank for none
+    due_soon: str  # blank for none
+
+
+def load_rows(loads: list[PersonLoad]) -> list[LoadRow]:
+    base = reverse("staff:team")
+    return [
+        LoadRow(
+            url=f"{base}?handler={p.handler_id or 'none'}",
+            name=p.name,
+            stage_one=str(p.stage_one),
+            stage_two=str(p.stage_two),
+            overdue=str(p.overdue) if p.overdue else "",
+            due_soon=str(p.due_soon) if p.due_soon else "",
+        )
+        for p in loads
+    ]
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """One open case in the list under the table."""
+
+    pk: int
+    url: str
+    reference: str
+    handler: str
+    stage: str
+    deadline: Deadline
+    refused: str  # why reassigning it was refused, blank if it was not
+
+
+def team_rows(
+    cases: list[Complaint], *, today: date, calendar: WorkingDayCalendar, refused: dict[int, str]
+) -> list[TeamRow]:
+    return [
+        TeamRow(
+            pk=c.pk,
+            url=link("staff:case", c.pk),
+            reference=c.reference,
+            handler=c.handler.display_name if c.handler else "Nobody",
+            stage=f"Stage {c.stage}: {c.get_status_display()}",
+            deadline=deadline(c.next_due, today, calendar),
+            refused=refused.get(c.pk, ""),
+        )
+        for c in cases
+    ]

@@ -7,8 +7,6 @@ the others are moved.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,8 +17,8 @@ from putright.core.dates import code_calendar
 from putright.core.errors import ActionRefused, CaseError
 from putright.hazards.selectors import hazards_overdue_count
 from putright.staff.forms.team import ReassignForm
-from putright.staff.presenters.deadlines import DUE_SOON_WORKING_DAYS, deadline
-from putright.staff.presenters.team import team_loads, team_page
+from putright.staff.presenters.deadlines import DUE_SOON_WORKING_DAYS
+from putright.staff.presenters.team import load_rows, team_loads, team_page, team_rows
 from putright.staff.views._base import staff_page, today
 from putright.ui.forms import refusal_message
 from putright.ui.pages import page_number
@@ -76,14 +74,11 @@ def team_view(request: HttpRequest, *, landing: bool = False) -> HttpResponse:
     cases, has_next = team_page(
         handler=handler, unassigned=unassigned, page=page, page_size=PAGE_SIZE, loads=loads
     )
-    rows: list[dict[str, Any]] = [
-        {"c": c, "deadline": deadline(c.next_due, day, calendar), "refused": refused.get(c.pk, "")}
-        for c in cases
-    ]
     context = {
         "landing": landing,
         "loads": loads,
-        "rows": rows,
+        "load_rows": load_rows(loads),
+        "rows": team_rows(cases, today=day, calendar=calendar, refused=refused),
         "form": form,
         "errors": form.error_summary() + [{"href": f"#case-{k}", "text": v} for k, v in refused.items()],
         "handler": handler,
