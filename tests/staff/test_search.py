@@ -12,10 +12,14 @@ from putright.cases.models import Complaint, Resident
 from putright.cases.selectors import search
 
 
-@pytest.fixture(autouse=True, params=["few people match", "many people match"])
+@pytest.fixture(autouse=True, params=["a page among the newest", "few people match", "many people match"])
 def either_way(request, monkeypatch):
-    """Every search is answered the same whichever way it is read: as lists of the people who
-    match (few), or by reading the newest complaints and checking each (many)."""
+    """Every search is answered the same whichever way it is read: from the newest complaints
+    when they hold a page (the usual way, here with every complaint among the newest), or
+    past them as lists of the people who match (few), or by reading every complaint newest
+    first and checking each (many)."""
+    if request.param != "a page among the newest":
+        monkeypatch.setattr(search, "RECENT_WALK", 0)
     if request.param == "many people match":
         monkeypatch.setattr(search, "COMMON_MATCH", 1)
 
@@ -147,3 +151,16 @@ def test_an_exact_reference_is_first_on_page_one_and_on_no_later_page(log_compla
     second, after = selectors.complaints_search(term=wanted.reference, page=2, page_size=1)
     assert ([c.pk for c in first], more) == ([wanted.pk], True)
     assert ([c.pk for c in second], after) == ([namesake.pk], False)
+
+
+def test_pages_read_past_the_newest_complaints_join_the_pages_found_among_them(log_complaint, monkeypatch):
+    """Page one from the newest few, page two from beyond them: together, every match once,
+    newest first, exactly as reading every complaint would list them."""
+    made = [log_complaint(name=f"Resident {i}" if i % 2 else f"Other {i}") for i in range(12)]
+    monkeypatch.setattr(search, "RECENT_WALK", 6)  # the newest six hold three matches
+    pages = [selectors.complaints_search(term="Resident", page=n, page_size=2) for n in (1, 2, 3, 4)]
+    listed = [c.pk for found, _ in pages for c in found]
+    expected = [c.pk for c in sorted(made, key=lambda c: (c.received_at, c.pk), reverse=True)]
+    expected = [pk for pk in expected if Complaint.objects.get(pk=pk).resident.name.startswith("Resident")]
+    assert listed == expected
+    assert [more for _, more in pages] == [True, True, False, False]  # six matches, two a page

@@ -24,7 +24,7 @@ def caseworkers_queryset() -> QuerySet[User]:
 
 
 def caseworkers() -> list[User]:
-    return list(caseworkers_queryset())
+    return list(caseworkers_queryset().only("id", "username", "first_name", "last_name", "role"))
 
 
 class QueueFilterForm(GovukForm):
