@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from putright.core.dates import long_date
 from putright.letters.blocks import Block
 
 
@@ -33,7 +34,7 @@ class LetterPage:
 
     @property
     def date_text(self) -> str:
-        return f"{self.dated.day} {self.dated:%B %Y}"
+        return long_date(self.dated)
 
     def lines(self, text: str) -> list[str]:
         return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from putright.cases.models import Complaint, Decision, StageRecord
-from putright.staff.presenters.deadlines import long_date
+from putright.core.dates import long_date
 
 MET, NOT_MET, TO_DO, NOT_APPLICABLE = "met", "not_met", "to_do", "not_applicable"
 TAGS = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from putright.core.dates import long_date
 from putright.rules.calendar import WorkingDayCalendar
 
 # Within this many working days a deadline is "due soon".
@@ -22,11 +23,6 @@ class Deadline:
     @property
     def overdue(self) -> bool:
         return self.tag == "Overdue"
-
-
-def long_date(day: date) -> str:
-    """27 March 2026: the GOV.UK date format."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def _plural(n: int) -> str:
