@@ -20,3 +20,23 @@ class DayFigures(models.Model):
 
     class Meta:
         verbose_name_plural = "day figures"
+
+
+class AsAtFigures(models.Model):
+    """What was overdue at the end of `day` (a day before the one it was counted on), kept.
+
+    `counts` holds each figure (`{"overdue.1.responses": n, ...}`, the drill keys) and
+    `contributors` what each complaint adds to it (`{figure: {complaint id: n}}`), so that a
+    reader can take out the complaints changed since (`cases.UncountedChange`) and count
+    those again: the figure stays exact without recounting every complaint
+    (`governance.selectors.as_at`). `putright figures` brings every one up to date before
+    it clears the marks.
+    """
+
+    day = models.DateField(primary_key=True)
+    counts: Any = models.JSONField(default=dict)
+    contributors: Any = models.JSONField(default=dict)
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "as-at figures"

@@ -1,0 +1,150 @@
+"""What was overdue at the end of a day: counted live, or read from a kept count and kept exact.
+
+The figures (acknowledgements and responses per stage, actions and remedies past their
+date) are those of `stages.overdue_counts` and `breakdowns.follow_through_counts`, the one
+place their conditions are written. For a day before today, over every complaint, the
+count is kept (`AsAtFigures`) with what each complaint adds to it, and read as
+
+    kept count - what the complaints changed since added + what they add now, counted live
+
+where "changed since" is the marks every change leaves (`cases.UncountedChange`, the same
+marks the day figures use). A complaint's part in these figures depends on its own rows
+only, and every change to them leaves a mark, so the result is always the live count; the
+live count reads only the marked complaints. `putright figures` brings every kept count
+up to date by the same sum before it clears the marks (`bring_up_to_date`). Today, days to
+come and figures narrowed to a service area or handler are always counted live.
+
+The kept count is a cache of a read, not part of the record: the first read of a day
+writes it, in one transaction of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+
+from putright.governance.models import AsAtFigures
+from putright.governance.selectors.breakdowns import follow_through_counts
+from putright.governance.selectors.figures import NAMED_AT_MOST, marked
+from putright.governance.selectors.scope import EVERYTHING, Scope
+from putright.governance.selectors.stages import overdue_counts
+
+STAGE_FIGURES = tuple(
+    (f"overdue.{stage}.{kind}", stage, f"{kind}_overdue")
+    for stage in (1, 2)
+    for kind in ("acknowledgements", "responses")
+)
+FOLLOW_FIGURES = (("actions.overdue", "actions_overdue"), ("remedies.overdue", "remedies_overdue"))
+# Named as the lists behind them are (`drill`): each count opens its cases.
+FIGURES = tuple(key for key, *_ in STAGE_FIGURES) + tuple(key for key, _ in FOLLOW_FIGURES)
+Contributors = dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class OverdueAt:
+    """Overdue at the end of `day`: each figure in `FIGURES` by its key."""
+
+    day: date
+    counts: dict[str, int]
+
+    def by_stage(self) -> dict[int, dict[str, int]]:
+        """The stages' figures as `stages.overdue_counts` gives them (for `stage_figures`)."""
+        found: dict[int, dict[str, int]] = {}
+        for key, stage, name in STAGE_FIGURES:
+            found.setdefault(stage, {})[name] = self.counts[key]
+        return found
+
+    @property
+    def actions_overdue(self) -> int:
+        return self.counts["actions.overdue"]
+
+    @property
+    def remedies_overdue(self) -> int:
+        return self.counts["remedies.overdue"]
+
+
+def counted_live(day: date, *, today: date, scope: Scope = EVERYTHING) -> dict[str, int]:
+    """Every figure counted from the record, in the figures' own ungrouped queries."""
+    stages = overdue_counts(day, scope=scope)
+    follow = follow_through_counts(day, today=today, scope=scope)[None]
+    counts = {key: stages.get(stage, {}).get(name, 0) for key, stage, name in STAGE_FIGURES}
+    counts.update({key: follow[name] for key, name in FOLLOW_FIGURES})
+    return counts
+
+
+def by_complaint(day: date, *, today: date, complaints: Any = None) -> Contributors:
+    """What each complaint (of `complaints` only, when given) adds to each figure, ids as text
+    (the keys of a JSON object); complaints adding nothing are left out."""
+    found: Contributors = {key: {} for key in FIGURES}
+    rows = overdue_counts(day, by="complaint_id", complaints=complaints)
+    for key, stage, name in STAGE_FIGURES:
+        for (row_stage, complaint_id), row in rows.items():
+            if row_stage == stage and row[name]:
+                into = found[key]
+                into[str(complaint_id)] = into.get(str(complaint_id), 0) + row[name]
+    follow = follow_through_counts(day, today=today, by="complaint_id", complaints=complaints)
+    for key, name in FOLLOW_FIGURES:
+        found[key] = {str(pk): row[name] for pk, row in follow.items() if row.get(name)}
+    return found
+
+
+def take_out_and_recount(kept: AsAtFigures, changed: Sequence[int], *, today: date) -> None:
+    """`kept` with the complaints `changed` counted again: their old parts taken out, their
+    parts now put in (in place, not saved)."""
+    if not changed:
+        return
+    fresh = by_complaint(kept.day, today=today, complaints=list(changed))
+    for key in FIGURES:
+        parts = kept.contributors.setdefault(key, {})
+        count = kept.counts.get(key, 0)
+        for pk in changed:
+            count -= parts.pop(str(pk), 0)
+        for text, n in fresh[key].items():
+            parts[text] = n
+            count += n
+        kept.counts[key] = count
+
+
+def overdue_at(
+    day: date, *, today: date, now: datetime, scope: Scope = EVERYTHING, changed: list[int] | None = None
+) -> OverdueAt:
+    """Overdue at the end of `day`: from the kept count for a day before today over every
+    complaint (counted and kept on the first read), else live. `changed`: the marks, if the
+    caller has read them already (`figures.marked`)."""
+    if scope or day >= today:
+        return OverdueAt(day, counted_live(day, today=today, scope=scope))
+    if changed is None:
+        changed = marked()
+    kept = AsAtFigures.objects.filter(day=day).first()
+    if kept is not None and len(changed) <= NAMED_AT_MOST:
+        take_out_and_recount(kept, changed, today=today)
+        return OverdueAt(day, dict(kept.counts))
+    # None kept, or too many changed to take out one by one (after a bulk import): count all.
+    with transaction.atomic():
+        parts = by_complaint(day, today=today)
+        counts = {key: sum(parts[key].values()) for key in FIGURES}
+        AsAtFigures.objects.update_or_create(
+            day=day, defaults={"counts": counts, "contributors": parts, "counted_at": now}
+        )
+    return OverdueAt(day, counts)
+
+
+def bring_up_to_date(changed: Sequence[int], *, today: date) -> int:
+    """Every kept count with the complaints `changed` counted again, for `putright figures` to
+    call before it clears their marks (a cleared mark would hide the change from a kept
+    count). With more than `NAMED_AT_MOST` changed they are deleted instead, to be counted
+    afresh on their next read. The number brought up to date or deleted."""
+    if not changed:
+        return 0
+    if len(changed) > NAMED_AT_MOST:
+        deleted, _ = AsAtFigures.objects.all().delete()
+        return deleted
+    kept = list(AsAtFigures.objects.select_for_update().order_by("day"))
+    for figures in kept:
+        take_out_and_recount(figures, changed, today=today)
+        figures.save(update_fields=["counts", "contributors"])
+    return len(kept)
