@@ -3,7 +3,7 @@
 The figures (acknowledgements and responses per stage, actions and remedies past their
 date) are those of `stages.overdue_counts` and `breakdowns.follow_through_counts`, the one
 place their conditions are written. For a day before today, over every complaint, the
-count is kept (`AsAtFigures`) with what each complaint adds to it, and read as
+count is kept (`AsAtFigures`) with what each complaint adds to it (`AsAtPart`), and read as
 
     kept count - what the complaints changed since added + what they add now, counted live
 
@@ -26,22 +26,32 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Sum
 
-from putright.governance.models import AsAtFigures
+from putright.governance.models import AsAtFigures, AsAtPart
 from putright.governance.selectors.breakdowns import follow_through_counts
 from putright.governance.selectors.figures import NAMED_AT_MOST, marked
 from putright.governance.selectors.scope import EVERYTHING, Scope
 from putright.governance.selectors.stages import overdue_counts
 
 STAGE_FIGURES = tuple(
-    (f"overdue.{stage}.{kind}", stage, f"{kind}_overdue")
+    (f"overdue.{stage}.{kind}", stage, f"{kind}_overdue", f"{kind}_{stage}")
     for stage in (1, 2)
     for kind in ("acknowledgements", "responses")
 )
-FOLLOW_FIGURES = (("actions.overdue", "actions_overdue"), ("remedies.overdue", "remedies_overdue"))
-# Named as the lists behind them are (`drill`): each count opens its cases.
-FIGURES = tuple(key for key, *_ in STAGE_FIGURES) + tuple(key for key, _ in FOLLOW_FIGURES)
-Contributors = dict[str, dict[str, int]]
+FOLLOW_FIGURES = (
+    ("actions.overdue", "actions_overdue", "actions"),
+    ("remedies.overdue", "remedies_overdue", "remedies"),
+)
+# Named as the lists behind them are (`drill`): each count opens its cases. The column of
+# `AsAtPart` that keeps each complaint's part in it.
+COLUMNS: dict[str, str] = {
+    **{key: column for key, _, _, column in STAGE_FIGURES},
+    **{key: column for key, _, column in FOLLOW_FIGURES},
+}
+FIGURES = tuple(COLUMNS)
+BATCH = 5000
+Parts = dict[int, dict[str, int]]
 
 
 @dataclass(frozen=True)
@@ -54,7 +64,7 @@ class OverdueAt:
     def by_stage(self) -> dict[int, dict[str, int]]:
         """The stages' figures as `stages.overdue_counts` gives them (for `stage_figures`)."""
         found: dict[int, dict[str, int]] = {}
-        for key, stage, name in STAGE_FIGURES:
+        for key, stage, name, _ in STAGE_FIGURES:
             found.setdefault(stage, {})[name] = self.counts[key]
         return found
 
@@ -71,42 +81,53 @@ def counted_live(day: date, *, today: date, scope: Scope = EVERYTHING) -> dict[s
     """Every figure counted from the record, in the figures' own ungrouped queries."""
     stages = overdue_counts(day, scope=scope)
     follow = follow_through_counts(day, today=today, scope=scope)[None]
-    counts = {key: stages.get(stage, {}).get(name, 0) for key, stage, name in STAGE_FIGURES}
-    counts.update({key: follow[name] for key, name in FOLLOW_FIGURES})
+    counts = {key: stages.get(stage, {}).get(name, 0) for key, stage, name, _ in STAGE_FIGURES}
+    counts.update({key: follow[name] for key, name, _ in FOLLOW_FIGURES})
     return counts
 
 
-def by_complaint(day: date, *, today: date, complaints: Any = None) -> Contributors:
-    """What each complaint (of `complaints` only, when given) adds to each figure, ids as text
-    (the keys of a JSON object); complaints adding nothing are left out."""
-    found: Contributors = {key: {} for key in FIGURES}
-    rows = overdue_counts(day, by="complaint_id", complaints=complaints)
-    for key, stage, name in STAGE_FIGURES:
-        for (row_stage, complaint_id), row in rows.items():
+def by_complaint(day: date, *, today: date, complaints: Any = None) -> Parts:
+    """What each complaint (of `complaints` only, when given) adds to each figure, by the
+    columns of `AsAtPart`; complaints adding nothing are left out."""
+    found: Parts = {}
+    for (stage, pk), row in overdue_counts(day, by="complaint_id", complaints=complaints).items():
+        for _, row_stage, name, column in STAGE_FIGURES:
             if row_stage == stage and row[name]:
-                into = found[key]
-                into[str(complaint_id)] = into.get(str(complaint_id), 0) + row[name]
+                into = found.setdefault(pk, {})
+                into[column] = into.get(column, 0) + row[name]
     follow = follow_through_counts(day, today=today, by="complaint_id", complaints=complaints)
-    for key, name in FOLLOW_FIGURES:
-        found[key] = {str(pk): row[name] for pk, row in follow.items() if row.get(name)}
+    for pk, row in follow.items():
+        for _, name, column in FOLLOW_FIGURES:
+            if row.get(name):
+                found.setdefault(pk, {})[column] = row[name]
     return found
 
 
-def take_out_and_recount(kept: AsAtFigures, changed: Sequence[int], *, today: date) -> None:
-    """`kept` with the complaints `changed` counted again: their old parts taken out, their
-    parts now put in (in place, not saved)."""
+def _sums(parts: Parts) -> dict[str, int]:
+    return {key: sum(part.get(column, 0) for part in parts.values()) for key, column in COLUMNS.items()}
+
+
+def _keep_parts(day: date, parts: Parts) -> None:
+    rows = [AsAtPart(day=day, complaint_id=pk, **part) for pk, part in parts.items()]
+    AsAtPart.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def take_out_and_recount(kept: AsAtFigures, changed: Sequence[int], *, today: date, save: bool) -> None:
+    """`kept.counts` with the complaints `changed` counted again: their kept parts taken out,
+    their parts now put in; and, if `save`, both kept (for the figures run)."""
     if not changed:
         return
-    fresh = by_complaint(kept.day, today=today, complaints=list(changed))
-    for key in FIGURES:
-        parts = kept.contributors.setdefault(key, {})
-        count = kept.counts.get(key, 0)
-        for pk in changed:
-            count -= parts.pop(str(pk), 0)
-        for text, n in fresh[key].items():
-            parts[text] = n
-            count += n
-        kept.counts[key] = count
+    ids = list(changed)
+    mine = AsAtPart.objects.filter(day=kept.day, complaint_id__in=ids)
+    old = mine.aggregate(**{column: Sum(column) for column in COLUMNS.values()})
+    parts = by_complaint(kept.day, today=today, complaints=ids)
+    fresh = _sums(parts)
+    if save:
+        mine.delete()
+        _keep_parts(kept.day, parts)
+    kept.counts = {key: kept.counts.get(key, 0) - (old[COLUMNS[key]] or 0) + fresh[key] for key in FIGURES}
+    if save:
+        kept.save(update_fields=["counts"])
 
 
 def overdue_at(
@@ -121,15 +142,15 @@ def overdue_at(
         changed = marked()
     kept = AsAtFigures.objects.filter(day=day).first()
     if kept is not None and len(changed) <= NAMED_AT_MOST:
-        take_out_and_recount(kept, changed, today=today)
+        take_out_and_recount(kept, changed, today=today, save=False)
         return OverdueAt(day, dict(kept.counts))
     # None kept, or too many changed to take out one by one (after a bulk import): count all.
     with transaction.atomic():
         parts = by_complaint(day, today=today)
-        counts = {key: sum(parts[key].values()) for key in FIGURES}
-        AsAtFigures.objects.update_or_create(
-            day=day, defaults={"counts": counts, "contributors": parts, "counted_at": now}
-        )
+        counts = _sums(parts)
+        AsAtFigures.objects.update_or_create(day=day, defaults={"counts": counts, "counted_at": now})
+        AsAtPart.objects.filter(day=day).delete()
+        _keep_parts(day, parts)
     return OverdueAt(day, counts)
 
 
@@ -141,10 +162,10 @@ def bring_up_to_date(changed: Sequence[int], *, today: date) -> int:
     if not changed:
         return 0
     if len(changed) > NAMED_AT_MOST:
+        AsAtPart.objects.all().delete()
         deleted, _ = AsAtFigures.objects.all().delete()
         return deleted
     kept = list(AsAtFigures.objects.select_for_update().order_by("day"))
     for figures in kept:
-        take_out_and_recount(figures, changed, today=today)
-        figures.save(update_fields=["counts", "contributors"])
+        take_out_and_recount(figures, changed, today=today, save=True)
     return len(kept)

@@ -59,13 +59,14 @@ def marked() -> list[int]:
 
 
 def period_tally(
-    period: Period, *, today: date, scope: Scope = EVERYTHING, changed: list[int] | None = None
+    period: Period, *, today: date, scope: Scope = EVERYTHING, touched: set[date] | None = None
 ) -> Tally:
     """The period's day counts added up: stored where still true, live for the rest.
 
     The stored days count every complaint: figures narrowed to a service area or a handler
     (`scope`) are counted live, in the same grouped queries with the filter added. A caller
-    adding up several periods reads the marks once (`marked`) and passes them (`changed`)."""
+    adding up several periods finds the days changed since counted once, over all of them
+    (`days_changed_since_counted`), and passes them (`touched`)."""
     if scope:
         return total(count_days(Days.between(period.start, period.end), scope).values())
     stored = dict(
@@ -73,7 +74,8 @@ def period_tally(
             "day", "counts"
         )
     )
-    touched = days_changed_since_counted(period.start, period.end, changed=changed) if stored else set()
+    if touched is None:
+        touched = days_changed_since_counted(period.start, period.end) if stored else set()
     settled = {day: counts for day, counts in stored.items() if day < today and day not in touched}
     live = Days.of(day for day in Days.between(period.start, period.end) if day not in settled)
     return total([*settled.values(), *count_days(live).values()])

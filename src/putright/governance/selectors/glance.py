@@ -20,7 +20,7 @@ from typing import Any
 from putright.governance.selectors.as_at import OverdueAt, overdue_at
 from putright.governance.selectors.breakdowns import refusals
 from putright.governance.selectors.daycounts import Tally
-from putright.governance.selectors.figures import marked, period_tally
+from putright.governance.selectors.figures import days_changed_since_counted, marked, period_tally
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.report_types import Refusals
 from putright.governance.selectors.scope import EVERYTHING, Scope
@@ -104,15 +104,15 @@ def glance(period: Period, *, today: date, now: datetime, scope: Scope = EVERYTH
     """The first screen's figures for `period` and the period before, narrowed to `scope`;
     what is rising is always the landlord's whole figure, as on the themes page."""
     earlier = earlier_periods(period)
-    # The marks are read once, for every period's stored days and kept counts.
+    # The marks are read once, and the days they touch found once, for every period's
+    # stored days and kept counts.
     reading = _Reading(today, now, scope, LandlordSettings.current(), marked())
-    tallies = {
-        p: period_tally(p, today=today, scope=scope, changed=reading.changed) for p in (period, earlier[0])
-    }
+    touched = days_changed_since_counted(earlier[-1].start, period.end, changed=reading.changed)
+    tallies = {p: period_tally(p, today=today, scope=scope, touched=touched) for p in (period, earlier[0])}
     whole = dict(tallies) if not scope else {}
     for p in (period, *earlier):
         if p not in whole:
-            whole[p] = period_tally(p, today=today, changed=reading.changed)
+            whole[p] = period_tally(p, today=today, touched=touched)
     return Glance(
         now=_period(period, tallies[period], reading),
         before=_period(earlier[0], tallies[earlier[0]], reading),

@@ -18,7 +18,7 @@ from django.db.models import Min
 
 from putright.cases.models import Complaint, UncountedChange
 from putright.core.dates import england_date
-from putright.governance.models import AsAtFigures, DayFigures
+from putright.governance.models import AsAtFigures, AsAtPart, DayFigures
 from putright.governance.selectors import as_at
 from putright.governance.selectors.daycounts import Days, count_days
 from putright.governance.selectors.figures import days_changed_since_counted
@@ -49,6 +49,7 @@ def figures_count(
             yesterday = today - timedelta(days=1)
             if rebuild:
                 DayFigures.objects.all().delete()
+                AsAtPart.objects.all().delete()
                 AsAtFigures.objects.all().delete()
             stored = set(
                 DayFigures.objects.filter(day__range=(first, yesterday)).values_list("day", flat=True)
