@@ -15,7 +15,12 @@ up to date by the same sum before it clears the marks (`bring_up_to_date`). Toda
 come and figures narrowed to a service area or handler are always counted live.
 
 The kept count is a cache of a read, not part of the record: the first read of a day
-writes it, in one transaction of its own.
+writes it, in one transaction of its own. One window is left open: a read that counts a day
+while `putright figures` is between reading the kept counts and clearing the marks, and
+that keeps its count after a change counted in neither, keeps that change unseen until the
+day's count is deleted (`putright figures --rebuild`). The figures run takes seconds and
+the first read of a day happens once, so the two rarely meet; the day figures have no
+such window because only the figures run writes them.
 """
 
 from __future__ import annotations
