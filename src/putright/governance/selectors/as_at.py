@@ -31,7 +31,6 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Sum
 
 from putright.governance.models import AsAtFigures, AsAtPart
 from putright.governance.selectors.breakdowns import follow_through_counts
@@ -55,7 +54,9 @@ COLUMNS: dict[str, str] = {
     **{key: column for key, _, column in FOLLOW_FIGURES},
 }
 FIGURES = tuple(COLUMNS)
-BATCH = 5000
+BATCH = 500
+# Complaint ids per `AsAtPart` row: a few hundred complaints with a part each, a few kB of JSON.
+BUCKET = 256
 Parts = dict[int, dict[str, int]]
 
 
@@ -113,7 +114,10 @@ def _sums(parts: Parts) -> dict[str, int]:
 
 
 def _keep_parts(day: date, parts: Parts) -> None:
-    rows = [AsAtPart(day=day, complaint_id=pk, **part) for pk, part in parts.items()]
+    buckets: dict[int, dict[str, dict[str, int]]] = {}
+    for pk, part in parts.items():
+        buckets.setdefault(pk // BUCKET, {})[str(pk)] = part
+    rows = [AsAtPart(day=day, bucket=bucket, parts=held) for bucket, held in buckets.items()]
     AsAtPart.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -123,15 +127,25 @@ def take_out_and_recount(kept: AsAtFigures, changed: Sequence[int], *, today: da
     if not changed:
         return
     ids = list(changed)
-    mine = AsAtPart.objects.filter(day=kept.day, complaint_id__in=ids)
-    old = mine.aggregate(**{column: Sum(column) for column in COLUMNS.values()})
+    held = {
+        row.bucket: row
+        for row in AsAtPart.objects.filter(day=kept.day, bucket__in={pk // BUCKET for pk in ids})
+    }
     parts = by_complaint(kept.day, today=today, complaints=ids)
-    fresh = _sums(parts)
+    counts = {key: kept.counts.get(key, 0) for key in FIGURES}
+    for pk in ids:
+        row = held.get(pk // BUCKET)
+        old = row.parts.pop(str(pk), {}) if row is not None else {}
+        new = parts.get(pk, {})
+        for key, column in COLUMNS.items():
+            counts[key] += new.get(column, 0) - old.get(column, 0)
+        if save and new:
+            row = held.setdefault(pk // BUCKET, AsAtPart(day=kept.day, bucket=pk // BUCKET, parts={}))
+            row.parts[str(pk)] = new
+    kept.counts = counts
     if save:
-        mine.delete()
-        _keep_parts(kept.day, parts)
-    kept.counts = {key: kept.counts.get(key, 0) - (old[COLUMNS[key]] or 0) + fresh[key] for key in FIGURES}
-    if save:
+        for row in held.values():
+            row.save()
         kept.save(update_fields=["counts"])
 
 
@@ -150,13 +164,19 @@ def overdue_at(
         take_out_and_recount(kept, changed, today=today, save=False)
         return OverdueAt(day, dict(kept.counts))
     # None kept, or too many changed to take out one by one (after a bulk import): count all.
+    return OverdueAt(day, keep(day, today=today, now=now))
+
+
+def keep(day: date, *, today: date, now: datetime) -> dict[str, int]:
+    """Count every figure at the end of `day` (before `today`) with each complaint's part, and
+    keep them, in place of any kept before; the counts."""
     with transaction.atomic():
         parts = by_complaint(day, today=today)
         counts = _sums(parts)
         AsAtFigures.objects.update_or_create(day=day, defaults={"counts": counts, "counted_at": now})
         AsAtPart.objects.filter(day=day).delete()
         _keep_parts(day, parts)
-    return OverdueAt(day, counts)
+    return counts
 
 
 def bring_up_to_date(changed: Sequence[int], *, today: date) -> int:
