@@ -32,6 +32,7 @@ from typing import Any
 
 from django.db import transaction
 
+from putright.cases.models import StageRecord
 from putright.governance.models import AsAtFigures, AsAtPart
 from putright.governance.selectors.breakdowns import follow_through_counts
 from putright.governance.selectors.figures import NAMED_AT_MOST, marked
@@ -131,7 +132,12 @@ def take_out_and_recount(kept: AsAtFigures, changed: Sequence[int], *, today: da
         row.bucket: row
         for row in AsAtPart.objects.filter(day=kept.day, bucket__in={pk // BUCKET for pk in ids})
     }
-    parts = by_complaint(kept.day, today=today, complaints=ids)
+    # Only a complaint with a stage requested by then has a part now: the stage figures count
+    # such stages alone, and an action or remedy is set out in a response to one (answered
+    # after its request). The complaints logged since, most of the marks, are not counted again.
+    older = StageRecord.objects.filter(complaint_id__in=ids, requested_on__lte=kept.day)
+    recount = list(older.values_list("complaint_id", flat=True).distinct())
+    parts = by_complaint(kept.day, today=today, complaints=recount) if recount else {}
     counts = {key: kept.counts.get(key, 0) for key in FIGURES}
     for pk in ids:
         row = held.get(pk // BUCKET)
