@@ -95,6 +95,7 @@ PAGES: dict[str, Row] = {
     "api/v1/": public(also=frozenset({404})),
     # Governance reports (Code 9): read by reports roles, changed by the complaints officer and administrators.
     "staff/reports/": staff(REPORTS),
+    "staff/reports/detail/": staff(REPORTS),
     "staff/reports/figures.<str:fmt>": staff(REPORTS, at={"fmt": "=csv"}),
     "staff/reports/complaints.<str:fmt>": staff(REPORTS, at={"fmt": "=csv"}),
     # The cases behind one figure of the dashboard (an unknown figure is a 404).

@@ -36,6 +36,15 @@ def test_governance_pages_have_no_accessibility_violations_code_9_6_8_2(page, ax
     page.goto(f"/staff/reports/?{query}")
     assert "Complaint handling performance" in page.content()
     axe_check(page, context="dashboard")
+    # The detail is a link away, by keyboard too, with the same period.
+    page.get_by_role("link", name="All the figures for Q1 2026/27").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/reports/detail/?*start-year=2026*")
+    assert "Extensions notified in the period and their reasons" in page.content()
+    axe_check(page, context="the dashboard's detail")
+    page.goto("/staff/reports/detail/?start-day=40&start-month=2&start-year=2026")
+    assert "There is a problem" in page.content()
+    axe_check(page, context="the dashboard's detail with errors")
 
     page.goto(
         "/staff/reports/?start-day=40&start-month=2&start-year=2026&end-day=1&end-month=1&end-year=2026"

@@ -50,5 +50,9 @@ def test_the_officer_sets_up_a_service_area_and_narrows_the_figures_to_it(
     axe_check(page, context="case page with its service area")
 
     page.goto("/staff/reports/?preset=this-year&service_area=estates")
-    assert "Complaints by service area" in page.content()
+    assert "service area Estates" in page.content()
     axe_check(page, context="dashboard narrowed to a service area")
+    page.get_by_role("link", name="All the figures for").click()
+    page.wait_for_url("**/staff/reports/detail/?*service_area=estates*")
+    assert "Complaints by service area" in page.content()
+    axe_check(page, context="the dashboard's detail narrowed to a service area")

@@ -187,6 +187,12 @@ def test_the_officer_opens_an_overdue_count_and_downloads_the_cases_behind_it(
     if os.environ.get("PUTRIGHT_SCREENSHOTS"):
         # The first screen only: what the officer sees before scrolling to the detail.
         page.screenshot(path=str(SHOTS / "staff-dashboard.png"))
+    # The overdue chart's figures fold away under it: open them, then the count.
+    tab_to(
+        page,
+        "el.tagName === 'SUMMARY' && !!el.parentElement.querySelector(\"a[href*='figure=overdue.1.acknowledgements']\")",
+    )
+    page.keyboard.press("Enter")
     tab_to(page, "el.href && el.href.includes('figure=overdue.1.acknowledgements')")
     assert page.evaluate("document.activeElement.textContent.trim()") == "1"
     page.keyboard.press("Enter")

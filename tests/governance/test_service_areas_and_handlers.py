@@ -151,8 +151,12 @@ def test_the_dashboard_narrowed_to_a_service_area_links_its_figures_with_the_sam
     client.force_login(make_user(Role.COMPLAINTS_OFFICER))
     page = client.get(f"/staff/reports/?{Q1}&service_area=repairs").content.decode()
     assert "service area Repairs" in page
-    assert "Complaints by service area" in page and "Complaints by handler" in page
     assert "figure=got.1.received&amp;" in page and "service_area=repairs" in page
+    # The breakdowns are on the detail, linked from the first screen with the same filter.
+    assert f"/staff/reports/detail/?{Q1.replace('&', '&amp;')}&amp;service_area=repairs" in page
+    detail = client.get(f"/staff/reports/detail/?{Q1}&service_area=repairs").content.decode()
+    assert "service area Repairs" in detail
+    assert "Complaints by service area" in detail and "Complaints by handler" in detail
     listing = client.get(
         f"/staff/reports/cases/?figure=got.1.received&{Q1}&service_area=repairs"
     ).content.decode()

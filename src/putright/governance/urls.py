@@ -6,6 +6,7 @@ from putright.governance.views import (
     annual,
     board_versions,
     dashboard,
+    dashboard_detail,
     exports,
     figures,
     learning,
@@ -19,6 +20,7 @@ app_name = "governance"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("detail/", dashboard_detail.dashboard_detail, name="dashboard_detail"),
     path("figures.<str:fmt>", exports.export_figures, name="export_figures"),
     path("complaints.<str:fmt>", exports.export_cases, name="export_cases"),
     path("cases/", figures.figure_cases, name="figure_cases"),

@@ -7,6 +7,7 @@ and withdrawals (`refusals`) and the Ombudsman's figures (`ombudsman`) have thei
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from putright.cases.models import Channel, Decision, RemedyKind
 from putright.governance.documents.blocks import Block, Chart, Heading, Para, Table
@@ -16,6 +17,17 @@ from putright.governance.documents.refusals import refusal_blocks
 from putright.governance.documents.tsm import tsm_blocks
 from putright.governance.selectors.report_types import PerformanceReport
 from putright.governance.selectors.stage_types import StageFigures, WorkingDays
+
+
+class Staged(Protocol):
+    """Figures by stage: a whole report, or the first screen's (`selectors.glance`)."""
+
+    @property
+    def stage1(self) -> StageFigures: ...
+
+    @property
+    def stage2(self) -> StageFigures: ...
+
 
 STAGE_ROWS: tuple[tuple[str, str, str], ...] = (
     ("Complaints received", "received", "n"),
@@ -117,8 +129,8 @@ def stage_table(report: PerformanceReport, previous: PerformanceReport | None) -
 
 
 def _series(
-    report: PerformanceReport,
-    previous: PerformanceReport | None,
+    report: Staged,
+    previous: Staged | None,
     label: str,
     previous_label: str,
     figures: Figures,
@@ -130,7 +142,7 @@ def _series(
 
 
 # (label, the figure, its drill key): the charts' bars.
-Figures = tuple[tuple[str, Callable[[PerformanceReport], float | None], str], ...]
+Figures = tuple[tuple[str, Callable[[Staged], float | None], str], ...]
 VOLUMES: Figures = (
     ("Stage 1 received", lambda r: r.stage1.received, "got.1.received"),
     ("Stage 2 received", lambda r: r.stage2.received, "got.2.received"),
@@ -145,9 +157,7 @@ TIMELINESS: Figures = (
 )
 
 
-def volume_chart(
-    report: PerformanceReport, previous: PerformanceReport | None, label: str, previous_label: str
-) -> Chart:
+def volume_chart(report: Staged, previous: Staged | None, label: str, previous_label: str) -> Chart:
     keys = VOLUMES
     series = _series(report, previous, label, previous_label, keys)
     drills = [[drill] for *_, drill in keys]
@@ -159,9 +169,7 @@ def volume_chart(
     )
 
 
-def timeliness_chart(
-    report: PerformanceReport, previous: PerformanceReport | None, label: str, previous_label: str
-) -> Chart:
+def timeliness_chart(report: Staged, previous: Staged | None, label: str, previous_label: str) -> Chart:
     keys = TIMELINESS
     series = _series(report, previous, label, previous_label, keys)
     return Chart(title="Timeliness (%)", labels=[k[0] for k in keys], series=series, unit="%")

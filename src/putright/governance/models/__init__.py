@@ -6,7 +6,7 @@ Thin models: fields, constraints and indexes. Writes go through
 
 from putright.governance.models.annual import AnnualReport, AnnualReportDocument, AnnualReportVersion
 from putright.governance.models.board import BoardReportVersion
-from putright.governance.models.figures import DayFigures
+from putright.governance.models.figures import AsAtFigures, AsAtPart, DayFigures
 from putright.governance.models.learning import Audience, LearningItem, LearningReport, LearningStatus
 from putright.governance.models.ombudsman import (
     ComplaintHandlingFailureOrder,
@@ -25,6 +25,8 @@ __all__ = [
     "AnnualReport",
     "AnnualReportDocument",
     "AnnualReportVersion",
+    "AsAtFigures",
+    "AsAtPart",
     "Audience",
     "BoardReportVersion",
     "ComplaintHandlingFailureOrder",

@@ -130,6 +130,28 @@ def response_sent(**sent: Any) -> Exists:
     )
 
 
+def follow_through_counts(
+    as_of: date, *, today: date, scope: Scope = EVERYTHING, by: str = "", complaints: Any = None
+) -> dict[Any, dict[str, int]]:
+    """The counts of `follow_through` by name (`actions_open`, ...), or per value of the
+    item's field `by` (e.g. `complaint_id`) when given; of the complaints `complaints` only
+    (ids, or a query of them) when given. The one place the conditions are written."""
+    found: dict[Any, dict[str, int]] = {}
+    among = Q() if complaints is None else Q(complaint_id__in=complaints)
+    for name, model, due in (("actions", Action, "first_promise_on"), ("remedies", Remedy, "due_on")):
+        for not_done in (Q(completed_on__isnull=True), Q(completed_on__gt=as_of)):
+            items = model.objects.filter(not_done, among, scope.complaints("complaint"))
+            if as_of < today:
+                items = items.exclude(response_sent(responded_on__gt=as_of))
+            counting = {"open": Count("id"), "overdue": Count("id", filter=Q(**{f"{due}__lt": as_of}))}
+            rows = items.values(by).annotate(**counting).order_by() if by else [items.aggregate(**counting)]
+            for row in rows:
+                into = found.setdefault(row[by] if by else None, {})
+                for kind in ("open", "overdue"):
+                    into[f"{name}_{kind}"] = into.get(f"{name}_{kind}", 0) + row[kind]
+    return found
+
+
 def follow_through(as_of: date, *, today: date, scope: Scope = EVERYTHING) -> FollowThrough:
     """Outstanding actions and remedies past their promised date at the end of `as_of` (Code 6.6, 7.3).
 
@@ -144,21 +166,12 @@ def follow_through(as_of: date, *, today: date, scope: Scope = EVERYTHING) -> Fo
     rather than "set out by then": the anti-join then reads only the responses sent after
     `as_of`, through the index on `responded_on`.
     """
-    result: dict[str, int] = {}
-    for name, model, due in (("actions", Action, "first_promise_on"), ("remedies", Remedy, "due_on")):
-        result[f"{name}_open"] = result[f"{name}_overdue"] = 0
-        for not_done in (Q(completed_on__isnull=True), Q(completed_on__gt=as_of)):
-            items = model.objects.filter(not_done, scope.complaints("complaint"))
-            if as_of < today:
-                items = items.exclude(response_sent(responded_on__gt=as_of))
-            counts = items.aggregate(open=Count("id"), overdue=Count("id", filter=Q(**{f"{due}__lt": as_of})))
-            result[f"{name}_open"] += counts["open"]
-            result[f"{name}_overdue"] += counts["overdue"]
+    counts = follow_through_counts(as_of, today=today, scope=scope)[None]
     return FollowThrough(
-        actions_open=result["actions_open"],
-        actions_overdue=result["actions_overdue"],
-        remedies_open=result["remedies_open"],
-        remedies_overdue=result["remedies_overdue"],
+        actions_open=counts["actions_open"],
+        actions_overdue=counts["actions_overdue"],
+        remedies_open=counts["remedies_open"],
+        remedies_overdue=counts["remedies_overdue"],
     )
 
 

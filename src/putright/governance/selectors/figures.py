@@ -33,7 +33,7 @@ def days_changed_since_counted(start: date, end: date, *, changed: list[int] | N
     would read every stage record to find the days of none.
     """
     if changed is None:  # a caller holding the marks (the figures count) passes them
-        changed = list(UncountedChange.objects.values_list("complaint_id", flat=True)[: NAMED_AT_MOST + 1])
+        changed = marked()
     if not changed:
         return set()
     which: Any = changed if len(changed) <= NAMED_AT_MOST else UncountedChange.objects.values("complaint_id")
@@ -53,11 +53,20 @@ def days_changed_since_counted(start: date, end: date, *, changed: list[int] | N
     return {day for (day,) in found if day is not None}
 
 
-def period_tally(period: Period, *, today: date, scope: Scope = EVERYTHING) -> Tally:
+def marked() -> list[int]:
+    """The complaints changed since the figures last ran, up to one more than `NAMED_AT_MOST`."""
+    return list(UncountedChange.objects.values_list("complaint_id", flat=True)[: NAMED_AT_MOST + 1])
+
+
+def period_tally(
+    period: Period, *, today: date, scope: Scope = EVERYTHING, touched: set[date] | None = None
+) -> Tally:
     """The period's day counts added up: stored where still true, live for the rest.
 
     The stored days count every complaint: figures narrowed to a service area or a handler
-    (`scope`) are counted live, in the same grouped queries with the filter added."""
+    (`scope`) are counted live, in the same grouped queries with the filter added. A caller
+    adding up several periods finds the days changed since counted once, over all of them
+    (`days_changed_since_counted`), and passes them (`touched`)."""
     if scope:
         return total(count_days(Days.between(period.start, period.end), scope).values())
     stored = dict(
@@ -65,7 +74,8 @@ def period_tally(period: Period, *, today: date, scope: Scope = EVERYTHING) -> T
             "day", "counts"
         )
     )
-    changed = days_changed_since_counted(period.start, period.end) if stored else set()
-    settled = {day: counts for day, counts in stored.items() if day < today and day not in changed}
+    if touched is None:
+        touched = days_changed_since_counted(period.start, period.end) if stored else set()
+    settled = {day: counts for day, counts in stored.items() if day < today and day not in touched}
     live = Days.of(day for day in Days.between(period.start, period.end) if day not in settled)
     return total([*settled.values(), *count_days(live).values()])

@@ -62,9 +62,12 @@ def overdue_where(as_of: date, which: str) -> Q:
     return live & unanswered & (ack_late if which == "acknowledgements" else response_late)
 
 
-def overdue_counts(as_of: date, *, scope: Scope = EVERYTHING, by: str = "") -> dict[Any, dict[str, int]]:
+def overdue_counts(
+    as_of: date, *, scope: Scope = EVERYTHING, by: str = "", complaints: Any = None
+) -> dict[Any, dict[str, int]]:
     """Acknowledgements and responses past their date at the end of `as_of` and not sent by then,
-    per stage, or per (stage, `by`) when grouped by a field of the stage record.
+    per stage, or per (stage, `by`) when grouped by a field of the stage record; of the
+    complaints `complaints` only (ids, or a query of them) when given.
 
     Stages of complaints withdrawn, or refused and closed, by `as_of` are not overdue. Two
     queries, each on its own index: the stages still unanswered (`stage_unanswered`, read
@@ -74,9 +77,10 @@ def overdue_counts(as_of: date, *, scope: Scope = EVERYTHING, by: str = "") -> d
     live, ack_late, response_late = _ended_or_late(as_of)
     found: dict[Any, dict[str, int]] = {}
     fields = ("stage", by) if by else ("stage",)
+    among = Q() if complaints is None else Q(complaint_id__in=complaints)
     for unanswered in (Q(responded_on__isnull=True), Q(responded_on__gt=as_of)):
         rows = (
-            StageRecord.objects.filter(unanswered, live, scope.stages())
+            StageRecord.objects.filter(unanswered, live, among, scope.stages())
             .values(*fields)
             .annotate(
                 acknowledgements_overdue=count_where(ack_late), responses_overdue=count_where(response_late)
@@ -163,13 +167,17 @@ def _stage(
     )
 
 
-def stage_figures(tally: Tally, *, as_of: date, scope: Scope = EVERYTHING) -> dict[int, StageFigures]:
+def stage_figures(
+    tally: Tally, *, as_of: date, scope: Scope = EVERYTHING, overdue: dict[Any, dict[str, int]] | None = None
+) -> dict[int, StageFigures]:
     """Per stage: received, acknowledged, responded (in time, with and without extension), decisions,
     working days taken and extensions notified. Escalation is counted at stage 1 only.
 
-    `tally` is the period's day counts (`daycounts`); what is overdue is read as at `as_of`.
+    `tally` is the period's day counts (`daycounts`); what is overdue is read as at `as_of`,
+    unless the caller has it already (`overdue`, as `overdue_counts` gives it).
     """
-    overdue = overdue_counts(as_of, scope=scope)
+    if overdue is None:
+        overdue = overdue_counts(as_of, scope=scope)
     days = working_days_taken(tally)
     notified = extensions(tally)
     figures = {

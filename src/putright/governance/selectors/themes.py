@@ -32,7 +32,8 @@ HOT_SPOT_MINIMUM = 2
 LIMIT = 20
 
 
-def _history(period: Period, count: int) -> list[Period]:
+def earlier_periods(period: Period, count: int = HISTORY) -> list[Period]:
+    """The `count` periods of the same length before `period`, latest first."""
     periods, current = [], period
     for _ in range(count):
         current = current.previous()
@@ -42,7 +43,7 @@ def _history(period: Period, count: int) -> list[Period]:
 
 def rising_categories(period: Period) -> list[dict[str, Any]]:
     """Each category's stage 1 complaints this period against its own average over the previous periods."""
-    earlier = _history(period, HISTORY)
+    earlier = earlier_periods(period)
     counts = {"now": Count("id", filter=Q(received_on__range=(period.start, period.end)))}
     for i, p in enumerate(earlier):
         counts[f"p{i}"] = Count("id", filter=Q(received_on__range=(p.start, p.end)))
@@ -53,6 +54,13 @@ def rising_categories(period: Period) -> list[dict[str, Any]]:
         .order_by(),
         "category__name",
     )
+    return judged(rows)
+
+
+def judged(rows: dict[str | None, dict[str, int]]) -> list[dict[str, Any]]:
+    """The rising rule applied to each category's counts (by name, None for none): this
+    period's (`now`) and each earlier period's (`p0`, the latest, to `p3`), every category
+    with a complaint in any of them. The same rule whichever way the counts were made."""
     # The earlier periods with anything on record: the only ones an average can stand on.
     recorded = [i for i in range(HISTORY) if any(row[f"p{i}"] for row in rows.values())]
     result = []
@@ -131,5 +139,5 @@ def themes(period: Period) -> dict[str, Any]:
         "rising": [r for r in rising if r["rising"]],
         "repeat_complainants": repeat,
         "hot_spots": hot,
-        "history_periods": [p.label() for p in _history(period, HISTORY)],
+        "history_periods": [p.label() for p in earlier_periods(period)],
     }

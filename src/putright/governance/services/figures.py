@@ -1,9 +1,12 @@
 """Counting the period figures per day and keeping them (`putright figures`, run on a schedule).
 
 One transaction: the complaints marked as changed are locked, their days and any day
-before today not yet stored are counted again from the record, and only then are the
-marks cleared. A change that commits meanwhile either waits for the lock or leaves a new
-mark, so it is never lost: its days are counted live until the next run.
+before today not yet stored are counted again from the record, so are their parts in the
+kept "as at" counts (`selectors.as_at`), and only then are the marks cleared (the ends of
+the last two full quarters, which the dashboard opens on, are counted and kept if they are
+not kept yet). A change
+that commits meanwhile either waits for the lock or leaves a new mark, so it is never
+lost: its days are counted live until the next run.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from django.db.models import Min
 
 from putright.cases.models import Complaint, UncountedChange
 from putright.core.dates import england_date
-from putright.governance.models import DayFigures
+from putright.governance.models import AsAtFigures, AsAtPart, DayFigures
+from putright.governance.selectors import as_at
 from putright.governance.selectors.daycounts import Days, count_days
 from putright.governance.selectors.figures import days_changed_since_counted
+from putright.governance.selectors.periods import last_full_quarter
 
 CHUNK_DAYS = 31
 BATCH = 500
@@ -47,14 +52,25 @@ def figures_count(
             yesterday = today - timedelta(days=1)
             if rebuild:
                 DayFigures.objects.all().delete()
+                AsAtPart.objects.all().delete()
+                AsAtFigures.objects.all().delete()
             stored = set(
                 DayFigures.objects.filter(day__range=(first, yesterday)).values_list("day", flat=True)
             )
             missing = [day for day in Days.between(first, yesterday) if day not in stored]
             days = Days.of([*missing, *days_changed_since_counted(first, yesterday, changed=changed)])
         _store(days, now, progress)
+        # The kept "as at" counts take the changed complaints in now: once the marks are
+        # cleared, nothing would tell a reader of an old count that they changed.
+        as_at.bring_up_to_date(changed, today=today)
         for start in range(0, len(changed), BATCH):
             UncountedChange.objects.filter(complaint_id__in=changed[start : start + BATCH]).delete()
+        # The dashboard opens on the last full quarter against the one before: what was overdue
+        # at their ends is counted here, once a quarter, rather than by its first visitor.
+        quarter = last_full_quarter(today)
+        for day in (quarter.end, quarter.previous().end):
+            if not AsAtFigures.objects.filter(day=day).exists():
+                as_at.keep(day, today=today, now=now)
     return FiguresCounted(days=sum(1 for _ in days), complaints_changed=len(changed))
 
 

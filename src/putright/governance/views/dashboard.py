@@ -1,4 +1,10 @@
-"""The performance dashboard: figures for a chosen period against the period before (Code 9.6, 9.7a)."""
+"""The performance dashboard's first screen: a period against the period before (Code 9.6, 9.7a).
+
+It shows what it computes and computes what it shows (`selectors.glance`): are we on time,
+what is overdue, what is rising, the headline figures and the complaints of unknown tenure.
+Every other figure is on the detail page (`dashboard_detail`), a link away with the same
+period and scope.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +13,9 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from putright.governance.access import access_sees_personal_data
-from putright.governance.documents import glance
-from putright.governance.documents.blocks import Chart, Heading
-from putright.governance.documents.figures import performance_blocks
+from putright.governance.documents import glance as charts
 from putright.governance.documents.fmt import change, num, pct
-from putright.governance.documents.responsibility import responsibility_blocks
-from putright.governance.selectors import breakdowns
-from putright.governance.selectors.performance import performance_report
-from putright.governance.selectors.report_types import PerformanceReport
-from putright.governance.selectors.themes import rising_categories
+from putright.governance.selectors.glance import PeriodGlance, glance
 from putright.governance.views._common import (
     page,
     period_from,
@@ -27,7 +26,7 @@ from putright.governance.views._common import (
 )
 
 
-def _headlines(report: PerformanceReport, previous: PerformanceReport) -> list[dict[str, str]]:
+def _headlines(report: PeriodGlance, previous: PeriodGlance) -> list[dict[str, str]]:
     one, two = report.stage1, report.stage2
     before_one, before_two = previous.stage1, previous.stage2
     ch01, ch02 = report.tsm.ch01, report.tsm.ch02
@@ -85,7 +84,8 @@ def _headlines(report: PerformanceReport, previous: PerformanceReport) -> list[d
 
 @reports_view
 def dashboard(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    now = timezone.now()
+    today = timezone.localdate(now)
     period, form = period_from(request, today)
     scope, scope_form = scope_of(request)
     context: dict[str, Any] = {
@@ -95,32 +95,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "period": period if scope is not None else None,
     }
     if period is not None and scope is not None:
-        report = performance_report(period=period, today=today, scope=scope, responsibility=True)
-        before = period.previous()
-        previous = performance_report(period=before, today=today, scope=scope)
-        blocks = performance_blocks(report, previous, previous_label=before.label())
-        # Staff pages only: the published reports (annual, board) name no handlers.
-        blocks += responsibility_blocks(report)
-        categories = rising_categories(period)
-        timeliness = glance.on_time(report, previous, before.label())
+        figures = glance(period, today=today, now=now, scope=scope)
+        this, before = figures.now, figures.before
+        label = before.period.label()
         context.update(
-            report=report,
+            report=this,
             scope=scope,
             scope_query=scope.query(),
             period_only=period_query(period),
-            previous_period=before,
-            headlines=_headlines(report, previous),
-            on_time=timeliness,
-            overdue=glance.overdue(report, previous, before.label()),
-            rising=glance.rising(categories),
-            rising_names=[c["name"] for c in categories if c["rising"]],
-            # The first screen has the timeliness chart; the detail keeps everything else.
-            blocks=[b for b in blocks if not (isinstance(b, Chart) and b.title == timeliness.title)],
-            sections=[b.text for b in blocks if isinstance(b, Heading) and b.level == 2],
+            previous_period=before.period,
+            headlines=_headlines(this, before),
+            on_time=charts.on_time(this, before, label),
+            overdue=charts.overdue(this, before, label),
+            rising=charts.rising(figures.rising),
+            rising_names=[c["name"] for c in figures.rising if c["rising"]],
             query=with_scope(period_query(period), scope),
-            extensions=breakdowns.extensions_listed(period, scope=scope)
-            if access_sees_personal_data(request.user)
-            else None,
         )
     status = 200 if context["period"] else 400
     return page(request, "governance/dashboard.html", context, here="dashboard", status=status)
