@@ -15,12 +15,12 @@ up to date by the same sum before it clears the marks (`bring_up_to_date`). Toda
 come and figures narrowed to a service area or handler are always counted live.
 
 The kept count is a cache of a read, not part of the record: the first read of a day
-writes it, in one transaction of its own. One window is left open: a read that counts a day
-while `putright figures` is between reading the kept counts and clearing the marks, and
-that keeps its count after a change counted in neither, keeps that change unseen until the
-day's count is deleted (`putright figures --rebuild`). The figures run takes seconds and
-the first read of a day happens once, so the two rarely meet; the day figures have no
-such window because only the figures run writes them.
+writes it, in one transaction of its own. That transaction and the figures run's each take
+the kept counts' table lock first (`hold_kept_counts`), so neither can keep a count while
+the other is between reading the marks and clearing them: a change is either in the count
+kept or in the marks the figures run reads. A read that keeps nothing takes no lock; one
+read that overlaps a figures run can still see its marks cleared before its kept counts
+are brought up to date, and is wrong for that one request, never stored.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from putright.cases.models import StageRecord
 from putright.governance.models import AsAtFigures, AsAtPart
@@ -173,10 +173,20 @@ def overdue_at(
     return OverdueAt(day, keep(day, today=today, now=now))
 
 
+def hold_kept_counts() -> None:
+    """Hold the kept counts' table lock to the end of the transaction: what keeping a count
+    and the figures run each take first, so that one waits for the other. SQLite needs no
+    lock: its writing transactions already run one at a time (IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f'LOCK TABLE "{AsAtFigures._meta.db_table}" IN SHARE ROW EXCLUSIVE MODE')
+
+
 def keep(day: date, *, today: date, now: datetime) -> dict[str, int]:
     """Count every figure at the end of `day` (before `today`) with each complaint's part, and
     keep them, in place of any kept before; the counts."""
     with transaction.atomic():
+        hold_kept_counts()
         parts = by_complaint(day, today=today)
         counts = _sums(parts)
         AsAtFigures.objects.update_or_create(day=day, defaults={"counts": counts, "counted_at": now})

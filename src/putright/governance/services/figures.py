@@ -44,6 +44,9 @@ def figures_count(
     """Count and store every day before today that is missing or has changed; all of them if `rebuild`."""
     today = england_date(now)
     with transaction.atomic():
+        # Before the marks are read: a reader keeping an "as at" count waits for this run to
+        # end, or this run for it (`as_at.hold_kept_counts`), so no change is in neither.
+        as_at.hold_kept_counts()
         changed = list(UncountedChange.objects.select_for_update().values_list("complaint_id", flat=True))
         first = Complaint.objects.aggregate(first=Min("received_on"))["first"]
         if first is None or first >= today:
