@@ -115,13 +115,23 @@ def _when(run: dict[str, Any]) -> str:
     return "Measured in an earlier round (before issue 21's changes; no date recorded)."
 
 
+def _speed(run: dict[str, Any]) -> str:
+    """The machine's speed while the figures were taken (`bench.machine.speed_ms`), if measured."""
+    if "speed_ms_before" not in run:
+        return ""
+    return (
+        f" Machine speed (a fixed piece of Python, `bench/machine.py`; lower is faster): "
+        f"{run['speed_ms_before']} ms before the measurements, {run.get('speed_ms_after_endpoints')} ms after."
+    )
+
+
 def _run_section(run: dict[str, Any]) -> list[str]:
     lines = [f"### {run['database']} {run['version']}, {run['complaints']:,} complaints", "", _when(run)]
     if run.get("note"):
         lines.append(run["note"])
     lines.append(
         f"Load average (1, 5, 15 min) before the measurements: {run.get('loadavg_before')}; "
-        f"after them: {run.get('loadavg_after_endpoints')}."
+        f"after them: {run.get('loadavg_after_endpoints')}." + _speed(run)
     )
     gen = run.get("generated")
     if gen:
@@ -237,6 +247,7 @@ def render(results: dict[str, Any]) -> str:
         lines += [
             f"{database} at {run['complaints']:,} complaints (load average {run.get('loadavg_before')}). "
             + _when(run)
+            + _speed(run)
             + (" " + run["note"] if run.get("note") else ""),
             "",
             "| target | measured | without run-queue wait | |",

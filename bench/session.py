@@ -58,6 +58,7 @@ def main() -> None:
     from django.utils import timezone
 
     from bench.inprocess import api_client, bench_user, measure
+    from bench.machine import speed_ms
     from bench.throughput import run_load
     from putright.accounts.models import Role
     from putright.cases.models import Complaint
@@ -100,8 +101,10 @@ def main() -> None:
         run["rows"] = _table_rows()
         run["migrate_seconds"] = round(migrate_seconds, 1)
         run["loadavg_before"] = loadavg()
+        run["speed_ms_before"] = speed_ms()
         run["endpoints"] = measure(n=args.requests, seed=args.seed)
         run["loadavg_after_endpoints"] = loadavg()
+        run["speed_ms_after_endpoints"] = speed_ms()
         if not args.skip_load:
             officer = bench_user("bench-officer", Role.COMPLAINTS_OFFICER)
             token = api_client(officer).defaults["HTTP_AUTHORIZATION"].split()[1]
