@@ -154,3 +154,17 @@ def test_the_figures_run_keeps_the_ends_of_the_quarters_the_dashboard_opens_on(s
     assert kept == {date(2026, 9, 30), date(2026, 6, 30)}
     for day in kept:
         assert read(day) == live(day) == parts_added_up(day)
+
+
+def test_with_more_complaints_changed_than_can_be_named_a_past_day_is_counted_live_and_not_kept(
+    scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+):
+    """After a bulk import, before the figures run: a count kept would be out of date at once,
+    and keeping every complaint's part on each read is slow. The read is still the record's."""
+    from putright.governance.selectors import as_at, figures
+
+    assert UncountedChange.objects.count() > 1  # the scenario's complaints, not counted yet
+    monkeypatch.setattr(figures, "NAMED_AT_MOST", 1)
+    monkeypatch.setattr(as_at, "NAMED_AT_MOST", 1)
+    assert read() == live()
+    assert not AsAtFigures.objects.exists() and not AsAtPart.objects.filter(day=DAY).exists()
