@@ -1,7 +1,7 @@
 """The dashboard's first screen: are we on time, what is overdue, what is rising (Code 9.6, 9.4).
 
 Three charts, each with its table of figures; the counts link to the cases behind them
-(`governance.selectors.drill`). The detail is a page of its own (`views.dashboard.detail`).
+(`governance.selectors.drill`). The detail is a page of its own (`views.dashboard_detail`).
 """
 
 from __future__ import annotations

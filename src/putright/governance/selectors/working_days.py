@@ -46,24 +46,14 @@ def percentile_cont(counts: list[tuple[int, int]], fraction: float) -> float | N
 def working_days_taken(tally: Tally) -> dict[int, WorkingDays]:
     """For the responses in the period's day counts, per stage: how many, median, 90th percentile and mean working days."""
     calendar = code_calendar()
-    # A year's tally spans tens of thousands of (requested, responded) pairs but a few hundred
-    # days: each day's working days since the first day seen is found once, and a pair's
-    # working days are the difference (`working_days_between` adds up and is antisymmetric).
-    since: dict[str, int] = {}
-    first: list[date] = []
-
-    def position(day: str) -> int:
-        if day not in since:
-            when = date.fromisoformat(day)
-            first[:] = first or [when]
-            since[day] = calendar.working_days_between(first[0], when)
-        return since[day]
-
     by_stage: dict[int, dict[int, int]] = {1: defaultdict(int), 2: defaultdict(int)}
     for key, n in tally.items():
         if key.startswith("taken|") and n:
             _, stage_text, requested, responded = key.split("|")
-            by_stage[int(stage_text)][position(responded) - position(requested)] += n
+            taken = calendar.working_days_between(
+                date.fromisoformat(requested), date.fromisoformat(responded)
+            )
+            by_stage[int(stage_text)][taken] += n
     result: dict[int, WorkingDays] = {}
     for stage, histogram in by_stage.items():
         counts = sorted(histogram.items())

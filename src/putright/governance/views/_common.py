@@ -78,6 +78,31 @@ def with_scope(query: str, scope: Scope) -> str:
     return f"{query}&{extra}" if extra else query
 
 
+def period_and_scope(request: HttpRequest, today: date) -> tuple[Period | None, Scope | None, dict[str, Any]]:
+    """The period and scope asked for, and the context every figures page starts from: both
+    forms, their errors, and `period` (None when either is refused, so the page answers 400)."""
+    period, form = period_from(request, today)
+    scope, scope_form = scope_of(request)
+    context: dict[str, Any] = {
+        "form": form,
+        "scope_form": scope_form,
+        "errors": form.error_summary() + scope_form.error_summary(),
+        "period": period if scope is not None else None,
+    }
+    return period, scope, context
+
+
+def period_links(period: Period, scope: Scope) -> dict[str, Any]:
+    """What a figures page links with: the scope, and the queries that ask for the period
+    again with the scope (`query`) or without it (`period_only`)."""
+    return {
+        "scope": scope,
+        "scope_query": scope.query(),
+        "period_only": period_query(period),
+        "query": with_scope(period_query(period), scope),
+    }
+
+
 def page(
     request: HttpRequest, template: str, context: dict[str, Any], *, here: str, status: int = 200
 ) -> HttpResponse:

@@ -8,22 +8,13 @@ period and scope.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from putright.governance.documents import glance as charts
 from putright.governance.documents.fmt import change, num, pct
 from putright.governance.selectors.glance import PeriodGlance, glance
-from putright.governance.views._common import (
-    page,
-    period_from,
-    period_query,
-    reports_view,
-    scope_of,
-    with_scope,
-)
+from putright.governance.views._common import page, period_and_scope, period_links, reports_view
 
 
 def _headlines(report: PeriodGlance, previous: PeriodGlance) -> list[dict[str, str]]:
@@ -86,30 +77,20 @@ def _headlines(report: PeriodGlance, previous: PeriodGlance) -> list[dict[str, s
 def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     today = timezone.localdate(now)
-    period, form = period_from(request, today)
-    scope, scope_form = scope_of(request)
-    context: dict[str, Any] = {
-        "form": form,
-        "scope_form": scope_form,
-        "errors": form.error_summary() + scope_form.error_summary(),
-        "period": period if scope is not None else None,
-    }
+    period, scope, context = period_and_scope(request, today)
     if period is not None and scope is not None:
         figures = glance(period, today=today, now=now, scope=scope)
         this, before = figures.now, figures.before
         label = before.period.label()
         context.update(
+            period_links(period, scope),
             report=this,
-            scope=scope,
-            scope_query=scope.query(),
-            period_only=period_query(period),
             previous_period=before.period,
             headlines=_headlines(this, before),
             on_time=charts.on_time(this, before, label),
             overdue=charts.overdue(this, before, label),
             rising=charts.rising(figures.rising),
             rising_names=[c["name"] for c in figures.rising if c["rising"]],
-            query=with_scope(period_query(period), scope),
         )
     status = 200 if context["period"] else 400
     return page(request, "governance/dashboard.html", context, here="dashboard", status=status)

@@ -6,8 +6,6 @@ with their reasons for those who may see them. The first screen (`dashboard`) li
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -17,27 +15,13 @@ from putright.governance.documents.figures import performance_blocks
 from putright.governance.documents.responsibility import responsibility_blocks
 from putright.governance.selectors import breakdowns
 from putright.governance.selectors.performance import performance_report
-from putright.governance.views._common import (
-    page,
-    period_from,
-    period_query,
-    reports_view,
-    scope_of,
-    with_scope,
-)
+from putright.governance.views._common import page, period_and_scope, period_links, reports_view
 
 
 @reports_view
 def dashboard_detail(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    period, form = period_from(request, today)
-    scope, scope_form = scope_of(request)
-    context: dict[str, Any] = {
-        "form": form,
-        "scope_form": scope_form,
-        "errors": form.error_summary() + scope_form.error_summary(),
-        "period": period if scope is not None else None,
-    }
+    period, scope, context = period_and_scope(request, today)
     if period is not None and scope is not None:
         report = performance_report(period=period, today=today, scope=scope, responsibility=True)
         before = period.previous()
@@ -46,14 +30,11 @@ def dashboard_detail(request: HttpRequest) -> HttpResponse:
         blocks = performance_blocks(report, previous, previous_label=before.label())
         blocks += responsibility_blocks(report)
         context.update(
+            period_links(period, scope),
             report=report,
-            scope=scope,
-            scope_query=scope.query(),
-            period_only=period_query(period),
             previous_period=before,
             blocks=blocks,
             sections=[b.text for b in blocks if isinstance(b, Heading) and b.level == 2],
-            query=with_scope(period_query(period), scope),
             extensions=breakdowns.extensions_listed(period, scope=scope)
             if access_sees_personal_data(request.user)
             else None,

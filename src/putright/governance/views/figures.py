@@ -12,10 +12,9 @@ from putright.cases.access import access_can_work_cases
 from putright.governance.selectors.drill import drill
 from putright.governance.views._common import (
     page,
-    period_from,
+    period_and_scope,
     period_query,
     reports_view,
-    scope_of,
     with_scope,
 )
 from putright.ui.pages import page_number
@@ -31,12 +30,11 @@ def figure_cases(request: HttpRequest) -> HttpResponse:
     see that the list is complete before exporting it.
     """
     today = timezone.localdate()
-    period, form = period_from(request, today)
-    scope, scope_form = scope_of(request)
+    period, scope, asked = period_and_scope(request, today)
     if period is None or scope is None:
-        errors = form.error_summary() + scope_form.error_summary()
-        refused = {"form": form, "scope_form": scope_form, "errors": errors, "period": None}
-        return page(request, "governance/dashboard.html", refused, here="dashboard", status=400)
+        return page(
+            request, "governance/dashboard.html", {**asked, "period": None}, here="dashboard", status=400
+        )
     found = drill(request.GET.get("figure", ""), period=period, today=today, scope=scope)
     if found is None:
         raise Http404("There is no such figure")

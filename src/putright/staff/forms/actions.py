@@ -11,7 +11,7 @@ from putright.accounts.models import User
 from putright.cases.models import RefusalReason
 from putright.core.roles import Role
 from putright.staff.forms.base import VersionedForm
-from putright.staff.forms.queue import caseworkers_queryset
+from putright.staff.forms.queue import caseworkers
 from putright.ui.forms import DateField, Radios, WholeNumberField
 
 TEXT = {"rows": "4", "spellcheck": "true"}
@@ -61,7 +61,7 @@ class HandlerChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 def handler_field(*, required: bool, stage_one_people: frozenset[int], empty_label: str) -> HandlerChoice:
     return HandlerChoice(
-        queryset=caseworkers_queryset().only("id", "username", "first_name", "last_name", "role"),
+        queryset=caseworkers(),
         required=required,
         label="Handler",
         empty_label=empty_label,
