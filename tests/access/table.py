@@ -207,6 +207,7 @@ PAGES: dict[str, Row] = {
     "staff/logout/": Row(STAFF, "public", post_only=True),
     "staff/": staff(CASEWORK),
     "staff/complaints/": staff(CASEWORK),
+    "staff/actions/": staff(CASEWORK),
     "staff/search/": staff(CASEWORK),
     "staff/team/": staff(TEAM),
     "staff/contacts/": staff(CASEWORK),

@@ -137,6 +137,10 @@ def test_closing_with_an_open_action_asks_for_confirmation_and_keeps_it_in_my_wo
     assert "Replace the kitchen tap" in page.locator("#my-actions ~ table").inner_text()
     axe_check(page, context="my work keeps the action")
 
+    page.goto("/staff/actions/")
+    assert "Replace the kitchen tap" in page.locator("main table").inner_text()
+    axe_check(page, context="every action I own")
+
 
 def test_the_officer_lands_on_the_team_view_and_reassigns_a_case(page, axe_check, staff_login, make_user):
     officer = make_user(Role.COMPLAINTS_OFFICER, "olive")

@@ -37,6 +37,7 @@ EXPECTED: dict[str, tuple[set[str], str, tuple[str, ...]]] = {
     "logout": (EVERYONE, "post", ()),
     "queue": (CASEWORK, "get", ()),
     "complaints": (CASEWORK, "get", ()),
+    "my_actions": (CASEWORK, "get", ()),
     "contact_new": (CASEWORK, "get", ()),
     "contacts_undecided": (CASEWORK, "get", ()),
     "search": (CASEWORK, "get", ()),

@@ -34,6 +34,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", queue.queue, name="queue"),
     path("complaints/", queue.complaints, name="complaints"),
+    path("actions/", queue.my_actions, name="my_actions"),
     path("search/", search.search, name="search"),
     path("team/", team.team, name="team"),
     path("contacts/", contacts.contacts_undecided, name="contacts_undecided"),

@@ -68,14 +68,18 @@ ACTION_ROW_FIELDS = (
 )
 
 
-def actions_open_owned(*, owner_id: int, limit: int = 50) -> tuple[list[Action], int]:
-    """The open actions someone owns, whatever their complaint's status (a closed complaint's
-    promises still have to be kept: Code 6.6), the earliest promise first; at most `limit`,
-    and how many there are. Two queries, both on the open-actions index."""
+def actions_open_owned(*, owner_id: int, page: int = 1, page_size: int = 50) -> tuple[list[Action], int]:
+    """One page of the open actions someone owns, whatever their complaint's status (a closed
+    complaint's promises still have to be kept: Code 6.6), the earliest promise first, and how
+    many there are in all. Two queries at most, both on the open-actions index."""
+    size, start = page_window(page, page_size)
     open_actions = Action.objects.filter(owner_id=owner_id, completed_on__isnull=True)
     # Only what a row shows of the complaint: its description can run to pages.
     found = list(
-        open_actions.select_related("complaint").only(*ACTION_ROW_FIELDS).order_by("promise_on", "id")[:limit]
+        open_actions.select_related("complaint")
+        .only(*ACTION_ROW_FIELDS)
+        .order_by("promise_on", "id")[start : start + size]
     )
-    total = len(found) if len(found) < limit else open_actions.count()
+    # A short first page is the whole list; past it, or on a full page, ask the database.
+    total = len(found) if start == 0 and len(found) < size else open_actions.count()
     return found, total

@@ -22,19 +22,28 @@ class ActionRow:
     overdue: bool
 
 
+# My work shows the earliest few; the rest are a click away on their own paged list, so no
+# promise is ever out of sight and the queue does not grow with a caseworker's backlog.
+ON_MY_WORK = 10
+PAGE_SIZE = 25
+
+
 @dataclass(frozen=True)
 class OwnedActions:
     rows: list[ActionRow]
     # How many open actions the person owns: more than the rows when the list is cut short.
     total: int
+    page: int = 1
+    has_next: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.rows)
 
 
-def owned_actions(*, owner_id: int, today: date) -> OwnedActions:
-    """The open actions `owner_id` owns, earliest promise first, ready to draw: two queries."""
-    found, total = selectors.actions_open_owned(owner_id=owner_id)
+def owned_actions(*, owner_id: int, today: date, page: int = 1, page_size: int = ON_MY_WORK) -> OwnedActions:
+    """One page of the open actions `owner_id` owns, earliest promise first, ready to draw:
+    two queries at most."""
+    found, total = selectors.actions_open_owned(owner_id=owner_id, page=page, page_size=page_size)
     return OwnedActions(
         rows=[
             ActionRow(
@@ -49,4 +58,6 @@ def owned_actions(*, owner_id: int, today: date) -> OwnedActions:
             for a in found
         ],
         total=total,
+        page=page,
+        has_next=(page - 1) * page_size + len(found) < total,
     )

@@ -10,12 +10,14 @@ from putright.cases import access, selectors
 from putright.core.dates import code_calendar
 from putright.hazards.selectors import hazards_overdue_count
 from putright.staff.forms.queue import QueueFilterForm
+from putright.staff.presenters.actions import PAGE_SIZE as ACTIONS_PAGE_SIZE
 from putright.staff.presenters.actions import owned_actions
 from putright.staff.presenters.queue import filters_in_use, queue_page
 from putright.staff.presenters.team import has_open_cases
 from putright.staff.views._base import staff_page, today
 from putright.staff.views.team import team_view
 from putright.ui.forms import form_status
+from putright.ui.pages import page_number
 
 PAGE_SIZE = 25
 # The second list: open complaints with no deadline running (`?list=nothing-running`).
@@ -67,7 +69,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         access.access_can_lead_team(request.user)
         and not request.GET
         and not has_open_cases(user_id)
-        and not selectors.actions_open_owned(owner_id=user_id, limit=1)[0]
+        and not selectors.actions_open_owned(owner_id=user_id, page_size=1)[0]
     ):
         return team_view(request, landing=True)
     return _list(request, mine=True)
@@ -77,3 +79,13 @@ def queue(request: HttpRequest) -> HttpResponse:
 def complaints(request: HttpRequest) -> HttpResponse:
     """Every complaint, filtered and searched; where the complaints officer assigns work."""
     return _list(request, mine=False)
+
+
+@staff_page(access.access_can_work_cases, NO_CASES)
+def my_actions(request: HttpRequest) -> HttpResponse:
+    """Every open action the signed-in person owns, a page at a time: My work shows only the
+    earliest few (Code 6.6). Only their own: the owner is the request's user, never a parameter."""
+    found = owned_actions(
+        owner_id=request.user.pk or 0, today=today(), page=page_number(request), page_size=ACTIONS_PAGE_SIZE
+    )
+    return render(request, "staff/my_actions.html", {"my_actions": found})
