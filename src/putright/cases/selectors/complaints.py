@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from putright.cases.models import CaseEvent, Complaint, Extension, Refusal, StageRecord, Status
+from putright.cases.models import Action, CaseEvent, Complaint, Extension, Refusal, StageRecord, Status
 from putright.cases.selectors.limits import page_window
 
 OPEN_STATUSES = (Status.RECEIVED, Status.ACKNOWLEDGED)
@@ -29,7 +29,8 @@ def complaint_queryset() -> QuerySet[Complaint]:
     ).prefetch_related(
         Prefetch("stages", queryset=stages.order_by("stage")),
         "remedies",
-        "actions",
+        # The case page names each action's owner: one join, not a query per owner.
+        Prefetch("actions", queryset=Action.objects.select_related("owner")),
         Prefetch("refusals", queryset=Refusal.objects.order_by("id")),
     )
 
