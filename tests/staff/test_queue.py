@@ -105,3 +105,17 @@ def test_my_work_says_how_many_complaints_wait_for_a_handler_code_6_13(log_compl
     log_complaint()
     page = client_for(handler).get("/staff/").content.decode()
     assert "1 open complaint has no handler" in page
+
+
+def test_my_work_says_more_than_the_counted_limit_when_the_backlog_is_large_6_13(
+    log_complaint, handler, client_for, monkeypatch
+):
+    from putright.staff.presenters import queue as presenter
+
+    monkeypatch.setattr(presenter, "WAITING_COUNTED_TO", 2)
+    for i in range(2):
+        log_complaint(name=f"Resident {i}")
+    client = client_for(handler)
+    assert "2 open complaints have no handler" in client.get("/staff/").content.decode()
+    log_complaint(name="Resident 3")
+    assert "More than 2 open complaints have no handler" in client.get("/staff/").content.decode()

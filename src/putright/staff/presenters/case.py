@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.urls import reverse
-
 from putright.cases.access import access_event_summary
 from putright.cases.models import (
     Adjustment,
@@ -23,6 +21,7 @@ from putright.rules import lifecycle
 from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.errors import RuleViolation
 from putright.staff.presenters.deadlines import Deadline, deadline, done
+from putright.ui.links import link
 
 # (lifecycle action, URL name, label); the order is the order of the buttons.
 ACTIONS: tuple[tuple[lifecycle.Action | None, str, str], ...] = (
@@ -65,7 +64,7 @@ def next_steps(complaint: Complaint) -> list[NextStep]:
     steps = []
     for action, name, label in ACTIONS:
         if action is None or allowed(complaint, action):
-            steps.append(NextStep(name, label, reverse(f"staff:{name}", args=[complaint.pk]), False))
+            steps.append(NextStep(name, label, link(f"staff:{name}", complaint.pk), False))
     if complaint.stage == 2 and complaint.handler_id is None:
         # Stage 2 waits for a different person (6.13): assigning comes first.
         steps.sort(key=lambda s: s.key != "assign")
@@ -183,7 +182,7 @@ def timeline(
                 {
                     "name": a.original_name,
                     "size_kb": max(1, a.size // 1024),
-                    "url": reverse("staff:attachment", args=[complaint_id, a.pk]),
+                    "url": link("staff:attachment", complaint_id, a.pk),
                 }
                 for a in c.attachments.all()
             ],

@@ -60,7 +60,8 @@ class QueuePage:
     page: int
     has_next: bool
     counts: list[StageCount]
-    waiting: int
+    # "N open complaints have no handler" ("" for none): `waiting_words`.
+    waiting: str
     # Which list this is ("running" or "nothing running"), and how many each list holds.
     running: bool
     running_total: int
@@ -195,17 +196,33 @@ def queue_page(
         page=page,
         has_next=has_next,
         counts=counts,
-        waiting=waiting_for_a_handler(today),
+        waiting=waiting_words(waiting_for_a_handler(today)),
         running=running,
         running_total=total - idle,
         nothing_running_total=idle,
     )
 
 
+# Past this My work says "more than": a caseworker needs to know there is a backlog, not its
+# exact size, and counting a large one on every view of the page cost milliseconds each time.
+WAITING_COUNTED_TO = 1000
+
+
 def waiting_for_a_handler(today: date) -> int:
-    """Open complaints nobody is handling (stage 2 escalations start like this, Code 6.13)."""
+    """Open complaints nobody is handling (stage 2 escalations start like this, Code 6.13),
+    counted up to one more than `WAITING_COUNTED_TO`."""
     open_ones = selectors.ComplaintFilters(open_only=True)
-    return selectors.complaints_filtered(filters=open_ones, today=today).filter(handler__isnull=True).count()
+    nobodys = selectors.complaints_filtered(filters=open_ones, today=today).filter(handler__isnull=True)
+    return nobodys.order_by()[: WAITING_COUNTED_TO + 1].count()
+
+
+def waiting_words(waiting: int) -> str:
+    """The My work banner's words for `waiting_for_a_handler`'s count ("" for none)."""
+    if waiting > WAITING_COUNTED_TO:
+        return f"More than {WAITING_COUNTED_TO:,} open complaints have no handler"
+    if waiting == 1:
+        return "1 open complaint has no handler"
+    return f"{waiting:,} open complaints have no handler" if waiting else ""
 
 
 def filters_in_use(data: dict[str, Any]) -> bool:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import reverse
-
 from putright.cases.models import Complaint
+from putright.ui.links import link
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,10 @@ def representative_panel(complaint: Complaint) -> RepresentativePanel | None:
         consent=consent,
         consent_recorded=recorded,
         copies=copies,
-        change_url=reverse("staff:representative", args=[complaint.pk]),
-        remove_url=reverse("staff:representative_remove", args=[complaint.pk]),
+        change_url=link("staff:representative", complaint.pk),
+        remove_url=link("staff:representative_remove", complaint.pk),
     )
 
 
 def add_representative_url(complaint: Complaint) -> str:
-    return reverse("staff:representative", args=[complaint.pk])
+    return link("staff:representative", complaint.pk)
