@@ -39,7 +39,26 @@ def complaint_row_queryset() -> QuerySet[Complaint]:
     """What one line of a list of complaints shows (the queue, the team view): the complaint,
     its resident, handler and category, in one query. No stages, remedies or actions: a list
     of 25 would otherwise load a few hundred rows it never shows."""
-    return Complaint.objects.select_related("resident", "handler", "category")
+    return Complaint.objects.select_related("resident", "handler", "category").only(*ROW_FIELDS)
+
+
+# What a list row reads (staff.presenters.queue): a complaint and its resident are wide rows,
+# and building 25 of each whole was a third of the list's time in Python.
+ROW_FIELDS = (
+    "reference",
+    "stage",
+    "status",
+    "next_due",
+    "due_at",
+    "hazard_due_at",
+    "hazard",
+    "vulnerable",
+    "resident__name",
+    "handler__username",
+    "handler__first_name",
+    "handler__last_name",
+    "category__name",
+)
 
 
 def complaint_get(*, complaint_id: int) -> Complaint | None:
