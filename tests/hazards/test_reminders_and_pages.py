@@ -84,6 +84,24 @@ def test_overdue_duties_are_on_the_dashboard_and_lead_the_hazards_list(people, c
     assert late.reference in listing and "Overdue" in listing
 
 
+def test_the_overdue_warning_says_more_than_its_limit_and_the_list_shows_every_one(
+    people, client_for, monkeypatch
+):
+    from putright.hazards import selectors as hazard_selectors
+
+    monkeypatch.setattr(hazard_selectors, "OVERDUE_COUNTED_TO", 1)
+    handler, officer = people
+    now = timezone.now()
+    late = [
+        _emergency(handler, _complaint(officer, now - timedelta(days=2), f"Sparks {i}"), now)
+        for i in range(2)
+    ]
+    page = client_for(officer).get("/staff/").content.decode()
+    assert "More than 1 hazards have a duty overdue" in page
+    listing = client_for(officer).get("/staff/hazards/?state=overdue").content.decode()
+    assert all(hazard.reference in listing for hazard in late)
+
+
 def test_a_step_the_regulations_forbid_shows_the_requirement_on_the_form(people, client_for):
     handler, officer = people
     now = timezone.now()

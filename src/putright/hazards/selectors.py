@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from putright.cases.selectors.limits import UpTo, count_up_to
 from putright.core.dates import code_calendar
 from putright.hazards.models import Hazard, HazardScreen
 from putright.hazards.progress import progress_of
@@ -110,6 +111,11 @@ def screens_open_for_complaint(*, complaint_id: int) -> list[HazardScreen]:
     return list(HazardScreen.objects.filter(complaint_id=complaint_id, state=HazardScreen.State.OPEN))
 
 
-def hazards_overdue_count(*, now: datetime) -> int:
-    """Open hazards with a duty past its deadline: the dashboard's count."""
-    return Hazard.objects.filter(closed=False, next_due_at__lte=now).count()
+# The warning on My work and the team view points to the hazards list, which shows them all;
+# past this it says "more than" rather than scan a large backlog on every view.
+OVERDUE_COUNTED_TO = 1000
+
+
+def hazards_overdue_count(*, now: datetime) -> UpTo:
+    """Open hazards with a duty past its deadline, counted up to `OVERDUE_COUNTED_TO`."""
+    return count_up_to(Hazard.objects.filter(closed=False, next_due_at__lte=now), OVERDUE_COUNTED_TO)

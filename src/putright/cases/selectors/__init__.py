@@ -5,7 +5,7 @@ The public import point for every reader (`from putright.cases import selectors`
 - `search`: the header search box;
 - `residents`: finding a resident, and their adjustments for roles that may see them;
 - `work`: contacts to decide, and actions and remedies still open;
-- `limits`: the page size and the id bound they all keep.
+- `limits`: the page size and the id bound they all keep, and counts read up to a limit (`count_up_to`).
 """
 
 from putright.cases.selectors.complaints import (
@@ -20,7 +20,7 @@ from putright.cases.selectors.complaints import (
     stage,
     working_days_left,
 )
-from putright.cases.selectors.limits import LARGEST_ID, MAX_PAGE_SIZE
+from putright.cases.selectors.limits import LARGEST_ID, MAX_PAGE_SIZE, UpTo, count_up_to
 from putright.cases.selectors.residents import (
     ResidentMatch,
     resident_adjustments,
@@ -45,6 +45,7 @@ __all__ = [
     "ComplaintFilters",
     "OpenWork",
     "ResidentMatch",
+    "UpTo",
     "actions_open_owned",
     "complaint_events",
     "complaint_get",
@@ -56,6 +57,7 @@ __all__ = [
     "complaints_search",
     "contacts_undecided",
     "contacts_undecided_count",
+    "count_up_to",
     "resident_adjustments",
     "resident_match",
     "residents_matching",

@@ -60,8 +60,7 @@ class QueuePage:
     page: int
     has_next: bool
     counts: list[StageCount]
-    # "N open complaints have no handler" ("" for none): `waiting_words`.
-    waiting: str
+    waiting: selectors.UpTo
     # Which list this is ("running" or "nothing running"), and how many each list holds.
     running: bool
     running_total: int
@@ -196,7 +195,7 @@ def queue_page(
         page=page,
         has_next=has_next,
         counts=counts,
-        waiting=waiting_words(waiting_for_a_handler(today)),
+        waiting=waiting_for_a_handler(today),
         running=running,
         running_total=total - idle,
         nothing_running_total=idle,
@@ -208,21 +207,12 @@ def queue_page(
 WAITING_COUNTED_TO = 1000
 
 
-def waiting_for_a_handler(today: date) -> int:
+def waiting_for_a_handler(today: date) -> selectors.UpTo:
     """Open complaints nobody is handling (stage 2 escalations start like this, Code 6.13),
-    counted up to one more than `WAITING_COUNTED_TO`."""
+    counted up to `WAITING_COUNTED_TO`."""
     open_ones = selectors.ComplaintFilters(open_only=True)
     nobodys = selectors.complaints_filtered(filters=open_ones, today=today).filter(handler__isnull=True)
-    return nobodys.order_by()[: WAITING_COUNTED_TO + 1].count()
-
-
-def waiting_words(waiting: int) -> str:
-    """The My work banner's words for `waiting_for_a_handler`'s count ("" for none)."""
-    if waiting > WAITING_COUNTED_TO:
-        return f"More than {WAITING_COUNTED_TO:,} open complaints have no handler"
-    if waiting == 1:
-        return "1 open complaint has no handler"
-    return f"{waiting:,} open complaints have no handler" if waiting else ""
+    return selectors.count_up_to(nobodys, WAITING_COUNTED_TO)
 
 
 def filters_in_use(data: dict[str, Any]) -> bool:

@@ -11,7 +11,6 @@ from django.utils import timezone
 from putright.cases import access, selectors, services
 from putright.cases.models import Adjustment, Contact, ServiceRequest
 from putright.core.errors import CaseError, InvalidInput
-from putright.core.inputs import parse_int
 from putright.mailbox import selectors as mailbox_selectors
 from putright.staff.forms.base import england_moment
 from putright.staff.forms.contacts import (
@@ -195,7 +194,7 @@ def _after_triage(request: HttpRequest, contact: Contact) -> HttpResponse:
 @staff_page(access.access_can_work_cases, NO_CASES)
 def service_requests(request: HttpRequest) -> HttpResponse:
     due_only = request.GET.get("view") == "review"
-    page = parse_int(request.GET.get("page", ""), minimum=1, maximum=100_000) or 1
+    page = page_number(request)
     result = requests_page(due_only=due_only, today=today(), page=page, page_size=PAGE_SIZE)
     return render(
         request,
