@@ -15,13 +15,14 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from putright.accounts.network import client_ip
 from putright.accounts.services.signin_limits import signin_locked_until
 from putright.accounts.services.twofactor import twofactor_enrolled
 from putright.accounts.session import second_factor_mode, session_verified
+from putright.ui.links import link
 
 GUARDED = ("/staff/", "/admin/")
 # Where putright.accounts.urls is mounted (src/putright/urls.py): the set-up and verify pages.
@@ -30,7 +31,7 @@ ACCOUNT_PAGES = "/staff/account/"
 
 def _path(name: str, fallback: str) -> str:
     try:
-        return reverse(name)
+        return link(name)
     except NoReverseMatch:
         return fallback
 
@@ -86,6 +87,6 @@ class StaffAccountMiddleware:
         enrolled = twofactor_enrolled(user=user)
         if not enrolled and second_factor_mode() != "required":
             return None
-        target = reverse("account:verify" if enrolled else "account:setup")
+        target = link("account:verify" if enrolled else "account:setup")
         after = request.get_full_path() if request.method == "GET" else _path("staff:queue", "/staff/")
         return redirect(f"{target}?{urlencode({'next': after})}")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import reverse
+from putright.ui.links import link
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def staff_search(request: Any) -> str | None:
     box = _SEARCH.get("box")
     if box is None or user is None or not user.is_authenticated or not box.visible(user):
         return None
-    return reverse(box.url_name)
+    return link(box.url_name)
 
 
 def registered() -> Iterable[NavEntry]:
@@ -90,7 +90,7 @@ def staff_navigation(request: Any) -> list[NavItem] | None:
     entries = [entry for entry in registered() if entry.visible(user)]
     here = next((entry.key for entry in entries if entry.is_current(request)), "")
     return [
-        NavItem(e.key, e.text, reverse(e.url_name), e.key == here, e.count(user) if e.count else None)
+        NavItem(e.key, e.text, link(e.url_name), e.key == here, e.count(user) if e.count else None)
         for e in entries
     ]
 
@@ -102,4 +102,4 @@ def staff_home(request: Any) -> str:
     if user is None or not user.is_authenticated:
         return "/staff/"
     first = next((entry for entry in registered() if entry.visible(user)), None)
-    return reverse(first.url_name) if first else "/staff/"
+    return link(first.url_name) if first else "/staff/"
