@@ -1,7 +1,8 @@
 """The limits every read of the complaint record keeps, whatever a caller asks for.
 
 A page is at most `MAX_PAGE_SIZE` rows, so no request reads an unbounded list; an id above
-`LARGEST_ID` names no row, so forms and lookups refuse it without asking the database.
+`LARGEST_ID` names no row, so forms and lookups refuse it without asking the database; a
+banner's count of a backlog (`count_up_to`) reads no further than its limit.
 """
 
 from __future__ import annotations
