@@ -57,6 +57,31 @@ def acknowledge(clock: datetime) -> Callable[..., Complaint]:
 
 
 @pytest.fixture
+def promise(clock: datetime) -> Callable[..., Complaint]:
+    """Respond to an acknowledged complaint, not upheld, with outstanding actions (Code 6.6):
+    `actions` is a list of (description, days from today, owner)."""
+
+    def respond(complaint: Complaint, actor: User, actions: list[tuple[str, int, User]]) -> Complaint:
+        return services.complaint_respond(
+            actor=actor,
+            now=clock,
+            complaint_id=complaint.pk,
+            responded_on=timezone.localdate(),
+            decision="not_upheld",
+            reasons="The repair was on time; the follow-up visits are promised below.",
+            remedies=[],
+            outstanding_actions=[
+                services.ActionInput(
+                    description=words, promise_on=timezone.localdate() + timedelta(days=days), owner=owner
+                )
+                for words, days, owner in actions
+            ],
+        )
+
+    return respond
+
+
+@pytest.fixture
 def client_for(db: Any) -> Callable[[User], Client]:
     def make(user: User) -> Client:
         client = Client()

@@ -3,62 +3,42 @@ and links to the whole list, which pages through all of them and shows nobody el
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from putright.cases import services
-from putright.cases.models import Complaint
 from putright.staff.presenters.actions import ON_MY_WORK, PAGE_SIZE
 
 
 @pytest.fixture
-def promise(log_complaint, acknowledge, clock):
-    """A responded complaint whose outstanding actions `owner` owns, promised on successive days."""
+def owes(log_complaint, acknowledge, promise):
+    """A responded complaint whose `count` outstanding actions `owner` owns, promised on
+    successive days from `first_day`, described "<words> <day>"."""
 
     def make(owner, count, *, first_day=1, words="Repair"):
-        complaint = acknowledge(log_complaint(), owner)
-        services.complaint_respond(
-            actor=owner,
-            now=clock,
-            complaint_id=complaint.pk,
-            responded_on=timezone.localdate(),
-            decision="not_upheld",
-            reasons="The repair was on time; the follow-up visits are promised below.",
-            remedies=[],
-            outstanding_actions=[
-                services.ActionInput(
-                    description=f"{words} {first_day + i:02d}",
-                    promise_on=timezone.localdate() + timedelta(days=first_day + i),
-                    owner=owner,
-                )
-                for i in range(count)
-            ],
-        )
-        return Complaint.objects.get(pk=complaint.pk)
+        actions = [(f"{words} {first_day + i:02d}", first_day + i, owner) for i in range(count)]
+        return promise(acknowledge(log_complaint(), owner), owner, actions)
 
     return make
 
 
-def test_my_work_shows_the_earliest_actions_and_links_to_all_of_them_6_6(promise, handler, client_for):
-    promise(handler, ON_MY_WORK + 3)
+def test_my_work_shows_the_earliest_actions_and_links_to_all_of_them_6_6(owes, handler, client_for):
+    owes(handler, ON_MY_WORK + 3)
     page = client_for(handler).get("/staff/").content.decode()
     assert "Repair 01" in page and f"Repair {ON_MY_WORK:02d}" in page
     assert f"Repair {ON_MY_WORK + 1:02d}" not in page
     assert f"See all {ON_MY_WORK + 3} actions you own" in page and 'href="/staff/actions/"' in page
 
 
-def test_my_work_has_no_link_onward_when_every_action_is_shown_6_6(promise, handler, client_for):
-    promise(handler, 2)
+def test_my_work_has_no_link_onward_when_every_action_is_shown_6_6(owes, handler, client_for):
+    owes(handler, 2)
     page = client_for(handler).get("/staff/").content.decode()
     assert "Repair 02" in page and "See all" not in page
 
 
-def test_the_actions_page_pages_through_every_open_action_earliest_first_6_6(promise, handler, client_for):
-    promise(handler, PAGE_SIZE + 5)
+def test_the_actions_page_pages_through_every_open_action_earliest_first_6_6(owes, handler, client_for):
+    owes(handler, PAGE_SIZE + 5)
     client = client_for(handler)
     first = client.get("/staff/actions/").content.decode()
     second = client.get("/staff/actions/?page=2").content.decode()
@@ -70,18 +50,16 @@ def test_the_actions_page_pages_through_every_open_action_earliest_first_6_6(pro
     assert 'rel="next"' in first and 'rel="prev"' in second and 'rel="next"' not in second
 
 
-def test_the_actions_page_shows_only_the_signed_in_persons_actions_6_6(
-    promise, handler, make_user, client_for
-):
+def test_the_actions_page_shows_only_the_signed_in_persons_actions_6_6(owes, handler, make_user, client_for):
     other = make_user(username="someone-else")
-    promise(handler, 1, words="Mine")
-    promise(other, 1, words="Theirs")
+    owes(handler, 1, words="Mine")
+    owes(other, 1, words="Theirs")
     page = client_for(handler).get("/staff/actions/").content.decode()
     assert "Mine 01" in page and "Theirs 01" not in page
 
 
-def test_the_actions_page_answers_a_page_past_the_end_or_a_bad_number_plainly(promise, handler, client_for):
-    promise(handler, 1)
+def test_the_actions_page_answers_a_page_past_the_end_or_a_bad_number_plainly(owes, handler, client_for):
+    owes(handler, 1)
     client = client_for(handler)
     past = client.get("/staff/actions/?page=9")
     assert past.status_code == 200 and "past the end of the list" in past.content.decode()
@@ -89,20 +67,20 @@ def test_the_actions_page_answers_a_page_past_the_end_or_a_bad_number_plainly(pr
     assert bad.status_code == 200 and "Repair 01" in bad.content.decode()
 
 
-def test_a_done_action_leaves_the_actions_page_6_6(promise, handler, client_for):
-    complaint = promise(handler, 1)
+def test_a_done_action_leaves_the_actions_page_6_6(owes, handler, client_for):
+    complaint = owes(handler, 1)
     action = complaint.actions.get()
     action.completed_on = timezone.localdate()
     action.save()
     assert "You own no open actions" in client_for(handler).get("/staff/actions/").content.decode()
 
 
-def test_the_actions_page_costs_the_same_queries_for_few_actions_or_many(promise, handler, client_for):
+def test_the_actions_page_costs_the_same_queries_for_few_actions_or_many(owes, handler, client_for):
     client = client_for(handler)
-    promise(handler, 2)
+    owes(handler, 2)
     with CaptureQueriesContext(connection) as few:
         client.get("/staff/actions/")
-    promise(handler, PAGE_SIZE + 5, first_day=3)
+    owes(handler, PAGE_SIZE + 5, first_day=3)
     with CaptureQueriesContext(connection) as many:
         client.get("/staff/actions/")
     # A full page also counts the whole list: one query more, never one per row.
