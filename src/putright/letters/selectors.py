@@ -108,7 +108,13 @@ def letters_not_delivered(*, complaint_id: int | None = None, limit: int = 100) 
     prevent (issue 17): each one is named with its reason until someone puts it right."""
     failed = Q(status=LetterStatus.DRAFT) & ~Q(issue_error="")
     unsent = Q(status=LetterStatus.ISSUED) & ~Q(send_error="")
-    letters = Letter.objects.filter(failed | unsent).select_related("complaint").order_by("created_at", "id")
+    # Only what a problem names: a letter's body and its complaint's whole row are wide.
+    letters = (
+        Letter.objects.filter(failed | unsent)
+        .select_related("complaint")
+        .only("complaint_id", "kind", "issue_error", "send_error", "complaint__reference")
+        .order_by("created_at", "id")
+    )
     if complaint_id is not None:
         letters = letters.filter(complaint_id=complaint_id)
     return [

@@ -36,7 +36,21 @@ def deliveries_not_sent(
     *, now: datetime, complaint_id: int | None = None, limit: int = 50
 ) -> list[DeliveryProblem]:
     """Failed deliveries (after their last retry) and queued ones no worker has run, newest first."""
-    rows = Delivery.objects.filter(_problems_query(now)).select_related("complaint")
+    # Only what a problem names: a delivery's payload and its complaint's whole row are wide.
+    rows = (
+        Delivery.objects.filter(_problems_query(now))
+        .select_related("complaint")
+        .only(
+            "complaint_id",
+            "summary",
+            "attempts",
+            "last_error",
+            "status",
+            "finished_at",
+            "created_at",
+            "complaint__reference",
+        )
+    )
     if complaint_id is not None:
         rows = rows.filter(complaint_id=complaint_id)
     return [
