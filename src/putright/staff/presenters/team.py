@@ -98,10 +98,6 @@ def team_page(
     return found[:page_size], len(found) > page_size
 
 
-def has_open_cases(user_id: int) -> bool:
-    return Complaint.objects.filter(handler_id=user_id, status__in=OPEN).exists()
-
-
 @dataclass(frozen=True)
 class LoadRow:
     """One line of the table of handlers, ready to draw: a large landlord has hundreds."""

@@ -6,14 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from putright.cases import access, selectors
+from putright.cases import access
 from putright.core.dates import code_calendar
 from putright.hazards.selectors import hazards_overdue_count
 from putright.staff.forms.queue import QueueFilterForm
 from putright.staff.presenters.actions import PAGE_SIZE as ACTIONS_PAGE_SIZE
 from putright.staff.presenters.actions import owned_actions
 from putright.staff.presenters.queue import filters_in_use, queue_page
-from putright.staff.presenters.team import has_open_cases
 from putright.staff.views._base import staff_page, today
 from putright.staff.views.team import team_view
 from putright.ui.forms import form_status
@@ -25,7 +24,7 @@ NOTHING_RUNNING = "nothing-running"
 NO_CASES = "Your role does not give access to individual complaints."
 
 
-def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
+def _list(request: HttpRequest, *, mine: bool, lead_landing: bool = False) -> HttpResponse:
     show_vulnerable = access.access_can_see_special_category(request.user)
     form = QueueFilterForm(request.GET or None, mine=mine, show_vulnerable=show_vulnerable)
     filters, unassigned = form.to_filters(user_id=request.user.pk if mine else None)
@@ -40,6 +39,11 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
         show_vulnerable=show_vulnerable,
         running=running,
     )
+    # Promises outlive their complaint: open actions stay here until done (Code 6.6).
+    my_actions = owned_actions(owner_id=request.user.pk or 0, today=today()) if mine else None
+    if lead_landing and not page.running_total and not page.nothing_running_total and not my_actions:
+        # A team lead with no cases or actions of their own: the page's own counts say so.
+        return team_view(request, landing=True)
     return render(
         request,
         "staff/queue.html",
@@ -52,8 +56,7 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
             "filtering": filters_in_use({k: v for k, v in request.GET.dict().items() if k != "list"}),
             "nothing_running": NOTHING_RUNNING,
             "today": today(),
-            # Promises outlive their complaint: open actions stay here until done (Code 6.6).
-            "my_actions": owned_actions(owner_id=request.user.pk or 0, today=today()) if mine else None,
+            "my_actions": my_actions,
             "hazards_overdue": hazards_overdue_count(now=timezone.now()),
         },
         status=form_status(form),
@@ -64,15 +67,9 @@ def _list(request: HttpRequest, *, mine: bool) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     """The signed-in caseworker's own open complaints, most urgent first. A team lead with no
     cases or actions of their own lands on the team view instead of an empty list."""
-    user_id = request.user.pk or 0
-    if (
-        access.access_can_lead_team(request.user)
-        and not request.GET
-        and not has_open_cases(user_id)
-        and not selectors.actions_open_owned(owner_id=user_id, page_size=1)[0]
-    ):
-        return team_view(request, landing=True)
-    return _list(request, mine=True)
+    return _list(
+        request, mine=True, lead_landing=access.access_can_lead_team(request.user) and not request.GET
+    )
 
 
 @staff_page(access.access_can_work_cases, NO_CASES)
