@@ -35,13 +35,6 @@ def complaint_queryset() -> QuerySet[Complaint]:
     )
 
 
-def complaint_row_queryset() -> QuerySet[Complaint]:
-    """What one line of a list of complaints shows (the queue, the team view): the complaint,
-    its resident, handler and category, in one query. No stages, remedies or actions: a list
-    of 25 would otherwise load a few hundred rows it never shows."""
-    return Complaint.objects.select_related("resident", "handler", "category").only(*ROW_FIELDS)
-
-
 # What a list row reads (staff.presenters.queue): a complaint and its resident are wide rows,
 # and building 25 of each whole was a third of the list's time in Python.
 ROW_FIELDS = (
@@ -59,6 +52,13 @@ ROW_FIELDS = (
     "handler__last_name",
     "category__name",
 )
+
+
+def complaint_row_queryset() -> QuerySet[Complaint]:
+    """What one line of a list of complaints shows (My work, All complaints): the complaint,
+    its resident, handler and category, in one query. No stages, remedies or actions: a list
+    of 25 would otherwise load a few hundred rows it never shows."""
+    return Complaint.objects.select_related("resident", "handler", "category").only(*ROW_FIELDS)
 
 
 def complaint_get(*, complaint_id: int) -> Complaint | None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from putright.cases import selectors
 from putright.cases.models import Status
+from putright.cases.selectors.limits import page_window
 from putright.core.dates import long_date
 from putright.ui.links import link
 
@@ -59,5 +60,6 @@ def owned_actions(*, owner_id: int, today: date, page: int = 1, page_size: int =
         ],
         total=total,
         page=page,
-        has_next=(page - 1) * page_size + len(found) < total,
+        # Derived from the same window the selector read, so the two cannot disagree.
+        has_next=page_window(page, page_size)[1] + len(found) < total,
     )
