@@ -14,14 +14,14 @@ from putright.demo.generate import generate
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 12, 1)
-# The token, complaint ids, then one query per related table (stages, extensions, remedies,
-# actions); resident, handler, category and representative come in the same query as the
-# complaint. One more each for the refusals (Code 2.4, 5.11: refused, reopened, escalation
+# The token, the page's complaints (their ids chosen in a subquery of the same statement), then
+# one query per related table (stages, extensions, remedies, actions); resident, handler,
+# category and representative come in the same query as the complaint. One more each for the refusals (Code 2.4, 5.11: refused, reopened, escalation
 # refused). The per-token rate limit adds no query to most requests: a process counts a
 # block of them at once (an UPDATE of the token's row once in 20 requests, or when the clock
 # minute turns; `putright.accounts.services.api_limits`, tests/accounts/test_api_limits.py),
 # so that UPDATE is left out of these counts and a turning minute cannot make them flaky.
-LIST_QUERIES = 8
+LIST_QUERIES = 7
 DETAIL_QUERIES = 7
 # The whole create path through the API, as the tests count it (the test's own transaction
 # turns the service's transaction into a savepoint: SAVEPOINT and RELEASE count here, BEGIN

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 
 from django.core.management import call_command
@@ -103,6 +103,29 @@ def test_dates_are_written_without_a_leading_zero():
     assert long_date(date(2025, 6, 5)) == "5 June 2025"
     render = Template("{% load ui_dates %}{{ d|long_date }}")
     assert render.render(Context({"d": date(2025, 6, 5)})) == "5 June 2025"
+
+
+def test_the_fast_date_filters_write_what_djangos_date_filter_wrote():
+    # They replaced `|date:"j F Y"`, `|date:"j M Y"` and `|date:"j M Y, H:i"` everywhere; the
+    # moments straddle midnight and the clock change, where the date in England differs.
+    values = [
+        date(2025, 6, 5),
+        datetime(2025, 6, 5, 23, 30, tzinfo=UTC),  # 00:30 on the 6th in England (BST)
+        datetime(2025, 12, 31, 23, 59, tzinfo=UTC),
+        datetime(2025, 10, 26, 0, 30, tzinfo=UTC),  # 01:30 BST, the morning the clocks go back
+        None,
+    ]
+    pairs = [
+        ('{{ d|date:"j F Y" }}', "{{ d|long_date }}"),
+        ('{{ d|date:"j M Y" }}', "{{ d|short_date }}"),
+        ('{{ d|date:"j M Y, H:i" }}', "{{ d|short_moment }}"),
+    ]
+    for value in values:
+        for django_way, ours in pairs:
+            if "H:i" in django_way and not isinstance(value, datetime | None):
+                continue
+            expected = Template(django_way).render(Context({"d": value}))
+            assert Template("{% load ui_dates %}" + ours).render(Context({"d": value})) == expected
 
 
 def test_the_header_link_takes_governance_to_a_page_it_may_see(governance, client_for):

@@ -65,12 +65,17 @@ def complaint_get(*, complaint_id: int) -> Complaint | None:
     return complaint_queryset().filter(pk=complaint_id).first()
 
 
+URGENT_FIRST = (F("due_at").asc(nulls_last=True), "-priority", "id")
+
+
 @dataclass(frozen=True)
 class ComplaintFilters:
     stage: int | None = None
     status: str | None = None
     overdue: bool = False
     handler_id: int | None = None
+    # Only complaints nobody is handling (stage 2 escalations start like this, Code 6.13).
+    unassigned: bool = False
     category: str | None = None
     service_area: str | None = None
     vulnerable: bool | None = None
@@ -94,6 +99,8 @@ def complaints_filtered(*, filters: ComplaintFilters, today: date) -> QuerySet[C
         qs = qs.filter(status__in=OPEN_STATUSES, next_due__lt=today)
     if filters.handler_id is not None:
         qs = qs.filter(handler_id=filters.handler_id)
+    if filters.unassigned:
+        qs = qs.filter(handler__isnull=True)
     if filters.category:
         qs = qs.filter(category__slug=filters.category)
     if filters.service_area:
@@ -110,7 +117,7 @@ def complaints_filtered(*, filters: ComplaintFilters, today: date) -> QuerySet[C
     # The next running deadline first (overdue, then soonest: a hazard duty, the acknowledgement
     # or response, a promised date); flags only order complaints due at the same moment, and
     # those with nothing running come last. Matches the index `complaint_open_due`.
-    return qs.order_by(F("due_at").asc(nulls_last=True), "-priority", "id")
+    return qs.order_by(*URGENT_FIRST)
 
 
 def complaints_page(
@@ -125,15 +132,11 @@ def complaints_page(
     `rows` loads the page's complaints: everything by default, `complaint_row_queryset` for a
     list that shows one line each."""
     page_size, start = page_window(page, page_size)
-    ids = list(
-        complaints_filtered(filters=filters, today=today).values_list("id", flat=True)[
-            start : start + page_size + 1
-        ]
-    )
-    has_next = len(ids) > page_size
-    ids = ids[:page_size]
-    by_id = {c.pk: c for c in rows().filter(pk__in=ids)}
-    return [by_id[i] for i in ids if i in by_id], has_next
+    # The page's ids are chosen on the ordering index alone, and only those rows are joined
+    # to what they show: a deep page skips ids, not joined rows. One statement, one round trip.
+    ids = complaints_filtered(filters=filters, today=today).values("id")[start : start + page_size + 1]
+    found = list(rows().filter(pk__in=ids).order_by(*URGENT_FIRST))
+    return found[:page_size], len(found) > page_size
 
 
 def complaint_events(*, complaint_id: int) -> QuerySet[CaseEvent]:

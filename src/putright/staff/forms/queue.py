@@ -69,8 +69,8 @@ class QueueFilterForm(GovukForm):
         if not show_vulnerable:
             del self.fields["vulnerable"]
 
-    def to_filters(self, *, user_id: int | None) -> tuple[selectors.ComplaintFilters, bool]:
-        """The selector's filters, and whether to show only complaints nobody is handling."""
+    def to_filters(self, *, user_id: int | None) -> selectors.ComplaintFilters:
+        """The selector's filters; `user_id` (My work) overrides any handler chosen."""
         self.is_valid()  # invalid filters are reported and left out; the valid ones still apply
         data = getattr(self, "cleaned_data", {})
         handler = data.get("handler") or ""
@@ -80,6 +80,7 @@ class QueueFilterForm(GovukForm):
             status=status,
             overdue=bool(data.get("overdue")),
             handler_id=user_id if user_id is not None else parse_int(handler),
+            unassigned=user_id is None and handler == UNASSIGNED,
             category=data.get("category") or None,
             service_area=data.get("service_area") or None,
             vulnerable=True if data.get("vulnerable") else None,
@@ -87,7 +88,7 @@ class QueueFilterForm(GovukForm):
             search=data.get("q") or "",
             open_only=status is None,
         )
-        return filters, handler == UNASSIGNED
+        return filters
 
     @property
     def page_number(self) -> int:

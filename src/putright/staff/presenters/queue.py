@@ -121,31 +121,13 @@ def _row(complaint: Complaint, today: date, calendar: WorkingDayCalendar, show_v
     )
 
 
-def _unassigned_page(
-    filters: selectors.ComplaintFilters, today: date, page: int, page_size: int
-) -> tuple[list[Complaint], bool]:
-    # The selector has no "no handler" filter; this narrows its queryset the same way it pages.
-    start = (page - 1) * page_size
-    ids = list(
-        selectors.complaints_filtered(filters=filters, today=today)
-        .filter(handler__isnull=True)
-        .values_list("id", flat=True)[start : start + page_size + 1]
-    )
-    has_next = len(ids) > page_size
-    ids = ids[:page_size]
-    by_id = {c.pk: c for c in selectors.complaint_row_queryset().filter(pk__in=ids)}
-    return [by_id[i] for i in ids if i in by_id], has_next
-
-
 def stage_counts(
-    filters: selectors.ComplaintFilters, *, unassigned: bool, today: date, soon: date
+    filters: selectors.ComplaintFilters, *, today: date, soon: date
 ) -> tuple[list[StageCount], int]:
     """Complaints, overdue and due soon by stage for the current filters (both lists), and
     how many have nothing running: one grouped query."""
     whole = replace(filters, stage=None, running=None)
     qs = selectors.complaints_filtered(filters=whole, today=today).order_by()
-    if unassigned:
-        qs = qs.filter(handler__isnull=True)
     rows = qs.values("stage").annotate(
         total=Count("id"),
         overdue=Count("id", filter=Q(status__in=OPEN, next_due__lt=today)),
@@ -166,7 +148,6 @@ def stage_counts(
 def queue_page(
     *,
     filters: selectors.ComplaintFilters,
-    unassigned: bool,
     today: date,
     page: int,
     page_size: int,
@@ -177,18 +158,15 @@ def queue_page(
     """One page of one list (deadline running, or nothing running) with counts by stage. The
     page costs the same queries at any size."""
     filters = replace(filters, running=running)
-    if unassigned:
-        complaints, has_next = _unassigned_page(filters, today, page, page_size)
-    else:
-        complaints, has_next = selectors.complaints_page(
-            filters=filters,
-            today=today,
-            page=page,
-            page_size=page_size,
-            rows=selectors.complaint_row_queryset,
-        )
+    complaints, has_next = selectors.complaints_page(
+        filters=filters,
+        today=today,
+        page=page,
+        page_size=page_size,
+        rows=selectors.complaint_row_queryset,
+    )
     soon = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS)
-    counts, idle = stage_counts(filters, unassigned=unassigned, today=today, soon=soon)
+    counts, idle = stage_counts(filters, today=today, soon=soon)
     total = sum(c.total for c in counts if filters.stage in (None, c.stage))
     return QueuePage(
         rows=[_row(c, today, calendar, show_vulnerable) for c in complaints],
@@ -210,9 +188,10 @@ WAITING_COUNTED_TO = 1000
 def waiting_for_a_handler(today: date) -> selectors.UpTo:
     """Open complaints nobody is handling (stage 2 escalations start like this, Code 6.13),
     counted up to `WAITING_COUNTED_TO`."""
-    open_ones = selectors.ComplaintFilters(open_only=True)
-    nobodys = selectors.complaints_filtered(filters=open_ones, today=today).filter(handler__isnull=True)
-    return selectors.count_up_to(nobodys, WAITING_COUNTED_TO)
+    nobodys = selectors.ComplaintFilters(open_only=True, unassigned=True)
+    return selectors.count_up_to(
+        selectors.complaints_filtered(filters=nobodys, today=today), WAITING_COUNTED_TO
+    )
 
 
 def filters_in_use(data: dict[str, Any]) -> bool:

@@ -27,11 +27,10 @@ NO_CASES = "Your role does not give access to individual complaints."
 def _list(request: HttpRequest, *, mine: bool, lead_landing: bool = False) -> HttpResponse:
     show_vulnerable = access.access_can_see_special_category(request.user)
     form = QueueFilterForm(request.GET or None, mine=mine, show_vulnerable=show_vulnerable)
-    filters, unassigned = form.to_filters(user_id=request.user.pk if mine else None)
+    filters = form.to_filters(user_id=request.user.pk if mine else None)
     running = request.GET.get("list") != NOTHING_RUNNING
     page = queue_page(
         filters=filters,
-        unassigned=unassigned,
         today=today(),
         page=form.page_number,
         page_size=PAGE_SIZE,
