@@ -1,7 +1,7 @@
 """Complaints as lists and pages show them: the queue's filters and order, one complaint in full.
 
-Bounded queries whatever the data size: a page reads its ids, then those rows with what they
-show, in a fixed number of queries.
+Bounded queries whatever the data size: a page chooses its ids on the ordering index and
+joins only those rows to what they show, in one statement and a fixed number of queries.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ class OwnedActions:
 
 def owned_actions(*, owner_id: int, today: date, page: int = 1, page_size: int = ON_MY_WORK) -> OwnedActions:
     """One page of the open actions `owner_id` owns, earliest promise first, ready to draw:
-    two queries at most."""
+    one query (two for a page past the end)."""
     found, total = selectors.actions_open_owned(owner_id=owner_id, page=page, page_size=page_size)
     return OwnedActions(
         rows=[
