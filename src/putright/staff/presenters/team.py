@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
-from django.urls import reverse
 
 from putright.accounts.models import User
 from putright.cases.models import Complaint, Status
+from putright.cases.selectors.limits import page_window
 from putright.rules.calendar import WorkingDayCalendar
 from putright.staff.presenters.deadlines import Deadline, deadline
 from putright.ui.links import link
@@ -81,7 +81,7 @@ def team_page(
     on it, found from the counts `loads` already holds, one indexed query each (usually one or
     two, never more than the page size), so the database never sorts every open case to show
     fifty."""
-    start = (page - 1) * page_size
+    page_size, start = page_window(page, page_size)
     wanted = page_size + 1
     if handler is not None or unassigned:
         found = list(_cases(None if unassigned else handler)[start : start + wanted])
@@ -111,7 +111,7 @@ class LoadRow:
 
 
 def load_rows(loads: list[PersonLoad]) -> list[LoadRow]:
-    base = reverse("staff:team")
+    base = link("staff:team")
     return [
         LoadRow(
             url=f"{base}?handler={p.handler_id or 'none'}",

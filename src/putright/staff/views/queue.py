@@ -29,9 +29,11 @@ def _list(request: HttpRequest, *, mine: bool, lead_landing: bool = False) -> Ht
     form = QueueFilterForm(request.GET or None, mine=mine, show_vulnerable=show_vulnerable)
     filters = form.to_filters(user_id=request.user.pk if mine else None)
     running = request.GET.get("list") != NOTHING_RUNNING
+    # One date for the whole page, so a view just after midnight cannot mix two days.
+    day = today()
     page = queue_page(
         filters=filters,
-        today=today(),
+        today=day,
         page=form.page_number,
         page_size=PAGE_SIZE,
         calendar=code_calendar(),
@@ -39,7 +41,7 @@ def _list(request: HttpRequest, *, mine: bool, lead_landing: bool = False) -> Ht
         running=running,
     )
     # Promises outlive their complaint: open actions stay here until done (Code 6.6).
-    my_actions = owned_actions(owner_id=request.user.pk or 0, today=today()) if mine else None
+    my_actions = owned_actions(owner_id=request.user.pk or 0, today=day) if mine else None
     if lead_landing and not page.running_total and not page.nothing_running_total and not my_actions:
         # A team lead with no cases or actions of their own: the page's own counts say so.
         return team_view(request, landing=True)
@@ -54,7 +56,7 @@ def _list(request: HttpRequest, *, mine: bool, lead_landing: bool = False) -> Ht
             "page": page,
             "filtering": filters_in_use({k: v for k, v in request.GET.dict().items() if k != "list"}),
             "nothing_running": NOTHING_RUNNING,
-            "today": today(),
+            "today": day,
             "my_actions": my_actions,
             "hazards_overdue": hazards_overdue_count(now=timezone.now()),
         },

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from django import template
 from django.utils import timezone
 
+from putright.core.dates import england_date
 from putright.core.dates import long_date as _long_date
 from putright.core.dates import short_date as _short_date
 from putright.core.dates import short_moment as _short_moment
@@ -22,7 +23,7 @@ def _day(value: date | datetime | None) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        return england_date(value) if timezone.is_aware(value) else value.date()
     return value
 
 
