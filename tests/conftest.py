@@ -79,3 +79,31 @@ def api_for(db: Any) -> Callable[[User], ApiClient]:
         return ApiClient(raw)
 
     return make
+
+
+def _uses_database(request: pytest.FixtureRequest) -> bool:
+    names = set(request.fixturenames)
+    return bool(
+        request.node.get_closest_marker("django_db")
+        or names & {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+    )
+
+
+@pytest.fixture(autouse=True)
+def open_counts_match_the_record(request: pytest.FixtureRequest) -> Any:
+    """After every test that touches the database, the kept open-complaint counts
+    (`cases.models.open_counts`, written by triggers) sum to exactly what counting the
+    complaints gives: whatever path the test took to change them (issue 21)."""
+    if not _uses_database(request):
+        yield
+        return
+    # Set up the test's database first, so this check runs before its rollback or flush.
+    request.getfixturevalue("_django_db_helper")
+    yield
+    from django.db import connection
+
+    from putright.cases.selectors import open_counts_live, open_counts_stored
+
+    if connection.connection is None or connection.closed_in_transaction:
+        return  # the test closed its connection (a command's exit): its changes are gone
+    assert open_counts_stored() == open_counts_live(), "OpenCount differs from the complaints it counts"

@@ -13,6 +13,7 @@ from putright.cases.models.complaint import (
     Status,
 )
 from putright.cases.models.intake import Contact, ServiceRequest
+from putright.cases.models.open_counts import OpenCount
 from putright.cases.models.people import (
     Adjustment,
     AdjustmentKind,
@@ -54,6 +55,7 @@ __all__ = [
     "Format",
     "Hazard",
     "IdempotencyKey",
+    "OpenCount",
     "Refusal",
     "RefusalReason",
     "Remedy",

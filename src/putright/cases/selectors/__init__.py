@@ -5,6 +5,7 @@ The public import point for every reader (`from putright.cases import selectors`
 - `search`: the header search box;
 - `residents`: finding a resident, and their adjustments for roles that may see them;
 - `work`: contacts to decide, and actions and remedies still open;
+- `open_counts`: open complaints by handler and by stage, overdue and due soon (team view, list tabs);
 - `limits`: the page size and the id bound they all keep, and counts read up to a limit (`count_up_to`).
 """
 
@@ -21,6 +22,12 @@ from putright.cases.selectors.complaints import (
     working_days_left,
 )
 from putright.cases.selectors.limits import LARGEST_ID, MAX_PAGE_SIZE, UpTo, count_up_to
+from putright.cases.selectors.open_counts import (
+    complaint_counts_by_stage,
+    open_counts_by_handler,
+    open_counts_live,
+    open_counts_stored,
+)
 from putright.cases.selectors.residents import (
     ResidentMatch,
     resident_adjustments,
@@ -47,6 +54,7 @@ __all__ = [
     "ResidentMatch",
     "UpTo",
     "actions_open_owned",
+    "complaint_counts_by_stage",
     "complaint_events",
     "complaint_get",
     "complaint_open_work",
@@ -58,6 +66,9 @@ __all__ = [
     "contacts_undecided",
     "contacts_undecided_count",
     "count_up_to",
+    "open_counts_by_handler",
+    "open_counts_live",
+    "open_counts_stored",
     "resident_adjustments",
     "resident_match",
     "residents_matching",

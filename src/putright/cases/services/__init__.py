@@ -15,6 +15,7 @@ from putright.cases.services.followup import (
     remedy_complete,
 )
 from putright.cases.services.intake import NewComplaint, complaint_log
+from putright.cases.services.open_counts import open_counts_compact
 from putright.cases.services.people import (
     adjustment_record,
     adjustment_review,
@@ -73,6 +74,7 @@ __all__ = [
     "contact_record",
     "contact_triage",
     "correspondence_add",
+    "open_counts_compact",
     "remedy_complete",
     "representative_check",
     "resident_correct",

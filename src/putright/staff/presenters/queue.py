@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from putright.cases import selectors
@@ -23,8 +22,6 @@ from putright.rules.calendar import WorkingDayCalendar
 from putright.rules.hazards import due_instant
 from putright.staff.presenters.deadlines import DUE_SOON_WORKING_DAYS, Deadline, deadline
 from putright.ui.links import link
-
-OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED)
 
 
 @dataclass(frozen=True)
@@ -126,15 +123,9 @@ def stage_counts(
 ) -> tuple[list[StageCount], int]:
     """Complaints, overdue and due soon by stage for the current filters (both lists), and
     how many have nothing running: one grouped query."""
-    whole = replace(filters, stage=None, running=None)
-    qs = selectors.complaints_filtered(filters=whole, today=today).order_by()
-    rows = qs.values("stage").annotate(
-        total=Count("id"),
-        overdue=Count("id", filter=Q(status__in=OPEN, next_due__lt=today)),
-        due_soon=Count("id", filter=Q(status__in=OPEN, next_due__gte=today, next_due__lte=soon)),
-        idle=Count("id", filter=Q(due_at__isnull=True)),
+    found = selectors.complaint_counts_by_stage(
+        filters=replace(filters, stage=None, running=None), today=today, soon=soon
     )
-    found: dict[int, dict[str, Any]] = {r["stage"]: dict(r) for r in rows}
     empty = {"total": 0, "overdue": 0, "due_soon": 0, "idle": 0}
     counts = [
         StageCount(stage, (c := found.get(stage, empty))["total"], c["overdue"], c["due_soon"])

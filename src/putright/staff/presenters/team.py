@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from putright.accounts.models import User
+from putright.cases import selectors
 from putright.cases.models import Complaint, Status
 from putright.cases.selectors.limits import page_window
 from putright.rules.calendar import WorkingDayCalendar
@@ -15,7 +16,6 @@ from putright.staff.presenters.deadlines import Deadline, deadline
 from putright.ui.links import link
 
 OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED, Status.RESPONDED)
-RUNNING = (Status.RECEIVED, Status.ACKNOWLEDGED)  # a deadline is running
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,9 @@ class PersonLoad:
 
 def team_loads(*, today: date, soon: date) -> list[PersonLoad]:
     """Open cases per handler (nobody's first), by stage, with how many are overdue and due by
-    `soon`: one grouped query and one for the names, whatever the number of cases."""
-    rows = (
-        Complaint.objects.filter(status__in=OPEN)
-        .order_by()
-        .values("handler_id")
-        .annotate(
-            stage_one=Count("id", filter=Q(stage=1)),
-            stage_two=Count("id", filter=Q(stage=2)),
-            overdue=Count("id", filter=Q(status__in=RUNNING, next_due__lt=today)),
-            due_soon=Count("id", filter=Q(status__in=RUNNING, next_due__gte=today, next_due__lte=soon)),
-        )
-    )
-    found = {r["handler_id"]: r for r in rows}
+    `soon`: one grouped query over the kept counts and one for the names, whatever the
+    number of cases."""
+    found = selectors.open_counts_by_handler(today=today, soon=soon)
     people = {u.pk: u.display_name for u in User.objects.filter(pk__in=[k for k in found if k is not None])}
     loads = [
         PersonLoad(

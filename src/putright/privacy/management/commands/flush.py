@@ -4,6 +4,11 @@ Emptying the whole database is how the test runner resets it between tests. Post
 it with TRUNCATE, which row triggers do not see; SQLite deletes row by row, so the triggers
 of `putright.privacy.record_guard` would refuse. A permit is held for the length of the
 flush. Never flush a production database: it deletes the complaint record.
+
+Deleting row by row also fires the triggers that keep the open-complaint counts
+(`cases.models.open_counts`): Django empties the tables in no set order, so complaints
+deleted after the counts were emptied would leave a -1 behind. An empty database has no
+open complaints, so the counts are emptied again last.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ class Command(DjangoFlush):
             cursor.execute("INSERT OR IGNORE INTO putright_rewrite_permit (txid) VALUES (0)")
         try:
             super().handle(**options)
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM cases_opencount")
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM putright_rewrite_permit")
