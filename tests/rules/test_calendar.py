@@ -154,3 +154,13 @@ def test_is_working_day() -> None:
     assert calendar.is_working_day(date(2026, 1, 5))
     assert not calendar.is_working_day(date(2026, 1, 3))  # Saturday
     assert not calendar.is_working_day(date(2026, 1, 1))  # New Year's Day
+
+
+def test_working_day_numbers_differ_by_the_working_days_between_them() -> None:
+    calendar = calendar_for()
+    start, end = date(2026, 12, 24), date(2027, 1, 5)
+    assert calendar.working_day_number(end) - calendar.working_day_number(start) == 5
+    # A weekend or bank holiday has the number of the working day before it.
+    assert calendar.working_day_number(date(2026, 12, 25)) == calendar.working_day_number(start)
+    with pytest.raises(ValueError, match="outside this calendar's range"):
+        calendar.working_day_number(date(1900, 1, 1))

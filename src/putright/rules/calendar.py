@@ -166,6 +166,12 @@ class WorkingDayCalendar:
         """
         return self._count[self._index(end)] - self._count[self._index(start)]
 
+    def working_day_number(self, day: date) -> int:
+        """How many working days of this calendar's range fall on or before `day`: two
+        numbers' difference is `working_days_between`. A reader counting many spans over the
+        same few hundred dates looks each date up once."""
+        return self._count[self._index(day)]
+
     def holidays_between(self, start: date, end: date) -> list[tuple[date, str]]:
         """Bank holidays on weekdays in (start, end], with their names, in date order.
 
