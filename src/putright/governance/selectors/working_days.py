@@ -50,17 +50,16 @@ def working_days_taken(tally: Tally) -> dict[int, WorkingDays]:
     # A quarter holds thousands of (requested, responded) pairs over a few hundred dates:
     # each date is parsed and looked up once, which was most of the first screen's time.
     numbers: dict[str, int] = {}
-
-    def number(text: str) -> int:
-        found = numbers.get(text)
-        if found is None:
-            found = numbers[text] = calendar.working_day_number(date.fromisoformat(text))
-        return found
-
     for key, n in tally.items():
         if n and key.startswith("taken|"):
             _, stage_text, requested, responded = key.split("|")
-            by_stage[int(stage_text)][number(responded) - number(requested)] += n
+            start = numbers.get(requested)
+            if start is None:
+                start = numbers[requested] = calendar.working_day_number(date.fromisoformat(requested))
+            end = numbers.get(responded)
+            if end is None:
+                end = numbers[responded] = calendar.working_day_number(date.fromisoformat(responded))
+            by_stage[int(stage_text)][end - start] += n
     result: dict[int, WorkingDays] = {}
     for stage, histogram in by_stage.items():
         counts = sorted(histogram.items())
