@@ -137,3 +137,26 @@ def test_the_command_counts_with_progress_and_says_what_it_did(scenario: Scenari
     out = StringIO()
     call_command("figures", "--rebuild", "--quiet", stdout=out)
     assert DayFigures.objects.exists()
+
+
+def test_each_stored_day_keeps_its_categories_as_its_whole_tally_counts_them(db: Any):
+    generate(complaints=200, seed=6, today=date(2026, 12, 1), out=None)
+    figures_count(now=datetime(2026, 12, 1, 12, tzinfo=UTC))
+    days = list(DayFigures.objects.all())
+    assert any(day.categories for day in days)
+    for day in days:
+        assert day.categories == {k: n for k, n in day.counts.items() if k.startswith("category|1|")}
+
+
+def test_the_migration_gives_days_stored_before_it_their_categories(db: Any):
+    import importlib
+
+    from django.apps import apps
+
+    generate(complaints=100, seed=7, today=date(2026, 12, 1), out=None)
+    figures_count(now=datetime(2026, 12, 1, 12, tzinfo=UTC))
+    expected = dict(DayFigures.objects.values_list("day", "categories"))
+    DayFigures.objects.update(categories={})
+    importlib.import_module("putright.governance.migrations.0008_day_categories").fill(apps, None)
+    assert dict(DayFigures.objects.values_list("day", "categories")) == expected
+    assert any(expected.values())

@@ -55,6 +55,13 @@ TENURES = {
 }
 
 Tally = Counter[str]
+# The keys of stage 1 complaints received by category (`category|1|<id or ->`).
+STAGE1_CATEGORY = "category|1|"
+
+
+def stage1_categories(tally: Tally | dict[str, int]) -> dict[str, int]:
+    """The tally's stage 1 complaints received by category (what `DayFigures.categories` keeps)."""
+    return {key: n for key, n in tally.items() if key.startswith(STAGE1_CATEGORY)}
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,12 @@ and only slower.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import BigIntegerField
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
-
 from putright.cases.models import Complaint, Extension, Refusal, StageRecord, UncountedChange
 from putright.governance.models import DayFigures
-from putright.governance.selectors.daycounts import Days, Tally, count_days, total
+from putright.governance.selectors.daycounts import Days, Tally, count_days, stage1_categories, total
 from putright.governance.selectors.periods import Period
 from putright.governance.selectors.scope import EVERYTHING, Scope
 
@@ -87,30 +81,15 @@ def period_tally(
     return total([*settled.values(), *count_days(live).values()])
 
 
-def period_keys(period: Period, keys: Sequence[str], *, today: date, touched: set[date]) -> Tally:
-    """`period_tally` of the whole landlord for `keys` only (each present, 0 if none).
-
-    A stored day holds a hundred or more keys (one per pair of dates a response spanned):
-    reading a quarter's days whole into Python to keep a dozen of them cost the first screen
-    several milliseconds per period. Here the database reads only those keys of each stored
-    day (one query, as `period_tally` makes), and the days not stored or changed since are
-    counted live, as `period_tally` counts them."""
+def period_categories(period: Period, *, today: date, touched: set[date]) -> Tally:
+    """`period_tally` of the whole landlord, only its stage 1 complaints received by category
+    (`daycounts.STAGE1_CATEGORY` keys): from each stored day's `categories`, a few dozen
+    bytes rather than its whole tally, and live for the days not stored or changed since."""
     settled_until = min(period.end, today - timedelta(days=1))
-    fields = {f"k{i}": Cast(KeyTextTransform(key, "counts"), BigIntegerField()) for i, key in enumerate(keys)}
-    rows = (
+    stored = dict(
         DayFigures.objects.filter(day__range=(period.start, settled_until))
         .exclude(day__in=touched)
-        .annotate(**fields)
-        .values_list("day", *fields)
+        .values_list("day", "categories")
     )
-    summed: Tally = Counter(dict.fromkeys(keys, 0))
-    stored_days = set()
-    for day, *values in rows:
-        stored_days.add(day)
-        for key, value in zip(keys, values, strict=True):
-            summed[key] += value or 0
-    live = Days.of(day for day in Days.between(period.start, period.end) if day not in stored_days)
-    for tally in count_days(live).values():
-        for key in keys:
-            summed[key] += tally.get(key, 0)
-    return summed
+    live = Days.of(day for day in Days.between(period.start, period.end) if day not in stored)
+    return total([*stored.values(), *(stage1_categories(t) for t in count_days(live).values())])

@@ -19,11 +19,11 @@ from typing import Any
 
 from putright.governance.selectors.as_at import OverdueAt, overdue_at
 from putright.governance.selectors.breakdowns import refusals
-from putright.governance.selectors.daycounts import Tally
+from putright.governance.selectors.daycounts import STAGE1_CATEGORY, Tally
 from putright.governance.selectors.figures import (
     days_changed_since_counted,
     marked,
-    period_keys,
+    period_categories,
     period_tally,
 )
 from putright.governance.selectors.periods import Period
@@ -34,8 +34,6 @@ from putright.governance.selectors.stages import stage_figures
 from putright.governance.selectors.themes import HISTORY, earlier_periods, judged
 from putright.governance.selectors.tsm import tsm_measures
 from putright.landlord.models import Category, LandlordSettings
-
-STAGE1_CATEGORY = "category|1|"
 
 
 @dataclass(frozen=True)
@@ -95,8 +93,9 @@ def _by_category(tally: Tally, names: dict[int, str]) -> Counter[str | None]:
     return found
 
 
-def rising(now: Tally, earlier: list[Tally], names: dict[int, str]) -> list[dict[str, Any]]:
+def rising(now: Tally, earlier: list[Tally]) -> list[dict[str, Any]]:
     """`themes.rising_categories` from the day counts of the period and the `HISTORY` before it."""
+    names = dict(Category.objects.values_list("id", "name"))
     counted = [_by_category(tally, names) for tally in (now, *earlier)]
     rows: dict[str | None, dict[str, int]] = {}
     for name in set().union(*counted):
@@ -113,16 +112,14 @@ def glance(period: Period, *, today: date, now: datetime, scope: Scope = EVERYTH
     reading = _Reading(today, now, scope, LandlordSettings.current(), marked())
     touched = days_changed_since_counted(earlier[-1].start, period.end, changed=reading.changed)
     tallies = {p: period_tally(p, today=today, scope=scope, touched=touched) for p in (period, earlier[0])}
-    # What is rising is read from the category keys alone: the periods shown in full are
-    # already summed (unless narrowed to a scope); the rest sum those keys in the database.
-    names = dict(Category.objects.values_list("id", "name"))
-    keys = [f"{STAGE1_CATEGORY}{key}" for key in (*names, "-")]
+    # What is rising is read from the days' counts by category alone: the periods shown in
+    # full are already summed (unless narrowed to a scope).
     whole = dict(tallies) if not scope else {}
     for p in (period, *earlier):
         if p not in whole:
-            whole[p] = period_keys(p, keys, today=today, touched=touched)
+            whole[p] = period_categories(p, today=today, touched=touched)
     return Glance(
         now=_period(period, tallies[period], reading),
         before=_period(earlier[0], tallies[earlier[0]], reading),
-        rising=tuple(rising(whole[period], [whole[p] for p in earlier], names)),
+        rising=tuple(rising(whole[period], [whole[p] for p in earlier])),
     )

@@ -22,7 +22,7 @@ from putright.cases.models import Complaint, UncountedChange
 from putright.core.dates import england_date
 from putright.governance.models import AsAtFigures, AsAtPart, DayFigures
 from putright.governance.selectors import as_at
-from putright.governance.selectors.daycounts import Days, count_days
+from putright.governance.selectors.daycounts import Days, count_days, stage1_categories
 from putright.governance.selectors.figures import days_changed_since_counted
 from putright.governance.selectors.periods import last_full_quarter
 
@@ -84,7 +84,15 @@ def _store(days: Days, now: datetime, progress: Progress | None) -> None:
         listed = list(chunk)
         DayFigures.objects.filter(day__in=listed).delete()
         DayFigures.objects.bulk_create(
-            [DayFigures(day=day, counts=dict(tallies.get(day, {})), counted_at=now) for day in listed],
+            [
+                DayFigures(
+                    day=day,
+                    counts=dict(tallies.get(day, {})),
+                    categories=stage1_categories(tallies.get(day, {})),
+                    counted_at=now,
+                )
+                for day in listed
+            ],
             batch_size=BATCH,
         )
         done += len(listed)
