@@ -7,7 +7,7 @@ This machine's speed moves by up to 1.7 times within an hour (bench/README.md), 
 runs in a child process of its own (its `src/` first on the path) against the same database;
 the parent asks each in turn for a batch of timed requests until every checkout has had
 `--rounds` batches, so a slow stretch falls on both. Like `bench/run.py`, each child serves as
-a gunicorn worker does: start-up objects frozen (`gc.freeze()`), warmed up first.
+a gunicorn worker of that checkout does (`putright.core.serving`), warmed up first.
 
 `/staff/` is measured as the busiest handler's My work, an `/api/` path with the benchmark
 officer's token, any other path as the benchmark officer (bench.inprocess).
@@ -44,8 +44,13 @@ def child(path: str) -> None:
         client = staff_client(_busiest_handler() if path == "/staff/" else officer)
     for _ in range(5):
         client.get(path)
-    gc.collect()
-    gc.freeze()
+    try:  # as this checkout's gunicorn worker would: older checkouts only froze start-up
+        from putright.core.serving import settle_for_serving
+    except ImportError:
+        gc.collect()
+        gc.freeze()
+    else:
+        settle_for_serving()
     print("ready", flush=True)
     for _ in sys.stdin:
         times = []

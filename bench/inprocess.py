@@ -10,7 +10,6 @@ Pages and endpoints other engineers build are measured once their URL resolves.
 
 from __future__ import annotations
 
-import gc
 import random
 import statistics
 import time
@@ -29,6 +28,7 @@ from bench.explain import explain_call
 from putright.accounts.models import Role, User
 from putright.accounts.services.tokens import api_token_issue
 from putright.cases.models import CaseEvent, Complaint
+from putright.core.serving import settle_for_serving
 
 Result = dict[str, Any]
 
@@ -150,11 +150,10 @@ def measure(*, n: int, seed: int = 1, explain: bool = True) -> dict[str, Result]
 
     ids = [some_id() for _ in range(n)]
     results: dict[str, Result] = {}
-    # Measure as a gunicorn worker serves: putright/wsgi.py sets what start-up loaded apart
-    # from the garbage collector before the first request, so a full collection does not walk
-    # it. Without this, the pause lands on whichever request triggers it (the p95s).
-    gc.collect()
-    gc.freeze()
+    # Measure as a gunicorn worker serves: putright/wsgi.py sets up the garbage collector
+    # before the first request (`putright.core.serving`). Without it, the collector's pauses
+    # land on whichever requests trigger them (the p95s).
+    settle_for_serving()
 
     def run(name: str, path: str, client: Client, count: int = n, **extra: Any) -> None:
         if not resolves(path):
