@@ -102,7 +102,7 @@ def open_counts_match_the_record(request: pytest.FixtureRequest) -> Any:
     yield
     from django.db import connection
 
-    from putright.cases.selectors import open_counts_live, open_counts_stored
+    from tests.open_counts import open_counts_live, open_counts_stored
 
     if connection.connection is None or connection.closed_in_transaction:
         return  # the test closed its connection (a command's exit): its changes are gone

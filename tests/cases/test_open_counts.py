@@ -17,6 +17,7 @@ from putright.cases import selectors, services
 from putright.cases.models import Complaint, OpenCount, Status
 from putright.cases.selectors.open_counts import open_counts_hold
 from tests.cases.factories import acknowledge, at, escalate, log, respond
+from tests.open_counts import open_counts_live, open_counts_stored
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,12 @@ SOON = date(2026, 12, 8)
 
 
 def matches() -> bool:
-    return selectors.open_counts_stored() == selectors.open_counts_live()
+    return open_counts_stored() == open_counts_live()
 
 
 def test_the_counts_follow_a_complaint_through_every_kind_of_change(handler, reviewer, now):
     first = log(handler, date(2026, 11, 2))
-    assert matches() and selectors.open_counts_stored()
+    assert matches() and open_counts_stored()
     first = acknowledge(handler, first, date(2026, 11, 3), handler=handler)
     assert matches()
     services.complaint_assign(actor=handler, now=now, complaint_id=first.pk, handler=reviewer)
@@ -115,11 +116,11 @@ def test_folding_leaves_one_row_per_key_and_the_same_counts(handler, reviewer, n
     for who in (reviewer, handler, reviewer):
         services.complaint_assign(actor=handler, now=now, complaint_id=complaint.pk, handler=who)
     log(handler, date(2026, 11, 3))
-    before = selectors.open_counts_stored()
+    before = open_counts_stored()
     rows = OpenCount.objects.count()
     folded = services.open_counts_compact()
     assert folded == rows - OpenCount.objects.count() > 0
-    assert selectors.open_counts_stored() == before
+    assert open_counts_stored() == before
     assert OpenCount.objects.count() == len(before)
     assert not OpenCount.objects.filter(n=0).exists()
     assert services.open_counts_compact() == 0
@@ -131,12 +132,12 @@ def test_the_migration_counts_the_complaints_already_there(handler):
     respond(
         handler, acknowledge(handler, log(handler, date(2026, 11, 4)), date(2026, 11, 5)), date(2026, 11, 9)
     )
-    expected = selectors.open_counts_stored()
+    expected = open_counts_stored()
     OpenCount.objects.all().delete()
     migration = importlib.import_module("putright.cases.migrations.0023_open_counts")
     with connection.cursor() as cursor:
         cursor.execute(migration.FILL)
-    assert selectors.open_counts_stored() == expected
+    assert open_counts_stored() == expected
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigger firing modes")

@@ -22,12 +22,7 @@ from putright.cases.selectors.complaints import (
     working_days_left,
 )
 from putright.cases.selectors.limits import LARGEST_ID, MAX_PAGE_SIZE, UpTo, count_up_to
-from putright.cases.selectors.open_counts import (
-    complaint_counts_by_stage,
-    open_counts_by_handler,
-    open_counts_live,
-    open_counts_stored,
-)
+from putright.cases.selectors.open_counts import complaint_counts_by_stage, open_counts_by_handler
 from putright.cases.selectors.residents import (
     ResidentMatch,
     resident_adjustments,
@@ -67,8 +62,6 @@ __all__ = [
     "contacts_undecided_count",
     "count_up_to",
     "open_counts_by_handler",
-    "open_counts_live",
-    "open_counts_stored",
     "resident_adjustments",
     "resident_match",
     "residents_matching",

@@ -5,7 +5,7 @@ Read from `OpenCount` (kept by database triggers, see `cases.models.open_counts`
 filters are ones it holds: open complaints, by handler or nobody, overdue or not. Any other
 filter (a category, a search, a status) counts the complaints themselves, which those
 filters have already narrowed. Both give the same numbers: the suite checks the rows against
-a live count after every test that touches the database.
+a live count after every test that touches the database (`tests/open_counts.py`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from putright.cases.models import Complaint, OpenCount, Status
+from putright.cases.models import OpenCount
 from putright.cases.selectors.complaints import OPEN_STATUSES, ComplaintFilters, complaints_filtered
 
 STAGE_FIELDS = ("total", "overdue", "due_soon", "idle")
@@ -105,29 +105,3 @@ def open_counts_by_handler(*, today: date, soon: date) -> dict[int | None, dict[
         for r in counted
         if r["stage_one"] or r["stage_two"]
     }
-
-
-def open_counts_live() -> dict[tuple[Any, ...], int]:
-    """The same key counted from the complaints themselves: what `OpenCount` must always sum
-    to (the suite checks it after every test that touches the database)."""
-    rows = (
-        Complaint.objects.filter(status__in=(*OPEN_STATUSES, Status.RESPONDED))
-        .order_by()
-        .values_list("handler_id", "stage", "status", "next_due", "due_at")
-    )
-    live: dict[tuple[Any, ...], int] = {}
-    for handler_id, stage, status, next_due, due_at in rows.iterator(chunk_size=5000):
-        is_running = status in OPEN_STATUSES
-        key = (handler_id, stage, is_running, next_due if is_running else None, due_at is None)
-        live[key] = live.get(key, 0) + 1
-    return live
-
-
-def open_counts_stored() -> dict[tuple[Any, ...], int]:
-    """`OpenCount` summed per key, keys summing to nothing left out."""
-    rows = (
-        OpenCount.objects.order_by()
-        .values_list("handler_id", "stage", "running", "next_due", "idle")
-        .annotate(total=Sum("n"))
-    )
-    return {(h, s, bool(r), d, bool(i)): t for h, s, r, d, i, t in rows if t}

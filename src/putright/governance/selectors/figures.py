@@ -10,7 +10,8 @@ and only slower.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from putright.cases.models import Complaint, Extension, Refusal, StageRecord, UncountedChange
@@ -69,27 +70,32 @@ def period_tally(
     (`days_changed_since_counted`), and passes them (`touched`)."""
     if scope:
         return total(count_days(Days.between(period.start, period.end), scope).values())
-    stored = dict(
-        DayFigures.objects.filter(day__range=(period.start, min(period.end, today))).values_list(
-            "day", "counts"
-        )
-    )
-    if touched is None:
-        touched = days_changed_since_counted(period.start, period.end) if stored else set()
-    settled = {day: counts for day, counts in stored.items() if day < today and day not in touched}
-    live = Days.of(day for day in Days.between(period.start, period.end) if day not in settled)
-    return total([*settled.values(), *count_days(live).values()])
+    return _stored_and_live(period, today=today, touched=touched, column="counts")
 
 
 def period_categories(period: Period, *, today: date, touched: set[date]) -> Tally:
     """`period_tally` of the whole landlord, only its stage 1 complaints received by category
     (`daycounts.STAGE1_CATEGORY` keys): from each stored day's `categories`, a few dozen
     bytes rather than its whole tally, and live for the days not stored or changed since."""
-    settled_until = min(period.end, today - timedelta(days=1))
+    return _stored_and_live(period, today=today, touched=touched, column="categories", keep=stage1_categories)
+
+
+def _stored_and_live(
+    period: Period,
+    *,
+    today: date,
+    touched: set[date] | None,
+    column: str,
+    keep: Callable[[Tally], dict[str, int]] = dict,
+) -> Tally:
+    """The stored days' `column` where still true, and `keep` of the live count of the rest."""
     stored = dict(
-        DayFigures.objects.filter(day__range=(period.start, settled_until))
-        .exclude(day__in=touched)
-        .values_list("day", "categories")
+        DayFigures.objects.filter(day__range=(period.start, min(period.end, today))).values_list(
+            "day", column
+        )
     )
-    live = Days.of(day for day in Days.between(period.start, period.end) if day not in stored)
-    return total([*stored.values(), *(stage1_categories(t) for t in count_days(live).values())])
+    if touched is None:
+        touched = days_changed_since_counted(period.start, period.end) if stored else set()
+    settled = {day: counts for day, counts in stored.items() if day < today and day not in touched}
+    live = Days.of(day for day in Days.between(period.start, period.end) if day not in settled)
+    return total([*settled.values(), *(keep(tally) for tally in count_days(live).values())])
