@@ -27,10 +27,11 @@ DETAIL_QUERIES = 7
 # turns the service's transaction into a savepoint: SAVEPOINT and RELEASE count here, BEGIN
 # and COMMIT do not in production): the token; the savepoint; resident INSERT; the
 # reference's savepoint, complaint INSERT, its release; the landlord's timescales; stage
-# record INSERT; event INSERT; the figures' uncounted change; webhook endpoints; release.
+# record INSERT; event INSERT; webhook endpoints; release. The figures' mark of the new
+# complaint is written by a trigger on its INSERT (no query of its own).
 # The complaint is inserted at its final version, deadline and priority (no UPDATE after),
 # and a new resident has no adjustments to look up. Answered from the objects in hand.
-CREATE_QUERIES = 12
+CREATE_QUERIES = 11
 # With an Idempotency-Key: the key is looked up first, and stored in the same transaction.
 CREATE_WITH_KEY_QUERIES = CREATE_QUERIES + 4
 

@@ -124,8 +124,10 @@ class CaseEvent(AppendOnlyModel):
 class UncountedChange(models.Model):
     """A complaint changed since the governance figures by day last counted it.
 
-    Written by `record_event` in the same transaction as the change, so a report never
-    reads a stale day as settled; cleared by the figures refresh that recounts its days.
+    Written by database triggers (`cases` migration 0024) in the same transaction as any
+    write to the complaint's row or a change of its resident's tenure, so a report never
+    reads a stale day as settled, whatever path made the change; cleared by the figures
+    refresh that recounts its days.
     Housekeeping, not part of the record.
     """
 

@@ -20,7 +20,6 @@ from putright.cases.models import (
     Hazard,
     StageRecord,
     Status,
-    UncountedChange,
 )
 from putright.cases.services.queue_key import refresh_queue_key
 from putright.core.actor import Actor, actor_label, user_or_none
@@ -170,9 +169,6 @@ def record_event(
         before=_jsonable({k: before.get(k) for k in changed}),
         after=_jsonable(payload_after),
     )
-    # Any change may move a figure on the days this complaint counts on: the report
-    # recounts those days live until the figures refresh has counted them again.
-    UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
     run_event_hooks(event)
     return event
 

@@ -49,8 +49,7 @@ def complaints_anonymised_record(
 ) -> None:
     """Mark each complaint's history as anonymised, and move its version on.
 
-    No event hooks run (an anonymised complaint gets no letter) and the figures are not
-    recounted: anonymisation keeps dates and outcomes, so no figure changes. The version moves
+    No event hooks run (an anonymised complaint gets no letter). The version moves
     so a page open on the old text cannot write it back.
     """
     ids = list(complaint_ids)

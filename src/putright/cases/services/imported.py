@@ -2,7 +2,8 @@
 
 Imported history is a record of what already happened, so it runs no event hooks: no
 letter is drafted or sent and no webhook fires. It still leaves one event on the complaint's
-log (Code 5.12) and marks the complaint for the figures to recount.
+log (Code 5.12); writing the complaint marks it for the figures to recount (a trigger,
+`cases` migration 0024).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from putright.cases.models import (
     Resident,
     StageRecord,
     Status,
-    UncountedChange,
 )
 from putright.cases.models.record import EventAction
 from putright.cases.services._common import refresh_due, refresh_priority, snapshot
@@ -237,7 +237,7 @@ def _imported_event(
     summary: str,
 ) -> None:
     """The one event of the import, written directly: imported history runs no event hooks
-    (see the module docstring), but still marks the complaint for the figures to recount."""
+    (see the module docstring)."""
     CaseEvent.objects.create(
         complaint=complaint,
         at=now,
@@ -248,7 +248,6 @@ def _imported_event(
         before=_json(before),
         after=_json({**snapshot(complaint, record), **after}),
     )
-    UncountedChange.objects.bulk_create([UncountedChange(complaint=complaint)], ignore_conflicts=True)
 
 
 def _json(data: dict[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from putright.cases.models import (
 )
 from putright.cases.phone import phone_digits
 from putright.cases.services._common import lock_complaint, raise_if, record_event, snapshot
-from putright.cases.services.tenure import tenure_problem, tenure_recount_others
+from putright.cases.services.tenure import tenure_problem
 from putright.core.actor import Actor
 from putright.core.errors import InvalidInput
 
@@ -148,6 +148,4 @@ def resident_correct(
             after={**snapshot(complaint), **{n: changed[n] for n in changed if n not in SPECIAL}},
             details={"changed": sorted(changed)},
         )
-        if "tenure" in changed:
-            tenure_recount_others(resident_id=resident.pk, complaint_id=complaint.pk)
     return complaint

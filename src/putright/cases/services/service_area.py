@@ -40,7 +40,7 @@ def complaint_set_service_area(
     """Move a complaint to the service area `service_area` (a slug; empty for none), as one event.
 
     The figures by service area count the complaint under its area as it is now, so its days
-    are recounted (`record_event` marks it).
+    are recounted (the write to its row marks it).
     """
     errors: dict[str, str] = {}
     area = service_area_resolve(service_area, errors)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.db import transaction
 
-from putright.cases.models import Complaint, EventAction, Resident, Tenure, UncountedChange
+from putright.cases.models import Complaint, EventAction, Resident, Tenure
 from putright.cases.services._common import lock_complaint, record_event, snapshot
 from putright.core.actor import Actor
 from putright.core.errors import InvalidInput
@@ -23,16 +23,6 @@ def tenure_problem(tenure: str) -> str | None:
         choices = ", ".join(v for v in Tenure.values if v != Tenure.UNKNOWN)
         return f"Select the resident's tenure: one of {choices}"
     return None
-
-
-def tenure_recount_others(*, resident_id: int, complaint_id: int) -> None:
-    """The tenure belongs to the resident: their other complaints move between the TSM
-    figures too, so their days are recounted (the complaint acted on is recounted by its event)."""
-    others = Complaint.objects.filter(resident_id=resident_id).exclude(pk=complaint_id)
-    UncountedChange.objects.bulk_create(
-        [UncountedChange(complaint_id=pk) for pk in others.values_list("pk", flat=True)],
-        ignore_conflicts=True,
-    )
 
 
 def complaint_set_tenure(
@@ -62,5 +52,4 @@ def complaint_set_tenure(
             before=before,
             after={**snapshot(complaint), "tenure": tenure},
         )
-        tenure_recount_others(resident_id=resident.pk, complaint_id=complaint.pk)
     return complaint

@@ -83,7 +83,6 @@ def generate(
             for i in range(done, done + size):
                 sim.complaint(arrival_day(i, complaints, rng, days, cum))
             rows = sim.take_rows()
-            rows["uncounted"] = [(row[0],) for row in rows["complaint"]]
             if may_clash:
                 _avoid_existing_references(rows["complaint"])
             for key in WRITE_ORDER:

@@ -40,9 +40,6 @@ TABLES: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
         cases.Representative,
         ("id", "name", "relationship", "email", "phone", "consent_recorded_on", "consent_method"),
     ),
-    # Every generated complaint is new to the governance figures by day: marked as changed,
-    # as `record_event` would, so that stored day counts never hide the generated history.
-    "uncounted": (cases.UncountedChange, ("complaint_id",)),
     "complaint": (
         cases.Complaint,
         (

@@ -23,7 +23,6 @@ WRITE_ORDER = (
     "adjustment",
     "representative",
     "complaint",
-    "uncounted",
     "hazard",
     "stage",
     "extension",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Min
 
-from putright.cases.models import Complaint, UncountedChange
+from putright.cases.models import Complaint
 from putright.cases.services.queue_key import promised_dates, running_due_at
 from putright.hazards.models import Hazard
 from putright.rules.hazard_scope import HazardKind
@@ -38,5 +38,3 @@ def complaint_refresh_hazards(complaint_id: int) -> None:
     Complaint.objects.filter(pk=complaint_id).update(
         hazard=kind, hazard_due_at=due, priority=priority, due_at=due_at
     )
-    # The complaint's figures (complaints revealing a hazard) may have moved: recount its days.
-    UncountedChange.objects.bulk_create([UncountedChange(complaint_id=complaint_id)], ignore_conflicts=True)
