@@ -107,3 +107,13 @@ def open_counts_match_the_record(request: pytest.FixtureRequest) -> Any:
     if connection.connection is None or connection.closed_in_transaction:
         return  # the test closed its connection (a command's exit): its changes are gone
     assert open_counts_stored() == open_counts_live(), "OpenCount differs from the complaints it counts"
+
+
+@pytest.fixture(autouse=True)
+def config_cache_starts_empty() -> None:
+    """Each test starts with nothing cached (ADR 8), so what a page costs in queries does not
+    depend on which test ran before. Not for correctness: a rolled-back test's version token
+    never comes back, so nothing it cached is served again."""
+    from putright.landlord.config import CONFIG
+
+    CONFIG.clear()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.conf import settings
 from django.db import models
+
+from putright.landlord.config import CONFIG
 
 DEFAULT_OMBUDSMAN_DETAILS = (
     "Housing Ombudsman Service, PO Box 1484, Unit D, Preston, PR2 0ET. "
@@ -43,12 +47,26 @@ class LandlordSettings(models.Model):
 
     @classmethod
     def current(cls) -> LandlordSettings:
-        obj, _ = cls.objects.get_or_create(pk=1)
-        return obj
+        """The settings row, made on first use. A copy of the process's cached row (ADR 8):
+        the caller may change and save it without changing what other requests read."""
+        return copy.copy(CONFIG.get("landlord_settings", _settings_row))
 
     @property
     def homes_total(self) -> int:
         return self.homes_rented + self.homes_shared_ownership
+
+
+def _settings_row() -> LandlordSettings:
+    row, _ = LandlordSettings.objects.get_or_create(pk=1)
+    return row
+
+
+class ConfigVersion(models.Model):
+    """One row whose token database triggers replace on every change to the landlord's
+    settings, closure days and webhook endpoints (migration 0007, ADR 8): `landlord.config`
+    caches those rows in each process by it."""
+
+    token = models.CharField(max_length=36)
 
 
 class ClosureDay(models.Model):
