@@ -9,6 +9,7 @@ sign-in is temporarily locked and until when.
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -23,19 +24,36 @@ from putright.accounts.services.signin_limits import (
     signin_locked_until,
     signin_success_record,
 )
+from putright.landlord.config import CONFIG
 
 LOCKED_MESSAGE = "Sign-in is temporarily locked after too many failed attempts."
 log = logging.getLogger("putright.security")
 
 
+class _NoSuchUser(Exception):
+    """Raised out of the cache's load so that a user id with no user is never kept."""
+
+
+def _user_row(user_id: Any) -> Any:
+    user_model = get_user_model()
+    try:
+        return user_model._default_manager.select_related("totp_device").get(pk=user_id)
+    except user_model.DoesNotExist:
+        raise _NoSuchUser from None
+
+
 class LockoutModelBackend(ModelBackend):
     def get_user(self, user_id: Any) -> Any:
         """The signed-in user with their authenticator joined, so the second-factor
-        middleware costs no query of its own on each request."""
-        user_model = get_user_model()
+        middleware costs no query of its own on each request.
+
+        Kept in each process under the configuration version (ADR 8), which triggers on
+        the users and authenticators tables replace on every change (accounts migrations
+        0007 and 0008): a deactivated user, a changed role or password, a new authenticator
+        are seen on the next request in every process. Each request gets its own copy."""
         try:
-            user = user_model._default_manager.select_related("totp_device").get(pk=user_id)
-        except user_model.DoesNotExist:
+            user = copy.copy(CONFIG.get(f"user:{user_id}", lambda: _user_row(user_id)))
+        except _NoSuchUser:
             return None
         return user if self.user_can_authenticate(user) else None
 
