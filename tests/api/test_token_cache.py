@@ -97,4 +97,5 @@ def test_the_credential_triggers_fire_even_in_a_session_that_switches_triggers_o
             "accounts_user_config_changed": "A",
             "accounts_apitoken_config_changed": "A",
             "accounts_apitoken_config_updated": "A",
+            "accounts_totpdevice_config_changed": "A",
         }
