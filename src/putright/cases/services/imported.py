@@ -30,7 +30,7 @@ from putright.cases.services.deadlines import acknowledge_due, landlord_policy, 
 from putright.cases.services.queue_key import refresh_queue_key
 from putright.core.actor import Actor, actor_label, user_or_none
 from putright.core.dates import ENGLAND
-from putright.core.references import create_with_reference
+from putright.core.references import with_new_reference
 from putright.landlord.models import Category
 from putright.rules.editions import Policy, Ruleset
 
@@ -150,10 +150,12 @@ def complaint_import(
     is the landlord's timescales, read once by an import of many rows (default: read here).
     """
     fields = _complaint_fields(past, ruleset)
-    with transaction.atomic():
+
+    def write(reference: str) -> Complaint:
+        # Everything written is made here, so that a clash of references can run it again.
         if complaint_id is None:
             resident = Resident.objects.create(name=past.resident_name, tenure=past.tenure)
-            complaint = create_with_reference(Complaint, "CMP", resident=resident, **fields)
+            complaint = Complaint.objects.create(reference=reference, resident=resident, **fields)
             before: dict[str, Any] = {}
         else:
             complaint, before = _complaint_restate(complaint_id, past, fields)
@@ -190,7 +192,12 @@ def complaint_import(
         if complaint_id is None and complaint.status in OPEN_FOR_SCREENING:
             # Still being handled: screened for hazards like every complaint logged (Awaab's Law).
             run_import_hooks(complaint, now)
-    return complaint
+        return complaint
+
+    if complaint_id is None:
+        return with_new_reference(Complaint, "CMP", write)
+    with transaction.atomic():
+        return write("")  # a complaint imported before keeps its reference
 
 
 def _complaint_fields(past: PastComplaint, ruleset: Ruleset) -> dict[str, Any]:

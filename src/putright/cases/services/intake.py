@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db import transaction
-
 from putright.cases.models import (
     Channel,
     Complaint,
@@ -39,7 +37,7 @@ from putright.cases.services.vulnerability import resident_is_vulnerable
 from putright.core.actor import Actor
 from putright.core.dates import code_calendar, england_date, long_date
 from putright.core.inputs import email_problem, phone_problem
-from putright.core.references import create_with_reference
+from putright.core.references import with_new_reference
 from putright.landlord.models import Category, ServiceArea
 
 # Clocks drift between a caller and us; anything later than this is a typing error.
@@ -190,8 +188,8 @@ def _complaint_fields(
     }
 
 
-def _complaint_insert(fields: dict[str, Any], record: StageRecord) -> Complaint:
-    """Insert the complaint with a new reference.
+def _complaint_insert(reference: str, fields: dict[str, Any], record: StageRecord) -> Complaint:
+    """Insert the complaint under `reference`.
 
     The deadline, priority and version the logged event gives it are worked out before the
     INSERT, so that logging takes no UPDATE of the row just inserted."""
@@ -199,9 +197,8 @@ def _complaint_insert(fields: dict[str, Any], record: StageRecord) -> Complaint:
     refresh_due(pending, record)
     refresh_priority(pending)
     refresh_queue_key(pending)
-    return create_with_reference(
-        Complaint,
-        "CMP",
+    return Complaint.objects.create(
+        reference=reference,
         **fields,
         next_due=pending.next_due,
         priority=pending.priority,
@@ -219,7 +216,9 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
     checked = _checked(data, now)
     received_on = checked.received_on
     due = acknowledge_due(edition=checked.code_edition, stage=1, requested_on=received_on)
-    with transaction.atomic():
+
+    def write(reference: str) -> Complaint:
+        # Everything written is made here, so that a clash of references can run it again.
         resident = checked.existing
         if resident is None:
             assert data.resident is not None  # `_resident` refused a complaint with neither
@@ -236,7 +235,7 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
             code_acknowledge_by=due.code,
             outcomes_sought=data.outcomes_sought.strip(),
         )
-        complaint = _complaint_insert(fields, record)
+        complaint = _complaint_insert(reference, fields, record)
         record.complaint = complaint
         record.save(force_insert=True)
         record_event(
@@ -250,6 +249,9 @@ def complaint_log(*, actor: Actor | None, now: datetime, data: NewComplaint) -> 
             details={"description": checked.description, "received_at": data.received_at},
             saved=True,
         )
-    # Handed back so that a caller can answer without reading the new complaint again.
-    complaint.logged_stage = record
+        complaint.logged_stage = record
+        return complaint
+
+    complaint = with_new_reference(Complaint, "CMP", write)
+    # `logged_stage` is handed back so that a caller can answer without reading it again.
     return complaint

@@ -16,7 +16,7 @@ from putright.cases.services.intake import NewComplaint, category_resolve, compl
 from putright.core.actor import Actor, user_or_none
 from putright.core.dates import code_calendar
 from putright.core.errors import InvalidInput
-from putright.core.references import create_with_reference
+from putright.core.references import with_new_reference
 
 SERVICE_REQUEST_REVIEW_DAYS = 10
 
@@ -34,15 +34,18 @@ def service_request_create(
     text = require_text(errors, "description", description, "Describe what needs putting right")
     cat = category_resolve(category, errors)
     raise_if(errors)
-    return create_with_reference(
+    return with_new_reference(
         ServiceRequest,
         "SR",
-        resident=resident,
-        description=text,
-        category=cat,
-        opened_on=opened_on,
-        review_on=code_calendar().add_working_days(opened_on, SERVICE_REQUEST_REVIEW_DAYS),
-        owner=user_or_none(actor),
+        lambda reference: ServiceRequest.objects.create(
+            reference=reference,
+            resident=resident,
+            description=text,
+            category=cat,
+            opened_on=opened_on,
+            review_on=code_calendar().add_working_days(opened_on, SERVICE_REQUEST_REVIEW_DAYS),
+            owner=user_or_none(actor),
+        ),
     )
 
 

@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
-
 from putright.cases.models import Complaint, Contact, EventAction, ServiceRequest
 from putright.core.actor import Actor, user_or_none
 from putright.core.errors import InvalidInput
-from putright.core.references import create_with_reference
+from putright.core.references import with_new_reference
 from putright.hazards.models import Hazard, HazardScreen
 from putright.hazards.services._common import aware_time, regulations, save_with_event
 from putright.hazards.services.queue import complaint_refresh_hazards
@@ -100,10 +98,11 @@ def hazard_record(*, actor: Actor | None, now: datetime, data: NewHazard) -> Haz
     resident = (complaint.resident if complaint else None) or (contact.resident if contact else None)
     if request is not None and resident is None:
         resident = request.resident
-    with transaction.atomic():
-        hazard = create_with_reference(
-            Hazard,
-            "HAZ",
+
+    def write(reference: str) -> Hazard:
+        # Everything written is made here, so that a clash of references can run it again.
+        hazard = Hazard.objects.create(
+            reference=reference,
             complaint=complaint,
             contact=contact,
             service_request=request,
@@ -125,7 +124,9 @@ def hazard_record(*, actor: Actor | None, now: datetime, data: NewHazard) -> Haz
         _close_screens(data, hazard, actor, now)
         if complaint is not None:
             complaint_refresh_hazards(complaint.pk)
-    return hazard
+        return hazard
+
+    return with_new_reference(Hazard, "HAZ", write)
 
 
 def _close_screens(data: NewHazard, hazard: Hazard, actor: Actor | None, now: datetime) -> None:
