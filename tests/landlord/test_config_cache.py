@@ -1,20 +1,33 @@
-"""The landlord's settings are cached in each process and read again exactly when the
-database says they changed (ADR 8)."""
+"""The landlord's settings, closure days and active webhook endpoints are cached in each
+process and read again exactly when the database says they changed (ADR 8)."""
 
 from __future__ import annotations
 
 import threading
+from datetime import UTC, date, datetime
 
 import pytest
 from django.db import connection, transaction
 
 from putright.landlord import services
 from putright.landlord.config import CONFIG
-from putright.landlord.models import LandlordSettings
+from putright.landlord.models import ClosureDay, LandlordSettings
+from putright.landlord.selectors import closure_days_from
+from putright.webhooks.models import WebhookEndpoint
+from putright.webhooks.selectors import webhook_endpoints_active
+from putright.webhooks.services import webhook_endpoint_create
+
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+CREATED = "complaint.created"
 
 
 class RolledBack(Exception):
     """Raised to roll a block back."""
+
+
+def _endpoint(officer, url: str = "https://housing.example.org/hooks") -> WebhookEndpoint:
+    endpoint, _ = webhook_endpoint_create(actor=officer, now=NOW, url=url, events=[CREATED])
+    return endpoint
 
 
 def test_a_settings_change_through_the_service_is_read_at_once(db):
@@ -60,6 +73,30 @@ def test_the_settings_handed_out_are_copies_a_caller_cannot_change_for_others(db
     assert LandlordSettings.current().name == "Changed but not saved"
 
 
+def test_closure_days_added_removed_or_moved_are_read_at_once(db):
+    assert closure_days_from(day=date(2026, 12, 1), limit=60) == []
+    services.closure_day_add(actor=None, day=date(2026, 12, 29), reason="Office closed")
+    ClosureDay.objects.create(day=date(2026, 11, 30))
+    assert closure_days_from(day=date(2026, 12, 1), limit=60) == [date(2026, 12, 29)]
+    ClosureDay.objects.filter(day=date(2026, 11, 30)).update(day=date(2026, 12, 30))
+    assert closure_days_from(day=date(2026, 12, 1), limit=1) == [date(2026, 12, 29)]
+    assert closure_days_from(day=date(2026, 12, 30), limit=60) == [date(2026, 12, 30)]
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM landlord_closureday WHERE day = %s", [date(2026, 12, 29)])
+    assert closure_days_from(day=date(2026, 12, 1), limit=60) == [date(2026, 12, 30)]
+
+
+def test_an_endpoint_added_or_deactivated_by_any_path_is_read_at_once(officer):
+    assert webhook_endpoints_active(event_name=CREATED) == ()
+    endpoint = _endpoint(officer)
+    assert [e.id for e in webhook_endpoints_active(event_name=CREATED)] == [endpoint.pk]
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(active=False)
+    assert webhook_endpoints_active(event_name=CREATED) == ()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE webhooks_webhookendpoint SET active = %s", [True])
+    assert [e.id for e in webhook_endpoints_active(event_name=CREATED)] == [endpoint.pk]
+
+
 def test_a_change_rolled_back_is_not_served_even_after_another_change(db):
     # The case a counter gets wrong: the rolled-back change is read (and cached) inside its
     # transaction; a counter would then return to n and the next change make it n + 1 again.
@@ -74,6 +111,18 @@ def test_a_change_rolled_back_is_not_served_even_after_another_change(db):
     assert CONFIG.version() != rolled_back
     current = LandlordSettings.current()
     assert (current.name, current.homes_rented) == ("Example Housing", 10)
+
+
+def test_closure_days_and_endpoints_rolled_back_are_not_served(officer):
+    assert closure_days_from(day=date(2026, 12, 1), limit=60) == []
+    with pytest.raises(RolledBack), transaction.atomic():
+        ClosureDay.objects.create(day=date(2026, 12, 29))
+        _endpoint(officer)
+        assert closure_days_from(day=date(2026, 12, 1), limit=60) == [date(2026, 12, 29)]
+        assert len(webhook_endpoints_active(event_name=CREATED)) == 1
+        raise RolledBack
+    assert closure_days_from(day=date(2026, 12, 1), limit=60) == []
+    assert webhook_endpoints_active(event_name=CREATED) == ()
 
 
 def test_without_the_version_row_every_read_loads_and_a_change_makes_it_again(db, django_assert_num_queries):
@@ -106,12 +155,20 @@ def test_a_change_committed_by_another_connection_is_read_at_once():
     assert LandlordSettings.current().name == "Changed elsewhere"
 
 
-def test_a_read_when_nothing_changed_costs_one_small_query(db, django_assert_num_queries):
+def test_a_read_when_nothing_changed_costs_one_small_query(officer, django_assert_num_queries):
     LandlordSettings.objects.create(pk=1)
-    LandlordSettings.current()
-    with django_assert_num_queries(1) as captured:
-        LandlordSettings.current()
-    assert captured.captured_queries[0]["sql"].startswith("SELECT token FROM landlord_configversion")
+    _endpoint(officer)
+    ClosureDay.objects.create(day=date(2026, 12, 29))
+    LandlordSettings.current(), closure_days_from(day=date(2026, 12, 1), limit=60)
+    webhook_endpoints_active(event_name=CREATED)
+    for read in (
+        LandlordSettings.current,
+        lambda: closure_days_from(day=date(2026, 12, 1), limit=60),
+        lambda: webhook_endpoints_active(event_name=CREATED),
+    ):
+        with django_assert_num_queries(1) as captured:
+            read()
+        assert captured.captured_queries[0]["sql"].startswith("SELECT token FROM landlord_configversion")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigger firing modes")

@@ -5,7 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from putright.landlord.config import CONFIG
 from putright.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+
+
+@dataclass(frozen=True)
+class ActiveEndpoint:
+    id: int
+    url: str
+    events: frozenset[str]
+
+
+def _active_endpoints() -> tuple[ActiveEndpoint, ...]:
+    return tuple(
+        ActiveEndpoint(e.pk, e.url, frozenset(e.events))
+        for e in WebhookEndpoint.objects.filter(active=True).order_by("id")
+    )
+
+
+def webhook_endpoints_active(*, event_name: str) -> tuple[ActiveEndpoint, ...]:
+    """The active endpoints that asked for `event_name`, oldest first.
+
+    Read on every case event, so from the process's configuration cache: one small query
+    until an endpoint is added, changed or deactivated (ADR 8)."""
+    endpoints = CONFIG.get("webhook_endpoints_active", _active_endpoints)
+    return tuple(e for e in endpoints if event_name in e.events)
 
 
 @dataclass(frozen=True)

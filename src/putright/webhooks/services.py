@@ -17,6 +17,7 @@ from putright.core.errors import InvalidInput
 from putright.outbox.models import DeliveryKind
 from putright.outbox.services import delivery_enqueue
 from putright.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from putright.webhooks.selectors import webhook_endpoints_active
 
 # Case event actions -> the webhook event housing systems subscribe to.
 EVENTS_BY_ACTION = {
@@ -107,16 +108,15 @@ def webhooks_queue_for_event(event: CaseEvent) -> None:
     name = EVENTS_BY_ACTION.get(event.action)
     if name is None:
         return
-    endpoints = [e for e in WebhookEndpoint.objects.filter(active=True) if name.value in e.events]
-    for endpoint in endpoints:
+    for endpoint in webhook_endpoints_active(event_name=name.value):
         delivery = delivery_enqueue(
             kind=DeliveryKind.WEBHOOK,
             summary=f"Webhook {name.value} for {event.complaint.reference} to {endpoint.url}",
-            payload={"endpoint_id": endpoint.pk, "event_id": event.pk},
+            payload={"endpoint_id": endpoint.id, "event_id": event.pk},
             now=event.at,
         )
         WebhookDelivery.objects.create(
-            endpoint=endpoint,
+            endpoint_id=endpoint.id,
             event=event,
             event_name=name.value,
             body=_body(event, name),

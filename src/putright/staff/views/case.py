@@ -10,7 +10,7 @@ from putright.cases import access, selectors
 from putright.cases.models import Attachment, Complaint, Correspondence
 from putright.core.dates import code_calendar
 from putright.hazards import selectors as hazard_selectors
-from putright.landlord.models import ClosureDay
+from putright.landlord.selectors import closure_days_from
 from putright.letters.selectors import letters_not_delivered
 from putright.outbox.selectors import deliveries_not_sent
 from putright.staff.presenters.case import (
@@ -56,9 +56,7 @@ def case(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
     events = list(selectors.complaint_events(complaint_id=complaint.pk))
     stages = stage_views(complaint, day, calendar)
-    closures = list(
-        ClosureDay.objects.filter(day__gte=day).order_by("day").values_list("day", flat=True)[:60]
-    )
+    closures = closure_days_from(day=day, limit=60)
     return render(
         request,
         "staff/case/page.html",
