@@ -3,8 +3,9 @@
 The landlord's settings (`LandlordSettings.current`), the closure days
 (`landlord.selectors.closure_days_from`) and the active webhook endpoints (the webhooks
 app's event hook) are read through `CONFIG`, keyed by the token of `landlord_configversion`,
-which triggers on those three tables replace on every change (migration 0007). A new table
-read through `CONFIG` needs the same trigger, or its changes go unseen.
+which triggers on those three tables replace on every change (migration 0007); the API's
+token check keeps valid tokens here too (`putright.api.auth`, triggers in accounts 0007).
+A new table read through `CONFIG` needs the same trigger, or its changes go unseen.
 """
 
 from __future__ import annotations
