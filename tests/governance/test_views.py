@@ -282,6 +282,10 @@ def test_learning_list_is_paginated_with_bounded_queries(client, make_user, djan
                 title=f"Item {i}", learning="l", improvement="i", identified_on=date(2026, 5, 1)
             ),
         )
+    # The steady state (ADR 8): the first view makes the landlord's settings row, which moves the
+    # configuration version, so the next loads the signed-in user again; the bound is for views after.
+    for _ in range(2):
+        client.get("/staff/reports/learning/")
     with django_assert_max_num_queries(15):
         response = client.get("/staff/reports/learning/")
     assert response.status_code == 200

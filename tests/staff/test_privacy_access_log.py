@@ -193,7 +193,10 @@ def test_the_csv_keeps_the_filters_of_the_page(reads, handler, officer, client_f
 
 
 def count_queries(client, url, **data):
-    client.get(url, data)
+    # The steady state (ADR 8): the first view makes the landlord's settings row, which moves
+    # the configuration version, so the second keeps the signed-in user again.
+    for _ in range(2):
+        client.get(url, data)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, data)
         if hasattr(response, "streaming_content"):

@@ -114,7 +114,10 @@ def test_the_query_count_does_not_grow_with_the_number_due(officer, client_for, 
     later = date(timezone.localdate().year + 7, 1, 1)
     client = client_for(officer)
     make_due(3)
-    client.get(PAGE, on(later))
+    # The steady state (ADR 8): the first view makes the landlord's settings row, which moves the
+    # configuration version, so the next loads the signed-in user again; the bound is for views after.
+    for _ in range(2):
+        client.get(PAGE, on(later))
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:

@@ -12,7 +12,15 @@ from django.utils import timezone
 from putright.cases import services
 
 
+def steady(client, url):
+    """View `url` once, so that what each process keeps by the configuration version (the
+    signed-in user, the landlord's settings: ADR 8) is kept, as it is for every view but the
+    first after a change: the bounds below are for those views."""
+    assert client.get(url).status_code == 200
+
+
 def count_queries(client, url):
+    steady(client, url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -46,6 +54,7 @@ def test_list_pages_are_bounded(log_complaint, officer, client_for, django_asser
         # The queue also counts overdue hazard duties (Awaab's Law), so none is out of sight, and
         # the navigation counts the contacts waiting for a decision, on every staff page (one
         # query each, whatever the data); the filters' choices of category and service area one each.
+        steady(client, url)
         with django_assert_max_num_queries(17):
             assert client.get(url).status_code == 200
 
@@ -123,6 +132,7 @@ def test_action_and_settings_pages_are_bounded(
         "hazard",
         "refuse",
     ):
+        steady(client, f"/staff/complaints/{complaint.pk}/{name}/")
         with django_assert_max_num_queries(14):
             assert client.get(f"/staff/complaints/{complaint.pk}/{name}/").status_code in (200,)
     for url in (
@@ -132,6 +142,7 @@ def test_action_and_settings_pages_are_bounded(
         "/staff/settings/categories/",
         "/staff/contacts/new/",
     ):
+        steady(client, url)
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == 200
 
@@ -175,5 +186,6 @@ def test_the_contact_page_with_a_resident_chosen_is_bounded(
             review_on=timezone.localdate() + timedelta(days=30),
         )
     client = client_for(handler)
+    steady(client, f"/staff/contacts/new/?resident={resident_id}")
     with django_assert_max_num_queries(10):
         assert client.get(f"/staff/contacts/new/?resident={resident_id}").status_code == 200

@@ -8,6 +8,7 @@ log (Code 5.12); writing the complaint marks it for the figures to recount (a tr
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -150,54 +151,73 @@ def complaint_import(
     is the landlord's timescales, read once by an import of many rows (default: read here).
     """
     fields = _complaint_fields(past, ruleset)
+    facts = functools.partial(
+        _facts_write,
+        actor=actor,
+        now=now,
+        past=past,
+        ruleset=ruleset,
+        provenance=provenance,
+        policy=policy,
+        new=complaint_id is None,
+    )
 
-    def write(reference: str) -> Complaint:
+    def create(reference: str) -> Complaint:
         # Everything written is made here, so that a clash of references can run it again.
-        if complaint_id is None:
-            resident = Resident.objects.create(name=past.resident_name, tenure=past.tenure)
-            complaint = Complaint.objects.create(reference=reference, resident=resident, **fields)
-            before: dict[str, Any] = {}
-        else:
-            complaint, before = _complaint_restate(complaint_id, past, fields)
-        records = _stages_write(
-            complaint, past.stages, ruleset, policy or landlord_policy(), new=complaint_id is None
-        )
-        if past.refused_reason:
-            Refusal.objects.create(
-                complaint=complaint,
-                stage=1,
-                reason=past.refused_reason,
-                evidence=IMPORTED_EVIDENCE,
-                explanation="Recorded as not accepted in the landlord's records before putright.",
-                refused_on=past.closed_on or past.received_on,
-            )
-        refresh_due(complaint, records[-1])
-        refresh_priority(complaint)
-        refresh_queue_key(complaint)
-        complaint.version += 1
-        complaint.save()
-        _imported_event(
-            complaint,
-            records[-1],
-            actor=actor,
-            now=now,
-            before=before,
-            after={**provenance, "code_edition": ruleset.key},
-            summary=(
-                f"Imported from {provenance['file']}, row {provenance['row']}"
-                if complaint_id is None
-                else f"Updated by a new import of {provenance['file']}, row {provenance['row']}"
-            ),
-        )
-        if complaint_id is None and complaint.status in OPEN_FOR_SCREENING:
-            # Still being handled: screened for hazards like every complaint logged (Awaab's Law).
-            run_import_hooks(complaint, now)
-        return complaint
+        resident = Resident.objects.create(name=past.resident_name, tenure=past.tenure)
+        return facts(Complaint.objects.create(reference=reference, resident=resident, **fields), {})
 
     if complaint_id is None:
-        return with_new_reference(Complaint, "CMP", write)
+        return with_new_reference(Complaint, "CMP", create)
     with transaction.atomic():
-        return write("")  # a complaint imported before keeps its reference
+        return facts(*_complaint_restate(complaint_id, past, fields))
+
+
+def _facts_write(
+    complaint: Complaint,
+    before: dict[str, Any],
+    *,
+    actor: Actor | None,
+    now: datetime,
+    past: PastComplaint,
+    ruleset: Ruleset,
+    provenance: dict[str, Any],
+    policy: Policy | None,
+    new: bool,
+) -> Complaint:
+    """The stages, refusal, deadlines and the one event of an imported complaint."""
+    records = _stages_write(complaint, past.stages, ruleset, policy or landlord_policy(), new=new)
+    if past.refused_reason:
+        Refusal.objects.create(
+            complaint=complaint,
+            stage=1,
+            reason=past.refused_reason,
+            evidence=IMPORTED_EVIDENCE,
+            explanation="Recorded as not accepted in the landlord's records before putright.",
+            refused_on=past.closed_on or past.received_on,
+        )
+    refresh_due(complaint, records[-1])
+    refresh_priority(complaint)
+    refresh_queue_key(complaint)
+    complaint.version += 1
+    complaint.save()
+    _imported_event(
+        complaint,
+        records[-1],
+        actor=actor,
+        now=now,
+        before=before,
+        after={**provenance, "code_edition": ruleset.key},
+        summary=(
+            f"Imported from {provenance['file']}, row {provenance['row']}"
+            if new
+            else f"Updated by a new import of {provenance['file']}, row {provenance['row']}"
+        ),
+    )
+    if new and complaint.status in OPEN_FOR_SCREENING:
+        # Still being handled: screened for hazards like every complaint logged (Awaab's Law).
+        run_import_hooks(complaint, now)
+    return complaint
 
 
 def _complaint_fields(past: PastComplaint, ruleset: Ruleset) -> dict[str, Any]:
