@@ -30,16 +30,8 @@ LOCKED_MESSAGE = "Sign-in is temporarily locked after too many failed attempts."
 log = logging.getLogger("putright.security")
 
 
-class _NoSuchUser(Exception):
-    """Raised out of the cache's load so that a user id with no user is never kept."""
-
-
 def _user_row(user_id: Any) -> Any:
-    user_model = get_user_model()
-    try:
-        return user_model._default_manager.select_related("totp_device").get(pk=user_id)
-    except user_model.DoesNotExist:
-        raise _NoSuchUser from None
+    return get_user_model()._default_manager.select_related("totp_device").filter(pk=user_id).first()
 
 
 class LockoutModelBackend(ModelBackend):
@@ -51,10 +43,10 @@ class LockoutModelBackend(ModelBackend):
         the users and authenticators tables replace on every change (accounts migrations
         0007 and 0008): a deactivated user, a changed role or password, a new authenticator
         are seen on the next request in every process. Each request gets its own copy."""
-        try:
-            user = copy.copy(CONFIG.get(f"user:{user_id}", lambda: _user_row(user_id)))
-        except _NoSuchUser:
+        user = CONFIG.get_found(f"user:{user_id}", lambda: _user_row(user_id))
+        if user is None:
             return None
+        user = copy.copy(user)
         return user if self.user_can_authenticate(user) else None
 
     def authenticate(

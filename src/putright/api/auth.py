@@ -37,18 +37,14 @@ class _Valid:
     user: User
 
 
-class _Unknown(Exception):
-    """Raised out of the cache's load so that an unknown token is never kept."""
-
-
-def _found(token_hash: str) -> _Valid:
+def _found(token_hash: str) -> _Valid | None:
     found = (
         ApiToken.objects.select_related("user")
         .filter(token_hash=token_hash, revoked_at__isnull=True, user__is_active=True)
         .first()
     )
     if found is None:
-        raise _Unknown
+        return None
     return _Valid(found.pk, found.token_hash, found.expires_at, found.user)
 
 
@@ -58,11 +54,8 @@ class TokenAuth(HttpBearer):
             return None
         now = timezone.now()
         digest = hash_token(token)
-        try:
-            valid = CONFIG.get(f"api-token:{digest}", lambda: _found(digest))
-        except _Unknown:
-            return None
-        if valid.expires_at <= now:
+        valid = CONFIG.get_found(f"api-token:{digest}", lambda: _found(digest))
+        if valid is None or valid.expires_at <= now:
             return None
         # Raises TooManyAttempts (429) over the token's rate limit. Usually served from this
         # process's block of counted requests, so the token's row is not written on every request.

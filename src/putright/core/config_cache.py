@@ -79,7 +79,27 @@ class ConfigCache:
                 self._values[name] = (token, value)
         return value
 
+    def get_found(self, name: str, load: Callable[[], T | None]) -> T | None:
+        """As `get`, for a value that may not exist (`load` returns None): a miss is never
+        kept, so looking up names that are not there (a guessed API token) cannot grow the
+        cache, and the thing is looked for again until it exists."""
+        try:
+            return self.get(name, lambda: _found_or_raise(load))
+        except _Missing:
+            return None
+
     def clear(self) -> None:
         """Forget every value (never needed for correctness: for measuring a cold read)."""
         with self._lock:
             self._values.clear()
+
+
+class _Missing(Exception):
+    """Raised out of `get`'s load for a miss, so that `get` keeps nothing."""
+
+
+def _found_or_raise(load: Callable[[], T | None]) -> T:
+    value = load()
+    if value is None:
+        raise _Missing
+    return value
